@@ -1,0 +1,76 @@
+"""Typed errors of the core. They carry data; the UI and the CLI turn them into sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TelaahError(Exception):
+    """Base of every error a user can cause (bad input, unknown names)."""
+
+
+class Cancelled(TelaahError):
+    """Long work was cancelled by the user; nothing was written."""
+
+
+class UnsupportedFile(TelaahError):
+    """A file cannot be imported. ``reason`` is a stable machine-readable key.
+
+    Reasons: ``unknown-format``, ``empty``, ``too-large``, ``truncated``, ``encrypted``,
+    ``needs-ocr``, ``zip-bomb``, ``unsafe-xml``, ``corrupt``, ``encoding``, ``unreadable``,
+    ``is-directory``, ``not-found``, ``no-permission``. ``detail`` is free text for logs.
+    """
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        super().__init__(f"{path.name}: {reason}" + (f" ({detail})" if detail else ""))
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+
+
+class DuplicateName(TelaahError):
+    """Something with this name already exists (``kind``: document, case, code, codebook…)."""
+
+    def __init__(self, kind: str, name: str) -> None:
+        super().__init__(f"{kind} already exists: {name}")
+        self.kind = kind
+        self.name = name
+
+
+class NotFound(TelaahError):
+    """No ``kind`` (document, case, code, codebook, coding, coder…) is named ``name``."""
+
+    def __init__(self, kind: str, name: str) -> None:
+        super().__init__(f"no {kind} named {name!r}")
+        self.kind = kind
+        self.name = name
+
+
+class InvalidSpan(TelaahError):
+    """Offsets outside the document or empty (``start >= end``)."""
+
+    def __init__(self, start: int, end: int, length: int) -> None:
+        super().__init__(f"span {start}-{end} is not inside 0-{length}")
+        self.start = start
+        self.end = end
+        self.length = length
+
+
+class InvalidValue(TelaahError):
+    """A value does not fit (``field`` says which; e.g. an attribute of type number)."""
+
+    def __init__(self, field: str, value: str, detail: str = "") -> None:
+        super().__init__(f"{field}: invalid value {value!r}" + (f" ({detail})" if detail else ""))
+        self.field = field
+        self.value = value
+        self.detail = detail
+
+
+class CodebookInvalid(TelaahError):
+    """A codebook file is malformed; ``where`` points at the offending entry."""
+
+    def __init__(self, path: Path, where: str, detail: str) -> None:
+        super().__init__(f"{path.name}: {where}: {detail}")
+        self.path = path
+        self.where = where
+        self.detail = detail

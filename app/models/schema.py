@@ -1,0 +1,221 @@
+"""The project's tables. Mapping only; behaviour lives in :mod:`app.coding`.
+
+Offsets (``start``/``end``) are always Unicode code points into ``Document.text``;
+``end`` is exclusive, so ``text[start:end]`` is the coded passage.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp (SQLite stores no zone)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Document(Base):
+    """An imported transcript or secondary source. ``text`` never changes after import."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    original_filename: Mapped[str] = mapped_column(String(1024))
+    format: Mapped[str] = mapped_column(String(16))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    length: Mapped[int] = mapped_column(Integer)
+    encoding: Mapped[str | None] = mapped_column(String(32), default=None)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Segment(Base):
+    """A paragraph or a speaker turn of a document (kind ``paragraph`` or ``turn``)."""
+
+    __tablename__ = "segments"
+    __table_args__ = (
+        Index("ix_segments_document_kind_start", "document_id", "kind", "start"),
+        CheckConstraint("kind IN ('paragraph', 'turn')", name="kind"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="span"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str | None] = mapped_column(String(255), default=None)
+    timestamp: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    document: Mapped[Document] = relationship(back_populates="segments")
+
+
+class Case(Base):
+    """An informant, village, shelter… Attributes drive every comparison."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    alias: Mapped[str | None] = mapped_column(String(255), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Attribute(Base):
+    """A typed case attribute (``text``, ``number``, ``date`` or ``category``)."""
+
+    __tablename__ = "attributes"
+    __table_args__ = (
+        CheckConstraint("type IN ('text', 'number', 'date', 'category')", name="type"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    type: Mapped[str] = mapped_column(String(16), default="text")
+
+
+class CaseAttribute(Base):
+    """The value of one attribute for one case, stored as text in a canonical form."""
+
+    __tablename__ = "case_attributes"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    attribute_id: Mapped[int] = mapped_column(
+        ForeignKey("attributes.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[str] = mapped_column(Text)
+
+
+class DocumentCase(Base):
+    """Links a document (whole, when start/end are NULL) or a span of it to a case."""
+
+    __tablename__ = "document_cases"
+    __table_args__ = (
+        Index("ix_document_cases_case", "case_id"),
+        Index("ix_document_cases_document", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    start: Mapped[int | None] = mapped_column(Integer, default=None)
+    end: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class Codebook(Base):
+    """A named set of codes (a theory, or the researcher's own)."""
+
+    __tablename__ = "codebooks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    name_id: Mapped[str] = mapped_column(String(255))
+    name_en: Mapped[str] = mapped_column(String(255))
+    description_id: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16), default="user")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Code(Base):
+    """A code or indicator. ``key`` is stable: ``codebook/code[/indicator]``."""
+
+    __tablename__ = "codes"
+    __table_args__ = (Index("ix_codes_codebook_parent", "codebook_id", "parent_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    codebook_id: Mapped[int] = mapped_column(ForeignKey("codebooks.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("codes.id", ondelete="CASCADE"), default=None
+    )
+    key: Mapped[str] = mapped_column(String(512), unique=True)
+    name_id: Mapped[str] = mapped_column(String(255))
+    name_en: Mapped[str] = mapped_column(String(255))
+    definition_id: Mapped[str] = mapped_column(Text, default="")
+    definition_en: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String(7), default="#888888")
+    keywords: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Coder(Base):
+    """A person who codes, reviews or writes memos."""
+
+    __tablename__ = "coders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class Coding(Base):
+    """A code applied to ``document.text[start:end]`` by one coder; overlaps are normal."""
+
+    __tablename__ = "codings"
+    __table_args__ = (
+        UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
+        Index("ix_codings_document_start", "document_id", "start"),
+        Index("ix_codings_code", "code_id"),
+        Index("ix_codings_coder", "coder_id"),
+        CheckConstraint('start >= 0 AND "end" > start', name="span"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    snippet: Mapped[str] = mapped_column(Text)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Memo(Base):
+    """A free memo attached to the project, a document, a code, a case or a codebook."""
+
+    __tablename__ = "memos"
+    __table_args__ = (
+        Index("ix_memos_target", "target_kind", "target_id"),
+        CheckConstraint(
+            "target_kind IN ('project', 'document', 'code', 'case', 'codebook')",
+            name="target_kind",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    text: Mapped[str] = mapped_column(Text, default="")
+    coder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coders.id", ondelete="SET NULL"), default=None
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,107 @@
+"""Migrations and models agree; old files are backed up before they are upgraded."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from app.models.backup import list_backups
+from app.models.base import Base
+from app.models.project import (
+    APPLICATION_ID,
+    NotAProject,
+    ProjectDamaged,
+    ProjectTooNew,
+    _alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_project,
+)
+
+
+def _migrated_file(path: Path) -> None:
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    engine.dispose()
+
+
+def test_migrations_match_models(tmp_path: Path) -> None:
+    path = tmp_path / "migrated.telaah"
+    _migrated_file(path)
+    engine = make_engine(path)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_old_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    # A file from before the first revision: our application id, no alembic stamp yet.
+    path = tmp_path / "lama proyek.telaah"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    con.execute("CREATE TABLE keep_me (x TEXT)")
+    con.execute("INSERT INTO keep_me VALUES ('data lama')")
+    con.commit()
+    con.close()
+
+    project = open_project(path)
+    try:
+        assert current_revision(project.engine) == head_revision()
+        with project.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM codings").scalar() == 0
+    finally:
+        project.close()
+    backups = list_backups(path)
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT x FROM keep_me").fetchall() == [("data lama",)]
+    assert con.execute("SELECT name FROM sqlite_master WHERE name='codings'").fetchall() == []
+    con.close()
+
+
+def test_unknown_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "baru.telaah"
+    _migrated_file(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectTooNew):
+        open_project(path)
+    assert path.read_bytes() == before
+    assert list_backups(path) == []
+
+
+def test_foreign_files_are_refused(tmp_path: Path) -> None:
+    text = tmp_path / "catatan.telaah"
+    text.write_text("bukan proyek", encoding="utf-8")
+    with pytest.raises(NotAProject):
+        open_project(text)
+    other = tmp_path / "lain.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(NotAProject):
+        open_project(other)
+
+
+def test_damaged_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "rusak.telaah"
+    _migrated_file(path)
+    data = bytearray(path.read_bytes())
+    # Keep the header (magic and application id) but scribble over the page tree.
+    for i in range(200, min(len(data), 8192)):
+        data[i] = 0xA5
+    path.write_bytes(bytes(data))
+    with pytest.raises((ProjectDamaged, NotAProject)):
+        open_project(path)
