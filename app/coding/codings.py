@@ -82,7 +82,8 @@ class CodingChanges:
         )
 
 
-def _info(row: Coding, coder: str) -> CodingInfo:
+def coding_info(row: Coding, coder: str) -> CodingInfo:
+    """Plain-data copy of a coding row."""
     return CodingInfo(
         id=row.id,
         document_id=row.document_id,
@@ -180,7 +181,7 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
             )
             session.add(row)
             session.flush()
-            added.append(_info(row, coder.strip()))
+            added.append(coding_info(row, coder.strip()))
         session.commit()
     except BaseException:
         session.rollback()
@@ -222,7 +223,7 @@ def remove_codings(session: Session, *, coding_ids: Sequence[int]) -> CodingChan
     """Delete codings; ``removed`` holds everything needed to restore them."""
     try:
         rows = _load(session, coding_ids)
-        removed = [_info(row, name) for row, name in rows]
+        removed = [coding_info(row, name) for row, name in rows]
         session.execute(delete(Coding).where(Coding.id.in_([c.id for c in removed])))
         session.commit()
     except BaseException:
@@ -271,7 +272,7 @@ def update_coding(
     """Change a coding's memo, star, code or span; ``before`` holds the previous state."""
     try:
         ((row, name),) = _load(session, [coding_id])
-        before = _info(row, name)
+        before = coding_info(row, name)
         if code_id is not None and code_id != row.code_id:
             _check_code(session, code_id)
             row.code_id = code_id
@@ -288,7 +289,7 @@ def update_coding(
         if illustrative is not None:
             row.illustrative = illustrative
         session.flush()
-        after = _info(row, name)
+        after = coding_info(row, name)
         session.commit()
     except BaseException:
         session.rollback()
@@ -308,4 +309,4 @@ def codings_for_document(
     )
     if coder is not None:
         query = query.where(Coder.name == coder)
-    return tuple(_info(row, name) for row, name in session.execute(query).all())
+    return tuple(coding_info(row, name) for row, name in session.execute(query).all())

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models.backup import backup_project
 from app.models.base import Base
+from app.models.fts import create_fts
 
 #: ``PRAGMA application_id`` of every Telaah project ("TELA" in ASCII).
 APPLICATION_ID = 0x54454C41
@@ -148,6 +149,7 @@ def create_project(path: Path) -> Project:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
+            create_fts(conn)
             cfg = _alembic_config()
             cfg.attributes["connection"] = conn
             command.stamp(cfg, "head")

@@ -219,3 +219,20 @@ class Memo(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class CellSummary(Base):
+    """A researcher-written summary of one framework-matrix cell (row code × column)."""
+
+    __tablename__ = "cell_summaries"
+    __table_args__ = (
+        UniqueConstraint("row_code_id", "column_kind", "column_key"),
+        CheckConstraint("column_kind IN ('case', 'attr', 'code')", name="column_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    row_code_id: Mapped[int] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"))
+    column_kind: Mapped[str] = mapped_column(String(8))
+    column_key: Mapped[str] = mapped_column(String(512))
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -4,11 +4,23 @@ from alembic import context
 
 from app.models import schema  # noqa: F401
 from app.models.base import Base
+from app.models.fts import is_fts_name
 
 target_metadata = Base.metadata
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - Telaah always passes its connection
     raise RuntimeError("Telaah migrations run through app.models.project only")
-context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+
+
+def include_name(name, type_, parent_names):  # type: ignore[no-untyped-def]
+    return not (type_ == "table" and is_fts_name(name))
+
+
+context.configure(
+    connection=connection,
+    target_metadata=target_metadata,
+    render_as_batch=True,
+    include_name=include_name,
+)
 with context.begin_transaction():
     context.run_migrations()
