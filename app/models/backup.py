@@ -1,18 +1,44 @@
-"""Rotating backups of a project file, taken with SQLite's online backup API."""
+"""Rotating backups of a project file, taken with SQLite's online backup API.
+
+Backups live beside the project in ``<name>.backups/`` and are named
+``<stem>-YYYYmmdd-HHMMSS-ffffff-<reason><suffix>``; each reason (``migration``, ``daily``,
+``restore``) keeps its own last :data:`KEEP_BACKUPS` copies.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-#: How many backups of each kind are kept beside a project.
+#: How many backups of each reason are kept beside a project.
 KEEP_BACKUPS = 10
+REASONS = ("migration", "daily", "restore", "manual")
+
+
+class BackupError(Exception):
+    """A backup cannot be made or restored (``reason``: not-found, not-a-backup, io)."""
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        super().__init__(f"{path.name}: {reason}" + (f" ({detail})" if detail else ""))
+        self.path = path
+        self.reason = reason
+        self.detail = detail
 
 
 def backup_dir(path: Path) -> Path:
     """Folder beside the project that holds its backups (``tesis.telaah.backups``)."""
     return path.with_name(path.name + ".backups")
+
+
+def _copy(src_path: Path, dst_path: Path) -> None:
+    src = sqlite3.connect(f"file:{src_path.as_posix()}?mode=ro", uri=True)
+    dst = sqlite3.connect(dst_path)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
 
 
 def backup_project(path: Path, *, reason: str, keep: int = KEEP_BACKUPS) -> Path:
@@ -22,18 +48,15 @@ def backup_project(path: Path, *, reason: str, keep: int = KEEP_BACKUPS) -> Path
     copied as of its last committed transaction. Returns the new backup's path.
     """
     folder = backup_dir(path)
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix or '.telaah'}"
-    src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    backups = sorted(p for p in folder.glob(f"{path.stem}-*-{reason}*") if p.is_file())
-    for old in backups[:-keep]:
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix or '.telaah'}"
+        _copy(path, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(path, "io", str(exc)) from exc
+    same_reason = [p for p in list_backups(path) if p.stem.endswith(f"-{reason}")]
+    for old in same_reason[:-keep]:
         old.unlink(missing_ok=True)
     return target
 
@@ -43,4 +66,50 @@ def list_backups(path: Path) -> list[Path]:
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.name.startswith(path.stem))
+    prefix = f"{path.stem}-"
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.name.startswith(prefix) and p.stem.rsplit("-", 1)[-1] in REASONS
+    )
+
+
+def backup_if_due(path: Path, *, today: date | None = None) -> Path | None:
+    """Take the day's ``daily`` backup unless one was already taken today."""
+    day = (today or date.today()).strftime("%Y%m%d")
+    for existing in list_backups(path):
+        if existing.stem.endswith("-daily") and f"-{day}-" in existing.name:
+            return None
+    return backup_project(path, reason="daily")
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Replace the project's content with ``backup``; the current state is backed up first.
+
+    The project must not be open. Returns the backup of the state that was replaced.
+    """
+    if not backup.is_file():
+        raise BackupError(backup, "not-found")
+    try:
+        with backup.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise BackupError(backup, "not-a-backup")
+        check = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+        try:
+            if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BackupError(backup, "not-a-backup", "damaged")
+        finally:
+            check.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(backup, "not-a-backup", str(exc)) from exc
+    safety = backup_project(path, reason="restore") if path.exists() else path
+    src = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    dst = sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    except sqlite3.Error as exc:
+        raise BackupError(path, "io", str(exc)) from exc
+    finally:
+        dst.close()
+        src.close()
+    return safety

@@ -1,0 +1,520 @@
+"""Theoretical codebooks: the TOML file format, the bundled files, and codes in a project.
+
+A codebook file (``codebooks/<key>.toml``) holds ``key``, ``name_id``, ``name_en`` and
+optionally ``description_id``, ``description_en``, ``reference``, then one ``[[codes]]`` table
+per code. A code holds ``key``, ``name_id``, ``name_en`` and optionally ``definition_id``,
+``definition_en``, ``colour`` (``#RRGGBB``), ``keywords`` (list of strings), ``reference`` and
+``children`` (indicators, as ``[[codes.children]]`` tables, nested to any depth). Keys match
+``[a-z0-9][a-z0-9-]*``; a code's full key is its codebook key and the keys of its ancestors
+joined by ``/`` (``loeffler/co-delivery/peer-support``). Unknown fields are rejected so that a
+typo is never silently ignored. Every problem is a :class:`CodebookInvalid` whose ``where``
+names the entry (``codes[2].children[1].colour``, list indices counted from 0).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.coding.errors import (
+    CodebookInvalid,
+    DuplicateName,
+    InvalidValue,
+    NotFound,
+    TelaahError,
+)
+from app.models.schema import Code, Codebook
+
+#: The codebooks that ship with Telaah, in the order the app offers them.
+BUNDLED_KEYS: tuple[str, ...] = ("loeffler", "cepiku", "putnam", "participation")
+DEFAULT_COLOUR = "#888888"
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 6
+
+_KEY_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}\Z")
+_TOML_POS_RE = re.compile(r"at line (\d+), column (\d+)")
+_PAREN_SUFFIX_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+_BOOK_FIELDS = frozenset(
+    {"key", "name_id", "name_en", "description_id", "description_en", "reference", "codes"}
+)
+_CODE_FIELDS = frozenset(
+    {
+        "key",
+        "name_id",
+        "name_en",
+        "definition_id",
+        "definition_en",
+        "colour",
+        "keywords",
+        "reference",
+        "children",
+    }
+)
+_MAX_LEN = {"key": 128, "name_id": 255, "name_en": 255}
+
+
+class AmbiguousCode(TelaahError):
+    """A path of names matches more than one code (``candidates`` are their full keys)."""
+
+    def __init__(self, ref: str, candidates: Sequence[str]) -> None:
+        super().__init__(f"{ref!r} matches several codes: {', '.join(candidates)}")
+        self.ref = ref
+        self.candidates = tuple(candidates)
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    """A code (or indicator) as read from a codebook file; ``key`` is the full key."""
+
+    key: str
+    name_id: str
+    name_en: str
+    definition_id: str
+    definition_en: str
+    colour: str
+    keywords: tuple[str, ...]
+    reference: str
+    children: tuple[CodeSpec, ...] = ()
+
+    def walk(self) -> Iterator[CodeSpec]:
+        """This code, then its descendants, depth first in file order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class CodebookSpec:
+    """A whole codebook file, validated."""
+
+    key: str
+    name_id: str
+    name_en: str
+    description_id: str
+    description_en: str
+    reference: str
+    codes: tuple[CodeSpec, ...]
+
+    def walk_codes(self) -> Iterator[CodeSpec]:
+        """Every code and indicator, depth first in file order."""
+        for code in self.codes:
+            yield from code.walk()
+
+
+@dataclass(frozen=True)
+class CodebookInstalled:
+    """What :func:`install_codebook` created; ``code_ids[i]`` is the id of ``code_keys[i]``."""
+
+    codebook_id: int
+    codebook_key: str
+    code_ids: tuple[int, ...]
+    code_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """A code of a project; ``depth`` is 0 for a code, 1 for its indicators, and so on."""
+
+    id: int
+    key: str
+    parent_id: int | None
+    codebook_key: str
+    name_id: str
+    name_en: str
+    definition_id: str
+    definition_en: str
+    colour: str
+    keywords: tuple[str, ...]
+    reference: str
+    depth: int
+
+
+# --- reading and validating files -------------------------------------------------------
+
+
+class _Reader:
+    """Validates the parsed TOML of one file; every failure names its place in the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, detail: str) -> CodebookInvalid:
+        return CodebookInvalid(self.path, where, detail)
+
+    def table(self, value: object, where: str, allowed: frozenset[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where or "file", "must be a table")
+        for name in value:
+            if name not in allowed:
+                raise self.fail(_join(where, name), "unknown field")
+        return value
+
+    def text(self, table: dict[str, Any], name: str, where: str, *, required: bool) -> str:
+        place = _join(where, name)
+        value = table.get(name)
+        if value is None:
+            if required:
+                raise self.fail(place, "required field is missing")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(place, "must be a string")
+        value = value.strip()
+        if required and not value:
+            raise self.fail(place, "must not be empty")
+        if name in _MAX_LEN and len(value) > _MAX_LEN[name]:
+            raise self.fail(place, f"longer than {_MAX_LEN[name]} characters")
+        if name in _MAX_LEN and ("\n" in value or "\r" in value):
+            raise self.fail(place, "must be one line")
+        return value
+
+    def key(self, table: dict[str, Any], where: str) -> str:
+        value = self.text(table, "key", where, required=True)
+        if not _KEY_RE.match(value):
+            raise self.fail(
+                _join(where, "key"),
+                "use lowercase letters, digits and '-' (starting with a letter or digit)",
+            )
+        return value
+
+    def colour(self, table: dict[str, Any], where: str) -> str:
+        value = self.text(table, "colour", where, required=False)
+        if not value:
+            return DEFAULT_COLOUR
+        if not _COLOUR_RE.match(value):
+            raise self.fail(_join(where, "colour"), f"{value!r} is not a colour like '#1f77b4'")
+        return value.lower()
+
+    def keywords(self, table: dict[str, Any], where: str) -> tuple[str, ...]:
+        place = _join(where, "keywords")
+        value = table.get("keywords", [])
+        if not isinstance(value, list):
+            raise self.fail(place, "must be a list of strings")
+        seen: set[str] = set()
+        out: list[str] = []
+        for i, word in enumerate(value):
+            if not isinstance(word, str) or not word.strip():
+                raise self.fail(f"{place}[{i}]", "must be a non-empty string")
+            word = word.strip()
+            if "\n" in word or "\r" in word:
+                raise self.fail(f"{place}[{i}]", "must be one line")
+            if word.casefold() in seen:
+                raise self.fail(f"{place}[{i}]", f"duplicate keyword {word!r}")
+            seen.add(word.casefold())
+            out.append(word)
+        return tuple(out)
+
+    def codes(self, value: object, where: str, prefix: str, depth: int) -> tuple[CodeSpec, ...]:
+        if not isinstance(value, list):
+            raise self.fail(where, "must be a list of tables ([[...]])")
+        if depth > MAX_DEPTH:
+            raise self.fail(where, f"codes nest deeper than {MAX_DEPTH} levels")
+        seen: set[str] = set()
+        out: list[CodeSpec] = []
+        for i, item in enumerate(value):
+            place = f"{where}[{i}]"
+            table = self.table(item, place, _CODE_FIELDS)
+            local = self.key(table, place)
+            if local in seen:
+                raise self.fail(_join(place, "key"), f"duplicate key {local!r}")
+            seen.add(local)
+            full = f"{prefix}/{local}"
+            if len(full) > 512:
+                raise self.fail(_join(place, "key"), "full key longer than 512 characters")
+            out.append(
+                CodeSpec(
+                    key=full,
+                    name_id=self.text(table, "name_id", place, required=True),
+                    name_en=self.text(table, "name_en", place, required=True),
+                    definition_id=self.text(table, "definition_id", place, required=False),
+                    definition_en=self.text(table, "definition_en", place, required=False),
+                    colour=self.colour(table, place),
+                    keywords=self.keywords(table, place),
+                    reference=self.text(table, "reference", place, required=False),
+                    children=self.codes(
+                        table.get("children", []), f"{place}.children", full, depth + 1
+                    ),
+                )
+            )
+        return tuple(out)
+
+    def codebook(self, data: dict[str, Any]) -> CodebookSpec:
+        table = self.table(data, "", _BOOK_FIELDS)
+        key = self.key(table, "")
+        name_id = self.text(table, "name_id", "", required=True)
+        name_en = self.text(table, "name_en", "", required=True)
+        if "codes" not in table:
+            raise self.fail("codes", "required field is missing")
+        codes = self.codes(table["codes"], "codes", key, 1)
+        if not codes:
+            raise self.fail("codes", "a codebook needs at least one code")
+        return CodebookSpec(
+            key=key,
+            name_id=name_id,
+            name_en=name_en,
+            description_id=self.text(table, "description_id", "", required=False),
+            description_en=self.text(table, "description_en", "", required=False),
+            reference=self.text(table, "reference", "", required=False),
+            codes=codes,
+        )
+
+
+def _join(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def load_codebook_file(path: Path) -> CodebookSpec:
+    """Read and validate a codebook file. Every problem raises :class:`CodebookInvalid`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookInvalid(path, "file", exc.strerror or str(exc)) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise CodebookInvalid(path, "file", f"larger than {MAX_FILE_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CodebookInvalid(path, "file", f"not UTF-8 text ({exc.reason})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        pos = _TOML_POS_RE.search(str(exc))
+        where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else "file"
+        raise CodebookInvalid(path, where, f"not valid TOML: {exc}") from exc
+    return _Reader(path).codebook(data)
+
+
+def bundled_codebook_dir() -> Path:
+    """The folder holding the bundled codebook files.
+
+    An installed package carries them in ``app/_data/codebooks``; a source checkout in the
+    repository's ``codebooks/`` folder.
+    """
+    here = Path(__file__).resolve()
+    packaged = here.parents[1] / "_data" / "codebooks"
+    return packaged if packaged.is_dir() else here.parents[2] / "codebooks"
+
+
+def bundled_codebook_keys() -> tuple[str, ...]:
+    """Keys of the bundled codebooks: loeffler, cepiku, putnam, participation."""
+    return BUNDLED_KEYS
+
+
+def load_bundled_codebook(key: str) -> CodebookSpec:
+    """The bundled codebook ``key``; :class:`NotFound` for a key that is not bundled."""
+    if key not in BUNDLED_KEYS:
+        raise NotFound("codebook", key)
+    path = bundled_codebook_dir() / f"{key}.toml"
+    spec = load_codebook_file(path)
+    if spec.key != key:
+        raise CodebookInvalid(path, "key", f"expected {key!r}, found {spec.key!r}")
+    return spec
+
+
+# --- codebooks in a project ---------------------------------------------------------------
+
+
+def install_codebook(
+    session: Session, *, spec: CodebookSpec, origin: str = "bundled"
+) -> CodebookInstalled:
+    """Add a codebook and all its codes to the project in one committed transaction.
+
+    Raises :class:`DuplicateName` (``codebook`` or ``code``) if a key is taken; nothing is
+    written then.
+    """
+    if not origin or len(origin) > 16:
+        raise InvalidValue("origin", origin, "1 to 16 characters")
+    if session.scalar(select(Codebook.id).where(Codebook.key == spec.key)) is not None:
+        raise DuplicateName("codebook", spec.key)
+    keys = [code.key for code in spec.walk_codes()]
+    clash = session.scalars(select(Code.key).where(Code.key.in_(keys)).limit(1)).first()
+    if clash is not None:
+        raise DuplicateName("code", clash)
+    last = session.scalar(select(func.max(Codebook.sort_order)))
+    ids: list[int] = []
+    try:
+        book = Codebook(
+            key=spec.key,
+            name_id=spec.name_id,
+            name_en=spec.name_en,
+            description_id=spec.description_id,
+            description_en=spec.description_en,
+            reference=spec.reference,
+            origin=origin,
+            sort_order=0 if last is None else last + 1,
+        )
+        session.add(book)
+        session.flush()
+        _add_codes(session, book.id, None, spec.codes, ids)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return CodebookInstalled(book.id, spec.key, tuple(ids), tuple(keys))
+
+
+def _add_codes(
+    session: Session,
+    codebook_id: int,
+    parent_id: int | None,
+    codes: tuple[CodeSpec, ...],
+    ids: list[int],
+) -> None:
+    for order, code in enumerate(codes):
+        row = Code(
+            codebook_id=codebook_id,
+            parent_id=parent_id,
+            key=code.key,
+            name_id=code.name_id,
+            name_en=code.name_en,
+            definition_id=code.definition_id,
+            definition_en=code.definition_en,
+            colour=code.colour,
+            keywords="\n".join(code.keywords),
+            reference=code.reference,
+            sort_order=order,
+        )
+        session.add(row)
+        session.flush()
+        ids.append(row.id)
+        _add_codes(session, codebook_id, row.id, code.children, ids)
+
+
+def list_codes(session: Session, *, codebook_key: str | None = None) -> tuple[CodeInfo, ...]:
+    """The project's codes in tree order (codebooks in their order, each parent before its
+    children, siblings by position). :class:`NotFound` for an unknown ``codebook_key``."""
+    books_q = select(Codebook.id, Codebook.key).order_by(Codebook.sort_order, Codebook.id)
+    if codebook_key is not None:
+        books_q = books_q.where(Codebook.key == codebook_key)
+    books = session.execute(books_q).all()
+    if codebook_key is not None and not books:
+        raise NotFound("codebook", codebook_key)
+    codes_q = select(Code).order_by(Code.sort_order, Code.id)
+    if codebook_key is not None:
+        codes_q = codes_q.where(Code.codebook_id == books[0].id)
+    children: dict[tuple[int, int | None], list[Code]] = defaultdict(list)
+    for code in session.scalars(codes_q):
+        children[(code.codebook_id, code.parent_id)].append(code)
+    out: list[CodeInfo] = []
+
+    def visit(book_id: int, book_key: str, parent_id: int | None, depth: int) -> None:
+        for c in children.get((book_id, parent_id), ()):
+            words = tuple(w for w in c.keywords.split("\n") if w)
+            out.append(
+                CodeInfo(
+                    id=c.id,
+                    key=c.key,
+                    parent_id=c.parent_id,
+                    codebook_key=book_key,
+                    name_id=c.name_id,
+                    name_en=c.name_en,
+                    definition_id=c.definition_id,
+                    definition_en=c.definition_en,
+                    colour=c.colour,
+                    keywords=words,
+                    reference=c.reference,
+                    depth=depth,
+                )
+            )
+            visit(book_id, book_key, c.id, depth + 1)
+
+    for book in books:
+        visit(book.id, book.key, None, 0)
+    return tuple(out)
+
+
+# --- resolving a code reference -----------------------------------------------------------
+
+
+def _norm(label: str) -> str:
+    """Case-, space- and slash-spacing-insensitive form of a name or a joined path."""
+    return "/".join(" ".join(part.split()).casefold() for part in label.split("/"))
+
+
+def _labels(key: str, *names: str) -> frozenset[str]:
+    """What a node answers to: its key and names, and each name without a final
+    parenthesis (``Pelayanan bersama (co-delivery)`` also answers to ``Pelayanan bersama``)."""
+    out = {_norm(key)}
+    for name in names:
+        out.add(_norm(name))
+        short = _PAREN_SUFFIX_RE.sub("", name)
+        if short:
+            out.add(_norm(short))
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class _Node:
+    id: int
+    key: str
+    labels: frozenset[str]
+
+
+def _match(
+    parts: list[str], nodes: Sequence[_Node], kids: dict[int, list[_Node]], is_code: bool
+) -> set[_Node]:
+    """Code nodes reached by consuming all of ``parts`` from one of ``nodes`` downwards.
+    A name may itself contain '/', so a node may consume several parts at once."""
+    found: set[_Node] = set()
+    for n in range(1, len(parts) + 1):
+        label, rest = "/".join(parts[:n]), parts[n:]
+        for node in nodes:
+            if label not in node.labels:
+                continue
+            if not rest:
+                if is_code:
+                    found.add(node)
+            else:
+                found |= _match(rest, kids.get(node.id, []), kids, True)
+    return found
+
+
+def find_code(session: Session, ref: str) -> int:
+    """The id of the code ``ref`` names.
+
+    ``ref`` is a full key (``loeffler/co-delivery/peer-support``) or a ``/``-separated path
+    of names: a codebook (key or name) followed by codes (key, Indonesian or English name),
+    case-insensitive. A path that names no codebook may start at any code if that is
+    unambiguous (``Dukungan sebaya``). Raises :class:`NotFound` or :class:`AmbiguousCode`.
+    """
+    text = ref.strip()
+    if not text:
+        raise NotFound("code", ref)
+    exact = session.scalar(select(Code.id).where(Code.key == text))
+    if exact is not None:
+        return exact
+    parts = [_norm(p) for p in text.split("/")]
+    if any(not p for p in parts):
+        raise NotFound("code", ref)
+    # Book ids and code ids share one map of children, so books get negative ids.
+    kids: dict[int, list[_Node]] = defaultdict(list)
+    books = [
+        _Node(-row.id, row.key, _labels(row.key, row.name_id, row.name_en))
+        for row in session.execute(
+            select(Codebook.id, Codebook.key, Codebook.name_id, Codebook.name_en)
+        )
+    ]
+    codes: list[_Node] = []
+    rows = session.execute(
+        select(Code.id, Code.codebook_id, Code.parent_id, Code.key, Code.name_id, Code.name_en)
+    )
+    for row in rows:
+        node = _Node(row.id, row.key, _labels(row.key.rsplit("/", 1)[-1], row.name_id, row.name_en))
+        codes.append(node)
+        kids[row.parent_id if row.parent_id is not None else -row.codebook_id].append(node)
+    found = _match(parts, books, kids, False) or _match(parts, codes, kids, True)
+    if not found:
+        raise NotFound("code", ref)
+    if len(found) > 1:
+        raise AmbiguousCode(ref, sorted(node.key for node in found))
+    return next(iter(found)).id
