@@ -13,8 +13,12 @@ from app.models.schema import Attribute, Document
 def _doc(project: Project) -> int:
     with project.session() as s:
         doc = Document(
-            name="a.txt", original_filename="a.txt", format="txt", content_hash="h",
-            text="Informan: halo semua", length=20,
+            name="a.txt",
+            original_filename="a.txt",
+            format="txt",
+            content_hash="h",
+            text="Informan: halo semua",
+            length=20,
         )
         s.add(doc)
         s.commit()
