@@ -22,9 +22,11 @@ from app.models.schema import (
     Codebook,
     Coder,
     Coding,
+    Comment,
     Document,
     DocumentCase,
     Memo,
+    ReviewMark,
     Segment,
 )
 
@@ -39,6 +41,7 @@ __all__ = [
     "Codebook",
     "Coder",
     "Coding",
+    "Comment",
     "Document",
     "DocumentCase",
     "Memo",
@@ -49,6 +52,7 @@ __all__ = [
     "ProjectExists",
     "ProjectNotFound",
     "ProjectTooNew",
+    "ReviewMark",
     "Segment",
     "create_project",
     "open_project",

@@ -236,3 +236,36 @@ class CellSummary(Base):
     column_key: Mapped[str] = mapped_column(String(512))
     text: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ReviewMark(Base):
+    """A reviewer's verdict on one coding: ``agreed`` or ``questioned``."""
+
+    __tablename__ = "review_marks"
+    __table_args__ = (
+        UniqueConstraint("coding_id", "reviewer_id"),
+        CheckConstraint("status IN ('agreed', 'questioned')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coding_id: Mapped[int] = mapped_column(ForeignKey("codings.id", ondelete="CASCADE"))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Comment(Base):
+    """A comment on a coding (a reviewer's question or the coder's answer)."""
+
+    __tablename__ = "comments"
+    __table_args__ = (Index("ix_comments_coding", "coding_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coding_id: Mapped[int] = mapped_column(ForeignKey("codings.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"))
+    reply_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), default=None
+    )
+    text: Mapped[str] = mapped_column(Text)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
