@@ -1,0 +1,377 @@
+"""Merging another copy of a project (a supervisor's or a second coder's) into this one.
+
+Matching rules: documents by content hash, codebooks and codes by key, coders and cases by
+name, codings by (document, code, coder, span), review marks by (coding, reviewer), comments
+by (coding, author, text, time). What is missing here is added; what differs and cannot be
+reconciled is reported as a :class:`Conflict` and ours is kept. Running the same merge twice
+changes nothing the second time. Everything happens in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.schema import (
+    Attribute,
+    Case,
+    CaseAttribute,
+    CellSummary,
+    Code,
+    Codebook,
+    Coder,
+    Coding,
+    Comment,
+    Document,
+    DocumentCase,
+    Memo,
+    ReviewMark,
+    Segment,
+)
+
+_CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Something both copies hold differently; ours was kept."""
+
+    kind: str  # code, case-attribute, coding-memo, document-name, cell-summary, attribute-type
+    key: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """How many things of each kind were added, and the conflicts found."""
+
+    added: dict[str, int]
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values())
+
+
+class _Merger:
+    def __init__(self, ours: Session, theirs: Session) -> None:
+        self.ours, self.theirs = ours, theirs
+        self.added: Counter[str] = Counter()
+        self.conflicts: list[Conflict] = []
+        self.docs: dict[int, int] = {}
+        self.codes: dict[int, int] = {}
+        self.coders: dict[int, int] = {}
+        self.cases: dict[int, int] = {}
+        self.codings: dict[int, int] = {}
+
+    def conflict(self, kind: str, key: str, ours: object, theirs: object) -> None:
+        self.conflicts.append(Conflict(kind, key, str(ours), str(theirs)))
+
+    def coders_(self) -> None:
+        ours = {c.name: c.id for c in self.ours.scalars(select(Coder))}
+        for coder in self.theirs.scalars(select(Coder)):
+            if coder.name not in ours:
+                row = Coder(name=coder.name)
+                self.ours.add(row)
+                self.ours.flush()
+                ours[coder.name] = row.id
+                self.added["coders"] += 1
+            self.coders[coder.id] = ours[coder.name]
+
+    def documents(self) -> None:
+        by_hash = {d.content_hash: d.id for d in self.ours.scalars(select(Document))}
+        names = {d.name for d in self.ours.scalars(select(Document))}
+        for doc in self.theirs.scalars(select(Document)):
+            if doc.content_hash in by_hash:
+                self.docs[doc.id] = by_hash[doc.content_hash]
+                continue
+            name, n = doc.name, 2
+            while name in names:
+                name, n = f"{doc.name} ({n})", n + 1
+            if name != doc.name:
+                self.conflict("document-name", doc.name, doc.name, name)
+            row = Document(
+                name=name,
+                original_filename=doc.original_filename,
+                format=doc.format,
+                content_hash=doc.content_hash,
+                text=doc.text,
+                length=doc.length,
+                encoding=doc.encoding,
+                imported_at=doc.imported_at,
+            )
+            self.ours.add(row)
+            self.ours.flush()
+            for seg in self.theirs.scalars(select(Segment).where(Segment.document_id == doc.id)):
+                self.ours.add(
+                    Segment(
+                        document_id=row.id,
+                        kind=seg.kind,
+                        ordinal=seg.ordinal,
+                        start=seg.start,
+                        end=seg.end,
+                        speaker=seg.speaker,
+                        timestamp=seg.timestamp,
+                    )
+                )
+            names.add(name)
+            by_hash[doc.content_hash] = row.id
+            self.docs[doc.id] = row.id
+            self.added["documents"] += 1
+
+    def codebooks_and_codes(self) -> None:
+        books = {b.key: b.id for b in self.ours.scalars(select(Codebook))}
+        their_books: dict[int, int] = {}
+        for book in self.theirs.scalars(select(Codebook)):
+            if book.key not in books:
+                row = Codebook(
+                    key=book.key,
+                    name_id=book.name_id,
+                    name_en=book.name_en,
+                    description_id=book.description_id,
+                    description_en=book.description_en,
+                    reference=book.reference,
+                    origin=book.origin,
+                    sort_order=book.sort_order,
+                )
+                self.ours.add(row)
+                self.ours.flush()
+                books[book.key] = row.id
+                self.added["codebooks"] += 1
+            their_books[book.id] = books[book.key]
+        ours = {c.key: c for c in self.ours.scalars(select(Code))}
+        theirs = list(self.theirs.scalars(select(Code)))
+        by_id = {c.id: c for c in theirs}
+
+        def depth(code: Code) -> int:
+            d = 0
+            while code.parent_id is not None:
+                code, d = by_id[code.parent_id], d + 1
+            return d
+
+        for code in sorted(theirs, key=depth):
+            mine = ours.get(code.key)
+            if mine is None:
+                mine = Code(
+                    codebook_id=their_books[code.codebook_id],
+                    parent_id=self.codes[code.parent_id] if code.parent_id else None,
+                    key=code.key,
+                    name_id=code.name_id,
+                    name_en=code.name_en,
+                    definition_id=code.definition_id,
+                    definition_en=code.definition_en,
+                    colour=code.colour,
+                    keywords=code.keywords,
+                    reference=code.reference,
+                    sort_order=code.sort_order,
+                )
+                self.ours.add(mine)
+                self.ours.flush()
+                ours[code.key] = mine
+                self.added["codes"] += 1
+            else:
+                for name in _CODE_FIELDS:
+                    if getattr(mine, name) != getattr(code, name):
+                        ours_v, theirs_v = getattr(mine, name), getattr(code, name)
+                        self.conflict("code", f"{code.key}:{name}", ours_v, theirs_v)
+            self.codes[code.id] = mine.id
+
+    def cases_(self) -> None:
+        attrs = {a.name: a for a in self.ours.scalars(select(Attribute))}
+        their_attrs: dict[int, Attribute] = {}
+        for attr in self.theirs.scalars(select(Attribute)):
+            mine = attrs.get(attr.name)
+            if mine is None:
+                mine = Attribute(name=attr.name, type=attr.type)
+                self.ours.add(mine)
+                self.ours.flush()
+                attrs[attr.name] = mine
+                self.added["attributes"] += 1
+            elif mine.type != attr.type:
+                self.conflict("attribute-type", attr.name, mine.type, attr.type)
+            their_attrs[attr.id] = mine
+        ours = {c.name: c for c in self.ours.scalars(select(Case))}
+        for case in self.theirs.scalars(select(Case)):
+            our_case = ours.get(case.name)
+            if our_case is None:
+                our_case = Case(name=case.name, alias=case.alias, created_at=case.created_at)
+                self.ours.add(our_case)
+                self.ours.flush()
+                ours[case.name] = our_case
+                self.added["cases"] += 1
+            self.cases[case.id] = our_case.id
+        for value in self.theirs.scalars(select(CaseAttribute)):
+            case_id, attr = self.cases[value.case_id], their_attrs[value.attribute_id]
+            existing = self.ours.get(CaseAttribute, (case_id, attr.id))
+            if existing is None:
+                self.ours.add(
+                    CaseAttribute(case_id=case_id, attribute_id=attr.id, value=value.value)
+                )
+                self.added["attribute values"] += 1
+            elif existing.value != value.value:
+                case_name = self.ours.get(Case, case_id)
+                label = f"{case_name.name if case_name else case_id}:{attr.name}"
+                self.conflict("case-attribute", label, existing.value, value.value)
+        links = {
+            (link.document_id, link.case_id, link.start, link.end)
+            for link in self.ours.scalars(select(DocumentCase))
+        }
+        for link in self.theirs.scalars(select(DocumentCase)):
+            ident = (self.docs[link.document_id], self.cases[link.case_id], link.start, link.end)
+            if ident not in links:
+                self.ours.add(
+                    DocumentCase(
+                        document_id=ident[0], case_id=ident[1], start=link.start, end=link.end
+                    )
+                )
+                links.add(ident)
+                self.added["case links"] += 1
+
+    def codings_(self) -> None:
+        ours = {
+            (c.document_id, c.code_id, c.coder_id, c.start, c.end): c
+            for c in self.ours.scalars(select(Coding))
+        }
+        for c in self.theirs.scalars(select(Coding)):
+            ident = (
+                self.docs[c.document_id],
+                self.codes[c.code_id],
+                self.coders[c.coder_id],
+                c.start,
+                c.end,
+            )
+            mine = ours.get(ident)
+            if mine is None:
+                mine = Coding(
+                    document_id=ident[0],
+                    code_id=ident[1],
+                    coder_id=ident[2],
+                    start=c.start,
+                    end=c.end,
+                    snippet=c.snippet,
+                    memo=c.memo,
+                    illustrative=c.illustrative,
+                    created_at=c.created_at,
+                    updated_at=c.updated_at,
+                )
+                self.ours.add(mine)
+                self.ours.flush()
+                ours[ident] = mine
+                self.added["codings"] += 1
+            else:
+                if c.memo and c.memo != mine.memo:
+                    if mine.memo:
+                        self.conflict("coding-memo", f"{mine.id}", mine.memo, c.memo)
+                    else:
+                        mine.memo = c.memo
+                        self.added["coding memos"] += 1
+                if c.illustrative and not mine.illustrative:
+                    mine.illustrative = True
+                    self.added["stars"] += 1
+            self.codings[c.id] = mine.id
+
+    def review(self) -> None:
+        marks = {(m.coding_id, m.reviewer_id): m for m in self.ours.scalars(select(ReviewMark))}
+        for m in self.theirs.scalars(select(ReviewMark)):
+            ident = (self.codings[m.coding_id], self.coders[m.reviewer_id])
+            mine = marks.get(ident)
+            if mine is None:
+                self.ours.add(
+                    ReviewMark(
+                        coding_id=ident[0],
+                        reviewer_id=ident[1],
+                        status=m.status,
+                        updated_at=m.updated_at,
+                    )
+                )
+                self.added["review marks"] += 1
+            elif mine.status != m.status and m.updated_at > mine.updated_at:
+                mine.status, mine.updated_at = m.status, m.updated_at
+                self.added["review marks"] += 1
+        known = {
+            (c.coding_id, c.author_id, c.text, c.created_at): c
+            for c in self.ours.scalars(select(Comment))
+        }
+        mapped: dict[int, int] = {}
+        for c in self.theirs.scalars(select(Comment).order_by(Comment.id)):
+            key = (self.codings[c.coding_id], self.coders[c.author_id], c.text, c.created_at)
+            comment = known.get(key)
+            if comment is None:
+                comment = Comment(
+                    coding_id=key[0],
+                    author_id=key[1],
+                    text=c.text,
+                    created_at=c.created_at,
+                    resolved=c.resolved,
+                    reply_to_id=mapped.get(c.reply_to_id) if c.reply_to_id else None,
+                )
+                self.ours.add(comment)
+                self.ours.flush()
+                known[key] = comment
+                self.added["comments"] += 1
+            elif c.resolved and not comment.resolved:
+                comment.resolved = True
+                self.added["resolutions"] += 1
+            mapped[c.id] = comment.id
+
+    def memos_and_summaries(self) -> None:
+        targets = {"document": self.docs, "code": self.codes, "case": self.cases}
+        ours = {(m.target_kind, m.target_id, m.text) for m in self.ours.scalars(select(Memo))}
+        for m in self.theirs.scalars(select(Memo)):
+            mapping = targets.get(m.target_kind)
+            target = mapping.get(m.target_id) if mapping and m.target_id else m.target_id
+            if (m.target_kind, target, m.text) in ours:
+                continue
+            self.ours.add(
+                Memo(
+                    target_kind=m.target_kind,
+                    target_id=target,
+                    text=m.text,
+                    coder_id=self.coders.get(m.coder_id) if m.coder_id else None,
+                    created_at=m.created_at,
+                )
+            )
+            ours.add((m.target_kind, target, m.text))
+            self.added["memos"] += 1
+        summaries = {
+            (s.row_code_id, s.column_kind, s.column_key): s
+            for s in self.ours.scalars(select(CellSummary))
+        }
+        for s in self.theirs.scalars(select(CellSummary)):
+            ident = (self.codes[s.row_code_id], s.column_kind, s.column_key)
+            mine = summaries.get(ident)
+            if mine is None:
+                self.ours.add(
+                    CellSummary(
+                        row_code_id=ident[0],
+                        column_kind=s.column_kind,
+                        column_key=s.column_key,
+                        text=s.text,
+                    )
+                )
+                self.added["cell summaries"] += 1
+            elif mine.text != s.text and s.text:
+                self.conflict("cell-summary", f"{ident[0]}:{s.column_key}", mine.text, s.text)
+
+
+def merge_projects(session: Session, *, other: Session) -> MergeReport:
+    """Bring the other copy's documents, codes, cases, codings, memos and review state in."""
+    merger = _Merger(session, other)
+    try:
+        merger.coders_()
+        merger.documents()
+        merger.codebooks_and_codes()
+        merger.cases_()
+        merger.codings_()
+        merger.review()
+        merger.memos_and_summaries()
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    added = {kind: n for kind, n in sorted(merger.added.items()) if n}
+    return MergeReport(added, tuple(merger.conflicts))

@@ -1,0 +1,136 @@
+"""Supervisor review: marking codings agreed/questioned and commenting on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.coding.codings import coder_id
+from app.coding.errors import InvalidValue, NotFound
+from app.models.schema import Code, Coder, Coding, Comment, Document, ReviewMark
+
+STATUSES = ("agreed", "questioned")
+
+
+@dataclass(frozen=True)
+class CommentInfo:
+    """One comment; ``reply_to`` is the id of the comment it answers."""
+
+    id: int
+    coding_id: int
+    author: str
+    text: str
+    reply_to: int | None
+    resolved: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A questioned coding with its thread, for the coder's to-do list."""
+
+    coding_id: int
+    document: str
+    code_key: str
+    start: int
+    end: int
+    snippet: str
+    reviewer: str
+    thread: tuple[CommentInfo, ...]
+
+
+def mark_coding(
+    session: Session, *, coding_id: int, reviewer: str, status: str | None
+) -> str | None:
+    """Set (or with ``None`` clear) a reviewer's mark; returns the previous status (undo)."""
+    if status is not None and status not in STATUSES:
+        raise InvalidValue("status", status)
+    if session.get(Coding, coding_id) is None:
+        raise NotFound("coding", str(coding_id))
+    rid = coder_id(session, name=reviewer)
+    mark = session.scalar(
+        select(ReviewMark).where(ReviewMark.coding_id == coding_id, ReviewMark.reviewer_id == rid)
+    )
+    previous = mark.status if mark is not None else None
+    if status is None:
+        if mark is not None:
+            session.delete(mark)
+    elif mark is None:
+        session.add(ReviewMark(coding_id=coding_id, reviewer_id=rid, status=status))
+    else:
+        mark.status = status
+    session.commit()
+    return previous
+
+
+def add_comment(
+    session: Session, *, coding_id: int, author: str, text: str, reply_to: int | None = None
+) -> CommentInfo:
+    """Comment on a coding (or answer a comment), committed."""
+    if not text.strip():
+        raise InvalidValue("comment", text, "empty")
+    if session.get(Coding, coding_id) is None:
+        raise NotFound("coding", str(coding_id))
+    if reply_to is not None and session.get(Comment, reply_to) is None:
+        raise NotFound("comment", str(reply_to))
+    comment = Comment(
+        coding_id=coding_id,
+        author_id=coder_id(session, name=author),
+        text=text.strip(),
+        reply_to_id=reply_to,
+    )
+    session.add(comment)
+    session.commit()
+    return _comment_info(comment, author)
+
+
+def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> None:
+    """Mark a question (the root comment of a thread) resolved or open again."""
+    comment = session.get(Comment, comment_id)
+    if comment is None:
+        raise NotFound("comment", str(comment_id))
+    comment.resolved = resolved
+    session.commit()
+
+
+def _comment_info(c: Comment, author: str) -> CommentInfo:
+    return CommentInfo(c.id, c.coding_id, author, c.text, c.reply_to_id, c.resolved, c.created_at)
+
+
+def comments_for(session: Session, *, coding_id: int) -> tuple[CommentInfo, ...]:
+    """A coding's comments in the order they were written."""
+    rows = session.execute(
+        select(Comment, Coder.name)
+        .join(Coder, Coder.id == Comment.author_id)
+        .where(Comment.coding_id == coding_id)
+        .order_by(Comment.created_at, Comment.id)
+    ).all()
+    return tuple(_comment_info(c, name) for c, name in rows)
+
+
+def open_questions(session: Session) -> tuple[OpenQuestion, ...]:
+    """Questioned codings whose threads are not resolved, by document and position."""
+    rows = session.execute(
+        select(Coding, Document.name, Code.key, Coder.name)
+        .join(ReviewMark, ReviewMark.coding_id == Coding.id)
+        .join(Coder, Coder.id == ReviewMark.reviewer_id)
+        .join(Document, Document.id == Coding.document_id)
+        .join(Code, Code.id == Coding.code_id)
+        .where(ReviewMark.status == "questioned")
+        .order_by(Document.name, Coding.start, Coding.id)
+    ).all()
+    out = []
+    for coding, doc, key, reviewer in rows:
+        thread = comments_for(session, coding_id=coding.id)
+        roots = [c for c in thread if c.reply_to is None]
+        if roots and all(c.resolved for c in roots):
+            continue
+        out.append(
+            OpenQuestion(
+                coding.id, doc, key, coding.start, coding.end, coding.snippet, reviewer, thread
+            )
+        )
+    return tuple(out)
