@@ -195,9 +195,7 @@ def compute_agreement(
     code_ids = sorted({code for code, _doc in spans})
     keys: dict[int, str] = {
         code_id: key
-        for code_id, key in session.execute(
-            select(Code.id, Code.key).where(Code.id.in_(code_ids))
-        )
+        for code_id, key in session.execute(select(Code.id, Code.key).where(Code.id.in_(code_ids)))
     }
     total_chars = sum(lengths[d] for d in compared)
     per_code: dict[str, Table] = {}

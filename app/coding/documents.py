@@ -1,0 +1,222 @@
+"""Importing documents into a project, and reading them back.
+
+:func:`import_files` reads every file first (the slow part, safe to run in a worker
+thread), then writes all the documents that could be read in one transaction. A file that
+cannot be imported is reported in :attr:`ImportResult.failed` and leaves no trace; with
+``all_or_nothing=True`` one failure means nothing is written at all. Cancelling never
+writes anything. The stored text is never changed afterwards, so coding offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
+from app.coding.importing import Extracted, extract
+from app.coding.progress import NullProgress, Progress, check
+from app.models.schema import Document, Segment
+
+SEGMENT_KINDS = ("paragraph", "turn")
+_MAX_NAME = 255
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    """A document that was imported: counts of its paragraphs and speaker turns."""
+
+    id: int
+    name: str
+    length: int
+    paragraphs: int
+    turns: int
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    """A file that was not imported, and why (usually UnsupportedFile or DuplicateName)."""
+
+    path: Path
+    error: TelaahError
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What :func:`import_files` did, in the order of the given paths."""
+
+    imported: tuple[ImportedDocument, ...]
+    failed: tuple[ImportFailure, ...]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document of the project, without its text."""
+
+    id: int
+    name: str
+    format: str
+    length: int
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class SegmentInfo:
+    """A paragraph or speaker turn: ``text[start:end]``; speaker and timestamp for turns."""
+
+    ordinal: int
+    start: int
+    end: int
+    speaker: str | None
+    timestamp: str | None
+
+
+class _FileSink:
+    """Passes cancellation through to one file's extraction; page reports are dropped so
+    that the caller's progress counts files only."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        return None
+
+    def is_cancelled(self) -> bool:
+        return self._progress.is_cancelled()
+
+
+def import_files(
+    session: Session,
+    *,
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    names: Sequence[str] | None = None,
+    all_or_nothing: bool = False,
+) -> ImportResult:
+    """Import ``paths`` as documents named ``names`` (default: each file's name).
+
+    Progress is reported once per file (``done`` files of ``total``, label = the name).
+    Raises :class:`~app.coding.errors.Cancelled` (nothing written) when cancelled, and with
+    ``all_or_nothing`` the first failure's error (nothing written) if any file fails.
+    """
+    progress = progress or NullProgress()
+    paths = [Path(p) for p in paths]
+    if names is None:
+        names = [p.name for p in paths]
+    elif len(names) != len(paths):
+        raise InvalidValue("names", str(len(names)), f"expected {len(paths)} names")
+    taken = set(session.scalars(select(Document.name)))
+    sink = _FileSink(progress)
+    ready: list[tuple[Path, str, Extracted]] = []
+    failed: list[ImportFailure] = []
+    for index, (path, name) in enumerate(zip(paths, names, strict=True)):
+        check(progress)
+        progress.report(index, len(paths), name)
+        try:
+            _check_name(name, taken)
+            extracted = extract(path, progress=sink)
+        except Cancelled:
+            raise
+        except TelaahError as exc:
+            failed.append(ImportFailure(path, exc))
+            continue
+        taken.add(name)
+        ready.append((path, name, extracted))
+    check(progress)
+    if failed and all_or_nothing:
+        raise failed[0].error
+    imported = _store(session, ready)
+    progress.report(len(paths), len(paths), "")
+    return ImportResult(tuple(imported), tuple(failed))
+
+
+def _check_name(name: str, taken: set[str]) -> None:
+    if not name.strip() or len(name) > _MAX_NAME:
+        raise InvalidValue("document name", name)
+    if name in taken:
+        raise DuplicateName("document", name)
+
+
+def _store(session: Session, ready: list[tuple[Path, str, Extracted]]) -> list[ImportedDocument]:
+    if not ready:
+        return []
+    imported = []
+    try:
+        for path, name, extracted in ready:
+            document = Document(
+                name=name,
+                original_filename=str(path),
+                format=extracted.format,
+                content_hash=hashlib.sha256(extracted.text.encode("utf-8")).hexdigest(),
+                text=extracted.text,
+                length=len(extracted.text),
+                encoding=extracted.encoding,
+            )
+            session.add(document)
+            session.flush()
+            session.execute(insert(Segment), _segment_rows(document.id, extracted))
+            imported.append(
+                ImportedDocument(
+                    document.id,
+                    name,
+                    document.length,
+                    len(extracted.paragraphs),
+                    len(extracted.turns),
+                )
+            )
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return imported
+
+
+def _segment_rows(document_id: int, extracted: Extracted) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {"document_id": document_id, "kind": "paragraph", "ordinal": i, "start": start,
+         "end": end, "speaker": None, "timestamp": None}
+        for i, (start, end) in enumerate(extracted.paragraphs)
+    ]  # fmt: skip
+    rows.extend(
+        {"document_id": document_id, "kind": "turn", "ordinal": i, "start": turn.start,
+         "end": turn.end, "speaker": turn.speaker, "timestamp": turn.timestamp}
+        for i, turn in enumerate(extracted.turns)
+    )  # fmt: skip
+    return rows
+
+
+def get_document_text(session: Session, *, name: str) -> str:
+    """The stored text of the document called ``name``, exactly as imported."""
+    text = session.scalar(select(Document.text).where(Document.name == name))
+    if text is None:
+        raise NotFound("document", name)
+    return text
+
+
+def list_documents(session: Session) -> tuple[DocumentInfo, ...]:
+    """Every document of the project, by name."""
+    rows = session.execute(
+        select(
+            Document.id, Document.name, Document.format, Document.length, Document.imported_at
+        ).order_by(Document.name)
+    )
+    return tuple(DocumentInfo(*row) for row in rows)
+
+
+def document_segments(session: Session, *, document_id: int, kind: str) -> tuple[SegmentInfo, ...]:
+    """The paragraphs (``kind="paragraph"``) or speaker turns (``"turn"``) of a document."""
+    if kind not in SEGMENT_KINDS:
+        raise InvalidValue("segment kind", kind)
+    if session.get(Document, document_id) is None:
+        raise NotFound("document", str(document_id))
+    rows = session.execute(
+        select(Segment.ordinal, Segment.start, Segment.end, Segment.speaker, Segment.timestamp)
+        .where(Segment.document_id == document_id, Segment.kind == kind)
+        .order_by(Segment.start, Segment.ordinal)
+    )
+    return tuple(SegmentInfo(*row) for row in rows)

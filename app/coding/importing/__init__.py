@@ -1,0 +1,121 @@
+"""Reading transcripts and documents into normalised text (no database here).
+
+:func:`extract` is a plain function meant to run in a worker thread: it reports through a
+:class:`~app.coding.progress.Progress` sink and raises :class:`Cancelled` when asked to
+stop. Every problem with a file — missing, a folder, unreadable, too big, empty, of an
+unknown format, damaged, encrypted, hostile — is an :class:`UnsupportedFile` with one of the
+reasons listed on that class; no parser exception escapes.
+
+Formats by suffix (case-insensitive): ``.docx``, ``.pdf``, ``.txt``/``.text``, ``.md``/
+``.markdown``, ``.odt``, ``.rtf``. See :mod:`.base` for the shape of the text.
+"""
+
+from __future__ import annotations
+
+import errno
+import stat
+from pathlib import Path
+
+from app.coding.errors import TelaahError, UnsupportedFile
+from app.coding.importing import docx, odt, pdf, rtf, safety, text
+from app.coding.importing.base import Extracted, assemble
+from app.coding.importing.safety import MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES
+from app.coding.importing.speakers import Turn
+from app.coding.progress import NullProgress, Progress, check
+
+__all__ = [
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "MAX_UNCOMPRESSED_BYTES",
+    "Extracted",
+    "Turn",
+    "extract",
+    "format_of",
+    "os_error_reason",
+]
+
+#: File suffix → format name stored on the document.
+FORMATS = {
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".odt": "odt",
+    ".rtf": "rtf",
+}
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file is imported as, from its suffix; None if unsupported."""
+    return FORMATS.get(path.suffix.lower())
+
+
+def os_error_reason(exc: OSError) -> str:
+    """The :class:`UnsupportedFile` reason for an error raised while opening a file."""
+    if isinstance(exc, FileNotFoundError):
+        return "not-found"
+    if isinstance(exc, IsADirectoryError):
+        return "is-directory"
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return "no-permission"
+    return "unreadable"
+
+
+def extract(
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+) -> Extracted:
+    """The normalised text, paragraphs and speaker turns of the file at ``path``.
+
+    ``max_bytes`` caps the file size, ``max_uncompressed`` the unpacked size of a zip
+    container. Raises :class:`UnsupportedFile` or :class:`Cancelled`, nothing else.
+    """
+    path = Path(path)
+    progress = progress or NullProgress()
+    check(progress)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnsupportedFile(path, "is-directory")
+        fmt = format_of(path)
+        if fmt is None:
+            raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
+        if info.st_size > max_bytes:
+            raise UnsupportedFile(path, "too-large", f"{info.st_size} bytes")
+        data = safety.read_capped(path, max_bytes)
+    except OSError as exc:
+        raise UnsupportedFile(path, os_error_reason(exc), exc.strerror or "") from exc
+    if not data or data.isspace():
+        raise UnsupportedFile(path, "empty")
+    try:
+        result = _parse(path, data, fmt, progress, max_uncompressed)
+    except TelaahError:
+        raise
+    except Exception as exc:  # any parser failure on damaged input
+        raise UnsupportedFile(path, "corrupt", f"{type(exc).__name__}: {exc}"[:300]) from exc
+    if not result.text:
+        raise UnsupportedFile(path, "empty", "no text")
+    return result
+
+
+def _parse(
+    path: Path, data: bytes, fmt: str, progress: Progress, max_uncompressed: int
+) -> Extracted:
+    encoding: str | None = None
+    if fmt in ("txt", "md"):
+        raw, encoding = text.read_text(path, data)
+    elif fmt == "docx":
+        raw = docx.read_docx(path, data, max_uncompressed=max_uncompressed)
+    elif fmt == "odt":
+        raw = odt.read_odt(path, data, max_uncompressed=max_uncompressed)
+    elif fmt == "rtf":
+        raw = rtf.read_rtf(path, data)
+    else:
+        raw = pdf.read_pdf(path, data, progress=progress)
+    check(progress)
+    return assemble(raw, format=fmt, encoding=encoding)

@@ -1,0 +1,95 @@
+"""The common shape of extracted text and the normalisation every format goes through.
+
+The stored text of a document is built here, once, and never changes afterwards:
+
+* paragraphs are separated by exactly one blank line (``"\\n\\n"``); a line break inside a
+  paragraph (a soft break in Word, a single newline in a text file) is one ``"\\n"``;
+* a paragraph never starts or ends with white space and never holds an empty line, so
+  ``text.split("\\n\\n")`` gives back exactly the paragraphs;
+* no control characters other than ``"\\n"`` and ``"\\t"``; no byte-order marks; NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.coding.importing.speakers import Turn, find_turns
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+# Line breaks of other conventions become "\n"; page and paragraph separators become a
+# form feed, which ends a paragraph. Every other control character (and BOMs) is dropped.
+_CONTROL_MAP: dict[int, str | None] = {
+    code: None for code in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+}
+_CONTROL_MAP.update(
+    {
+        0x0B: "\n",  # vertical tab: Word's manual line break in plain-text exports
+        0x0D: "\n",
+        0x85: "\n",
+        0x2028: "\n",
+        0x0C: "\f",
+        0x2029: "\f",
+        0xFEFF: None,
+    }
+)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The text of one file, ready to store.
+
+    ``paragraphs`` and ``turns`` hold code-point offsets into ``text`` (end exclusive):
+    ``text[start:end]`` is a paragraph without its separators, or a whole speaker turn with
+    its label. ``format`` is ``docx``, ``pdf``, ``txt``, ``md``, ``odt`` or ``rtf``;
+    ``encoding`` is the detected encoding of a text file (None for other formats).
+    """
+
+    text: str
+    format: str
+    encoding: str | None
+    paragraphs: tuple[tuple[int, int], ...]
+    turns: tuple[Turn, ...]
+
+
+def table_paragraph(rows: Iterable[Iterable[str]]) -> str:
+    """A table as one raw paragraph: a line per row, non-empty cells joined by ``" | "``.
+
+    Each cell's text is flattened to one line (its paragraphs and breaks become spaces).
+    """
+    lines = []
+    for row in rows:
+        cells = [" ".join(cell.split()) for cell in row]
+        if any(cells):
+            lines.append(" | ".join(cell for cell in cells if cell))
+    return "\n".join(lines)
+
+
+def clean_paragraph(raw: str) -> list[str]:
+    """Normalise one raw paragraph; it may split (page breaks) or vanish (only blanks)."""
+    if "\r\n" in raw:
+        raw = raw.replace("\r\n", "\n")
+    raw = _SURROGATES.sub("", raw.translate(_CONTROL_MAP))
+    pieces = []
+    for chunk in raw.split("\f"):
+        lines = [line.strip() for line in chunk.split("\n")]
+        piece = "\n".join(line for line in lines if line)
+        if piece:
+            pieces.append(unicodedata.normalize("NFC", piece))
+    return pieces
+
+
+def assemble(raw_paragraphs: Iterable[str], *, format: str, encoding: str | None) -> Extracted:
+    """Build an :class:`Extracted` from raw paragraphs (normalised here); may be empty."""
+    paragraphs = [p for raw in raw_paragraphs for p in clean_paragraph(raw)]
+    spans = []
+    pos = 0
+    for paragraph in paragraphs:
+        spans.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    text = PARAGRAPH_SEPARATOR.join(paragraphs)
+    return Extracted(text, format, encoding, tuple(spans), find_turns(text, spans))

@@ -1,0 +1,108 @@
+"""Word documents (.docx) through python-docx.
+
+The body is read in document order: each paragraph is a paragraph; each table is one
+paragraph whose lines are its rows (non-empty cells joined by ``" | "``). Soft line breaks
+(``<w:br/>``, ``<w:cr/>``, and page or column breaks inside a paragraph) stay line breaks.
+Headers, footers, footnotes, comments, text boxes, deleted text of tracked changes and
+field instructions are left out; the visible result of a field is kept.
+
+python-docx parses with ``resolve_entities=False``; the container is still checked first
+(zip caps, member names, no DTD or entity declarations in any XML part), see
+:mod:`app.coding.importing.safety`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+
+from app.coding.errors import UnsupportedFile
+from app.coding.importing import safety
+from app.coding.importing.base import table_paragraph
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+# Wrappers whose children count as if they stood in place of the wrapper.
+_BLOCK_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
+# Inline containers whose runs are visible text.
+_INLINE_CONTAINERS = frozenset(
+    {
+        f"{_W}r",
+        f"{_W}hyperlink",
+        f"{_W}ins",
+        f"{_W}moveTo",
+        f"{_W}smartTag",
+        f"{_W}fldSimple",
+        f"{_W}sdt",
+        f"{_W}sdtContent",
+        f"{_W}customXml",
+        f"{_W}bdo",
+        f"{_W}dir",
+    }
+)
+_CHARACTERS = {
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    f"{_W}br": "\n",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+}
+_T = f"{_W}t"
+
+
+def read_docx(path: Path, data: bytes, *, max_uncompressed: int) -> list[str]:
+    """Raw paragraphs of a .docx file (see the module doc)."""
+    with safety.open_zip(path, data, max_uncompressed=max_uncompressed) as archive:
+        safety.check_zip_xml_parts(path, archive)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except ValueError as exc:  # python-docx: "not a Word file, content type is ..."
+        raise UnsupportedFile(path, "corrupt", str(exc)) from exc
+    return list(_blocks(document.element.body))
+
+
+def _children(element: Any, tag: str) -> Iterator[Any]:
+    """Direct children with ``tag``, looking through content-control wrappers."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _blocks(container: Any) -> Iterator[str]:
+    for child in container:
+        tag = child.tag
+        if tag == _P:
+            yield _paragraph_text(child)
+        elif tag == _TBL:
+            yield _table_text(child)
+        elif tag in _BLOCK_WRAPPERS:
+            yield from _blocks(child)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    _inline(paragraph, parts)
+    return "".join(parts)
+
+
+def _inline(element: Any, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag in _CHARACTERS:
+            parts.append(_CHARACTERS[tag])
+        elif tag in _INLINE_CONTAINERS:
+            _inline(child, parts)
+
+
+def _table_text(table: Any) -> str:
+    return table_paragraph(
+        (" ".join(_blocks(cell)) for cell in _children(row, _TC)) for row in _children(table, _TR)
+    )

@@ -1,0 +1,144 @@
+"""Guards against hostile or damaged files, applied before any parser sees them.
+
+* a size cap on the file itself (checked on ``stat`` and again while reading);
+* for zip containers (.docx, .odt): a cap on the total uncompressed size, on the number of
+  members and on the compression ratio of big members; member names must be plain relative
+  paths, unique; the sizes declared in the zip directory are the ones ``zipfile`` enforces
+  while inflating, so checking them up front is enough;
+* for XML parts handed to a parser we do not configure ourselves (python-docx): no
+  ``<!DOCTYPE``/``<!ENTITY`` in any encoding an XML parser would detect, and no encoding
+  declaration outside the ASCII-compatible and UTF-16 families (UTF-7 or EBCDIC could hide
+  a declaration from the byte scan).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from app.coding.errors import UnsupportedFile
+
+#: Files bigger than this are refused before being read.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Total uncompressed size of all members of a zip container.
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+#: Members of a zip container.
+MAX_MEMBERS = 10_000
+#: Compression ratio above which a member larger than ``RATIO_MIN_BYTES`` is a bomb
+#: (deflate cannot exceed about 1032:1, so only other methods and tricks get there).
+MAX_RATIO = 1100
+RATIO_MIN_BYTES = 1024 * 1024
+
+_DECLARATIONS = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+_ENCODING_DECL = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
+_SAFE_ENCODING = re.compile(
+    r"^(utf-?8|utf-?16(-?[lb]e)?|us-ascii|ascii|iso-8859-\d+|iso8859-\d+|latin-?1"
+    r"|windows-125\d|cp125\d)$",
+    re.IGNORECASE,
+)
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """All bytes of ``path``, refusing files over ``max_bytes`` (even if they grew)."""
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UnsupportedFile(path, "too-large", f"over {max_bytes} bytes")
+    return data
+
+
+def check_zip(path: Path, archive: zipfile.ZipFile, *, max_uncompressed: int) -> None:
+    """Refuse zip bombs and path tricks in ``archive`` (reasons ``zip-bomb``, ``corrupt``)."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise UnsupportedFile(path, "zip-bomb", f"{len(members)} members")
+    total = 0
+    names: set[str] = set()
+    for info in members:
+        total += info.file_size
+        if total > max_uncompressed:
+            raise UnsupportedFile(path, "zip-bomb", f"over {max_uncompressed} bytes unpacked")
+        if info.file_size > RATIO_MIN_BYTES and (
+            info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise UnsupportedFile(path, "zip-bomb", f"{info.filename} ratio too high")
+        if info.flag_bits & 0x1:
+            raise UnsupportedFile(path, "encrypted", f"{info.filename} is encrypted")
+        _check_member_name(path, info.filename)
+        if info.filename in names:
+            raise UnsupportedFile(path, "corrupt", f"duplicate member {info.filename}")
+        names.add(info.filename)
+
+
+def _check_member_name(path: Path, name: str) -> None:
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if (
+        not name
+        or "\x00" in name
+        or pure.is_absolute()
+        or ".." in pure.parts
+        or re.match(r"^[A-Za-z]:", name)
+    ):
+        raise UnsupportedFile(path, "corrupt", f"unsafe member name {name!r}")
+
+
+def looks_like_xml(head: bytes) -> bool:
+    """True if ``head`` (the first bytes of a member) starts like an XML document."""
+    head = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    return head.startswith((b"<", b"\xfe\xff"))
+
+
+def check_xml_part(path: Path, part: str, data: bytes) -> None:
+    """Refuse an XML part that declares a DTD or entities, or hides behind its encoding."""
+    if any(marker in data for marker in _DECLARATIONS):
+        raise UnsupportedFile(path, "unsafe-xml", f"{part} declares a DTD or entities")
+    declared = _ENCODING_DECL.match(data.lstrip(b"\xef\xbb\xbf"))
+    if declared and not _SAFE_ENCODING.match(declared.group(1).decode("ascii")):
+        raise UnsupportedFile(path, "unsafe-xml", f"{part} uses an unusual encoding")
+
+
+def check_zip_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Apply :func:`check_xml_part` to every member that is (or looks like) XML."""
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        with archive.open(info) as member:
+            head = member.read(64)
+            lower = info.filename.lower()
+            if not (lower.endswith((".xml", ".rels")) or looks_like_xml(head)):
+                continue
+            data = head + member.read()
+        check_xml_part(path, info.filename, data)
+
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def open_zip(path: Path, data: bytes, *, max_uncompressed: int) -> zipfile.ZipFile:
+    """``data`` as a checked zip container, or a clear refusal.
+
+    An Office file protected by a password is not a zip but an OLE2 file holding an
+    ``EncryptedPackage`` stream (``encrypted``); another OLE2 file is a legacy binary
+    format such as .doc (``unknown-format``).
+    """
+    if data.startswith(_OLE2_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            raise UnsupportedFile(path, "encrypted", "password-protected Office file")
+        raise UnsupportedFile(path, "unknown-format", "legacy binary Office file")
+    if not data.startswith(b"PK\x03\x04"):
+        raise UnsupportedFile(path, "corrupt", "not a zip container")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        # No end-of-directory record behind a valid local header: the file was cut short.
+        reason = "truncated" if "not a zip file" in str(exc) else "corrupt"
+        raise UnsupportedFile(path, reason, str(exc)) from exc
+    check_zip(path, archive, max_uncompressed=max_uncompressed)
+    return archive

@@ -1,0 +1,191 @@
+"""Speaker-turn detection in interview transcripts.
+
+A *label* opens a line: an optional timestamp, a speaker of one to four words, an optional
+timestamp after it, then a colon followed by a space or the end of the line::
+
+    Peneliti: ...            P: ...              Bu Siti: ...          dr. Yohana: ...
+    [00:01:12] Peneliti: ... 00:03:21 P: ...     P (00:02:10): ...     (00:02:10) P: ...
+    **Informan 3:** ...      (Markdown emphasis around the label is ignored)
+
+A label only counts as a speaker when it is a usual interview label (``P``, ``I``, ``Q``,
+``A``, ``Peneliti``, ``Pewawancara``, ``Informan``, ``Narasumber``… optionally numbered,
+e.g. ``Informan 3`` or ``R1``) or when the same label opens at least two lines of the
+document — so a one-off header line such as ``Tanggal: 11 Maret 2024`` is not a turn. An
+unknown label must also look like a name: every word capitalised, a number, a short
+lower-case title with a dot (``dr.``, ``ir.``) or a name particle (``bin``, ``van``…); this
+keeps sentences such as ``Catatan penting: ...`` out.
+
+A turn starts at its labelled line and runs, over any unlabelled lines and paragraphs, up
+to the next labelled line; text before the first label belongs to no turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+#: Labels that count as speakers even if they occur only once (compared case-folded).
+KNOWN_LABELS = frozenset(
+    {
+        "p",
+        "i",
+        "q",
+        "a",
+        "r",
+        "n",
+        "t",
+        "j",
+        "peneliti",
+        "pewawancara",
+        "informan",
+        "narasumber",
+        "responden",
+        "penanya",
+        "penjawab",
+        "moderator",
+        "fasilitator",
+        "interviewer",
+        "interviewee",
+        "respondent",
+        "researcher",
+        "informant",
+        "tanya",
+        "jawab",
+    }
+)
+_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el"})
+
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_WORD = r"[^\W\d_][\w'’.\-]*"
+_LABEL_RE = re.compile(
+    rf"""
+    [ \t]*
+    (?:[\[(]?(?P<ts1>{_TS})[\])]?[ \t]*(?:[-–—][ \t]*)?)?   # leading timestamp
+    (?P<em>\*\*|__)?                                      # Markdown emphasis
+    (?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|\d+)){{0,3}})     # one to four words
+    (?:[ \t]*[\[(](?P<ts2>{_TS})[\])])?                   # trailing timestamp
+    [ \t]*(?:\*\*|__)?[ \t]*[:\uff1a](?:\*\*|__)?               # the colon
+    (?=\s|$)
+    """,
+    re.VERBOSE,
+)
+_NUMBERED = re.compile(r"^(?P<base>.*?)[ \t]*\d+$")
+_TITLE = re.compile(r"^[^\W\d_]{1,4}\.$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A syntactic label at the start of a line: who speaks, and when if stamped."""
+
+    speaker: str
+    timestamp: str | None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A speaker turn: ``text[start:end]`` (label included) spoken by ``speaker``."""
+
+    start: int
+    end: int
+    speaker: str
+    timestamp: str | None
+
+
+def parse_label(line: str) -> Label | None:
+    """The label opening ``line``, or None. Says nothing about whether it is a speaker."""
+    match = _LABEL_RE.match(line)
+    if match is None:
+        return None
+    speaker = " ".join(match["label"].split())
+    return Label(speaker, match["ts1"] or match["ts2"])
+
+
+def _key(speaker: str) -> str:
+    return speaker.casefold()
+
+
+def is_known(speaker: str) -> bool:
+    """True for the usual interview labels, numbered or not (``Informan 3``, ``P1``)."""
+    key = _key(speaker)
+    if key in KNOWN_LABELS:
+        return True
+    numbered = _NUMBERED.match(key)
+    return numbered is not None and numbered["base"] in KNOWN_LABELS
+
+
+def looks_like_name(speaker: str) -> bool:
+    """True if every word could belong to a name (capitalised, number, title, particle)."""
+    words = speaker.split()
+    capitalised = False
+    for word in words:
+        if word[0].isupper():
+            capitalised = True
+        elif not (word.isdigit() or _TITLE.match(word) or word in _PARTICLES):
+            return False
+    return capitalised
+
+
+def accepted_speakers(lines: Sequence[str]) -> frozenset[str]:
+    """The case-folded labels in ``lines`` that count as speakers (see the module doc)."""
+    return _accepted(parse_label(line) for line in lines)
+
+
+def _accepted(labels: Iterable[Label | None]) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    accepted: set[str] = set()
+    for label in labels:
+        if label is None:
+            continue
+        key = _key(label.speaker)
+        if is_known(label.speaker):
+            accepted.add(key)
+        elif looks_like_name(label.speaker):
+            counts[key] += 1
+    accepted.update(key for key, n in counts.items() if n >= 2)
+    return frozenset(accepted)
+
+
+def speaker_label(line: str, accepted: frozenset[str]) -> Label | None:
+    """The label opening ``line`` if it is one of the ``accepted`` speakers."""
+    label = parse_label(line)
+    if label is None or _key(label.speaker) not in accepted:
+        return None
+    return label
+
+
+def _lines(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for start, end in paragraphs:
+        pos = start
+        while pos <= end:
+            stop = text.find("\n", pos, end)
+            if stop < 0:
+                stop = end
+            yield pos, stop
+            pos = stop + 1
+
+
+def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, ...]:
+    """The speaker turns of ``text`` whose paragraphs are ``paragraphs`` (code points)."""
+    lines = list(_lines(text, paragraphs))
+    labels = [parse_label(text[start:end]) for start, end in lines]
+    accepted = _accepted(labels)
+    if not accepted:
+        return ()
+    turns: list[Turn] = []
+    current: tuple[int, Label] | None = None
+    last_end = 0
+    for (start, end), label in zip(lines, labels, strict=True):
+        if label is not None and _key(label.speaker) in accepted:
+            if current is not None:
+                turns.append(Turn(current[0], last_end, *_fields(current[1])))
+            current = (start, label)
+        last_end = end
+    if current is not None:
+        turns.append(Turn(current[0], last_end, *_fields(current[1])))
+    return tuple(turns)
+
+
+def _fields(label: Label) -> tuple[str, str | None]:
+    return label.speaker, label.timestamp
