@@ -1,0 +1,80 @@
+"""``telaah code …`` (one coding by offsets) and ``telaah autocode …`` (every hit)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.common import default_coder, opened, say
+from app.coding.autocode import UNITS, autocode
+from app.coding.codebooks import find_code
+from app.coding.codings import apply_code
+from app.coding.retrieval import document_id
+
+
+def register(commands: Any) -> None:
+    code = commands.add_parser("code", help="code a span of a document")
+    code.add_argument("project", metavar="PROJECT")
+    code.add_argument("--document", metavar="NAME", required=True)
+    code.add_argument("--start", metavar="N", type=int, required=True, help="code-point offset")
+    code.add_argument("--end", metavar="M", type=int, required=True, help="exclusive")
+    code.add_argument("--code", metavar="CODE", required=True, help="code key or name path")
+    code.add_argument("--coder", metavar="NAME", default=None, help="default: your user name")
+    code.add_argument("--memo", metavar="TEXT", default="")
+    code.add_argument("--illustrative", action="store_true", help="star the coding")
+    code.set_defaults(run=run_code)
+
+    auto = commands.add_parser("autocode", help="code every hit of a pattern")
+    auto.add_argument("project", metavar="PROJECT")
+    auto.add_argument("--pattern", metavar="REGEX", required=True)
+    auto.add_argument("--code", metavar="CODE", required=True)
+    auto.add_argument("--unit", choices=UNITS, default="match", help="what each hit codes")
+    auto.add_argument("--coder", metavar="NAME", default=None)
+    auto.add_argument(
+        "--document", metavar="NAME", action="append", default=None, help="repeatable"
+    )
+    auto.add_argument("--case-sensitive", action="store_true")
+    auto.set_defaults(run=run_autocode)
+
+
+def run_code(args: argparse.Namespace) -> int:
+    with opened(args.project) as project, project.session() as session:
+        doc_id = document_id(session, name=args.document)
+        code_id = find_code(session, args.code)
+        changes = apply_code(
+            session,
+            document_id=doc_id,
+            code_id=code_id,
+            start=args.start,
+            end=args.end,
+            coder=args.coder or default_coder(),
+            memo=args.memo,
+            illustrative=args.illustrative,
+        )
+    where = f"{args.document} {args.start}-{args.end}"
+    if changes.added:
+        say(f"coded {where} with {args.code} (coding {changes.added[0].id})")
+    else:
+        say(f"{where} was already coded with {args.code}")
+    return 0
+
+
+def run_autocode(args: argparse.Namespace) -> int:
+    with opened(args.project) as project, project.session() as session:
+        code_id = find_code(session, args.code)
+        docs = None
+        if args.document:
+            docs = [document_id(session, name=name) for name in args.document]
+        changes = autocode(
+            session,
+            pattern=args.pattern,
+            code_id=code_id,
+            unit=args.unit,
+            coder=args.coder or default_coder(),
+            document_ids=docs,
+            ignore_case=not args.case_sensitive,
+        )
+    added = len(changes.added)
+    note = f" ({changes.skipped} already coded)" if changes.skipped else ""
+    say(f"added {added} coding{'' if added == 1 else 's'}{note}")
+    return 0

@@ -1,0 +1,89 @@
+"""Helpers shared by the sub-commands: opening a project, coders, one-line errors."""
+
+from __future__ import annotations
+
+import getpass
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from app.coding.errors import TelaahError, UnsupportedFile
+from app.models.project import Project, ProjectError, ProjectExists, open_project
+
+PROG = "telaah"
+
+
+class CliError(Exception):
+    """A failure detected by the command line itself (message is already a sentence)."""
+
+
+#: Errors a user can cause; they become a one-line message and exit status 1.
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    CliError,
+    TelaahError,
+    ProjectError,
+    OSError,
+    re.error,
+    UnicodeError,
+    OperationalError,  # the file is locked by another program, or the disk is full
+)
+
+
+@contextmanager
+def opened(path: str | Path) -> Iterator[Project]:
+    """An existing project (migrated if old), always closed on exit."""
+    project = open_project(Path(path))
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+def default_coder() -> str:
+    """The OS user name, or "coder" where it cannot be found."""
+    try:
+        name = getpass.getuser().strip()
+    except (OSError, KeyError, ImportError):
+        name = ""
+    return name or "coder"
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line English message for a user error."""
+    if isinstance(exc, UnsupportedFile):
+        text = f"cannot import {exc.path}: {exc.reason}" + (
+            f" ({exc.detail})" if exc.detail else ""
+        )
+    elif isinstance(exc, ProjectExists):
+        text = f"{exc.path}: a file with this name already exists"
+    elif isinstance(exc, ProjectError):
+        text = f"{exc.path}: {exc.reason or type(exc).__name__}"
+    elif isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename is not None else ""
+        text = f"{where}: {exc.strerror}" if where else exc.strerror
+    elif isinstance(exc, OperationalError):
+        text = f"the project file cannot be used: {exc.orig}"
+    elif isinstance(exc, re.error):
+        text = f"invalid pattern: {exc}"
+    else:
+        text = str(exc) or type(exc).__name__
+    return " ".join(text.split())
+
+
+def fail(exc: BaseException) -> int:
+    """Print ``telaah: error: …`` on stderr; the exit status of a failed command."""
+    print(f"{PROG}: error: {describe(exc)}", file=sys.stderr)
+    return 1
+
+
+def say(text: str = "") -> None:
+    """Print a line on stdout, replacing what the console cannot encode."""
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+        print(text.encode(encoding, "replace").decode(encoding))

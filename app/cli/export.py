@@ -1,0 +1,169 @@
+"""``telaah export PROJECT KIND …``: one ``add_<kind>`` / ``run_<kind>`` pair per kind.
+
+To add a kind, write ``add_<kind>(kinds)`` (which creates the sub-parser and sets
+``run=run_<kind>``) and list it in :data:`KINDS`. ``run_<kind>(args, session)`` gets an
+open session and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.cli.common import opened, say
+from app.cli.refiqda import add_qdpx
+from app.coding.codebooks import find_code
+from app.coding.exports import FORMATS, LANGUAGES
+from app.coding.exports.excerpts import export_excerpts
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, type=Path)
+    parser.add_argument("--language", choices=LANGUAGES, default="id", help="labels of the file")
+
+
+def add_excerpts(kinds: Any) -> None:
+    parser = kinds.add_parser("excerpts", help="coded excerpts by code")
+    _common(parser)
+    parser.add_argument(
+        "--code", metavar="CODE", action="append", default=None, help="only these codes"
+    )
+    parser.add_argument(
+        "--pseudonymise",
+        "--pseudonymize",
+        action="store_true",
+        help="show case aliases instead of names, in quotes too",
+    )
+    parser.add_argument(
+        "--mask", metavar="NAME", action="append", default=[], help="a name to mask"
+    )
+    parser.set_defaults(export=run_excerpts)
+
+
+def run_excerpts(args: argparse.Namespace, session: Session) -> int:
+    code_ids = None
+    if args.code:
+        code_ids = [find_code(session, ref) for ref in args.code]
+    result = export_excerpts(
+        session,
+        path=args.output,
+        fmt=args.format,
+        code_ids=code_ids,
+        pseudonymise=args.pseudonymise,
+        mask_names=args.mask,
+        language=args.language,
+    )
+    say(f"wrote {result.rows} excerpts to {result.path}")
+    return 0
+
+
+def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    # Options shared by the matrix and summary exports (issue 4).
+    parser.add_argument("--coder", metavar="NAME", default=None, help="only this coder's codings")
+    parser.add_argument(
+        "--pseudonymise",
+        "--pseudonymize",
+        action="store_true",
+        help="show case aliases instead of names, in quotes too",
+    )
+    parser.add_argument(
+        "--mask", metavar="NAME", action="append", default=[], help="a name to mask"
+    )
+    parser.add_argument(
+        "--table-number", metavar="N", default="4.1", help="number of the Word table (4.1)"
+    )
+
+
+def add_matrix(kinds: Any) -> None:
+    parser = kinds.add_parser("matrix", help="codes × cases, attribute values or codes")
+    _common(parser)
+    parser.add_argument("--rows", metavar="CODEBOOK", required=True, help="codebook of the rows")
+    parser.add_argument(
+        "--cols",
+        metavar="COLS",
+        required=True,
+        help="cases, attr:KEY or a codebook (co-occurrence)",
+    )
+    parser.add_argument(
+        "--cells", choices=("quotes", "count", "presence", "summary"), default="count"
+    )
+    parser.add_argument(
+        "--no-rollup", action="store_true", help="codes do not add up their indicators"
+    )
+    _analysis_options(parser)
+    parser.set_defaults(export=run_matrix)
+
+
+def run_matrix(args: argparse.Namespace, session: Session) -> int:
+    from app.coding.exports.matrix import export_matrix
+
+    result = export_matrix(
+        session,
+        path=args.output,
+        fmt=args.format,
+        rows=args.rows,
+        cols=args.cols,
+        cells=args.cells,
+        coder=args.coder,
+        rollup=not args.no_rollup,
+        pseudonymise=args.pseudonymise,
+        mask_names=args.mask,
+        language=args.language,
+        table_number=args.table_number,
+    )
+    say(f"wrote a matrix of {result.rows} codes to {result.path}")
+    return 0
+
+
+def add_summary(kinds: Any) -> None:
+    parser = kinds.add_parser("summary", help="illustrative-method summary of a codebook")
+    _common(parser)
+    parser.add_argument("--codebook", metavar="CODEBOOK", required=True)
+    parser.add_argument(
+        "--group-attribute", metavar="KEY", default="group", help="case attribute of the groups"
+    )
+    _analysis_options(parser)
+    parser.set_defaults(export=run_summary)
+
+
+def run_summary(args: argparse.Namespace, session: Session) -> int:
+    from app.coding.exports.summary import export_summary
+
+    result = export_summary(
+        session,
+        path=args.output,
+        fmt=args.format,
+        codebook=args.codebook,
+        group_attribute=args.group_attribute,
+        coder=args.coder,
+        pseudonymise=args.pseudonymise,
+        mask_names=args.mask,
+        language=args.language,
+        table_number=args.table_number,
+    )
+    say(f"wrote a summary of {result.rows} boxes to {result.path}")
+    return 0
+
+
+#: Every export kind's parser builder, in the order ``--help`` lists them.
+KINDS: list[Callable[[Any], None]] = [add_excerpts, add_matrix, add_summary, add_qdpx]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("export", help="export excerpts, matrices, summaries…")
+    parser.add_argument("project", metavar="PROJECT")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for add in KINDS:
+        add(kinds)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with opened(args.project) as project, project.session() as session:
+        status: int = args.export(args, session)
+    return status

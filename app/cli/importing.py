@@ -1,0 +1,87 @@
+"""``telaah import PROJECT FILE... [--case NAME] [--attr KEY=VALUE]...``
+
+All or nothing: the case and its attribute values are checked before anything is written,
+and one unreadable file means no file is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.cli.common import CliError, opened, say
+from app.coding.cases import canonical_value, create_case, link_document, set_attributes
+from app.coding.documents import import_files
+from app.coding.errors import InvalidValue
+from app.models.schema import Attribute, Case
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("import", help="import transcripts and documents")
+    parser.add_argument("project", metavar="PROJECT")
+    parser.add_argument("files", metavar="FILE", nargs="+", help=".docx .pdf .txt .md .odt .rtf")
+    parser.add_argument("--case", metavar="NAME", help="link every imported file to this case")
+    parser.add_argument(
+        "--attr",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        type=_attribute,
+        help="an attribute value of the case (repeatable; needs --case)",
+    )
+    parser.set_defaults(run=run, parser=parser)
+
+
+def _attribute(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key.strip(), value.strip()
+
+
+def _check_attributes(session: Session, values: dict[str, str]) -> None:
+    """Reject values that do not fit the type of an existing attribute (before any write)."""
+    rows = session.execute(
+        select(Attribute.name, Attribute.type).where(Attribute.name.in_(list(values)))
+    )
+    types = {name: kind for name, kind in rows}
+    for name, value in values.items():
+        if name in types:
+            canonical_value(types[name], value)
+
+
+def run(args: argparse.Namespace) -> int:
+    values = dict(args.attr)
+    if values and not args.case:
+        args.parser.error("--attr needs --case")
+    case_name = (args.case or "").strip()
+    if args.case is not None and not case_name:
+        raise InvalidValue("case", args.case, "empty name")
+    with opened(args.project) as project, project.session() as session:
+        _check_attributes(session, values)
+        result = import_files(session, paths=[Path(f) for f in args.files], all_or_nothing=True)
+        if result.failed:
+            raise result.failed[0].error
+        if not result.imported:
+            raise CliError("nothing was imported")
+        for doc in result.imported:
+            say(
+                f"imported {doc.name}: {doc.length} characters, "
+                f"{doc.paragraphs} paragraphs, {doc.turns} speaker turns"
+            )
+        if case_name:
+            existing = session.scalar(select(Case.id).where(Case.name == case_name))
+            if existing is None:
+                case_id = create_case(session, name=case_name, attributes=values).id
+            else:
+                case_id = existing
+                if values:
+                    set_attributes(session, case_id=case_id, values=values)
+            for doc in result.imported:
+                link_document(session, case_id=case_id, document_id=doc.id)
+            say(f"linked {len(result.imported)} document(s) to case {case_name}")
+    return 0

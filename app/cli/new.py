@@ -1,0 +1,45 @@
+"""``telaah new PROJECT [--codebook KEY]...``"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import say
+from app.coding.codebooks import bundled_codebook_keys, install_codebook, load_bundled_codebook
+from app.models.project import create_project
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("new", help="create a new project file")
+    parser.add_argument("project", metavar="PROJECT", help="the new project file (.telaah)")
+    parser.add_argument(
+        "--codebook",
+        action="append",
+        default=[],
+        choices=bundled_codebook_keys(),
+        metavar="KEY",
+        help="install a bundled codebook: " + ", ".join(bundled_codebook_keys()),
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    keys = list(dict.fromkeys(args.codebook))
+    specs = [load_bundled_codebook(key) for key in keys]  # fail before creating the file
+    path = Path(args.project)
+    project = create_project(path)
+    try:
+        with project.session() as session:
+            installed = [install_codebook(session, spec=spec) for spec in specs]
+    except BaseException:
+        project.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    project.close()
+    say(f"created {path}")
+    for book in installed:
+        say(f"installed codebook {book.codebook_key} ({len(book.code_ids)} codes)")
+    return 0

@@ -1,0 +1,297 @@
+"""Auto-coding: code every hit of a pattern, as the match itself or its enclosing unit.
+
+Units are ``match`` (the matched characters), ``sentence`` (see :func:`sentence_spans`),
+``paragraph`` (the document's paragraph segments) and ``turn`` (its speaker turns; documents
+without turns fall back to paragraphs). Hits that land in the same unit give one coding.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.coding.codings import CodingChanges, NewCoding, apply_codes
+from app.coding.errors import InvalidValue, NotFound
+from app.coding.progress import NullProgress, Progress, check
+from app.models.schema import Code, Document, Segment
+
+UNITS = ("match", "sentence", "paragraph", "turn")
+
+Span = tuple[int, int]
+
+#: Abbreviations after which a full stop never ends a sentence (compared lower-cased).
+_ABBREVIATIONS = frozenset(
+    {
+        "a.n",
+        "bpk",
+        "bp",
+        "dgn",
+        "dr",
+        "dra",
+        "drs",
+        "dsn",
+        "gg",
+        "hj",
+        "hlm",
+        "ir",
+        "jl",
+        "jln",
+        "kab",
+        "kec",
+        "kel",
+        "kpd",
+        "m.ap",
+        "m.pd",
+        "m.si",
+        "mr",
+        "mrs",
+        "ms",
+        "no",
+        "nr",
+        "prof",
+        "rp",
+        "rt",
+        "rw",
+        "s.e",
+        "s.h",
+        "s.ip",
+        "s.kom",
+        "s.pd",
+        "s.sos",
+        "s.t",
+        "sdr",
+        "sdri",
+        "spt",
+        "tgl",
+        "thn",
+        "ttd",
+        "u.p",
+        "vs",
+        "ybs",
+        "yth",
+    }
+)
+#: Abbreviations that often close a list, and a sentence with it: they end a sentence only
+#: when the next word starts with a capital letter ("beras, minyak, dll. Lalu …").
+_LIST_ENDERS = frozenset({"dll", "dsb", "dst", "dkk", "etc", "tsb"})
+
+#: Closing quotes and brackets that may follow the final mark (straight, curly, guillemet).
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
+_TOKEN_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+
+
+@dataclass(frozen=True)
+class AutocodeHit:
+    """A span auto-coding would code (already widened to its unit)."""
+
+    document_id: int
+    start: int
+    end: int
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _is_boundary(line: str, match: re.Match[str]) -> bool:
+    marks = match.group().rstrip(_CLOSERS)
+    rest = line[match.end() :].lstrip()
+    next_char = rest[:1]
+    if set(marks) == {"."} and len(marks) == 1:
+        token = _TOKEN_BEFORE.search(line[: match.start()])
+        if token is not None:
+            word = token.group(1).lower()
+            if word in _ABBREVIATIONS:
+                return False
+            if len(word) == 1 and word.isalpha():  # an initial: "A. Yani"
+                return False
+            if word in _LIST_ENDERS:
+                return not next_char or next_char.isupper()
+        return True
+    # An ellipsis followed by a lower-case word is a pause, not the end of a sentence.
+    if "…" in marks or marks.startswith(".."):
+        return not next_char.islower()
+    return True
+
+
+def sentence_spans(text: str) -> tuple[Span, ...]:
+    """Sentences of ``text`` as (start, end) code-point spans, whitespace trimmed.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (optionally followed by closing quotes or
+    brackets) before a space or line end, and at every line break. Common Indonesian
+    abbreviations ("dr.", "Bpk.", "No.", "Jl.") and initials do not end a sentence.
+    """
+    spans: list[Span] = []
+    line_start = 0
+    for line in text.split("\n"):
+        piece_start = 0
+        for match in _BOUNDARY.finditer(line):
+            if _is_boundary(line, match):
+                span = _trimmed(text, line_start + piece_start, line_start + match.end())
+                if span:
+                    spans.append(span)
+                piece_start = match.end()
+        span = _trimmed(text, line_start + piece_start, line_start + len(line))
+        if span:
+            spans.append(span)
+        line_start += len(line) + 1
+    return tuple(spans)
+
+
+def _blocks(text: str) -> tuple[Span, ...]:
+    """Paragraphs by blank-line-free runs of lines: the fallback when no segments exist."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        span = _trimmed(text, pos, pos + len(line))
+        if span:
+            spans.append(span)
+        pos += len(line) + 1
+    return tuple(spans)
+
+
+def _segments(session: Session, document_id: int, kind: str) -> tuple[Span, ...]:
+    rows = session.execute(
+        select(Segment.start, Segment.end)
+        .where(
+            Segment.document_id == document_id, Segment.kind == kind, Segment.end > Segment.start
+        )
+        .order_by(Segment.start)
+    ).all()
+    return tuple((s, e) for s, e in rows)
+
+
+def _units(session: Session, document_id: int, text: str, unit: str) -> tuple[Span, ...]:
+    if unit == "sentence":
+        return sentence_spans(text)
+    spans: tuple[Span, ...] = ()
+    if unit == "turn":
+        spans = _segments(session, document_id, "turn")
+    if not spans:
+        spans = _segments(session, document_id, "paragraph")
+    return spans or _blocks(text)
+
+
+def _widen(units: Sequence[Span], starts: Sequence[int], start: int, end: int) -> Span | None:
+    """The union of the units overlapping ``[start, end)``, or None if none does."""
+    first = max(bisect_right(starts, start) - 1, 0)
+    covering = []
+    for i in range(first, len(units)):
+        u_start, u_end = units[i]
+        if u_start >= end:
+            break
+        if u_end > start:
+            covering.append(units[i])
+    if not covering:
+        return None
+    return covering[0][0], covering[-1][1]
+
+
+def compile_pattern(pattern: str, *, ignore_case: bool = True) -> re.Pattern[str]:
+    """Compile a user's pattern; a malformed one raises ``InvalidValue("pattern", …)``."""
+    if not pattern:
+        raise InvalidValue("pattern", pattern, "empty")
+    try:
+        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+    except re.error as exc:
+        raise InvalidValue("pattern", pattern, str(exc)) from exc
+
+
+def _hits_in(
+    session: Session, document_id: int, text: str, regex: re.Pattern[str], unit: str
+) -> list[AutocodeHit]:
+    spans: dict[Span, None] = {}
+    units: tuple[Span, ...] | None = None
+    starts: list[int] = []
+    for match in regex.finditer(text):
+        start, end = match.span()
+        if start == end:
+            continue
+        if unit == "match":
+            spans[(start, end)] = None
+            continue
+        if units is None:
+            units = _units(session, document_id, text, unit)
+            starts = [s for s, _ in units]
+        widened = _widen(units, starts, start, end)
+        if widened is not None:
+            spans[widened] = None
+    return [AutocodeHit(document_id, s, e) for s, e in sorted(spans)]
+
+
+def _document_ids(session: Session, document_ids: Iterable[int] | None) -> list[int]:
+    if document_ids is None:
+        return list(session.scalars(select(Document.id).order_by(Document.name)))
+    wanted = list(dict.fromkeys(document_ids))
+    found = set(session.scalars(select(Document.id).where(Document.id.in_(wanted))))
+    for doc_id in wanted:
+        if doc_id not in found:
+            raise NotFound("document", str(doc_id))
+    return wanted
+
+
+def preview_autocode(
+    session: Session,
+    *,
+    pattern: str,
+    unit: str = "match",
+    document_ids: Sequence[int] | None = None,
+    ignore_case: bool = True,
+    progress: Progress | None = None,
+) -> tuple[AutocodeHit, ...]:
+    """The spans :func:`autocode` would code, without writing anything."""
+    if unit not in UNITS:
+        raise InvalidValue("unit", unit, "expected one of " + ", ".join(UNITS))
+    regex = compile_pattern(pattern, ignore_case=ignore_case)
+    sink = progress or NullProgress()
+    ids = _document_ids(session, document_ids)
+    hits: list[AutocodeHit] = []
+    for done, doc_id in enumerate(ids):
+        check(sink)
+        sink.report(done, len(ids))
+        text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        hits.extend(_hits_in(session, doc_id, text, regex, unit))
+    sink.report(len(ids), len(ids))
+    return tuple(hits)
+
+
+def autocode(
+    session: Session,
+    *,
+    pattern: str,
+    code_id: int,
+    unit: str = "match",
+    coder: str,
+    document_ids: Sequence[int] | None = None,
+    ignore_case: bool = True,
+    progress: Progress | None = None,
+) -> CodingChanges:
+    """Code every hit of ``pattern`` with ``code_id`` in one transaction.
+
+    Spans this coder already coded with this code are skipped (counted in ``skipped``).
+    Raises ``InvalidValue`` for a bad pattern or unit, ``NotFound`` for an unknown code or
+    document, ``Cancelled`` if ``progress`` asks to stop (nothing is written then).
+    """
+    if session.get(Code, code_id) is None:
+        raise NotFound("code", str(code_id))
+    hits = preview_autocode(
+        session,
+        pattern=pattern,
+        unit=unit,
+        document_ids=document_ids,
+        ignore_case=ignore_case,
+        progress=progress,
+    )
+    check(progress or NullProgress())
+    new = [NewCoding(h.document_id, code_id, h.start, h.end) for h in hits]
+    return apply_codes(session, codings=new, coder=coder)

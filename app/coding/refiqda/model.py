@@ -1,0 +1,100 @@
+"""What a REFI-QDA project holds once read, before it is stored (plain data, no database).
+
+GUIDs are canonical (lowercase, no braces); offsets are code points into ``text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.coding.importing.speakers import Turn
+from app.coding.refiqda.codetree import QdaCode
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something of the file that was not imported. ``reason`` is a stable key:
+    ``picture-source``, ``audio-source``, ``video-source``, ``pdf-region``, ``external-source``,
+    ``missing-file``, ``encoding``, ``unreadable``, ``empty``, ``no-text``, ``unknown-code``,
+    ``empty-span``, ``bad-position``, ``duplicate``, ``source-variable``, ``invalid-value``,
+    ``unknown-variable``, ``unknown-target``, ``sets``, ``links``, ``graphs``; and, as a
+    warning only, ``positions-approximate`` (a source known only as .docx)."""
+
+    kind: str
+    name: str
+    reason: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class QdaNote:
+    guid: str
+    name: str
+    text: str
+    user: str | None
+    created: datetime | None
+
+
+@dataclass(frozen=True)
+class QdaCoding:
+    code: str
+    start: int
+    end: int
+    user: str | None
+    created: datetime | None
+    memo: str = ""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class QdaDocument:
+    guid: str
+    name: str
+    text: str
+    format: str
+    encoding: str | None
+    paragraphs: tuple[tuple[int, int], ...]
+    turns: tuple[Turn, ...]
+    origin: str
+    codings: tuple[QdaCoding, ...]
+    notes: tuple[str, ...]
+    #: Selection GUID → span, for cases that refer to selections.
+    selections: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QdaVariable:
+    guid: str
+    name: str
+    type: str
+    alias: bool = False
+
+
+@dataclass(frozen=True)
+class QdaCase:
+    guid: str
+    name: str
+    description: str
+    values: tuple[tuple[str, str], ...]
+    sources: tuple[str, ...]
+    selections: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QdaProject:
+    name: str
+    origin: str
+    users: Mapping[str, str]
+    codes: tuple[QdaCode, ...]
+    variables: tuple[QdaVariable, ...]
+    cases: tuple[QdaCase, ...]
+    documents: tuple[QdaDocument, ...]
+    notes: Mapping[str, QdaNote]
+    project_notes: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[Skipped, ...]
+    #: Notes already turned into coding memos.
+    consumed_notes: frozenset[str] = frozenset()

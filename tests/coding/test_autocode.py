@@ -1,0 +1,266 @@
+"""Auto-coding by pattern: units, de-duplication, errors and all-or-nothing writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from app.coding.autocode import autocode, preview_autocode, sentence_spans
+from app.coding.codings import codings_for_document
+from app.coding.errors import Cancelled, InvalidValue, NotFound
+from app.models.project import Project
+from app.models.schema import Code, Codebook, Document, Segment
+
+Dump = Callable[[Path], object]
+
+INTERVIEW = (
+    "Peneliti: Bagaimana awal lumbung warga? Siapa yang memulai?\n"
+    "\n"
+    "Informan: Awalnya dr. Yohana dan Bpk. Darmawan mengajak warga 🌊 berkumpul. "
+    "Lumbung dibangun di Jl. Melati No. 5 bersama warga. Lalu kami rapat lagi.\n"
+    "\n"
+    "Peneliti: Siapa yang mengisi lumbung?\n"
+    "\n"
+    "Informan: Ibu-ibu PKK. Lumbung itu diisi beras, minyak, dll. Semua dari warga."
+)
+
+
+def _spans_of(text: str, prefix: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.startswith(prefix):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [s for s in _spans_of(text, "") if s[1] > s[0]]
+
+
+def _add(session: Session, name: str, text: str, *, turns: bool) -> int:
+    doc = Document(
+        name=name, original_filename=name, format="txt", content_hash=name,
+        text=text, length=len(text),
+    )  # fmt: skip
+    session.add(doc)
+    session.flush()
+    for i, (start, end) in enumerate(_paragraphs(text)):
+        session.add(Segment(document_id=doc.id, kind="paragraph", ordinal=i, start=start, end=end))
+        if turns:
+            speaker = text[start:end].split(":", 1)[0]
+            session.add(
+                Segment(
+                    document_id=doc.id, kind="turn", ordinal=i, start=start, end=end,
+                    speaker=speaker,
+                )
+            )  # fmt: skip
+    session.commit()
+    return doc.id
+
+
+def _code(session: Session) -> int:
+    book = Codebook(key="uji", name_id="Uji", name_en="Test")
+    session.add(book)
+    session.flush()
+    code = Code(codebook_id=book.id, key="uji/lumbung", name_id="Lumbung", name_en="Barn")
+    session.add(code)
+    session.commit()
+    return code.id
+
+
+def _coded(session: Session, doc: int) -> list[str]:
+    return [c.snippet for c in codings_for_document(session, document_id=doc)]
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def test_sentences_keep_indonesian_abbreviations_and_initials_inside() -> None:
+    text = (
+        "Kami bertemu dr. Yohana dan Bpk. Darmawan di Jl. Melati No. 5 kemarin. "
+        "Pak A. Yani datang juga! Benar?"
+    )
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == [
+        "Kami bertemu dr. Yohana dan Bpk. Darmawan di Jl. Melati No. 5 kemarin.",
+        "Pak A. Yani datang juga!",
+        "Benar?",
+    ]
+
+
+def test_list_abbreviations_end_a_sentence_only_before_a_capital() -> None:
+    text = "Ada beras, minyak, dll. Semua dari warga. Ada gula, kopi, dsb. yang dibawa ibu-ibu."
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == [
+        "Ada beras, minyak, dll.",
+        "Semua dari warga.",
+        "Ada gula, kopi, dsb. yang dibawa ibu-ibu.",
+    ]
+
+
+def test_sentences_split_at_line_breaks_quotes_and_ellipses() -> None:
+    text = (
+        "Beliau bilang, “Kita mulai saja.” Lalu kami mulai…\n"
+        "Ya… saya ragu. Tapi 🌊 banjir datang lagi... Kami siap"
+    )
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == [
+        "Beliau bilang, “Kita mulai saja.”",
+        "Lalu kami mulai…",
+        "Ya… saya ragu.",
+        "Tapi 🌊 banjir datang lagi...",
+        "Kami siap",
+    ]
+    # Offsets are code points: the emoji counts as one.
+    assert all(text[s:e] == g for (s, e), g in zip(sentence_spans(text), got, strict=True))
+
+
+def test_decimal_numbers_and_blank_lines_make_no_sentences() -> None:
+    text = "Anggarannya 2.5 juta rupiah.\n\n   \nSelesai."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Anggarannya 2.5 juta rupiah.",
+        "Selesai.",
+    ]
+
+
+# --- units --------------------------------------------------------------------------------
+
+
+def test_match_unit_codes_each_hit_case_insensitively(project: Project) -> None:
+    with project.session() as s:
+        doc = _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+        changes = autocode(s, pattern="lumbung", code_id=code, unit="match", coder="Ani")
+        assert len(changes.added) == INTERVIEW.lower().count("lumbung") == 4
+        assert set(_coded(s, doc)) == {"lumbung", "Lumbung"}
+        assert {c.coder for c in changes.added} == {"Ani"}
+
+
+def test_case_sensitive_search_when_asked(project: Project) -> None:
+    with project.session() as s:
+        _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        _code(s)
+        hits = preview_autocode(s, pattern="Lumbung", unit="match", ignore_case=False)
+    assert [INTERVIEW[h.start : h.end] for h in hits] == ["Lumbung", "Lumbung"]
+
+
+def test_sentence_unit_codes_the_whole_sentence_once(project: Project) -> None:
+    with project.session() as s:
+        doc = _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+        changes = autocode(s, pattern=r"warga|lumbung", code_id=code, unit="sentence", coder="A")
+        coded = _coded(s, doc)
+    assert "Lumbung dibangun di Jl. Melati No. 5 bersama warga." in coded
+    assert "Informan: Awalnya dr. Yohana dan Bpk. Darmawan mengajak warga 🌊 berkumpul." in coded
+    assert "Semua dari warga." in coded
+    # Two hits in one sentence ("lumbung", "warga") gave one coding.
+    assert len(coded) == len(set(coded)) == len(changes.added) == 6
+    for info in changes.added:
+        assert INTERVIEW[info.start : info.end] == info.snippet
+
+
+def test_paragraph_and_turn_units_use_the_segments(project: Project) -> None:
+    with project.session() as s:
+        doc = _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+        autocode(s, pattern="darmawan|rapat", code_id=code, unit="turn", coder="A")
+        turns = _coded(s, doc)
+        autocode(s, pattern="PKK", code_id=code, unit="paragraph", coder="B")
+        both = _coded(s, doc)
+    paragraphs = [INTERVIEW[a:b] for a, b in _paragraphs(INTERVIEW)]
+    assert turns == [paragraphs[1]]
+    assert sorted(both) == sorted([paragraphs[1], paragraphs[3]])
+
+
+def test_turn_unit_falls_back_to_paragraphs_without_turns(project: Project) -> None:
+    with project.session() as s:
+        doc = _add(s, "catatan.txt", INTERVIEW, turns=False)
+        code = _code(s)
+        changes = autocode(s, pattern="beras", code_id=code, unit="turn", coder="A")
+        (coded,) = _coded(s, doc)
+    assert coded == INTERVIEW.split("\n")[-1]
+    assert len(changes.added) == 1
+
+
+def test_running_again_adds_nothing_and_counts_skips(project: Project) -> None:
+    with project.session() as s:
+        _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+        first = autocode(s, pattern="warga", code_id=code, unit="paragraph", coder="A")
+        again = autocode(s, pattern="warga", code_id=code, unit="paragraph", coder="A")
+    assert len(first.added) == 3
+    assert (len(again.added), again.skipped) == (0, 3)
+
+
+def test_empty_matches_are_ignored(project: Project) -> None:
+    with project.session() as s:
+        doc = _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+        changes = autocode(s, pattern="x*", code_id=code, unit="match", coder="A")
+        assert changes.added == ()
+        assert _coded(s, doc) == []
+
+
+def test_only_the_chosen_documents_are_coded(project: Project) -> None:
+    with project.session() as s:
+        a = _add(s, "a.txt", INTERVIEW, turns=True)
+        b = _add(s, "b.txt", INTERVIEW, turns=True)
+        code = _code(s)
+        autocode(s, pattern="PKK", code_id=code, coder="A", document_ids=[b])
+        assert (_coded(s, a), _coded(s, b)) == ([], ["PKK"])
+        with pytest.raises(NotFound):
+            autocode(s, pattern="PKK", code_id=code, coder="A", document_ids=[999])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "unit", "field"),
+    [("(warga", "match", "pattern"), ("", "match", "pattern"), ("warga", "bab", "unit")],
+)
+def test_bad_pattern_or_unit_writes_nothing(
+    project: Project, dump: Dump, pattern: str, unit: str, field: str
+) -> None:
+    with project.session() as s:
+        _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+    before = dump(project.path)
+    with project.session() as s, pytest.raises(InvalidValue) as err:
+        autocode(s, pattern=pattern, code_id=code, unit=unit, coder="A")
+    assert err.value.field == field
+    assert dump(project.path) == before
+
+
+class _CancelAfterFirst:
+    def __init__(self) -> None:
+        self.reports = 0
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        self.reports += 1
+
+    def is_cancelled(self) -> bool:
+        return self.reports > 1
+
+
+def test_cancelling_writes_nothing(project: Project, dump: Dump) -> None:
+    with project.session() as s:
+        _add(s, "a.txt", INTERVIEW, turns=True)
+        _add(s, "b.txt", INTERVIEW, turns=True)
+        code = _code(s)
+    before = dump(project.path)
+    with project.session() as s, pytest.raises(Cancelled):
+        autocode(s, pattern="warga", code_id=code, coder="A", progress=_CancelAfterFirst())
+    assert dump(project.path) == before
+
+
+def test_preview_writes_nothing(project: Project, dump: Dump) -> None:
+    with project.session() as s:
+        _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        _code(s)
+    before = dump(project.path)
+    with project.session() as s:
+        hits = preview_autocode(s, pattern="warga", unit="sentence")
+    assert [INTERVIEW[h.start : h.end] for h in hits][-1] == "Semua dari warga."
+    assert dump(project.path) == before
