@@ -1,0 +1,111 @@
+"""``telaah agreement`` and ``telaah merge`` (SPEC §5)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import CliError, opened, say
+from app.coding.agreement import AgreementReport, Figures, compute_agreement
+from app.coding.merge import merge_projects
+from app.models.project import ProjectNotFound, open_project
+
+
+def register(commands: Any) -> None:
+    agreement = commands.add_parser(
+        "agreement", help="intercoder agreement of two coders (percent, kappa, alpha)"
+    )
+    agreement.add_argument("project", metavar="PROJECT")
+    agreement.add_argument("--coders", nargs=2, metavar=("A", "B"), required=True)
+    agreement.add_argument(
+        "--document", metavar="NAME", action="append", help="compare only these documents"
+    )
+    agreement.add_argument("--json", action="store_true", help="print one JSON object")
+    agreement.set_defaults(run=run_agreement)
+
+    merge = commands.add_parser(
+        "merge", help="bring in another copy's codings, memos, comments and review marks"
+    )
+    merge.add_argument("project", metavar="PROJECT")
+    merge.add_argument("other", metavar="OTHER_PROJECT")
+    merge.set_defaults(run=run_merge)
+
+
+def _figures(f: Figures) -> dict[str, float | None]:
+    return {
+        "percent_agreement": f.percent_agreement,
+        "cohen_kappa": f.cohen_kappa,
+        "krippendorff_alpha": f.krippendorff_alpha,
+    }
+
+
+def agreement_json(report: AgreementReport) -> dict[str, Any]:
+    """The layout of SPEC §5: ``{"overall": {...}, "codes": {KEY: {...}}}`` plus context."""
+    return {
+        "coders": [report.coder_a, report.coder_b],
+        "documents": list(report.documents),
+        "overall": _figures(report.overall),
+        "codes": {key: _figures(f) for key, f in report.codes.items()},
+        "disagreements": len(report.disagreements),
+    }
+
+
+def _fmt(value: float | None) -> str:
+    return "  n/a" if value is None else f"{value:5.3f}"
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    with opened(args.project) as project, project.session() as session:
+        report = compute_agreement(
+            session, coder_a=args.coders[0], coder_b=args.coders[1], document_names=args.document
+        )
+    if args.json:
+        say(json.dumps(agreement_json(report), ensure_ascii=False, indent=2))
+        return 0
+    width = max([len(k) for k in report.codes] + [len("overall")])
+    say(f"{'code':<{width}}  agree  kappa  alpha")
+    for key, f in [*report.codes.items(), ("overall", report.overall)]:
+        say(
+            f"{key:<{width}}  {_fmt(f.percent_agreement)}  {_fmt(f.cohen_kappa)}"
+            f"  {_fmt(f.krippendorff_alpha)}"
+        )
+    say(f"{len(report.documents)} documents, {len(report.disagreements)} disagreements")
+    return 0
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    ours_path, other_path = Path(args.project), Path(args.other)
+    if not other_path.exists():
+        raise ProjectNotFound(other_path, "file does not exist")
+    if ours_path.exists() and ours_path.resolve() == other_path.resolve():
+        raise CliError("a project cannot be merged into itself")
+    with tempfile.TemporaryDirectory(prefix="telaah-merge-") as folder:
+        # Work on a consistent copy of the other file: it is never modified (not even
+        # migrated), and a copy open elsewhere is read as of its last commit.
+        copy = Path(folder) / "other.telaah"
+        src = sqlite3.connect(f"file:{other_path.resolve().as_posix()}?mode=ro", uri=True)
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+        except sqlite3.DatabaseError as exc:
+            raise CliError(f"{other_path}: not a project file") from exc
+        finally:
+            dst.close()
+            src.close()
+        other = open_project(copy)
+        try:
+            with opened(ours_path) as project, project.session() as ours, other.session() as theirs:
+                report = merge_projects(ours, other=theirs)
+        finally:
+            other.close()
+    if report.changed:
+        say("merged: " + ", ".join(f"{n} {kind}" for kind, n in report.added.items()))
+    else:
+        say("nothing new to merge")
+    for c in report.conflicts:
+        say(f"conflict ({c.kind}) {c.key}: kept {c.ours!r}, theirs {c.theirs!r}")
+    return 0
