@@ -8,17 +8,16 @@ of the project's backups as ``telaah backups`` prints it.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import socket
-import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import CliError, say
 from app.models.backup import BackupError, backup_dir, list_backups, restore_backup
-from app.models.project import APPLICATION_ID, SQLITE_MAGIC, ProjectNotFound
+from app.models.project import ProjectNotFound
 
 _STAMP = re.compile(r"-(\d{8}-\d{6})-\d{6}-([a-z]+)$")
 
@@ -88,57 +87,37 @@ def _resolve_backup(project: Path, text: str) -> Path:
     return candidate
 
 
-def _check_is_backup(path: Path) -> None:
-    """Refuse anything that is not a Telaah project file (a backup is one)."""
-    try:
-        with path.open("rb") as fh:
-            magic = fh.read(len(SQLITE_MAGIC))
-        if magic != SQLITE_MAGIC:
-            raise CliError(f"{path}: not a backup (not a Telaah project file)")
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        finally:
-            con.close()
-    except (OSError, sqlite3.Error) as exc:
-        raise CliError(f"{path}: not a backup ({exc})") from exc
-    if app_id != APPLICATION_ID:
-        raise CliError(f"{path}: not a backup (another application's database)")
+@contextmanager
+def _project_lock(project: Path) -> Iterator[None]:
+    """Hold the project's lock (the one a Telaah window takes) while restoring.
 
+    Qt's QLockFile is used, as in the GUI: it is portable and removes a lock left behind by
+    a crashed window itself. QtCore needs no display, and is imported only here.
+    """
+    from PySide6.QtCore import QLockFile
 
-def _open_elsewhere(project: Path) -> bool:
-    """True if a live Telaah window holds the project's lock file (``NAME.lock``, written
-    by Qt's QLockFile: pid, application, host name on separate lines)."""
-    lock = project.with_name(project.name + ".lock")
+    lock = QLockFile(str(project.with_name(project.name + ".lock")))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0) and not (lock.removeStaleLockFile() and lock.tryLock(0)):
+        raise CliError(f"{project}: the project is open in Telaah; close it before restoring")
     try:
-        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
-        pid = int(lines[0])
-    except (OSError, ValueError, IndexError):
-        return False
-    if len(lines) > 2 and lines[2] and lines[2] != socket.gethostname():
-        return True  # another machine's window: its pid cannot be checked from here
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False  # a lock left behind by a crash
-    except PermissionError:
-        return True
-    return True
+        yield
+    finally:
+        lock.unlock()
 
 
 def run_restore(args: argparse.Namespace) -> int:
     project = _project_path(args.project)
-    if _open_elsewhere(project):
-        raise CliError(f"{project}: the project is open in Telaah; close it before restoring")
     backup = _resolve_backup(project, args.backup)
     if backup.resolve() == project.resolve():
         raise CliError(f"{backup}: this is the project itself, not a backup")
-    _check_is_backup(backup)
-    try:
-        safety = restore_backup(project, backup)
-    except BackupError as exc:
-        detail = f" ({exc.detail})" if exc.detail else ""
-        raise CliError(f"{exc.path}: cannot restore: {exc.reason}{detail}") from exc
+    with _project_lock(project):
+        try:
+            safety = restore_backup(project, backup)
+        except BackupError as exc:
+            reason = "not a backup" if exc.reason == "not-a-backup" else exc.reason
+            detail = f" ({exc.detail})" if exc.detail else ""
+            raise CliError(f"{exc.path}: cannot restore: {reason}{detail}") from exc
     say(f"restored {project.name} from {backup.name}")
     say(f"the replaced state was backed up as {safety.name}")
     return 0

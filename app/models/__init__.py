@@ -1,8 +1,8 @@
 """Persistence layer: the SQLAlchemy mapping and the project file. No Qt here."""
 
 from app.models.base import Base
+from app.models.fileformat import APPLICATION_ID
 from app.models.project import (
-    APPLICATION_ID,
     NotAProject,
     Project,
     ProjectDamaged,

@@ -11,6 +11,8 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC
+
 #: How many backups of each reason are kept beside a project.
 KEEP_BACKUPS = 10
 REASONS = ("migration", "daily", "restore", "manual")
@@ -92,10 +94,12 @@ def restore_backup(path: Path, backup: Path) -> Path:
         raise BackupError(backup, "not-found")
     try:
         with backup.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
+            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 raise BackupError(backup, "not-a-backup")
         check = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
         try:
+            if check.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise BackupError(backup, "not-a-backup", "another application's database")
             if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise BackupError(backup, "not-a-backup", "damaged")
         finally:

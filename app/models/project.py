@@ -25,11 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models.backup import backup_project
 from app.models.base import Base
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC
 from app.models.fts import create_fts
 
-#: ``PRAGMA application_id`` of every Telaah project ("TELA" in ASCII).
-APPLICATION_ID = 0x54454C41
-SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -62,3 +62,19 @@ def test_restoring_a_non_backup_changes_nothing(project: Project, tmp_path: Path
     with pytest.raises(BackupError):
         restore_backup(project.path, bogus)
     assert project.path.read_bytes() == before
+
+
+def test_another_applications_database_is_not_restored(project: Project, tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "lain.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    project.close()
+    before = project.path.read_bytes()
+    with pytest.raises(BackupError) as err:
+        restore_backup(project.path, other)
+    assert err.value.reason == "not-a-backup"
+    assert project.path.read_bytes() == before
