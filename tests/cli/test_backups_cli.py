@@ -110,22 +110,40 @@ def test_restore_refuses_a_non_backup(
 def test_restore_refuses_a_project_open_in_a_window(
     project: Project, capsys: pytest.CaptureFixture[str], dump: Dump
 ) -> None:
-    import os
-    import socket
+    import subprocess
+    import sys
 
     old = backup_project(project.path, reason="manual")
     with project.session() as s:
         create_case(s, name="Sedang dikerjakan")
     project.close()
     before = dump(project.path)
-    lock = project.path.with_name(project.path.name + ".lock")
-    lock.write_text(f"{os.getpid()}\ntelaah\n{socket.gethostname()}\n", encoding="utf-8")
-    assert main(["restore", str(project.path), old.name]) == 1
-    err = capsys.readouterr().err
-    assert "open in Telaah" in err and err.count("\n") == 1
-    assert dump(project.path) == before
+    # Another process holds the project's lock exactly as a Telaah window does.
+    window = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from app.ui.startup import acquire_lock; "
+            "lock = acquire_lock(Path(sys.argv[1])); print('locked', lock is not None, "
+            "flush=True); sys.stdin.read()",
+            str(project.path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        assert window.stdout.readline().strip() == "locked True"
+        assert main(["restore", str(project.path), old.name]) == 1
+        err = capsys.readouterr().err
+        assert "open in Telaah" in err and err.count("\n") == 1
+        assert dump(project.path) == before
+    finally:
+        window.kill()  # a crash: the lock file stays behind
+        window.communicate(timeout=30)
 
     # A lock left behind by a crashed window (its process is gone) does not block.
-    lock.write_text(f"{2**22 + 12345}\ntelaah\n{socket.gethostname()}\n", encoding="utf-8")
+    assert project.path.with_name(project.path.name + ".lock").exists()
     assert main(["restore", str(project.path), old.name]) == 0
     assert _case_names(project.path) == []

@@ -1,0 +1,400 @@
+"""Queries the coding workbench shows (document list, code tree, speakers…), plus removing
+and restoring a whole codebook (undo of a codebook import).
+
+Qt-free like the rest of the core; every function returns frozen dataclasses or tuples so
+views can keep the data after the session closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app.coding.codes import CodeSnapshot, delete_code, restore_code
+from app.coding.codings import CodingInfo, coding_info
+from app.coding.errors import NotFound
+from app.models.schema import (
+    Attribute,
+    Case,
+    CaseAttribute,
+    Code,
+    Codebook,
+    Coder,
+    Coding,
+    Document,
+    DocumentCase,
+    Segment,
+)
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as the document list shows it."""
+
+    id: int
+    name: str
+    format: str
+    length: int
+    cases: tuple[str, ...]
+    coded_chars: int
+    codings: int
+
+    @property
+    def coded_share(self) -> float:
+        """Share (0 to 1) of the document's characters covered by at least one coding."""
+        return self.coded_chars / self.length if self.length else 0.0
+
+
+@dataclass(frozen=True)
+class CodebookRow:
+    """A codebook as the code tree shows it."""
+
+    id: int
+    key: str
+    name_id: str
+    name_en: str
+    origin: str
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """A code as the code tree shows it, with its number of codings."""
+
+    id: int
+    key: str
+    codebook_id: int
+    parent_id: int | None
+    name_id: str
+    name_en: str
+    definition_id: str
+    definition_en: str
+    colour: str
+    sort_order: int
+    codings: int
+
+
+def covered_length(spans: Iterable[tuple[int, int]]) -> int:
+    """Number of positions covered by the union of half-open spans."""
+    total = 0
+    cur_start = cur_end = -1
+    for start, end in sorted(spans):
+        if start > cur_end:
+            total += cur_end - cur_start
+            cur_start, cur_end = start, end
+        elif end > cur_end:
+            cur_end = end
+    return total + (cur_end - cur_start)
+
+
+def list_document_rows(
+    session: Session, *, document_ids: Sequence[int] | None = None
+) -> tuple[DocumentRow, ...]:
+    """Documents by name with their cases, format and coded share."""
+    docs = select(Document.id, Document.name, Document.format, Document.length).order_by(
+        Document.name
+    )
+    spans = select(Coding.document_id, Coding.start, Coding.end)
+    links = (
+        select(DocumentCase.document_id, Case.name)
+        .join(Case, Case.id == DocumentCase.case_id)
+        .order_by(DocumentCase.document_id, DocumentCase.start, Case.name)
+    )
+    if document_ids is not None:
+        ids = list(document_ids)
+        docs = docs.where(Document.id.in_(ids))
+        spans = spans.where(Coding.document_id.in_(ids))
+        links = links.where(DocumentCase.document_id.in_(ids))
+    per_doc: dict[int, list[tuple[int, int]]] = {}
+    for doc_id, start, end in session.execute(spans):
+        per_doc.setdefault(doc_id, []).append((start, end))
+    cases: dict[int, list[str]] = {}
+    for doc_id, name in session.execute(links):
+        names = cases.setdefault(doc_id, [])
+        if name not in names:
+            names.append(name)
+    return tuple(
+        DocumentRow(
+            id=doc_id,
+            name=name,
+            format=fmt,
+            length=length,
+            cases=tuple(cases.get(doc_id, ())),
+            coded_chars=covered_length(per_doc.get(doc_id, ())),
+            codings=len(per_doc.get(doc_id, ())),
+        )
+        for doc_id, name, fmt, length in session.execute(docs)
+    )
+
+
+def document_text(session: Session, *, document_id: int) -> str:
+    """The stored text of a document, exactly."""
+    text = session.scalar(select(Document.text).where(Document.id == document_id))
+    if text is None:
+        raise NotFound("document", str(document_id))
+    return text
+
+
+def list_codebook_rows(session: Session) -> tuple[CodebookRow, ...]:
+    """Codebooks in display order."""
+    return tuple(
+        CodebookRow(r.id, r.key, r.name_id, r.name_en, r.origin, r.sort_order)
+        for r in session.scalars(select(Codebook).order_by(Codebook.sort_order, Codebook.key))
+    )
+
+
+def code_counts(session: Session, *, code_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Number of codings per code (codes without codings are absent)."""
+    query = select(Coding.code_id, func.count()).group_by(Coding.code_id)
+    if code_ids is not None:
+        query = query.where(Coding.code_id.in_(list(code_ids)))
+    return {int(code_id): int(n) for code_id, n in session.execute(query)}
+
+
+def list_code_rows(session: Session) -> tuple[CodeRow, ...]:
+    """Every code with its number of codings, siblings in their sort order."""
+    counts = code_counts(session)
+    rows = session.scalars(select(Code).order_by(Code.sort_order, Code.id))
+    return tuple(
+        CodeRow(
+            id=c.id,
+            key=c.key,
+            codebook_id=c.codebook_id,
+            parent_id=c.parent_id,
+            name_id=c.name_id,
+            name_en=c.name_en,
+            definition_id=c.definition_id,
+            definition_en=c.definition_en,
+            colour=c.colour,
+            sort_order=c.sort_order,
+            codings=counts.get(c.id, 0),
+        )
+        for c in rows
+    )
+
+
+def speakers(session: Session, *, document_id: int) -> tuple[str, ...]:
+    """Distinct speakers of a document's turns, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for (name,) in session.execute(
+        select(Segment.speaker)
+        .where(Segment.document_id == document_id, Segment.kind == "turn")
+        .order_by(Segment.start)
+    ):
+        if name:
+            seen.setdefault(name, None)
+    return tuple(seen)
+
+
+def speaker_turns(
+    session: Session, *, document_id: int, speaker: str
+) -> tuple[tuple[int, int], ...]:
+    """Spans (code points) of one speaker's turns in a document, in order."""
+    return tuple(
+        (int(s), int(e))
+        for s, e in session.execute(
+            select(Segment.start, Segment.end)
+            .where(
+                Segment.document_id == document_id,
+                Segment.kind == "turn",
+                Segment.speaker == speaker,
+            )
+            .order_by(Segment.start)
+        )
+    )
+
+
+def all_speakers(session: Session) -> tuple[str, ...]:
+    """Every speaker name in the project, sorted."""
+    return tuple(
+        s
+        for s in session.scalars(
+            select(Segment.speaker)
+            .where(Segment.kind == "turn", Segment.speaker.is_not(None))
+            .distinct()
+            .order_by(Segment.speaker)
+        )
+        if s
+    )
+
+
+def coder_names(session: Session) -> tuple[str, ...]:
+    """Every coder, sorted by name."""
+    return tuple(session.scalars(select(Coder.name).order_by(Coder.name)))
+
+
+def attribute_values(session: Session) -> dict[str, tuple[str, ...]]:
+    """Each case attribute with its distinct values, both sorted."""
+    values: dict[str, set[str]] = {}
+    for name, value in session.execute(
+        select(Attribute.name, CaseAttribute.value).join(
+            CaseAttribute, CaseAttribute.attribute_id == Attribute.id
+        )
+    ):
+        values.setdefault(name, set()).add(value)
+    return {name: tuple(sorted(vals)) for name, vals in sorted(values.items())}
+
+
+def attribute_types(session: Session) -> dict[str, str]:
+    """Each attribute's type (text, number, date, category)."""
+    return {n: t for n, t in session.execute(select(Attribute.name, Attribute.type))}
+
+
+@dataclass(frozen=True)
+class CodebookSnapshot:
+    """What :func:`remove_codebook` deleted, for :func:`restore_codebook` (undo)."""
+
+    id: int
+    key: str
+    name_id: str
+    name_en: str
+    description_id: str
+    description_en: str
+    reference: str
+    origin: str
+    sort_order: int
+    codes: tuple[CodeSnapshot, ...]
+
+
+def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
+    """Delete a codebook with all its codes and their codings; returns the snapshot."""
+    book = session.get(Codebook, codebook_id)
+    if book is None:
+        raise NotFound("codebook", str(codebook_id))
+    fields = (
+        book.id,
+        book.key,
+        book.name_id,
+        book.name_en,
+        book.description_id,
+        book.description_en,
+        book.reference,
+        book.origin,
+        book.sort_order,
+    )
+    tops = list(
+        session.scalars(
+            select(Code.id)
+            .where(Code.codebook_id == codebook_id, Code.parent_id.is_(None))
+            .order_by(Code.sort_order, Code.id)
+        )
+    )
+    snapshots = tuple(delete_code(session, code_id=code_id) for code_id in tops)
+    session.execute(delete(Codebook).where(Codebook.id == codebook_id))
+    session.commit()
+    return CodebookSnapshot(*fields, codes=snapshots)
+
+
+def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
+    """Undo :func:`remove_codebook`: the codebook, codes and codings come back unchanged."""
+    session.add(
+        Codebook(
+            id=snapshot.id,
+            key=snapshot.key,
+            name_id=snapshot.name_id,
+            name_en=snapshot.name_en,
+            description_id=snapshot.description_id,
+            description_en=snapshot.description_en,
+            reference=snapshot.reference,
+            origin=snapshot.origin,
+            sort_order=snapshot.sort_order,
+        )
+    )
+    session.commit()
+    for code in snapshot.codes:
+        restore_code(session, snapshot=code)
+
+
+def coding_spans(session: Session, *, document_id: int) -> tuple[tuple[int, int, int, int], ...]:
+    """(coding id, code id, start, end) of every coding of a document, by start.
+
+    Lighter than loading full coding rows: what the text view needs to colour a document.
+    """
+    return tuple(
+        (int(i), int(c), int(s), int(e))
+        for i, c, s, e in session.execute(
+            select(Coding.id, Coding.code_id, Coding.start, Coding.end)
+            .where(Coding.document_id == document_id)
+            .order_by(Coding.start, Coding.end, Coding.id)
+        )
+    )
+
+
+def codings_by_id(session: Session, *, coding_ids: Sequence[int]) -> tuple[CodingInfo, ...]:
+    """Full information of the given codings (missing ids are skipped), by position."""
+    if not coding_ids:
+        return ()
+    rows = session.execute(
+        select(Coding, Coder.name)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .where(Coding.id.in_(list(coding_ids)))
+        .order_by(Coding.start, Coding.end, Coding.id)
+    ).all()
+    return tuple(coding_info(row, name) for row, name in rows)
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    """A deleted case with its attribute values and document links (for undo)."""
+
+    id: int
+    name: str
+    alias: str | None
+    values: tuple[tuple[int, str], ...]  # (attribute id, value)
+    links: tuple[tuple[int, int, int | None, int | None], ...]  # (id, document, start, end)
+
+
+def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
+    """Delete a case (its values and links go with it); returns what restores it."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("case", str(case_id))
+    values = tuple(
+        (int(a), str(v))
+        for a, v in session.execute(
+            select(CaseAttribute.attribute_id, CaseAttribute.value).where(
+                CaseAttribute.case_id == case_id
+            )
+        )
+    )
+    links = tuple(
+        (int(i), int(d), s, e)
+        for i, d, s, e in session.execute(
+            select(
+                DocumentCase.id, DocumentCase.document_id, DocumentCase.start, DocumentCase.end
+            ).where(DocumentCase.case_id == case_id)
+        )
+    )
+    snapshot = CaseSnapshot(case.id, case.name, case.alias, values, links)
+    session.delete(case)
+    session.commit()
+    return snapshot
+
+
+def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
+    """Undo :func:`delete_case` exactly (same ids)."""
+    session.add(Case(id=snapshot.id, name=snapshot.name, alias=snapshot.alias))
+    session.flush()
+    for attribute_id, value in snapshot.values:
+        session.add(CaseAttribute(case_id=snapshot.id, attribute_id=attribute_id, value=value))
+    for link_id, document_id, start, end in snapshot.links:
+        session.add(
+            DocumentCase(
+                id=link_id, document_id=document_id, case_id=snapshot.id, start=start, end=end
+            )
+        )
+    session.commit()
+
+
+def clear_attributes(session: Session, *, case_id: int, names: Sequence[str]) -> None:
+    """Remove the values of the named attributes from a case (undo of a first value)."""
+    ids = list(session.scalars(select(Attribute.id).where(Attribute.name.in_(list(names)))))
+    session.execute(
+        delete(CaseAttribute).where(
+            CaseAttribute.case_id == case_id, CaseAttribute.attribute_id.in_(ids)
+        )
+    )
+    session.commit()

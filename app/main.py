@@ -1,0 +1,128 @@
+"""Entry points of the desktop app: ``open_window`` (also for tests), ``main`` and ``run_demo``.
+
+This module wires things together; nothing here is global. Each window gets its own
+:class:`~app.ui.context.ProjectContext` (project, undo stack, coder).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
+from app.models.project import ProjectDamaged, ProjectError, create_project, open_project
+from app.ui.context import ProjectContext
+from app.ui.errors import project_error_message
+from app.ui.language import apply_language, saved_language
+from app.ui.startup import acquire_lock, newest_backup, read_only_notice, restore_backup
+from app.ui.workbench.window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (created once, with Telaah's names and saved language)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or [sys.argv[0] if sys.argv else "telaah"]))
+        app.setOrganizationName("Telaah")
+        app.setApplicationName("Telaah")
+        apply_language(saved_language())
+    assert isinstance(app, QApplication)
+    return app
+
+
+def open_window(path: Path, *, coder: str | None = None) -> QMainWindow:
+    """Open ``path`` in a new main window (not yet shown).
+
+    A project already open in another window or instance is opened read-only, with a
+    notice in the window. Raises the project errors of :func:`open_project`.
+    """
+    ensure_app()
+    path = Path(path)
+    project = open_project(path)
+    lock: QLockFile | None = acquire_lock(path)
+    ctx = ProjectContext(project, read_only=lock is None, coder=coder)
+    ctx.language = saved_language()
+    window = MainWindow(ctx, lock=lock, notice="" if lock is not None else read_only_notice())
+    ctx.setParent(window)
+    return window
+
+
+def _open_interactive(path: Path) -> QMainWindow | None:
+    """Open with dialogs for the errors a user can fix (damaged file: offer the backup)."""
+    try:
+        return open_window(path)
+    except ProjectDamaged as exc:
+        backup = newest_backup(path)
+        message = project_error_message(exc)
+        if backup is None:
+            QMessageBox.critical(
+                None, "Telaah", message + "\n\n" + translate("Main", "No backup was found.")
+            )
+            return None
+        answer = QMessageBox.question(
+            None,
+            "Telaah",
+            message
+            + "\n\n"
+            + translate(
+                "Main", "Open the newest backup ({0}) instead? The damaged file is kept as a copy."
+            ).format(backup.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        restore_backup(path, backup)
+        return _open_interactive(path)
+    except ProjectError as exc:
+        QMessageBox.critical(None, "Telaah", project_error_message(exc))
+        return None
+
+
+def _ask_project() -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        None,
+        translate("Main", "Open or create a Telaah project"),
+        str(Path.home()),
+        translate("Main", "Telaah project (*.telaah)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix != ".telaah" and not path.exists():
+        path = path.with_suffix(".telaah")
+    if not path.exists():
+        create_project(path).close()
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app on the project given in ``argv`` (or ask for one)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    app = ensure_app()
+    path = Path(args[0]) if args else _ask_project()
+    if path is None:
+        return 0
+    window = _open_interactive(path)
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()
+
+
+def run_demo() -> int:
+    """Build the demo project (once) and open it."""
+    from app.coding.demo import build_demo_project, demo_project_path
+
+    path = demo_project_path()
+    if not path.exists():
+        build_demo_project(path)
+    return main([str(path)])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Undoable case edits: create a case, set attribute values, link a document or a span."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from app.coding.cases import CaseInfo, create_case, get_case, link_document, set_attributes, unlink
+from app.coding.workbench_queries import CaseSnapshot, clear_attributes, delete_case, restore_case
+from app.ui.commands.base import CoreCommand
+from app.ui.context import ProjectContext
+
+translate = QCoreApplication.translate
+
+
+class CreateCaseCommand(CoreCommand):
+    def __init__(self, ctx: ProjectContext, name: str, alias: str | None = None) -> None:
+        super().__init__(ctx, translate("CaseCommands", "New case"))
+        self.name, self.alias = name, alias
+        self.case: CaseInfo | None = None
+        self.snapshot: CaseSnapshot | None = None
+
+    def do(self) -> None:
+        self.case = self.ctx.query(create_case, name=self.name, alias=self.alias)
+        self.ctx.casesChanged.emit()
+
+    def undo_core(self) -> None:
+        assert self.case is not None
+        self.snapshot = self.ctx.query(delete_case, case_id=self.case.id)
+        self.ctx.casesChanged.emit()
+
+    def redo_core(self) -> None:
+        assert self.snapshot is not None
+        self.ctx.query(restore_case, snapshot=self.snapshot)
+        self.ctx.casesChanged.emit()
+
+
+class SetAttributesCommand(CoreCommand):
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        case_id: int,
+        values: Mapping[str, str],
+        types: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(ctx, translate("CaseCommands", "Set attribute"))
+        self.case_id = case_id
+        self.values, self.types = dict(values), dict(types or {})
+        self.before: dict[str, str] = {}
+
+    def do(self) -> None:
+        old = self.ctx.query(get_case, case_id=self.case_id).attributes
+        self.before = {k: old[k] for k in self.values if k in old}
+        self.ctx.query(set_attributes, case_id=self.case_id, values=self.values, types=self.types)
+        self.ctx.casesChanged.emit()
+
+    def undo_core(self) -> None:
+        fresh = [k for k in self.values if k not in self.before]
+        if fresh:
+            self.ctx.query(clear_attributes, case_id=self.case_id, names=fresh)
+        if self.before:
+            self.ctx.query(set_attributes, case_id=self.case_id, values=self.before)
+        self.ctx.casesChanged.emit()
+
+
+class LinkDocumentCommand(CoreCommand):
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        case_id: int,
+        document_id: int,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> None:
+        super().__init__(ctx, translate("CaseCommands", "Assign to case"))
+        self.args = {"case_id": case_id, "document_id": document_id, "start": start, "end": end}
+        self.link_id: int | None = None
+
+    def do(self) -> None:
+        self.link_id = self.ctx.query(link_document, **self.args).id
+        self.ctx.casesChanged.emit()
+
+    def undo_core(self) -> None:
+        assert self.link_id is not None
+        self.ctx.query(unlink, link_id=self.link_id)
+        self.ctx.casesChanged.emit()

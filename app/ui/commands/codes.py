@@ -1,0 +1,172 @@
+"""Undoable codebook edits: add, rename/recolour/redefine, move, merge, delete, import."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.coding import codes as core
+from app.coding.codebooks import CodebookSpec, install_codebook
+from app.coding.codings import CodingChanges
+from app.coding.workbench_queries import CodebookSnapshot, remove_codebook, restore_codebook
+from app.ui.commands.base import CoreCommand
+from app.ui.context import ProjectContext
+
+translate = QCoreApplication.translate
+
+
+class AddCodeCommand(CoreCommand):
+    """Add a code to a codebook (under ``parent_id`` when given)."""
+
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        *,
+        codebook_id: int,
+        name_id: str,
+        name_en: str = "",
+        parent_id: int | None = None,
+        colour: str = "#888888",
+        definition_id: str = "",
+        definition_en: str = "",
+    ) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Add code"))
+        self.kwargs = {
+            "codebook_id": codebook_id,
+            "name_id": name_id,
+            "name_en": name_en,
+            "parent_id": parent_id,
+            "colour": colour,
+            "definition_id": definition_id,
+            "definition_en": definition_en,
+        }
+        self.row: core.CodeRow | None = None
+        self.snapshot: core.CodeSnapshot | None = None
+
+    def do(self) -> None:
+        self.row = self.ctx.query(core.create_code, **self.kwargs)
+        self.ctx.codesChanged.emit()
+
+    def undo_core(self) -> None:
+        assert self.row is not None
+        self.snapshot = self.ctx.query(core.delete_code, code_id=self.row.id)
+        self.ctx.codesChanged.emit()
+
+    def redo_core(self) -> None:
+        assert self.snapshot is not None
+        self.ctx.query(core.restore_code, snapshot=self.snapshot)
+        self.ctx.codesChanged.emit()
+
+
+class UpdateCodeCommand(CoreCommand):
+    """Change names, definitions or colour of a code."""
+
+    def __init__(self, ctx: ProjectContext, code_id: int, text: str, **fields: str) -> None:
+        super().__init__(ctx, text)
+        self.code_id = code_id
+        self.fields = fields
+        self.before: core.CodeRow | None = None
+
+    def do(self) -> None:
+        self.before, _after = self.ctx.query(core.update_code, code_id=self.code_id, **self.fields)
+        self.ctx.codesChanged.emit()
+
+    def undo_core(self) -> None:
+        b = self.before
+        assert b is not None
+        old = {name: getattr(b, name) for name in self.fields}
+        self.ctx.query(core.update_code, code_id=self.code_id, **old)
+        self.ctx.codesChanged.emit()
+
+
+class MoveCodeCommand(CoreCommand):
+    """Re-parent a code inside its codebook."""
+
+    def __init__(self, ctx: ProjectContext, code_id: int, parent_id: int | None) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Move code"))
+        self.code_id, self.parent_id = code_id, parent_id
+        self.before: core.CodeRow | None = None
+
+    def do(self) -> None:
+        self.before, _ = self.ctx.query(
+            core.move_code, code_id=self.code_id, parent_id=self.parent_id
+        )
+        self.ctx.codesChanged.emit()
+
+    def undo_core(self) -> None:
+        b = self.before
+        assert b is not None
+        self.ctx.query(
+            core.move_code, code_id=self.code_id, parent_id=b.parent_id, sort_order=b.sort_order
+        )
+        self.ctx.codesChanged.emit()
+
+
+class MergeCodesCommand(CoreCommand):
+    """Merge ``source`` into ``target``; undo splits them again exactly."""
+
+    def __init__(self, ctx: ProjectContext, source_id: int, target_id: int) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Merge codes"))
+        self.source_id, self.target_id = source_id, target_id
+        self.record: core.MergeRecord | None = None
+
+    def do(self) -> None:
+        self.record = self.ctx.query(
+            core.merge_codes, source_id=self.source_id, target_id=self.target_id
+        )
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(self._everything())
+
+    def undo_core(self) -> None:
+        assert self.record is not None
+        self.ctx.query(core.unmerge_codes, record=self.record)
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(self._everything())
+
+    def _everything(self) -> CodingChanges:
+        # Codings moved between the two codes: every view showing either of them reloads.
+        return CodingChanges(codes=frozenset({self.source_id, self.target_id}))
+
+
+class DeleteCodeCommand(CoreCommand):
+    """Delete a code with its indicators and codings; undo restores all of it."""
+
+    def __init__(self, ctx: ProjectContext, code_id: int) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Delete code"))
+        self.code_id = code_id
+        self.snapshot: core.CodeSnapshot | None = None
+
+    def do(self) -> None:
+        self.snapshot = self.ctx.query(core.delete_code, code_id=self.code_id)
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(CodingChanges.of(removed=self.snapshot.codings))
+
+    def undo_core(self) -> None:
+        assert self.snapshot is not None
+        self.ctx.query(core.restore_code, snapshot=self.snapshot)
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(CodingChanges.of(added=self.snapshot.codings))
+
+
+class ImportCodebookCommand(CoreCommand):
+    """Install a codebook read from a file; undo removes it again."""
+
+    def __init__(self, ctx: ProjectContext, spec: CodebookSpec) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Import codebook"))
+        self.spec = spec
+        self.codebook_id: int | None = None
+        self.snapshot: CodebookSnapshot | None = None
+
+    def do(self) -> None:
+        installed = self.ctx.query(install_codebook, spec=self.spec, origin="imported")
+        self.codebook_id = installed.codebook_id
+        self.ctx.codesChanged.emit()
+
+    def undo_core(self) -> None:
+        assert self.codebook_id is not None
+        self.snapshot = self.ctx.query(remove_codebook, codebook_id=self.codebook_id)
+        self.ctx.codesChanged.emit()
+
+    def redo_core(self) -> None:
+        assert self.snapshot is not None
+        self.ctx.query(restore_codebook, snapshot=self.snapshot)
+        self.ctx.codesChanged.emit()

@@ -1,0 +1,175 @@
+"""Undoable coding edits: apply, remove, change, in-vivo and code-all-hits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from app.coding import codes as codes_core
+from app.coding.codings import (
+    CodingChanges,
+    CodingInfo,
+    NewCoding,
+    apply_codes,
+    remove_codings,
+    restore_codings,
+    update_coding,
+)
+from app.ui.commands.base import CoreCommand
+from app.ui.context import ProjectContext
+
+translate = QCoreApplication.translate
+
+IN_VIVO_KEY = "in-vivo"
+IN_VIVO_COLOUR = "#8a5a9e"
+IN_VIVO_NAME_LENGTH = 60
+
+
+class AddCodingsCommand(CoreCommand):
+    """Create codings (one or many, e.g. every search hit) as a single undo step."""
+
+    def __init__(
+        self, ctx: ProjectContext, codings: Sequence[NewCoding], text: str | None = None
+    ) -> None:
+        super().__init__(ctx, text or translate("CodingCommands", "Apply code"))
+        self.new = tuple(codings)
+        self.added: tuple[CodingInfo, ...] = ()
+        self.changes = CodingChanges()
+
+    def do(self) -> None:
+        self.changes = self.ctx.query(apply_codes, codings=self.new, coder=self.ctx.coder)
+        self.added = self.changes.added
+        self.ctx.notify_codings(self.changes)
+
+    def undo_core(self) -> None:
+        if self.added:
+            changes = self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added])
+            self.ctx.notify_codings(changes)
+
+    def redo_core(self) -> None:
+        if self.added:
+            self.ctx.notify_codings(self.ctx.query(restore_codings, codings=self.added))
+
+
+class RestoredCodingsCommand(CoreCommand):
+    """Wraps codings another core function already created (e.g. auto-coding)."""
+
+    def __init__(self, ctx: ProjectContext, changes: CodingChanges, text: str) -> None:
+        super().__init__(ctx, text)
+        self.added = changes.added
+        self.changes = changes
+
+    def do(self) -> None:
+        self.ctx.notify_codings(self.changes)
+
+    def undo_core(self) -> None:
+        if self.added:
+            changes = self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added])
+            self.ctx.notify_codings(changes)
+
+    def redo_core(self) -> None:
+        if self.added:
+            self.ctx.notify_codings(self.ctx.query(restore_codings, codings=self.added))
+
+
+class RemoveCodingsCommand(CoreCommand):
+    """Remove codings; undo puts them back with the same ids, memos and stars."""
+
+    def __init__(self, ctx: ProjectContext, coding_ids: Sequence[int]) -> None:
+        super().__init__(ctx, translate("CodingCommands", "Remove coding"))
+        self.ids = tuple(coding_ids)
+        self.removed: tuple[CodingInfo, ...] = ()
+
+    def do(self) -> None:
+        changes = self.ctx.query(remove_codings, coding_ids=self.ids)
+        self.removed = changes.removed
+        self.ctx.notify_codings(changes)
+
+    def undo_core(self) -> None:
+        self.ctx.notify_codings(self.ctx.query(restore_codings, codings=self.removed))
+
+
+class UpdateCodingCommand(CoreCommand):
+    """Change a coding's memo, star, code or span; undo restores the previous values."""
+
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        coding_id: int,
+        *,
+        memo: str | None = None,
+        illustrative: bool | None = None,
+        code_id: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(ctx, text or translate("CodingCommands", "Change coding"))
+        self.coding_id = coding_id
+        self.fields = {"memo": memo, "illustrative": illustrative, "code_id": code_id}
+        self.before: CodingInfo | None = None
+
+    def do(self) -> None:
+        changes = self.ctx.query(update_coding, coding_id=self.coding_id, **self.fields)
+        self.before = changes.before[0]
+        self.ctx.notify_codings(changes)
+
+    def undo_core(self) -> None:
+        b = self.before
+        assert b is not None
+        changes = self.ctx.query(
+            update_coding,
+            coding_id=b.id,
+            memo=b.memo,
+            illustrative=b.illustrative,
+            code_id=b.code_id,
+            start=b.start,
+            end=b.end,
+        )
+        self.ctx.notify_codings(changes)
+
+
+def in_vivo_name(selection: str) -> str:
+    """A code name from selected text: one line, trimmed, at most 60 characters."""
+    words = " ".join(selection.split())
+    words = words.strip(" \t.,;:!?\"'()[]“”‘’")
+    if len(words) > IN_VIVO_NAME_LENGTH:
+        words = words[: IN_VIVO_NAME_LENGTH - 1].rstrip() + "…"
+    return words
+
+
+class InVivoCommand(CoreCommand):
+    """Create a code named from the selection (codebook "In vivo") and apply it there."""
+
+    def __init__(self, ctx: ProjectContext, document_id: int, start: int, end: int, name: str):
+        super().__init__(ctx, translate("CodingCommands", "Code in vivo"))
+        self.document_id, self.start, self.end, self.name = document_id, start, end, name
+        self.code: codes_core.CodeRow | None = None
+        self.snapshot: codes_core.CodeSnapshot | None = None
+
+    def do(self) -> None:
+        with self.ctx.session() as s:
+            book = codes_core.ensure_codebook(
+                s, key=IN_VIVO_KEY, name_id="In vivo", name_en="In vivo"
+            )
+            self.code = codes_core.create_code(
+                s, codebook_id=book, name_id=self.name, name_en=self.name, colour=IN_VIVO_COLOUR
+            )
+            changes = apply_codes(
+                s,
+                codings=[NewCoding(self.document_id, self.code.id, self.start, self.end)],
+                coder=self.ctx.coder,
+            )
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(changes)
+
+    def undo_core(self) -> None:
+        assert self.code is not None
+        self.snapshot = self.ctx.query(codes_core.delete_code, code_id=self.code.id)
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(CodingChanges.of(removed=self.snapshot.codings))
+
+    def redo_core(self) -> None:
+        assert self.snapshot is not None
+        self.ctx.query(codes_core.restore_code, snapshot=self.snapshot)
+        self.ctx.codesChanged.emit()
+        self.ctx.notify_codings(CodingChanges.of(added=self.snapshot.codings))

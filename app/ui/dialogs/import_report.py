@@ -1,0 +1,88 @@
+"""What an import did: how many documents came in, and why each failed file did not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.coding.documents import ImportFailure, ImportResult
+from app.ui.errors import error_message
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FailureModel(QAbstractTableModel):
+    """One row per file that was not imported: its name and the translated reason."""
+
+    def __init__(self, failures: tuple[ImportFailure, ...]) -> None:
+        super().__init__()
+        self.rows = list(failures)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("File") if section == 0 else self.tr("Reason")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        failure = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == 0:
+                return failure.path.name
+            message = error_message(failure.error)
+            prefix = f"{failure.path.name}: "
+            return message[len(prefix) :] if message.startswith(prefix) else message
+        return None
+
+
+class ImportReportDialog(QDialog):
+    """Lists the files that failed, each with a clear reason."""
+
+    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("Import finished"))
+        self.setMinimumSize(640, 300)
+        summary = QLabel(
+            self.tr("%n document(s) imported.", "", len(result.imported))
+            + " "
+            + self.tr("%n file(s) could not be imported:", "", len(result.failed)),
+            self,
+        )
+        summary.setWordWrap(True)
+        self.model = FailureModel(result.failed)
+        table = QTableView(self)
+        table.setObjectName("importFailures")
+        table.setModel(self.model)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)

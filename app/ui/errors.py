@@ -1,0 +1,150 @@
+"""The one place where typed errors become sentences a researcher can act on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.coding.errors import (
+    Cancelled,
+    CodebookInvalid,
+    DuplicateName,
+    InvalidSpan,
+    InvalidValue,
+    NotFound,
+    UnsupportedFile,
+)
+from app.models.project import (
+    NotAProject,
+    ProjectDamaged,
+    ProjectError,
+    ProjectNotFound,
+    ProjectTooNew,
+)
+from app.ui.context import ReadOnlyProject
+
+translate = QCoreApplication.translate
+
+
+def file_reason(reason: str) -> str:
+    """A translated sentence for an :class:`UnsupportedFile` reason key."""
+    reasons = {
+        "unknown-format": translate(
+            "Errors",
+            "This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).",
+        ),
+        "empty": translate("Errors", "The file is empty."),
+        "too-large": translate("Errors", "The file is too large to import."),
+        "truncated": translate(
+            "Errors", "The file is incomplete (it may have been cut off while copying)."
+        ),
+        "encrypted": translate(
+            "Errors", "The file is password-protected. Save an unprotected copy first."
+        ),
+        "needs-ocr": translate(
+            "Errors",
+            "The PDF has no text layer (it is a scan). Run text recognition (OCR) on it first.",
+        ),
+        "zip-bomb": translate(
+            "Errors", "The file expands to an unreasonable size and was refused."
+        ),
+        "unsafe-xml": translate(
+            "Errors", "The file contains unsafe XML constructs and was refused."
+        ),
+        "corrupt": translate("Errors", "The file is damaged and cannot be read."),
+        "encoding": translate("Errors", "The text encoding of the file could not be recognised."),
+        "unreadable": translate("Errors", "The file could not be read."),
+        "is-directory": translate("Errors", "This is a folder, not a file."),
+        "not-found": translate("Errors", "The file does not exist (any more)."),
+        "no-permission": translate("Errors", "You do not have permission to read this file."),
+        "duplicate": translate("Errors", "A document with this name is already in the project."),
+    }
+    return reasons.get(
+        reason, translate("Errors", "The file could not be imported ({0}).").format(reason)
+    )
+
+
+def _kind(kind: str) -> str:
+    kinds = {
+        "document": translate("Errors", "document"),
+        "case": translate("Errors", "case"),
+        "code": translate("Errors", "code"),
+        "codebook": translate("Errors", "codebook"),
+        "coding": translate("Errors", "coding"),
+        "coder": translate("Errors", "coder"),
+        "attribute": translate("Errors", "attribute"),
+    }
+    return kinds.get(kind, kind)
+
+
+def error_message(exc: BaseException) -> str:
+    """A translated, user-facing sentence for ``exc``."""
+    if isinstance(exc, Cancelled):
+        return translate("Errors", "Cancelled. Nothing was changed.")
+    if isinstance(exc, UnsupportedFile):
+        return f"{exc.path.name}: {file_reason(exc.reason)}"
+    if isinstance(exc, DuplicateName):
+        return translate("Errors", 'A {0} named "{1}" already exists.').format(
+            _kind(exc.kind), exc.name
+        )
+    if isinstance(exc, NotFound):
+        return translate("Errors", 'The {0} "{1}" no longer exists.').format(
+            _kind(exc.kind), exc.name
+        )
+    if isinstance(exc, InvalidSpan):
+        return translate("Errors", "Select some text first.")
+    if isinstance(exc, InvalidValue):
+        if exc.detail == "empty":
+            return translate("Errors", "Please enter a value for {0}.").format(exc.field)
+        return translate("Errors", '"{0}" is not a valid value for {1}.').format(
+            exc.value, exc.field
+        )
+    if isinstance(exc, CodebookInvalid):
+        return translate("Errors", "The codebook file {0} is not valid at {1}: {2}").format(
+            exc.path.name, exc.where, exc.detail
+        )
+    if isinstance(exc, ProjectError):
+        return project_error_message(exc)
+    if isinstance(exc, ReadOnlyProject):
+        return translate("Errors", "This project is open read-only; changes are not possible.")
+    if isinstance(exc, SQLAlchemyError):
+        return translate("Errors", "The project file could not be changed: {0}").format(
+            type(exc).__name__
+        )
+    if isinstance(exc, OSError):
+        return translate("Errors", "A file operation failed: {0}").format(exc.strerror or str(exc))
+    return translate("Errors", "Unexpected error: {0}").format(exc)
+
+
+def project_error_message(exc: ProjectError) -> str:
+    """Why a project file cannot be opened."""
+    name = exc.path.name
+    if isinstance(exc, ProjectNotFound):
+        return translate("Errors", "The project file {0} does not exist.").format(name)
+    if isinstance(exc, NotAProject):
+        return translate("Errors", "{0} is not a Telaah project file.").format(name)
+    if isinstance(exc, ProjectDamaged):
+        return translate(
+            "Errors", "The project file {0} is damaged and cannot be opened safely."
+        ).format(name)
+    if isinstance(exc, ProjectTooNew):
+        return translate(
+            "Errors", "{0} was saved by a newer version of Telaah. Please update Telaah."
+        ).format(name)
+    return translate("Errors", "The project {0} cannot be opened.").format(name)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """Tell the user what went wrong (window-modal, without blocking the caller)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Errors", "Telaah"),
+        error_message(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("errorMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,1 @@
+"""Translations of the interface (Qt .ts sources and compiled .qm files)."""

@@ -1,0 +1,61 @@
+"""Opening a project for the window: the single-instance lock and damaged-file recovery."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+
+from app.models.backup import list_backups
+
+translate = QCoreApplication.translate
+
+
+def lock_path(project: Path) -> Path:
+    """The lock file beside a project (``tesis.telaah.lock``)."""
+    return project.with_name(project.name + ".lock")
+
+
+def acquire_lock(project: Path) -> QLockFile | None:
+    """Lock the project for this process; None when another window or instance has it.
+
+    A lock left behind by a crashed process is detected by Qt (dead pid) and taken over.
+    """
+    lock = QLockFile(str(lock_path(project)))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError and lock.removeStaleLockFile():
+        return lock if lock.tryLock(0) else None
+    return None
+
+
+def read_only_notice() -> str:
+    return translate(
+        "Startup",
+        "This project is already open in another Telaah window. It is shown read-only here: "
+        "close the other window to make changes.",
+    )
+
+
+def newest_backup(project: Path) -> Path | None:
+    backups = list_backups(project)
+    return backups[-1] if backups else None
+
+
+def restore_backup(project: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of a damaged ``project``; the damaged file is kept aside.
+
+    Returns where the damaged file was moved (``<name>.damaged-<time>``).
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = project.with_name(f"{project.name}.damaged-{stamp}")
+    project.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(project) + suffix)
+        if side.exists():
+            side.replace(Path(str(aside) + suffix))
+    shutil.copy2(backup, project)
+    return aside

@@ -1,0 +1,193 @@
+"""Codebook editing for the main window: add, edit, move, merge, delete, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from app.coding import codes as codes_core
+from app.coding.codebooks import load_codebook_file
+from app.ui.commands.codes import (
+    AddCodeCommand,
+    DeleteCodeCommand,
+    ImportCodebookCommand,
+    MergeCodesCommand,
+    MoveCodeCommand,
+    UpdateCodeCommand,
+)
+from app.ui.dialogs.code_editor import PALETTE, CodeDialog
+from app.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from app.ui.workbench.window import MainWindow
+
+USER_CODEBOOK = "my-codes"
+
+
+class CodebookEditor(QObject):
+    """Turns codebook gestures into undoable commands. Dialog-free methods take arguments,
+    ``ask_*`` methods ask the user first."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    # --- commands (no dialogs) ---------------------------------------------------------------
+
+    def add_code(
+        self,
+        *,
+        name_id: str,
+        name_en: str = "",
+        codebook_id: int | None = None,
+        parent_id: int | None = None,
+        colour: str | None = None,
+        definition_id: str = "",
+        definition_en: str = "",
+    ) -> int | None:
+        """Add a code; returns its id (None when it failed, after telling the user)."""
+        if codebook_id is None:
+            codebook_id = self.w.ctx.query(
+                codes_core.ensure_codebook,
+                key=USER_CODEBOOK,
+                name_id="Kode saya",
+                name_en="My codes",
+            )
+        cmd = AddCodeCommand(
+            self.w.ctx,
+            codebook_id=codebook_id,
+            name_id=name_id,
+            name_en=name_en,
+            parent_id=parent_id,
+            colour=colour or PALETTE[len(self.w.codes.codes) % len(PALETTE)],
+            definition_id=definition_id,
+            definition_en=definition_en,
+        )
+        if not self.w._run(cmd) or cmd.row is None:
+            return None
+        self.w.tree.select_code(cmd.row.id)
+        return cmd.row.id
+
+    def edit_code(self, code_id: int, **fields: str) -> bool:
+        row = self.w.codes.codes[code_id]
+        changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
+        if not changed:
+            return False
+        text = self.tr("Recolour code") if set(changed) == {"colour"} else self.tr("Edit code")
+        return self.w._run(UpdateCodeCommand(self.w.ctx, code_id, text, **changed))
+
+    def move_code(self, code_id: int, parent_id: int) -> bool:
+        """Move under ``parent_id`` (-1: top level of its codebook)."""
+        target = None if parent_id < 0 else parent_id
+        if target == code_id:
+            return False
+        return self.w._run(MoveCodeCommand(self.w.ctx, code_id, target))
+
+    def merge(self, source_id: int, target_id: int) -> bool:
+        return self.w._run(MergeCodesCommand(self.w.ctx, source_id, target_id))
+
+    def delete(self, code_id: int) -> bool:
+        return self.w._run(DeleteCodeCommand(self.w.ctx, code_id))
+
+    def import_file(self, path: Path) -> bool:
+        try:
+            spec = load_codebook_file(path)
+        except Exception as exc:
+            show_error(self.w, exc)
+            return False
+        return self.w._run(ImportCodebookCommand(self.w.ctx, spec))
+
+    # --- asking the user ---------------------------------------------------------------------
+
+    def ask_add(self) -> None:
+        code = self.w.tree.current_code_id()
+        book = self.w.codes.codebook_id(self.w.tree.currentIndex())
+        parent_name = self.w.codes.name_of(code) if code is not None else None
+        dialog = CodeDialog(
+            self.w,
+            title=self.tr("New code"),
+            indicator_of=parent_name,
+            colour=PALETTE[len(self.w.codes.codes) % len(PALETTE)],
+        )
+        if dialog.exec() != CodeDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        parent = code if code is not None and dialog.as_indicator.isChecked() else None
+        if parent is None and code is not None:
+            parent = self.w.codes.codes[code].parent_id
+        self.add_code(codebook_id=book, parent_id=parent, **values)
+
+    def ask_edit(self) -> None:
+        code = self.w.tree.current_code_id()
+        if code is None:
+            return
+        row = self.w.codes.codes[code]
+        dialog = CodeDialog(
+            self.w,
+            title=self.tr("Edit code"),
+            name_id=row.name_id,
+            name_en=row.name_en,
+            definition_id=row.definition_id,
+            definition_en=row.definition_en,
+            colour=row.colour,
+        )
+        if dialog.exec() == CodeDialog.DialogCode.Accepted:
+            self.edit_code(code, **dialog.values())
+
+    def ask_merge(self) -> None:
+        code = self.w.tree.current_code_id()
+        if code is None:
+            return
+        others = [c for c in self.w.codes.order if c != code]
+        labels = [f"{self.w.codes.name_of(c)}  [{self.w.codes.codes[c].key}]" for c in others]
+        label, ok = QInputDialog.getItem(
+            self.w,
+            self.tr("Merge codes"),
+            self.tr("Merge “{0}” into:").format(self.w.codes.name_of(code)),
+            labels,
+            0,
+            False,
+        )
+        if ok and label in labels:
+            self.merge(code, others[labels.index(label)])
+
+    def ask_delete(self) -> None:
+        code = self.w.tree.current_code_id()
+        if code is None:
+            return
+        row = self.w.codes.codes[code]
+        answer = QMessageBox.question(
+            self.w,
+            self.tr("Delete code"),
+            self.tr(
+                "Delete the code “{0}” with its indicators and its {1} coding(s)? "
+                "You can undo this."
+            ).format(self.w.codes.name_of(code), row.codings),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(code)
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.w, self.tr("Import codebook"), "", self.tr("Codebook (*.toml)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def context_menu(self, pos: QPoint) -> None:
+        if self.w.ctx.read_only:
+            return
+        menu = QMenu(self.w)
+        code = self.w.tree.current_code_id()
+        menu.addAction(self.w.find_action("actionAddCode"))
+        if code is not None:
+            menu.addAction(self.w.find_action("actionEditCode"))
+            if self.w.codes.codes[code].parent_id is not None:
+                menu.addAction(self.tr("Move to top level"), lambda: self.move_code(code, -1))
+            menu.addAction(self.w.find_action("actionMergeCode"))
+            menu.addSeparator()
+            menu.addAction(self.w.find_action("actionDeleteCode"))
+        menu.popup(self.w.tree.viewport().mapToGlobal(pos))

@@ -1,0 +1,136 @@
+"""Excerpts of the selected code, filtered by case attribute, coder, document and speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.coding.codings import CodingChanges
+from app.coding.retrieval import Excerpt, context, excerpts
+from app.ui.context import ProjectContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+TEXT, DOCUMENT, CASE, SPEAKER, CODER = range(5)
+EXCERPT_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class ExcerptFilter:
+    """What the excerpt panel keeps; None means "any"."""
+
+    attribute: tuple[str, str] | None = None
+    coder: str | None = None
+    document_id: int | None = None
+    speaker: str | None = None
+
+
+class ExcerptModel(QAbstractTableModel):
+    """Rows of :class:`Excerpt` from :func:`app.coding.retrieval.excerpts`."""
+
+    def __init__(self, ctx: ProjectContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.code_id: int | None = None
+        self.filter = ExcerptFilter()
+        self.rows: list[Excerpt] = []
+        self._context: dict[int, tuple[str, str]] = {}
+
+    def show_code(self, code_id: int | None) -> None:
+        self.code_id = code_id
+        self.reload()
+
+    def set_filter(self, flt: ExcerptFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._context.clear()
+        if self.code_id is None:
+            self.rows = []
+        else:
+            f = self.filter
+            self.rows = list(
+                self.ctx.query(
+                    excerpts,
+                    code_ids=[self.code_id],
+                    include_children=True,
+                    document_ids=[f.document_id] if f.document_id is not None else None,
+                    coders=[f.coder] if f.coder else None,
+                    case_filter=dict([f.attribute]) if f.attribute else None,
+                    speaker=f.speaker,
+                )
+            )
+        self.endResetModel()
+
+    def on_codings_changed(self, changes: CodingChanges) -> None:
+        """Reload when the shown code (or one of its indicators) was touched."""
+        if self.code_id is None:
+            return
+        shown = {self.code_id} | {e.code_id for e in self.rows}
+        if changes.codes & shown or any(
+            c.code_id == self.code_id for c in changes.added + changes.updated
+        ):
+            self.reload()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Excerpt"),
+            self.tr("Document"),
+            self.tr("Case"),
+            self.tr("Speaker"),
+            self.tr("Coder"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == TEXT:
+                text = " ".join(e.text.split())
+                return ("★ " if e.illustrative else "") + text
+            if col == DOCUMENT:
+                return e.document
+            if col == CASE:
+                return e.case_alias or e.case or "–"
+            if col == SPEAKER:
+                return e.speaker or "–"
+            return e.coder
+        if role == Qt.ItemDataRole.ToolTipRole and col == TEXT:
+            before, after = self._context_of(e)
+            body = f"…{_esc(before)}<b>{_esc(e.text)}</b>{_esc(after)}…"
+            memo = f"<p><i>{_esc(e.memo)}</i></p>" if e.memo else ""
+            return f"<p>{body}</p>{memo}"
+        if role == EXCERPT_ROLE:
+            return e
+        return None
+
+    def _context_of(self, e: Excerpt) -> tuple[str, str]:
+        found = self._context.get(e.coding_id)
+        if found is None:
+            found = self.ctx.query(
+                context, document_id=e.document_id, start=e.start, end=e.end, chars=160
+            )
+            self._context[e.coding_id] = found
+        return found
+
+
+def _esc(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    )

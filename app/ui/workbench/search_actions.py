@@ -1,0 +1,69 @@
+"""Search across documents and "code all hits" as one undoable step."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from app.coding.autocode import autocode
+from app.coding.codings import CodingChanges
+from app.coding.progress import Progress
+from app.coding.search import search
+from app.ui.commands.codings import RestoredCodingsCommand
+from app.ui.errors import show_error
+from app.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from app.ui.workbench.window import MainWindow
+
+
+class SearchController(QObject):
+    """Runs searches for the search panel and auto-codes their hits in the background."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def run_search(self, query: str, regex: bool) -> None:
+        if not query.strip():
+            return
+        try:
+            hits = self.w.ctx.query(search, query=query, regex=regex, context_chars=70)
+        except Exception as exc:
+            show_error(self.w, exc)
+            return
+        self.w.search_panel.show_hits(hits)
+
+    def code_all_hits(self, query: str, regex: bool, unit: str) -> Task | None:
+        """Code every hit with the current code (by match, sentence, paragraph or turn)."""
+        code = self.w.current_code()
+        if code is None:
+            self.w.statusBar().showMessage(self.tr("Choose a code in the code tree first."), 4000)
+            return None
+        if not query.strip() or self.w.ctx.read_only:
+            return None
+        pattern = query if regex else re.escape(query.strip())
+        project, coder = self.w.ctx.project, self.w.ctx.coder
+        name = self.w.codes.name_of(code)
+
+        def work(progress: Progress) -> CodingChanges:
+            with project.session() as s:
+                return autocode(
+                    s, pattern=pattern, code_id=code, unit=unit, coder=coder, progress=progress
+                )
+
+        task = Task(work, title=self.tr("Coding all hits…"), parent=self.w)
+        task.done.connect(lambda changes: self._coded(changes, name, code))
+        task.error.connect(self.w.task_failed)
+        self.w._track(task)
+        task.start()
+        return task
+
+    def _coded(self, changes: CodingChanges, name: str, code: int) -> None:
+        text = self.tr("Code all hits with “{0}”").format(name)
+        self.w._run(RestoredCodingsCommand(self.w.ctx, changes, text), code)
+        self.w.statusBar().showMessage(
+            self.tr("%n passage(s) coded.", "", len(changes.added)), 6000
+        )

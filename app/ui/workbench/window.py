@@ -1,0 +1,742 @@
+"""The main window: documents, transcript with stripes, code tree, details, excerpts, search."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QStatusBar,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.coding import documents as documents_core
+from app.coding.codings import CodingChanges, CodingInfo, NewCoding
+from app.coding.errors import Cancelled
+from app.coding.progress import Progress
+from app.coding.workbench_queries import (
+    all_speakers,
+    attribute_values,
+    coder_names,
+    coding_spans,
+    codings_by_id,
+    document_text,
+    speaker_turns,
+    speakers,
+)
+from app.ui.commands.codings import (
+    AddCodingsCommand,
+    InVivoCommand,
+    RemoveCodingsCommand,
+    UpdateCodingCommand,
+    in_vivo_name,
+)
+from app.ui.context import ProjectContext
+from app.ui.errors import show_error
+from app.ui.language import apply_language
+from app.ui.tasks import Task
+from app.ui.workbench.code_tree import CodebookTree
+from app.ui.workbench.codebook_editing import CodebookEditor
+from app.ui.workbench.codebook_model import CodebookModel
+from app.ui.workbench.coding_panel import CodingPanel
+from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
+from app.ui.workbench.excerpt_model import ExcerptModel
+from app.ui.workbench.panels import ExcerptPanel, SearchPanel
+from app.ui.workbench.search_actions import SearchController
+from app.ui.workbench.spans import Span
+from app.ui.workbench.stripes import StripeHeader
+from app.ui.workbench.transcript import TranscriptView
+
+MAX_RECENT = 9
+
+
+class MainWindow(QMainWindow):
+    """One project's workbench. Everything it shows comes from ``ctx``."""
+
+    def __init__(
+        self, ctx: ProjectContext, *, lock: QLockFile | None = None, notice: str = ""
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self._lock = lock
+        self.notice = notice
+        self.recent: list[int] = []
+        self.tasks: list[Task] = []
+        self._ui: list[QWidget] = []
+        self.setAcceptDrops(True)
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(60)
+        self._cursor_timer.timeout.connect(self._update_coding_panel)
+        ctx.codingsChanged.connect(self._on_codings_changed)
+        ctx.codesChanged.connect(self._on_codes_changed)
+        ctx.casesChanged.connect(self._on_cases_changed)
+        ctx.documentsChanged.connect(self._on_documents_changed)
+        ctx.failed.connect(lambda exc: show_error(self, exc))
+        self.editor = CodebookEditor(self)
+        self.search = SearchController(self)
+        self._build()
+        self.resize(1440, 900)
+        if self.documents.rows:
+            self.open_document(self.documents.rows[0].id)
+
+    # --- construction (rebuilt when the language changes) ----------------------------------
+
+    def _build(self) -> None:
+        ctx = self.ctx
+        self.setWindowTitle(
+            self.tr("{0} – Telaah").format(ctx.project.path.name)
+            + (self.tr(" (read-only)") if ctx.read_only else "")
+        )
+        self.documents = DocumentListModel(ctx)
+        self.codes = CodebookModel(ctx)
+        self.excerpt_model = ExcerptModel(ctx)
+
+        # centre: document header, speaker filter, the transcript
+        centre = QWidget(self)
+        self.doc_title = QLabel(centre)
+        self.doc_title.setObjectName("documentTitle")
+        font = self.doc_title.font()
+        font.setBold(True)
+        self.doc_title.setFont(font)
+        self.speaker_box = QComboBox(centre)
+        self.speaker_box.setObjectName("speakerFilter")
+        self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.speaker_box.currentIndexChanged.connect(self._filter_speaker)
+        head = QHBoxLayout()
+        head.addWidget(self.doc_title, 1)
+        head.addWidget(QLabel(self.tr("Show turns of:"), centre))
+        head.addWidget(self.speaker_box)
+        self.banner = QLabel(centre)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px; }"
+        )
+        self.banner.setText(self.notice)
+        self.banner.setVisible(bool(self.notice))
+        self.view = TranscriptView(centre)
+        self.view.quickCodeRequested.connect(self.quick_code)
+        self.view.codeDropped.connect(self.apply_code)
+        self.view.cursorPositionChanged.connect(self._cursor_timer.start)
+        self.view.selectionChanged.connect(self._cursor_timer.start)
+        self.view.codingPicked.connect(self._coding_picked)
+        self.view.customContextMenuRequested.connect(self._transcript_menu)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addLayout(head)
+        self.stripe_header = StripeHeader(self.view, centre)
+        self.view.layoutChanged.connect(self.stripe_header.relayout)
+        layout.addWidget(self.stripe_header)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+
+        # documents (left)
+        self.doc_list = QTreeView(self)
+        self.doc_list.setObjectName("documentList")
+        self.doc_list.setModel(self.documents)
+        self.doc_list.setRootIsDecorated(False)
+        self.doc_list.setUniformRowHeights(True)
+        self.doc_list.setAlternatingRowColors(True)
+        self.doc_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.doc_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.doc_list.setColumnWidth(1, 112)
+        for col in (FORMAT, CODED):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
+        docs_dock = self._dock("documentsDock", self.tr("Documents"), self.doc_list)
+        docs_dock.setMinimumWidth(260)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)
+
+        # codes (right) and coding details under them
+        self.tree = CodebookTree(self.codes, self)
+        self.tree.doubleClicked.connect(self._code_double_clicked)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.selectionDropped.connect(self._selection_dropped)
+        self.tree.codeMoved.connect(self.editor.move_code)
+        self.tree.customContextMenuRequested.connect(self.editor.context_menu)
+        self.tree.selectionModel().currentChanged.connect(self._code_chosen)
+        self.tree.expandToDepth(0)
+        codes_dock = self._dock("codesDock", self.tr("Codes"), self.tree)
+        codes_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, codes_dock)
+        self.coding_panel = CodingPanel(self.codes, self)
+        self.coding_panel.memoSaved.connect(
+            lambda cid, memo: self._edit_coding(cid, memo=memo, text=self.tr("Edit memo"))
+        )
+        self.coding_panel.starToggled.connect(
+            lambda cid, on: self._edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
+        )
+        self.coding_panel.removeRequested.connect(self.remove_coding)
+        self.coding_panel.recodeRequested.connect(self.recode)
+        self.coding_panel.codingChosen.connect(self._coding_chosen_in_panel)
+        details = self._dock("codingDock", self.tr("Coding details"), self.coding_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details)
+
+        # excerpts and search (bottom, tabbed)
+        self.excerpts = ExcerptPanel(self.excerpt_model, self)
+        self.excerpts.jumpRequested.connect(self.jump_to)
+        self.search_panel = SearchPanel(self)
+        self.search_panel.searchRequested.connect(self.search.run_search)
+        self.search_panel.codeAllRequested.connect(self.search.code_all_hits)
+        self.search_panel.jumpRequested.connect(self.jump_to)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("bottomTabs")
+        self.bottom_tabs.addTab(self.excerpts, self.tr("Excerpts"))
+        self.bottom_tabs.addTab(self.search_panel, self.tr("Search"))
+        bottom = self._dock("bottomDock", self.tr("Excerpts and search"), self.bottom_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
+        self.resizeDocks([docs_dock, codes_dock], [350, 390], Qt.Orientation.Horizontal)
+        self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([codes_dock, details], [420, 300], Qt.Orientation.Vertical)
+
+        self._build_actions()
+        self._refresh_filters()
+        self._update_quick_label()
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self._ui.append(dock)
+        return dock
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        self._actions.append(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self._actions: list[QAction] = []
+        a = self._action
+        self.act_apply = a("actionApplyCode", self.tr("Apply code"), self.apply_current, "Ctrl+E")
+        self.act_apply.setToolTip(self.tr("Code the selected text with the current code (Ctrl+E)"))
+        self.act_vivo = a("actionInVivo", self.tr("Code in vivo"), self.in_vivo, "Ctrl+I")
+        self.act_vivo.setToolTip(self.tr("Create a code named after the selected words"))
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setObjectName("actionUndo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setObjectName("actionRedo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self._actions += [undo, redo]
+        self.act_undo, self.act_redo = undo, redo
+        imp = a(
+            "actionImportDocuments",
+            self.tr("Import documents…"),
+            self.ask_import,
+            QKeySequence.StandardKey.Open,
+        )
+        imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), self.editor.ask_import)
+        cases = a("actionCases", self.tr("Cases and attributes…"), self.show_cases)
+        find = a(
+            "actionSearch", self.tr("Search"), self._focus_search, QKeySequence.StandardKey.Find
+        )
+        close = a("actionClose", self.tr("Close"), self.close, QKeySequence.StandardKey.Close)
+        add = a("actionAddCode", self.tr("New code…"), self.editor.ask_add)
+        edit = a("actionEditCode", self.tr("Edit code…"), self.editor.ask_edit)
+        merge = a("actionMergeCode", self.tr("Merge into…"), self.editor.ask_merge)
+        delete = a("actionDeleteCode", self.tr("Delete code…"), self.editor.ask_delete)
+        self.lang_id = a("actionLanguageId", "Bahasa Indonesia", lambda: self.set_language("id"))
+        self.lang_en = a("actionLanguageEn", "English", lambda: self.set_language("en"))
+        group = QActionGroup(self)
+        for act, lang in ((self.lang_id, "id"), (self.lang_en, "en")):
+            act.setCheckable(True)
+            act.setChecked(self.ctx.language == lang)
+            group.addAction(act)
+        self._ui.append(group)  # type: ignore[arg-type]
+
+        bar = QMenuBar(self)
+        project = bar.addMenu(self.tr("&Project"))
+        project.addActions([imp, imp_cb, cases])
+        project.addSeparator()
+        project.addAction(close)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(find)
+        code_menu = bar.addMenu(self.tr("&Code"))
+        code_menu.addActions([self.act_apply, self.act_vivo])
+        code_menu.addSeparator()
+        code_menu.addActions([add, edit, merge, delete])
+        view_menu = bar.addMenu(self.tr("&View"))
+        lang_menu = view_menu.addMenu(self.tr("Language"))
+        lang_menu.addActions([self.lang_id, self.lang_en])
+        self.setMenuBar(bar)
+
+        self.toolbar = QToolBar(self.tr("Coding"), self)
+        self.toolbar.setObjectName("codingToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.act_apply, self.act_vivo])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([undo, redo])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([imp, cases, add])
+        self.addToolBar(self.toolbar)
+        self._ui.append(self.toolbar)
+
+        self.setStatusBar(QStatusBar(self))
+        self.quick_label = QLabel(self)
+        self.quick_label.setObjectName("quickCodes")
+        self.statusBar().addPermanentWidget(self.quick_label)
+        self.coder_label = QLabel(self.tr("Coder: {0}").format(self.ctx.coder), self)
+        self.statusBar().addPermanentWidget(self.coder_label)
+        if self.ctx.read_only:
+            for act in (self.act_apply, self.act_vivo, imp, imp_cb, add, edit, merge, delete):
+                act.setEnabled(False)
+            self.coding_panel.setEnabled(False)
+
+    def undo_stack_changed_signal(self) -> object:
+        """Emitted whenever an edit is pushed, undone or redone."""
+        return self.ctx.undo_stack.indexChanged
+
+    def find_action(self, name: str) -> QAction:
+        return next(a for a in self._actions if a.objectName() == name)
+
+    # --- language ------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface (and code names) to ``lang`` and rebuild every label."""
+        if lang == self.ctx.language:
+            return
+        apply_language(lang, remember=True)
+        self.ctx.language = lang
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild the widgets so every string is translated again; keeps the state."""
+        state = self.saveState()
+        doc = self.view.document_id
+        selection = self.view.selection_span()
+        code = self.tree.current_code_id()
+        expanded = self.tree.expanded_keys()
+        for act in self._actions:
+            act.setParent(None)
+        for w in self._ui:
+            if isinstance(w, QDockWidget):
+                self.removeDockWidget(w)
+            elif isinstance(w, QToolBar):
+                self.removeToolBar(w)
+            w.setParent(None)
+            w.deleteLater()
+        self._ui = []
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.setParent(None)
+            old.deleteLater()
+        self._build()
+        self.restoreState(QByteArray(state))
+        if doc is not None:
+            self.open_document(doc)
+            if selection is not None:
+                self.view.select_span(*selection)
+        self.tree.expand_keys(expanded)
+        if code is not None:
+            self.tree.select_code(code)
+
+    # --- documents -------------------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        """Show a document in the transcript view."""
+        with self.ctx.session() as s:
+            text = document_text(s, document_id=document_id)
+            rows = coding_spans(s, document_id=document_id)
+            who = speakers(s, document_id=document_id)
+        self._show(document_id, text, rows)
+        row = self.documents.row_of(document_id)
+        if row is not None:
+            info = self.documents.rows[row]
+            case = ", ".join(info.cases)
+            self.doc_title.setText(info.name + (f"  ·  {case}" if case else ""))
+            idx = self.documents.index(row, 0)
+            if self.doc_list.currentIndex().row() != row:
+                self.doc_list.blockSignals(True)
+                self.doc_list.setCurrentIndex(idx)
+                self.doc_list.blockSignals(False)
+        self.speaker_box.blockSignals(True)
+        self.speaker_box.clear()
+        self.speaker_box.addItem(self.tr("all speakers"), None)
+        for name in who:
+            self.speaker_box.addItem(name, name)
+        self.speaker_box.blockSignals(False)
+
+    def _show(
+        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int], ...]
+    ) -> None:
+        self.view.show_document(
+            document_id,
+            text,
+            [Span(*r) for r in rows],
+            colours={c.id: c.colour for c in self.codes.codes.values()},
+            names={cid: self.codes.name_of(cid) for cid in self.codes.codes},
+            order=self.codes.order,
+        )
+
+    def _document_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.open_document(self.documents.rows[current.row()].id)
+
+    def _filter_speaker(self) -> None:
+        name = self.speaker_box.currentData()
+        doc = self.view.document_id
+        if doc is None:
+            return
+        spans = self.ctx.query(speaker_turns, document_id=doc, speaker=name) if name else None
+        self.view.show_only(spans)
+
+    def jump_to(self, document_id: int, start: int, end: int) -> None:
+        """Open a document and select ``[start, end)`` (code points)."""
+        if self.view.document_id != document_id:
+            self.open_document(document_id)
+        if self.speaker_box.currentIndex() > 0:
+            self.speaker_box.setCurrentIndex(0)
+        self.view.select_span(start, end)
+        self.view.setFocus()
+
+    # --- coding --------------------------------------------------------------------------
+
+    def current_code(self) -> int | None:
+        return self.tree.current_code_id()
+
+    def apply_code(self, code_id: int) -> bool:
+        """Code the selection with ``code_id``; False (and a hint) when nothing is selected."""
+        span = self.view.selection_span()
+        doc = self.view.document_id
+        if span is None or doc is None or span[0] == span[1]:
+            self.statusBar().showMessage(self.tr("Select some text in the transcript first."), 4000)
+            return False
+        return self._run(
+            AddCodingsCommand(
+                self.ctx,
+                [NewCoding(doc, code_id, span[0], span[1])],
+                self.tr("Apply “{0}”").format(self.codes.name_of(code_id)),
+            ),
+            code_id,
+        )
+
+    def _run(self, command: object, code_id: int | None = None) -> bool:
+        try:
+            self.ctx.execute(command)  # type: ignore[arg-type]
+        except Exception as exc:  # every failure is shown, none is swallowed
+            show_error(self, exc)
+            return False
+        if code_id is not None:
+            self.remember(code_id)
+        return True
+
+    def apply_current(self) -> None:
+        code = self.current_code()
+        if code is None:
+            self.statusBar().showMessage(self.tr("Choose a code in the code tree first."), 4000)
+            return
+        self.apply_code(code)
+
+    def quick_code(self, n: int) -> None:
+        if n <= len(self.recent):
+            self.apply_code(self.recent[n - 1])
+
+    def remember(self, code_id: int) -> None:
+        """Put ``code_id`` first among the recent codes (keys 1–9)."""
+        if code_id in self.recent:
+            self.recent.remove(code_id)
+        self.recent.insert(0, code_id)
+        del self.recent[MAX_RECENT:]
+        self._update_quick_label()
+
+    def _update_quick_label(self) -> None:
+        self.recent = [c for c in self.recent if c in self.codes.codes]
+        if not self.recent:
+            self.quick_label.setText(self.tr("Keys 1–9: recent codes"))
+            return
+        parts = [f"{i}: {self.codes.name_of(c)[:18]}" for i, c in enumerate(self.recent[:5], 1)]
+        self.quick_label.setText("  ".join(parts) + ("  …" if len(self.recent) > 5 else ""))
+
+    def in_vivo(self) -> None:
+        span = self.view.selection_span()
+        doc = self.view.document_id
+        name = in_vivo_name(self.view.selected_text())
+        if span is None or doc is None or not name:
+            self.statusBar().showMessage(self.tr("Select the words to name the code with."), 4000)
+            return
+        cmd = InVivoCommand(self.ctx, doc, span[0], span[1], name)
+        if self._run(cmd) and cmd.code is not None:
+            self.remember(cmd.code.id)
+            self.tree.select_code(cmd.code.id)
+
+    def remove_coding(self, coding_id: int) -> None:
+        self._run(RemoveCodingsCommand(self.ctx, [coding_id]))
+
+    def recode(self, coding_id: int) -> None:
+        code = self.current_code()
+        if code is None:
+            self.statusBar().showMessage(
+                self.tr("Choose the new code in the code tree first."), 4000
+            )
+            return
+        self._edit_coding(coding_id, code_id=code, text=self.tr("Re-code"))
+
+    def _edit_coding(self, coding_id: int, *, text: str, **fields: object) -> None:
+        self._run(UpdateCodingCommand(self.ctx, coding_id, text=text, **fields))  # type: ignore[arg-type]
+
+    def _code_double_clicked(self, index: QModelIndex) -> None:
+        code = self.codes.code_id(index)
+        if code is not None:
+            self.apply_code(code)
+
+    def _selection_dropped(self, code_id: int, document_id: int, start: int, end: int) -> None:
+        if document_id != self.view.document_id:
+            return
+        self.view.select_span(start, end)
+        self.apply_code(code_id)
+
+    def _code_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        self.excerpt_model.show_code(self.codes.code_id(current))
+
+    # --- reacting to changes ---------------------------------------------------------------
+
+    def _on_codings_changed(self, changes: CodingChanges) -> None:
+        doc = self.view.document_id
+        if doc is not None:
+            if not changes.documents and changes.codes & self.view.index.code_ids():
+                self.open_document(doc)  # codings moved between codes (merge): reload
+            elif doc in changes.documents:
+                gone = [c.id for c in changes.removed + changes.before if c.document_id == doc]
+                new = [
+                    Span(c.id, c.code_id, c.start, c.end)
+                    for c in changes.added + changes.updated
+                    if c.document_id == doc
+                ]
+                self.view.update_spans(gone, new)
+        if changes.documents:
+            self.documents.refresh(changes.documents)
+        else:
+            self.documents.refresh([r.id for r in self.documents.rows])
+        self.codes.refresh_counts(changes.codes)
+        self.excerpt_model.on_codings_changed(changes)
+        self._cursor_timer.start()
+
+    def _on_codes_changed(self) -> None:
+        current = self.tree.current_code_id()
+        expanded = self.tree.expanded_keys()
+        self.codes.reload()
+        self.tree.expand_keys(expanded | {b.key for b in self.codes.books})
+        if current is not None and current in self.codes.codes:
+            self.tree.select_code(current)
+        elif self.excerpt_model.code_id not in self.codes.codes:
+            self.excerpt_model.show_code(None)
+        self.view.set_code_look(
+            {c.id: c.colour for c in self.codes.codes.values()},
+            {cid: self.codes.name_of(cid) for cid in self.codes.codes},
+            self.codes.order,
+        )
+        self.view.refresh()
+        self._update_quick_label()
+
+    def _on_cases_changed(self) -> None:
+        self.documents.reload()
+        if self.view.document_id is not None:
+            row = self.documents.row_of(self.view.document_id)
+            if row is not None:
+                self.doc_list.setCurrentIndex(self.documents.index(row, 0))
+        self._refresh_filters()
+
+    def _on_documents_changed(self) -> None:
+        current = self.view.document_id
+        self.documents.reload()
+        self._refresh_filters()
+        if current is None and self.documents.rows:
+            self.open_document(self.documents.rows[0].id)
+
+    def _refresh_filters(self) -> None:
+        with self.ctx.session() as s:
+            attrs = attribute_values(s)
+            coders = coder_names(s)
+            people = all_speakers(s)
+        self.excerpts.set_choices(
+            attributes=attrs, coders=coders, documents=self.documents.rows, speakers=people
+        )
+
+    # --- coding details ---------------------------------------------------------------------
+
+    def codings_here(self) -> list[CodingInfo]:
+        """Codings under the cursor (or overlapping the selection)."""
+        span = self.view.selection_span()
+        if span is not None:
+            spans = self.view.index.overlapping(*span)
+        else:
+            spans = self.view.index.at(self.view.cursor_position())
+        ids = [s.coding_id for s in spans]
+        return list(self.ctx.query(codings_by_id, coding_ids=ids)) if ids else []
+
+    def _update_coding_panel(self) -> None:
+        self.coding_panel.show_codings(self.codings_here(), prefer=self.view.current_coding)
+
+    def _coding_picked(self, coding_id: int) -> None:
+        self._cursor_timer.stop()
+        self.coding_panel.show_codings(self.codings_here(), prefer=coding_id)
+
+    def _coding_chosen_in_panel(self, coding_id: int) -> None:
+        if self.view.current_coding != coding_id:
+            self.view.current_coding = coding_id
+            self.view.refresh()
+
+    def _transcript_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.act_apply)
+        menu.addAction(self.act_vivo)
+        if self.view.selection_span() is not None and not self.ctx.read_only:
+            menu.addAction(self.tr("Assign selection to a case…"), self.show_cases)
+        here = self.codings_here()
+        if here and not self.ctx.read_only:
+            menu.addSeparator()
+            for info in here[:12]:
+                sub = menu.addMenu(self.codes.name_of(info.code_id))
+                sub.addAction(self.tr("Remove coding"), partial(self.remove_coding, info.id))
+                sub.addAction(self.tr("Re-code with current code"), partial(self.recode, info.id))
+                star = (
+                    self.tr("Remove star") if info.illustrative else self.tr("Star as illustrative")
+                )
+                sub.addAction(
+                    star,
+                    partial(
+                        self._edit_coding,
+                        info.id,
+                        illustrative=not info.illustrative,
+                        text=self.tr("Star quote"),
+                    ),
+                )
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # --- import, cases ------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import documents"),
+            str(self.ctx.project.path.parent),
+            self.tr("Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)"),
+        )
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: list[Path]) -> Task | None:
+        """Import in the background; the progress dialog appears after half a second."""
+        if self.ctx.read_only:
+            return None
+        project = self.ctx.project
+
+        def work(progress: Progress) -> documents_core.ImportResult:
+            with project.session() as s:
+                return documents_core.import_files(s, paths=paths, progress=progress)
+
+        task = Task(work, title=self.tr("Importing documents…"), parent=self)
+        task.done.connect(self._import_done)
+        task.error.connect(self.task_failed)
+        self._track(task)
+        task.start()
+        return task
+
+    def task_failed(self, exc: object) -> None:
+        """Background work ended with an error: a cancel is only noted, others are shown."""
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 6000)
+        elif isinstance(exc, BaseException):
+            show_error(self, exc)
+
+    def _track(self, task: Task) -> None:
+        self.tasks.append(task)
+        task.ended.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
+
+    def _import_done(self, result: documents_core.ImportResult) -> None:
+        from app.ui.dialogs.import_report import ImportReportDialog
+
+        self.ctx.documentsChanged.emit()
+        n = len(result.imported)
+        self.statusBar().showMessage(self.tr("%n document(s) imported.", "", n), 6000)
+        if result.failed:
+            dialog = ImportReportDialog(result, self)
+            dialog.open()
+        elif result.imported:
+            self.open_document(result.imported[0].id)
+
+    def show_cases(self) -> None:
+        from app.ui.dialogs.cases import CasesDialog
+
+        dialog = CasesDialog(
+            self.ctx, self, document_id=self.view.document_id, span=self.view.selection_span()
+        )
+        dialog.open()
+
+    def _focus_search(self) -> None:
+        self.bottom_tabs.setCurrentWidget(self.search_panel)
+        self.search_panel.query.setFocus()
+
+    # --- window events ----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls) and not self.ctx.read_only:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10_000)
+        super().closeEvent(event)
+        self.ctx.project.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None

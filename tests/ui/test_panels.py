@@ -1,0 +1,247 @@
+"""Search and code-all-hits, import with progress and Cancel, cases, speaker filter, safety."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView
+
+from app.coding.errors import Cancelled
+from app.coding.progress import Progress
+from app.models.backup import backup_project
+from app.models.project import ProjectDamaged, create_project, open_project
+from app.ui.startup import newest_backup, restore_backup
+from app.ui.tasks import Task
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_transcripts" / "INF11_Yusuf_warga.txt"
+
+
+def drag_event(cls, pos: QPointF, *args):  # type: ignore[no-untyped-def]
+    """A drag event at ``pos`` (Qt 6.12 takes QPointF, earlier versions QPoint)."""
+    try:
+        return cls(pos, *args)
+    except TypeError:
+        return cls(pos.toPoint(), *args)
+
+
+def count(path: Path, sql: str, *args: object) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute(sql, args).fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_search_then_code_all_hits_is_one_undo_step(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = window.search_panel
+    panel.query.setText("lumbung")
+    qtbot.mouseClick(panel.go, Qt.MouseButton.LeftButton)
+    results = window.findChild(QTableView, "searchResults")
+    hits = results.model().rowCount()
+    assert hits > 3
+    assert "lumbung" in results.model().index(0, 1).data().lower()
+    assert "hit" in panel.status.text()
+    code = sorted(window.codes.order, key=window.codes.order.__getitem__)[3]
+    window.tree.select_code(code)
+    panel.unit.setCurrentIndex(panel.unit.findData("sentence"))
+    before = count(study_path, "SELECT count(*) FROM codings WHERE code_id=?", code)
+    with qtbot.waitSignal(window.undo_stack_changed_signal(), timeout=10_000):
+        qtbot.mouseClick(panel.code_all, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=10_000)
+    added = count(study_path, "SELECT count(*) FROM codings WHERE code_id=?", code) - before
+    assert 0 < added <= hits
+    # sentences, not bare matches: every new coding is longer than the word
+    assert count(
+        study_path,
+        'SELECT min("end"-start) FROM codings WHERE code_id=? AND id > '
+        "(SELECT max(id) - ? FROM codings)",
+        code,
+        added,
+    ) > len("lumbung")
+    window.find_action("actionUndo").trigger()
+    assert count(study_path, "SELECT count(*) FROM codings WHERE code_id=?", code) == before
+    # double-click on a hit jumps to it
+    results.doubleClicked.emit(results.model().index(hits - 1, 1))
+    hit = results.model().rows[hits - 1]
+    assert window.view.document_id == hit.document_id
+    assert window.view.selected_text().lower() == "lumbung"
+
+
+def test_task_dialog_appears_after_half_a_second_and_cancels(qtbot) -> None:  # type: ignore[no-untyped-def]
+    def slow(progress: Progress) -> int:
+        for i in range(1000):
+            if progress.is_cancelled():
+                raise Cancelled()
+            progress.report(i, 1000, f"file {i}")
+            time.sleep(0.01)
+        return 1
+
+    task = Task(slow, title="Working")
+    errors: list[object] = []
+    task.error.connect(errors.append)
+    started = time.monotonic()
+    task.start()
+    qtbot.wait(150)
+    assert not task.dialog.isVisible()
+    qtbot.waitUntil(task.dialog.isVisible, timeout=3000)
+    assert time.monotonic() - started >= 0.45
+    cancel = task.dialog.findChild(QPushButton)
+    with qtbot.waitSignal(task.ended, timeout=5000):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and isinstance(errors[0], Cancelled)
+
+
+def test_import_cancel_writes_nothing(window, study_path, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    files = []
+    for i in range(40):
+        f = folder / f"wawancara_{i:02d}.txt"
+        f.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(f)
+    docs = count(study_path, "SELECT count(*) FROM documents")
+    task = window.import_files(files)
+    assert task is not None
+    task.cancel()
+    with qtbot.waitSignal(task.ended, timeout=20_000):
+        pass
+    assert count(study_path, "SELECT count(*) FROM documents") == docs
+    assert window.documents.rowCount() == docs
+    assert "Cancelled" in window.statusBar().currentMessage()
+
+
+def test_import_lists_each_failure_with_a_reason(window, study_path, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "INF11 salinan.txt"
+    good.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    empty = tmp_path / "kosong.txt"
+    empty.write_bytes(b"")
+    odd = tmp_path / "rekaman.xyz"
+    odd.write_bytes(b"\x00\x01")
+    task = window.import_files([good, empty, odd])
+    with qtbot.waitSignal(task.ended, timeout=20_000):
+        pass
+    assert window.documents.rowCount() == 4
+    from app.ui.dialogs.import_report import ImportReportDialog
+
+    report = window.findChild(ImportReportDialog)
+    assert report is not None and report.isVisible()
+    rows = {report.model.index(r, 0).data(): report.model.index(r, 1).data() for r in range(2)}
+    assert set(rows) == {"kosong.txt", "rekaman.xyz"}
+    assert rows["kosong.txt"] == "The file is empty."
+    assert "cannot be imported" in rows["rekaman.xyz"]
+    report.close()
+
+
+def test_drop_files_from_file_manager_imports_them(window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "catatan lapangan.txt"
+    f.write_text("Catatan: rembuk warga 😀 di balai RW 05.\n\nWarga datang membawa beras.", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f))])
+    pos = QPointF(window.rect().center())
+    actions, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    enter = drag_event(QDragEnterEvent, pos, actions, mime, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(
+        window, QDropEvent(pos, actions, mime, buttons, Qt.KeyboardModifier.NoModifier)
+    )
+    qtbot.waitUntil(lambda: window.documents.rowCount() == 4, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    # the new document opens; coding after the emoji stores code-point offsets
+    assert window.view.toPlainText().startswith("Catatan")
+    text = f.read_text("utf-8")
+    start = text.index("balai RW 05")
+    window.view.select_span(start, start + len("balai RW 05"))
+    assert window.view.selected_text() == "balai RW 05"
+    window.tree.select_code(next(iter(window.codes.order)))
+    window.find_action("actionApplyCode").trigger()
+    con = sqlite3.connect(window.ctx.project.path)
+    row = con.execute('SELECT start, "end", snippet FROM codings ORDER BY id DESC').fetchone()
+    con.close()
+    assert row == (start, start + 11, "balai RW 05")
+
+
+def test_speaker_filter_shows_one_speakers_turns(window) -> None:  # type: ignore[no-untyped-def]
+    box = window.speaker_box
+    assert box.count() >= 3  # all speakers + Q + A
+    box.setCurrentIndex(box.findData("Q"))
+    doc = window.view.document()
+    shown = [b.text() for b in _blocks(doc) if b.isVisible() and b.text().strip()]
+    hidden = [b.text() for b in _blocks(doc) if not b.isVisible()]
+    assert shown and hidden
+    assert all(t.startswith("Q:") for t in shown)
+    box.setCurrentIndex(0)
+    assert all(b.isVisible() for b in _blocks(doc))
+
+
+def _blocks(doc):  # type: ignore[no-untyped-def]
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def test_cases_dialog_creates_case_sets_attribute_links_span(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.cases import CasesDialog
+
+    window.view.select_span(100, 400)
+    window.show_cases()
+    dialog = window.findChild(CasesDialog)
+    assert dialog.isVisible() and dialog.model.rowCount() == 3
+    dialog.case_name.setText("Pak Harun")
+    dialog.case_alias.setText("Informan 13")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "createCase"), Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 4
+    assert dialog.model.rows[dialog.table.currentIndex().row()].name == "Pak Harun"
+    dialog.attr_name.setEditText("kelompok")
+    dialog.attr_value.setText("elemen masyarakat")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "setAttribute"), Qt.MouseButton.LeftButton)
+    col = dialog.model.attributes.index("kelompok") + 2
+    assert dialog.model.index(dialog.table.currentIndex().row(), col).data() == "elemen masyarakat"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "linkSpan"), Qt.MouseButton.LeftButton)
+    assert (
+        count(study_path, 'SELECT count(*) FROM document_cases WHERE start=100 AND "end"=400') == 1
+    )
+    assert "Pak Harun" in window.documents.rows[0].cases
+    for _ in range(3):
+        window.find_action("actionUndo").trigger()
+    assert count(study_path, "SELECT count(*) FROM cases") == 3
+    assert dialog.model.rowCount() == 3
+    dialog.close()
+
+
+def test_second_window_on_same_project_is_read_only(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.main import open_window
+
+    second = open_window(study_path)
+    qtbot.addWidget(second)
+    assert second.ctx.read_only
+    assert "read-only" in second.banner.text() and not second.banner.isHidden()
+    assert not second.find_action("actionApplyCode").isEnabled()
+    second.close()
+    window.close()
+    third = open_window(study_path)
+    qtbot.addWidget(third)
+    assert not third.ctx.read_only
+    third.close()
+
+
+def test_damaged_project_can_be_replaced_by_its_newest_backup(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tesis.telaah"
+    create_project(path).close()
+    backup_project(path, reason="manual")
+    data = bytearray(path.read_bytes())
+    data[100:4000] = b"\xff" * 3900
+    path.write_bytes(bytes(data))
+    with pytest.raises(ProjectDamaged):
+        open_project(path)
+    backup = newest_backup(path)
+    assert backup is not None
+    aside = restore_backup(path, backup)
+    assert aside.exists() and aside.read_bytes() == bytes(data)
+    open_project(path).close()
