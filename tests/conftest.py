@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.models.project import Project, create_project  # noqa: E402
+from app.models.project import Project, create_project
 
 
 @pytest.fixture

@@ -1,0 +1,307 @@
+"""Bulk loading of the evidence analyses count: codings of a set of codes and their cases.
+
+Counting never loads coded text: a coding is a small :class:`CodingRef` tuple, and its case is
+found in memory with the rule of :mod:`app.coding.retrieval` (the case linked to a span holding
+the coding's start, else the case linked to the whole document, else none). Quotes are loaded
+only for the codings an analysis shows, as :class:`app.coding.retrieval.Excerpt`.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple
+
+from sqlalchemy import Integer, select, type_coerce
+from sqlalchemy.orm import Session
+
+from app.coding.codebooks import CodeInfo, list_codes
+from app.coding.errors import NotFound
+from app.coding.retrieval import Excerpt
+from app.models.schema import (
+    Attribute,
+    Case,
+    CaseAttribute,
+    Code,
+    Codebook,
+    Coder,
+    Coding,
+    Document,
+    DocumentCase,
+)
+
+_CHUNK = 900  # bound parameters per IN (...) query
+#: Codebook key meaning "every code of the project" (rows or columns of a matrix).
+ALL_CODES = "*"
+
+
+class CodingRef(NamedTuple):
+    """The fields of a coding an analysis counts with (no text)."""
+
+    id: int
+    code_id: int
+    document_id: int
+    start: int
+    end: int
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """A case as analyses show it."""
+
+    id: int
+    name: str
+    alias: str | None
+    attributes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class CodebookInfo:
+    """A codebook's names and reference, with its codes in tree order."""
+
+    id: int
+    key: str
+    name_id: str
+    name_en: str
+    reference: str
+    codes: tuple[CodeInfo, ...]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic results.
+
+    Building an analysis allocates hundreds of thousands of small tuples and lists; each of
+    those allocations can trigger a collection that walks every live object, which tripled
+    the time of a 100k-coding matrix. Nothing built here holds a reference cycle.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def pick(language: str, text_id: str, text_en: str) -> str:
+    """The text in ``language`` ("id" or "en"), falling back to the other one when blank."""
+    return (text_en or text_id) if language == "en" else (text_id or text_en)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "Informan 2" before "Informan 10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+def codebook_info(session: Session, *, key: str) -> CodebookInfo:
+    """A codebook and its codes; :class:`NotFound` when no codebook has ``key``.
+
+    The key :data:`ALL_CODES` stands for every code of every codebook, in codebook order.
+    """
+    if key == ALL_CODES:
+        return CodebookInfo(0, ALL_CODES, "Semua kode", "All codes", "", list_codes(session))
+    row = session.execute(
+        select(Codebook.id, Codebook.name_id, Codebook.name_en, Codebook.reference).where(
+            Codebook.key == key
+        )
+    ).first()
+    if row is None:
+        raise NotFound("codebook", key)
+    return CodebookInfo(row[0], key, row[1], row[2], row[3], list_codes(session, codebook_key=key))
+
+
+def subtrees(codes: Sequence[CodeInfo]) -> dict[int, tuple[int, ...]]:
+    """For each code, itself and its ancestors within ``codes`` (nearest first)."""
+    parent = {c.id: c.parent_id for c in codes}
+    result: dict[int, tuple[int, ...]] = {}
+    for code in codes:
+        chain = [code.id]
+        up = code.parent_id
+        while up is not None and up in parent:
+            chain.append(up)
+            up = parent[up]
+        result[code.id] = tuple(chain)
+    return result
+
+
+def load_cases(session: Session) -> tuple[CaseRef, ...]:
+    """Every case with its attributes, in informant order (alias by number, then name)."""
+    values: dict[int, dict[str, str]] = {}
+    for cid, name, value in session.execute(
+        select(CaseAttribute.case_id, Attribute.name, CaseAttribute.value)
+        .join(Attribute, Attribute.id == CaseAttribute.attribute_id)
+        .order_by(Attribute.id)
+    ):
+        values.setdefault(cid, {})[name] = value
+    cases = [
+        CaseRef(cid, name, alias, MappingProxyType(values.get(cid, {})))
+        for cid, name, alias in session.execute(select(Case.id, Case.name, Case.alias))
+    ]
+    cases.sort(key=lambda c: (c.alias is None, natural_key(c.alias or c.name), c.name))
+    return tuple(cases)
+
+
+def attribute_exists(session: Session, *, name: str) -> None:
+    """:class:`NotFound` unless a case attribute called ``name`` exists."""
+    if session.scalar(select(Attribute.id).where(Attribute.name == name)) is None:
+        raise NotFound("attribute", name)
+
+
+class CaseFinder:
+    """The case of a position in a document, from the document↔case links in memory."""
+
+    def __init__(self, session: Session) -> None:
+        self._whole: dict[int, int] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._spans: dict[int, list[tuple[int, int, int]]] = {}
+        for doc_id, case_id, start, end in session.execute(
+            select(
+                DocumentCase.document_id, DocumentCase.case_id, DocumentCase.start, DocumentCase.end
+            ).order_by(DocumentCase.document_id, DocumentCase.start, DocumentCase.id)
+        ):
+            if start is None or end is None:
+                self._whole.setdefault(doc_id, case_id)
+            else:
+                self._starts.setdefault(doc_id, []).append(start)
+                self._spans.setdefault(doc_id, []).append((start, end, case_id))
+
+    def case_at(self, document_id: int, pos: int) -> int | None:
+        """The case whose span holds ``pos``, else the whole-document case, else None."""
+        starts = self._starts.get(document_id)
+        if starts:
+            spans = self._spans[document_id]
+            i = bisect_right(starts, pos) - 1
+            while i >= 0:
+                if spans[i][1] > pos:
+                    return spans[i][2]
+                i -= 1
+        return self._whole.get(document_id)
+
+    def has_spans(self) -> bool:
+        """Whether any link covers only part of a document."""
+        return bool(self._starts)
+
+    def whole(self) -> Mapping[int, int]:
+        """Document id → case of documents linked as a whole."""
+        return self._whole
+
+    def column_of(
+        self, codings: Iterable[CodingRef], case_column: Mapping[int, int]
+    ) -> Iterable[tuple[CodingRef, int]]:
+        """(coding, column) for each coding whose case has a column in ``case_column``."""
+        if not self._starts:
+            by_doc = {d: case_column[c] for d, c in self._whole.items() if c in case_column}
+            for coding in codings:
+                col = by_doc.get(coding.document_id)
+                if col is not None:
+                    yield coding, col
+            return
+        for coding in codings:
+            case_id = self.case_at(coding.document_id, coding.start)
+            if case_id is not None and case_id in case_column:
+                yield coding, case_column[case_id]
+
+
+def load_codings(
+    session: Session, *, code_ids: Collection[int] | None, coder: str | None = None
+) -> list[CodingRef]:
+    """Codings of ``code_ids`` (every code when None; of one coder when given), ordered by
+    document and start."""
+    if code_ids is not None and not code_ids:
+        return []
+    # Core rather than ORM execution, and the star read as a plain integer: this runs over
+    # up to 100k codings and per-row overhead dominates.
+    query = select(
+        Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end,
+        type_coerce(Coding.illustrative, Integer),
+    ).order_by(Coding.document_id, Coding.start)  # fmt: skip
+    if coder is not None:
+        query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name == coder)
+    connection = session.connection()
+    if code_ids is None:
+        return list(map(CodingRef._make, connection.execute(query).fetchall()))
+    ids = list(code_ids)
+    result: list[CodingRef] = []
+    for i in range(0, len(ids), _CHUNK):
+        chunk = query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
+        result.extend(map(CodingRef._make, connection.execute(chunk).fetchall()))
+    if len(ids) > _CHUNK:
+        result.sort(key=lambda r: (r.document_id, r.start))
+    return result
+
+
+def case_of_codings(finder: CaseFinder, codings: Iterable[CodingRef]) -> dict[int, int]:
+    """Coding id → case id, for the codings that belong to a case."""
+    whole = finder.whole()
+    if not finder.has_spans():
+        return {c.id: whole[c.document_id] for c in codings if c.document_id in whole}
+    result: dict[int, int] = {}
+    for c in codings:
+        case_id = finder.case_at(c.document_id, c.start)
+        if case_id is not None:
+            result[c.id] = case_id
+    return result
+
+
+def load_quotes(
+    session: Session, *, codings: Collection[CodingRef], finder: CaseFinder | None = None
+) -> dict[int, Excerpt]:
+    """Coding id → excerpt (text, code, document, case, coder) for exactly ``codings``.
+
+    ``speaker`` is left empty: analyses cite quotes by case, not by turn.
+    """
+    if not codings:
+        return {}
+    finder = finder or CaseFinder(session)
+    cases = {c.id: c for c in load_cases(session)}
+    ids = sorted({c.id for c in codings})
+    query = (
+        select(
+            Coding.id, Coding.code_id, Code.key, Code.name_id, Code.name_en, Coding.document_id,
+            Document.name, Coding.start, Coding.end, Coding.snippet, Coder.name, Coding.memo,
+            Coding.illustrative,
+        )
+        .join(Code, Code.id == Coding.code_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .join(Document, Document.id == Coding.document_id)
+    )  # fmt: skip
+    result: dict[int, Excerpt] = {}
+    for i in range(0, len(ids), _CHUNK):
+        rows = session.execute(query.where(Coding.id.in_(ids[i : i + _CHUNK])))
+        for (cid, code_id, key, name_id, name_en, doc_id, doc, start, end, text, coder, memo,
+             star) in rows:  # fmt: skip
+            case_id = finder.case_at(doc_id, start)
+            case = cases.get(case_id) if case_id is not None else None
+            result[cid] = Excerpt(
+                coding_id=cid,
+                code_id=code_id,
+                code_key=key,
+                code_name_id=name_id,
+                code_name_en=name_en,
+                document_id=doc_id,
+                document=doc,
+                case=case.name if case else None,
+                case_alias=case.alias if case else None,
+                case_attributes=case.attributes if case else EMPTY_ATTRIBUTES,
+                start=start,
+                end=end,
+                text=text,
+                coder=coder,
+                memo=memo,
+                illustrative=bool(star),
+            )
+    return result
+
+
+EMPTY_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})

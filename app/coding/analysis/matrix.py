@@ -1,0 +1,366 @@
+"""Coded matrices: the codes of a codebook against cases, attribute values or other codes.
+
+Rows are the codes of a codebook in tree order, indicators included. Columns are
+
+* ``cases`` — every case, in informant order (alias by number, then name);
+* ``attr:KEY`` — the values of case attribute KEY, in order of first appearance;
+* a codebook key — that codebook's codes (co-occurrence).
+
+A cell's evidence is the row code's codings that fall in the column: whose case is that case,
+whose case has that attribute value, or that overlap (share at least one character with) a
+coding of the column code in the same document, by any coder unless ``coder`` is given.
+With ``rollup`` a code with indicators (``rolled_up`` row or column) includes their codings.
+A count cell is the number of evidence codings, so it always equals the number of quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.coding.analysis.cell_summaries import attr_column_key, cell_summaries
+from app.coding.analysis.evidence import (
+    CaseFinder,
+    CaseRef,
+    CodingRef,
+    attribute_exists,
+    codebook_info,
+    gc_paused,
+    load_cases,
+    load_codings,
+    load_quotes,
+    pick,
+    subtrees,
+)
+from app.coding.codebooks import CodeInfo
+from app.coding.errors import InvalidValue
+from app.coding.retrieval import Excerpt
+from app.models.schema import Code
+
+
+class ColumnKind(StrEnum):
+    """What a matrix's columns are."""
+
+    CASE = "case"
+    ATTR = "attr"
+    CODE = "code"
+
+
+class CellKind(StrEnum):
+    """What a matrix cell shows."""
+
+    QUOTES = "quotes"
+    COUNT = "count"
+    PRESENCE = "presence"
+    SUMMARY = "summary"
+
+
+def parse_columns(cols: str) -> tuple[ColumnKind, str]:
+    """``cases`` / ``attr:KEY`` / a codebook key → (kind, source)."""
+    cols = cols.strip()
+    if cols == "cases":
+        return ColumnKind.CASE, "cases"
+    if cols.startswith("attr:"):
+        name = cols[len("attr:") :].strip()
+        if not name:
+            raise InvalidValue("columns", cols, "attr: needs an attribute name")
+        return ColumnKind.ATTR, name
+    if not cols:
+        raise InvalidValue("columns", cols, "expected cases, attr:KEY or a codebook")
+    return ColumnKind.CODE, cols
+
+
+def parse_cells(cells: str) -> CellKind:
+    """``quotes`` / ``count`` / ``presence`` / ``summary`` → :class:`CellKind`."""
+    try:
+        return CellKind(cells.strip())
+    except ValueError as exc:
+        raise InvalidValue("cells", cells, "expected quotes, count, presence or summary") from exc
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A row: one code of the row codebook."""
+
+    code_id: int
+    key: str
+    name_id: str
+    name_en: str
+    definition_id: str
+    definition_en: str
+    depth: int
+    rolled_up: bool
+
+    def name(self, language: str) -> str:
+        """Name in ``language`` ("id"/"en"), falling back to the other."""
+        return pick(language, self.name_id, self.name_en)
+
+    def definition(self, language: str) -> str:
+        """Definition in ``language``, falling back to the other."""
+        return pick(language, self.definition_id, self.definition_en)
+
+
+@dataclass(frozen=True)
+class MatrixColumn:
+    """A column. ``key`` is the case name, attribute value or code key (the CSV header);
+    ``summary_key`` names the column in stored cell summaries."""
+
+    kind: ColumnKind
+    key: str
+    summary_key: str
+    name_id: str
+    name_en: str
+    alias: str | None = None
+    code_id: int | None = None
+    case_id: int | None = None
+    depth: int = 0
+    rolled_up: bool = False
+
+    def name(self, language: str) -> str:
+        """Heading in ``language`` (code names are translated, cases and values are not)."""
+        return pick(language, self.name_id, self.name_en)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A built matrix. Cells are addressed by (row index, column index).
+
+    ``quotes`` holds excerpts only when the matrix was built ``with_quotes``.
+    """
+
+    rows_codebook: str
+    rows_name_id: str
+    rows_name_en: str
+    column_kind: ColumnKind
+    column_source: str
+    coder: str | None
+    rows: tuple[MatrixRow, ...]
+    columns: tuple[MatrixColumn, ...]
+    evidence: Mapping[tuple[int, int], Sequence[CodingRef]]
+    summaries: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    quotes: Mapping[int, Excerpt] = field(default_factory=dict)
+    cases: Mapping[str, CaseRef] = field(default_factory=dict)
+    columns_name_id: str = ""
+    columns_name_en: str = ""
+
+    def codings(self, row: int, col: int) -> Sequence[CodingRef]:
+        """The evidence of a cell, by document and position (do not modify)."""
+        return self.evidence.get((row, col), ())
+
+    def count(self, row: int, col: int) -> int:
+        """Number of evidence codings of a cell."""
+        return len(self.evidence.get((row, col), ()))
+
+    def present(self, row: int, col: int) -> bool:
+        """Whether a cell has any evidence."""
+        return (row, col) in self.evidence
+
+    def summary(self, row: int, col: int) -> str:
+        """The researcher's summary of a cell ("" when none)."""
+        return self.summaries.get((row, col), "")
+
+    def cell_quotes(self, row: int, col: int, *, own_only: bool = False) -> tuple[Excerpt, ...]:
+        """Excerpts of a cell (needs ``with_quotes``). ``own_only`` leaves out the codings a
+        rolled-up row takes from its indicators, which their own rows already show."""
+        code_id = self.rows[row].code_id
+        return tuple(
+            self.quotes[c.id]
+            for c in self.codings(row, col)
+            if c.id in self.quotes and (not own_only or c.code_id == code_id)
+        )
+
+    def max_count(self) -> int:
+        """The largest count of any cell (0 for an empty matrix)."""
+        return max((len(v) for v in self.evidence.values()), default=0)
+
+    def name(self, language: str) -> str:
+        """The row codebook's name in ``language``."""
+        return pick(language, self.rows_name_id, self.rows_name_en)
+
+    def columns_name(self, language: str) -> str:
+        """The column codebook's name (code columns) or the attribute name (attr columns)."""
+        return pick(language, self.columns_name_id, self.columns_name_en) or self.column_source
+
+
+def _code_rows(codes: Sequence[CodeInfo]) -> tuple[MatrixRow, ...]:
+    parents = {c.parent_id for c in codes if c.parent_id is not None}
+    return tuple(
+        MatrixRow(
+            c.id, c.key, c.name_id, c.name_en, c.definition_id, c.definition_en, c.depth,
+            c.id in parents,
+        )
+        for c in codes
+    )  # fmt: skip
+
+
+def _overlaps(codings: Sequence[CodingRef]) -> dict[int, list[int]]:
+    """Coding id → codes of the codings it overlaps in the same document (with repeats).
+
+    ``codings`` must be ordered by document and start. A sweep keeps the codings still open
+    at the current start; each overlapping pair is recorded on both sides.
+    """
+    found: dict[int, list[int]] = {}
+    active: list[tuple[int, int, list[int]]] = []  # (end, code id, hits)
+    doc = -1
+    for x in codings:
+        if x.document_id != doc:
+            doc, active = x.document_id, []
+        elif active:
+            start = x.start
+            active = [a for a in active if a[0] > start]
+        hits: list[int] = []
+        for _end, code_id, other in active:
+            hits.append(code_id)
+            other.append(x.code_id)
+        active.append((x.end, x.code_id, hits))
+        found[x.id] = hits
+    return found
+
+
+def _or_all(session: Session, code_ids: set[int]) -> set[int] | None:
+    """``code_ids``, or None when they are every code (then a plain scan is fastest)."""
+    total = session.scalar(select(func.count()).select_from(Code)) or 0
+    return None if len(code_ids) >= total else code_ids
+
+
+def build_matrix(
+    session: Session,
+    *,
+    rows: str,
+    cols: str,
+    coder: str | None = None,
+    rollup: bool = True,
+    with_quotes: bool = False,
+) -> Matrix:
+    """Build the matrix of codebook ``rows`` against ``cols`` (see the module docstring).
+
+    ``rows`` or a codebook ``cols`` may be ``*``: every code of the project. Raises
+    :class:`~app.coding.errors.NotFound` for an unknown codebook or attribute and
+    :class:`~app.coding.errors.InvalidValue` for a malformed ``cols``.
+    """
+    with gc_paused():
+        return _build(
+            session, rows=rows, cols=cols, coder=coder, rollup=rollup, with_quotes=with_quotes
+        )
+
+
+def _build(
+    session: Session,
+    *,
+    rows: str,
+    cols: str,
+    coder: str | None = None,
+    rollup: bool = True,
+    with_quotes: bool = False,
+) -> Matrix:
+    kind, source = parse_columns(cols)
+    book = codebook_info(session, key=rows)
+    row_chain = subtrees(book.codes)
+    if not rollup:
+        row_chain = {cid: (cid,) for cid in row_chain}
+    row_index = {c.id: i for i, c in enumerate(book.codes)}
+    cases = load_cases(session)
+    columns: list[MatrixColumn] = []
+    names = (source, source)
+
+    # Codings are visited in position order and appended to the cells of their code's row
+    # and (rolled up) its ancestors' rows, so every cell ends up in position order. Cells
+    # are keyed by one integer (row * width + column) while filling: this loop runs for
+    # every (coding, column) pair and tuple keys cost a third of its time.
+    targets = {
+        code_id: tuple(row_index[up] for up in chain) for code_id, chain in row_chain.items()
+    }
+    flat: dict[int, list[CodingRef]] = {}
+    width = 1
+
+    def put(coding: CodingRef, cols: Iterable[int]) -> None:
+        add = flat.setdefault
+        for row in targets[coding.code_id]:
+            base = row * width
+            for col in cols:
+                add(base + col, []).append(coding)
+
+    finder = CaseFinder(session)
+    if kind is ColumnKind.CODE:
+        other = book if source == rows else codebook_info(session, key=source)
+        names = (other.name_id, other.name_en)
+        col_chain = subtrees(other.codes) if rollup else {c.id: (c.id,) for c in other.codes}
+        col_index = {c.id: i for i, c in enumerate(other.codes)}
+        parents = {c.parent_id for c in other.codes if c.parent_id is not None}
+        columns = [
+            MatrixColumn(
+                ColumnKind.CODE, c.key, c.key, c.name_id, c.name_en, code_id=c.id,
+                depth=c.depth, rolled_up=c.id in parents,
+            )
+            for c in other.codes
+        ]  # fmt: skip
+        width = max(len(columns), 1)
+        col_targets = {
+            code_id: tuple(col_index[up] for up in chain) for code_id, chain in col_chain.items()
+        }
+        wanted = set(row_chain) | set(col_chain)
+        codings = load_codings(session, code_ids=_or_all(session, wanted), coder=coder)
+        found_in = _overlaps(codings)
+        for coding in codings:
+            hit = found_in[coding.id]
+            if hit and coding.code_id in targets:
+                put(coding, {col for c in hit if c in col_targets for col in col_targets[c]})
+    else:
+        codings = load_codings(session, code_ids=_or_all(session, set(row_chain)), coder=coder)
+        case_col: dict[int, int] = {}
+        if kind is ColumnKind.CASE:
+            case_col = {c.id: i for i, c in enumerate(cases)}
+            columns = [
+                MatrixColumn(ColumnKind.CASE, c.name, c.name, c.name, c.name, c.alias, case_id=c.id)
+                for c in cases
+            ]
+        else:
+            attribute_exists(session, name=source)
+            value_col: dict[str, int] = {}
+            for case in cases:
+                value = case.attributes.get(source)
+                if not value:
+                    continue
+                if value not in value_col:
+                    value_col[value] = len(columns)
+                    key = attr_column_key(source, value)
+                    columns.append(MatrixColumn(ColumnKind.ATTR, value, key, value, value))
+                case_col[case.id] = value_col[value]
+        width = max(len(columns), 1)
+        for coding, col in finder.column_of(codings, case_col):
+            put(coding, (col,))
+
+    evidence: Mapping[tuple[int, int], Sequence[CodingRef]] = {
+        divmod(key, width): found for key, found in flat.items()
+    }
+    col_by_key = {c.summary_key: i for i, c in enumerate(columns)}
+    stored = cell_summaries(session, row_code_ids=list(row_index), column_kind=kind.value)
+    summaries = {
+        (row_index[code_id], col_by_key[key]): text
+        for (code_id, key), text in stored.items()
+        if key in col_by_key
+    }
+    quotes: dict[int, Excerpt] = {}
+    if with_quotes:
+        picked = {c.id: c for hits in evidence.values() for c in hits}
+        quotes = load_quotes(session, codings=list(picked.values()), finder=finder)
+    return Matrix(
+        rows_codebook=book.key,
+        rows_name_id=book.name_id,
+        rows_name_en=book.name_en,
+        column_kind=kind,
+        column_source=source,
+        coder=coder,
+        rows=_code_rows(book.codes),
+        columns=tuple(columns),
+        evidence=evidence,
+        summaries=summaries,
+        quotes=quotes,
+        cases={c.name: c for c in cases},
+        columns_name_id=names[0],
+        columns_name_en=names[1],
+    )

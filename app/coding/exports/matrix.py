@@ -1,0 +1,329 @@
+"""Export of a coded matrix to .csv, .xlsx (SPEC §5 layout) or a thesis-ready .docx table.
+
+Layout of .csv/.xlsx: a header ``code,<column 1>,…`` (case names — aliases when
+pseudonymised —, attribute values or code keys), then one row per code with its key first.
+Cells: ``count`` a number, ``presence`` ✓ or –, ``quotes`` the quotes “…” (source) one per
+line, ``summary`` the researcher's cell summary. A rolled-up row's quotes are only those coded
+with the row's own code; its indicators' quotes are in their own rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.coding.analysis.matrix import CellKind, ColumnKind, Matrix, build_matrix, parse_cells
+from app.coding.exports import (
+    ExportResult,
+    atomic_output,
+    check_format,
+    check_language,
+)
+from app.coding.exports.analysis_common import (
+    ABSENT,
+    LABELS,
+    PRESENT,
+    case_name,
+    clean,
+    make_pseudonyms,
+    protect_formulas,
+    quote_paras,
+    quote_text,
+    source_line,
+    write_csv,
+    xlsx_safe,
+)
+from app.coding.exports.docx_tables import (
+    HEADER_FILL,
+    Cell,
+    Para,
+    Run,
+    add_caption,
+    add_note,
+    insert_table,
+    new_document,
+    table_xml,
+    text_cell,
+    text_width_cm,
+)
+from app.coding.exports.excerpts import Pseudonymiser
+
+LANDSCAPE_ABOVE_COLUMNS = 4
+_TITLES = {
+    "id": {
+        ColumnKind.CASE: "Matriks {book} menurut informan",
+        ColumnKind.ATTR: "Matriks {book} menurut {attr}",
+        ColumnKind.CODE: "Keterkaitan (ko-okurensi) {book} dan {other}",
+    },
+    "en": {
+        ColumnKind.CASE: "Matrix of {book} by informant",
+        ColumnKind.ATTR: "Matrix of {book} by {attr}",
+        ColumnKind.CODE: "Co-occurrence of {book} and {other}",
+    },
+}
+_CELL_NOTES = {
+    "id": {
+        CellKind.COUNT: "Angka menunjukkan jumlah kutipan.",
+        CellKind.PRESENCE: f"{PRESENT} = ada kutipan; {ABSENT} = tidak ada kutipan.",
+        CellKind.QUOTES: "",
+        CellKind.SUMMARY: "Isi sel adalah ringkasan peneliti atas kutipan pada sel tersebut.",
+    },
+    "en": {
+        CellKind.COUNT: "Numbers are counts of quotes.",
+        CellKind.PRESENCE: f"{PRESENT} = quoted; {ABSENT} = no quote.",
+        CellKind.QUOTES: "",
+        CellKind.SUMMARY: "Each cell holds the researcher's summary of the quotes it covers.",
+    },
+}
+# Readable names of the attributes of SPEC §3 (and of the sample study's cases.csv).
+_ATTRIBUTE_NAMES = {
+    "id": {"group": "kelompok informan", "role": "jabatan", "institution": "instansi",
+           "gender": "jenis kelamin", "interview_date": "tanggal wawancara", "place": "tempat"},
+    "en": {"group": "informant group", "role": "role", "institution": "institution",
+           "gender": "gender", "interview_date": "interview date", "place": "place"},
+}  # fmt: skip
+#: Above this many code columns, headings are numbered (K1, K2…) and named under the table.
+NUMBERED_ABOVE = 8
+_COLUMN_PREFIX = {"id": "K", "en": "C"}
+_OVERLAP_NOTE = {
+    "id": "Sebuah kutipan dihitung bila kodenya bertumpang tindih dengan kode kolom.",
+    "en": "A quote counts when its coding overlaps a coding of the column's code.",
+}
+
+
+@dataclass(frozen=True)
+class MatrixLayout:
+    """The matrix as a header and rows of plain values (the CSV/XLSX layout)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+def column_headers(matrix: Matrix, pseudonyms: Pseudonymiser | None) -> list[str]:
+    """Column keys as printed in .csv/.xlsx headers."""
+    return [
+        case_name(c.key, pseudonyms) if c.kind is ColumnKind.CASE else c.key for c in matrix.columns
+    ]
+
+
+def _value(
+    matrix: Matrix, r: int, c: int, cells: CellKind, p: Pseudonymiser | None, language: str
+) -> Any:
+    if cells is CellKind.COUNT:
+        return matrix.count(r, c)
+    if cells is CellKind.PRESENCE:
+        return PRESENT if matrix.present(r, c) else ABSENT
+    if cells is CellKind.SUMMARY:
+        return clean(matrix.summary(r, c), p)
+    return "\n".join(quote_text(e, p, language) for e in matrix.cell_quotes(r, c, own_only=True))
+
+
+def matrix_layout(
+    matrix: Matrix, *, cells: CellKind, pseudonyms: Pseudonymiser | None, language: str
+) -> MatrixLayout:
+    """The SPEC §5 layout of ``matrix`` with ``cells`` values."""
+    width = range(len(matrix.columns))
+    rows = tuple(
+        (row.key, *(_value(matrix, r, c, cells, pseudonyms, language) for c in width))
+        for r, row in enumerate(matrix.rows)
+    )
+    return MatrixLayout(("code", *column_headers(matrix, pseudonyms)), rows)
+
+
+def _write_xlsx(path: Path, layout: MatrixLayout, cells: CellKind, language: str) -> None:
+    import pandas as pd
+    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    frame = pd.DataFrame(xlsx_safe(layout.rows), columns=list(layout.header))
+    sheet = "matriks" if language == "id" else "matrix"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet, index=False)
+        ws = writer.sheets[sheet]
+        protect_formulas(ws)
+        ws.freeze_panes = "B2"
+        ws.column_dimensions["A"].width = 40
+        wide = cells in (CellKind.QUOTES, CellKind.SUMMARY)
+        for i in range(2, len(layout.header) + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 45 if wide else 14
+        wrap = Alignment(wrap_text=True, vertical="top")
+        for row in ws.iter_rows(min_row=2, min_col=2):
+            for cell in row:
+                cell.alignment = wrap
+        if cells is CellKind.COUNT and len(layout.header) > 1 and layout.rows:
+            area = f"B2:{get_column_letter(len(layout.header))}{len(layout.rows) + 1}"
+            ws.conditional_formatting.add(
+                area, ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
+                                     end_type="max", end_color="F4A259")
+            )  # fmt: skip
+
+
+def heat_fill(count: int, peak: int) -> str | None:
+    """A white-to-orange background for a count (None for zero)."""
+    if count <= 0 or peak <= 0:
+        return None
+    share = count / peak
+    white, hot = (255, 255, 255), (244, 162, 89)
+    rgb = [round(w + (h - w) * (0.15 + 0.85 * share)) for w, h in zip(white, hot, strict=True)]
+    return "".join(f"{v:02X}" for v in rgb)
+
+
+def _docx_cell(
+    matrix: Matrix, r: int, c: int, cells: CellKind, p: Pseudonymiser | None, language: str
+) -> Cell:
+    if cells is CellKind.COUNT:
+        n = matrix.count(r, c)
+        return text_cell(str(n), align="center", fill=heat_fill(n, matrix.max_count()))
+    if cells is CellKind.PRESENCE:
+        return text_cell(PRESENT if matrix.present(r, c) else ABSENT, align="center")
+    if cells is CellKind.SUMMARY:
+        return text_cell(clean(matrix.summary(r, c), p))
+    quotes = matrix.cell_quotes(r, c, own_only=True)
+    if not quotes:
+        return text_cell(ABSENT, align="center")
+    return Cell(tuple(quote_paras(quotes, p, language)))
+
+
+def _title(matrix: Matrix, language: str) -> str:
+    other = matrix.columns_name(language)
+    attr = _ATTRIBUTE_NAMES[language].get(matrix.column_source, matrix.column_source)
+    return _TITLES[language][matrix.column_kind].format(
+        book=matrix.name(language), attr=attr, other=other
+    )
+
+
+def _write_docx(
+    path: Path,
+    matrix: Matrix,
+    cells: CellKind,
+    pseudonyms: Pseudonymiser | None,
+    language: str,
+    table_number: str,
+    title: str | None,
+) -> None:
+    labels = LABELS[language]
+    landscape = len(matrix.columns) + 1 > LANDSCAPE_ABOVE_COLUMNS
+    doc = new_document(landscape=landscape)
+    add_caption(
+        doc, label=labels["table"], number=table_number, title=title or _title(matrix, language)
+    )
+    total = text_width_cm(landscape)
+    first = min(5.0, max(3.5, total * 0.22))
+    rest = (total - first) / max(len(matrix.columns), 1)
+    numbered = matrix.column_kind is ColumnKind.CODE and len(matrix.columns) > NUMBERED_ABOVE
+    header = [text_cell(labels["code"], bold=True, align="center", fill=HEADER_FILL)]
+    for i, (col, printed) in enumerate(
+        zip(matrix.columns, column_headers(matrix, pseudonyms), strict=True), start=1
+    ):
+        label = col.name(language) if col.kind is ColumnKind.CODE else printed
+        if numbered:
+            label = f"{_COLUMN_PREFIX[language]}{i}"
+        header.append(text_cell(label, bold=True, align="center", fill=HEADER_FILL))
+    body = []
+    for r, row in enumerate(matrix.rows):
+        runs = [Run(row.name(language), bold=row.depth == 0)]
+        if row.rolled_up and cells is not CellKind.QUOTES:
+            runs.append(Run(" " + labels["incl"], italic=True, size_pt=8))
+        line = [Cell((Para(tuple(runs), indent_cm=0.4 * row.depth),))]
+        line.extend(
+            _docx_cell(matrix, r, c, cells, pseudonyms, language)
+            for c in range(len(matrix.columns))
+        )
+        body.append(line)
+    # Narrow columns get a smaller heading so that names break between words, not inside.
+    header_pt = 7 if rest < 1.8 else 8 if rest < 2.2 else None
+    widths = [first, *([rest] * len(matrix.columns))]
+    insert_table(doc, table_xml(header, body, widths, header_pt=header_pt))
+    _notes(doc, matrix, cells, language, numbered)
+    doc.save(str(path))
+
+
+def _notes(doc: Any, matrix: Matrix, cells: CellKind, language: str, numbered: bool) -> None:
+    labels = LABELS[language]
+    add_note(doc, labels["notes"], italic=True)
+    if numbered:
+        add_note(doc, "; ".join(
+            f"{_COLUMN_PREFIX[language]}{i} = {col.name(language)}"
+            for i, col in enumerate(matrix.columns, start=1)
+        ))  # fmt: skip
+    extra = [_CELL_NOTES[language][cells]]
+    if matrix.column_kind is ColumnKind.CODE:
+        extra.append(_OVERLAP_NOTE[language])
+    if cells is not CellKind.QUOTES and any(r.rolled_up for r in matrix.rows):
+        extra.append(labels["rolled_up"])
+    for text in extra:
+        if text:
+            add_note(doc, text)
+    for row in matrix.rows:
+        if row.definition(language):
+            add_note(doc, f"{row.name(language)}: {row.definition(language)}")
+    add_note(doc, source_line(language), italic=True)
+
+
+def write_matrix(
+    matrix: Matrix,
+    *,
+    path: Path,
+    fmt: str,
+    cells: CellKind,
+    pseudonyms: Pseudonymiser | None = None,
+    language: str = "id",
+    table_number: str = "4.1",
+    title: str | None = None,
+) -> ExportResult:
+    """Write an already built matrix (quotes cells need it built ``with_quotes``)."""
+    fmt = check_format(fmt)
+    language = check_language(language)
+    path = Path(path)
+    with atomic_output(path) as tmp:
+        if fmt == "docx":
+            _write_docx(tmp, matrix, cells, pseudonyms, language, table_number, title)
+        else:
+            layout = matrix_layout(matrix, cells=cells, pseudonyms=pseudonyms, language=language)
+            if fmt == "csv":
+                write_csv(tmp, layout.header, layout.rows)
+            else:
+                _write_xlsx(tmp, layout, cells, language)
+    return ExportResult(path, len(matrix.rows))
+
+
+def export_matrix(
+    session: Session,
+    *,
+    path: Path,
+    fmt: str,
+    rows: str,
+    cols: str,
+    cells: str,
+    coder: str | None = None,
+    rollup: bool = True,
+    pseudonymise: bool = False,
+    mask_names: Sequence[str] = (),
+    language: str = "id",
+    table_number: str = "4.1",
+) -> ExportResult:
+    """Build the matrix of codebook ``rows`` × ``cols`` and write it to ``path`` as ``fmt``.
+
+    ``cols`` is ``cases``, ``attr:KEY`` or a codebook key; ``cells`` is ``quotes``,
+    ``count``, ``presence`` or ``summary``. Raises ``InvalidValue`` (format, language, cells,
+    columns), ``NotFound`` (codebook, attribute) or ``OSError`` (the target is then unchanged).
+    """
+    fmt = check_format(fmt)
+    language = check_language(language)
+    kind = parse_cells(cells)
+    matrix = build_matrix(
+        session, rows=rows, cols=cols, coder=coder, rollup=rollup,
+        with_quotes=kind is CellKind.QUOTES,
+    )  # fmt: skip
+    pseudonyms = make_pseudonyms(
+        session, pseudonymise=pseudonymise, mask_names=mask_names, language=language
+    )
+    return write_matrix(
+        matrix, path=path, fmt=fmt, cells=kind, pseudonyms=pseudonyms, language=language,
+        table_number=table_number,
+    )  # fmt: skip

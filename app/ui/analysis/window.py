@@ -1,0 +1,448 @@
+"""The analysis view: illustrative-method summary, matrices, cell summaries and charts."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.coding.analysis import (
+    CellKind,
+    CodebookSummary,
+    Matrix,
+    analysis_choices,
+    build_matrix,
+    build_summary,
+    load_quotes,
+)
+from app.coding.errors import TelaahError
+from app.coding.exports.analysis_common import make_pseudonyms
+from app.coding.exports.matrix import write_matrix
+from app.coding.exports.summary import ChartImage, write_summary
+from app.coding.retrieval import excerpts
+from app.models.project import Project
+from app.ui.analysis.charts import BarChart, bars_by_code, bars_by_group, save_chart_png
+from app.ui.analysis.commands import SetCellSummary
+from app.ui.analysis.models import ExcerptModel, MatrixModel, SummaryModel
+
+if TYPE_CHECKING:
+    from app.ui.context import ProjectContext
+
+_CELLS = (CellKind.COUNT, CellKind.PRESENCE, CellKind.QUOTES, CellKind.SUMMARY)
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(True)
+    return view
+
+
+class AnalysisWindow(QMainWindow):
+    """Analyses of one open project. ``jumpRequested(document_id, start, end)`` asks the
+    main window to show a passage; offsets are code points (convert before using Qt)."""
+
+    jumpRequested = Signal(int, int, int)
+
+    def __init__(
+        self,
+        project: Project,
+        parent: QWidget | None = None,
+        *,
+        context: ProjectContext | None = None,
+        undo_stack: QUndoStack | None = None,
+        language: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.context = context
+        self.undo_stack = undo_stack or (context.undo_stack if context else QUndoStack(self))
+        self.language = language or (context.language if context else "id")
+        self.summary: CodebookSummary | None = None
+        self.matrix: Matrix | None = None
+        self.group_matrix: Matrix | None = None
+        self._dirty = False
+        self.setWindowTitle(self.tr("Analysis"))
+        self.summary_model = SummaryModel(self)
+        self.matrix_model = MatrixModel(self)
+        self.box_excerpts = ExcerptModel(self)
+        self.cell_excerpts = ExcerptModel(self)
+        self._build()
+        self._fill_choices()
+        self.refresh()
+        if context is not None:
+            context.codingsChanged.connect(self._changed)
+            context.codesChanged.connect(self._changed)
+            context.casesChanged.connect(self._changed)
+
+    # --- building the widgets ---------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        bar = QHBoxLayout()
+        self.codebook_combo = QComboBox()
+        self.coder_combo = QComboBox()
+        self.aliases_check = QCheckBox(self.tr("Show aliases (pseudonymise exports)"))
+        self.mask_edit = QLineEdit()
+        self.mask_edit.setPlaceholderText(self.tr("Names to mask, comma-separated"))
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        for what, label in (("summary", self.tr("Summary")), ("matrix", self.tr("Matrix"))):
+            for fmt, name in (("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")):
+                action = QAction(f"{label} ({name})…", menu)
+                action.triggered.connect(lambda _=False, w=what, f=fmt: self.export_dialog(w, f))
+                menu.addAction(action)
+        self.export_button.setMenu(menu)
+        for widget in (QLabel(self.tr("Codebook:")), self.codebook_combo,
+                       QLabel(self.tr("Coder:")), self.coder_combo, self.aliases_check,
+                       self.mask_edit, self.export_button):  # fmt: skip
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._summary_tab(), self.tr("Summary"))
+        self.tabs.addTab(self._matrix_tab(), self.tr("Matrix"))
+        self.tabs.addTab(self._charts_tab(), self.tr("Charts"))
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self.codebook_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.coder_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.aliases_check.toggled.connect(lambda _b: self._show_matrix())
+        self.resize(1100, 720)
+
+    def _summary_tab(self) -> QWidget:
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.summary_view = _table(self.summary_model)
+        self.summary_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.summary_view.clicked.connect(self._box_clicked)
+        self.box_view = _table(self.box_excerpts)
+        self.box_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.box_view.doubleClicked.connect(lambda i: self._jump(self.box_excerpts, i))
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.summary_view)
+        top_layout.addWidget(self.empty_label)
+        split.addWidget(top)
+        split.addWidget(self.box_view)
+        split.setSizes([460, 200])
+        return split
+
+    def _matrix_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.columns_combo = QComboBox()
+        self.cells_combo = QComboBox()
+        for kind, label in zip(_CELLS, (self.tr("Counts"), self.tr("Presence"),
+                                        self.tr("Quotes"), self.tr("Cell summaries")),
+                               strict=True):  # fmt: skip
+            self.cells_combo.addItem(label, kind)
+        row.addWidget(QLabel(self.tr("Columns:")))
+        row.addWidget(self.columns_combo)
+        row.addWidget(QLabel(self.tr("Cells:")))
+        row.addWidget(self.cells_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.matrix_view = _table(self.matrix_model)
+        self.matrix_view.clicked.connect(self._cell_clicked)
+        split.addWidget(self.matrix_view)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        self.cell_label = QLabel(self.tr("Select a cell to see its excerpts."))
+        self.cell_label.setWordWrap(True)
+        self.cell_view = _table(self.cell_excerpts)
+        self.cell_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cell_view.doubleClicked.connect(lambda i: self._jump(self.cell_excerpts, i))
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setPlaceholderText(self.tr("Your summary of this cell…"))
+        self.save_summary_button = QPushButton(self.tr("Save cell summary"))
+        self.save_summary_button.clicked.connect(self.save_cell_summary)
+        for widget in (self.cell_label, self.cell_view, QLabel(self.tr("Cell summary:")),
+                       self.summary_edit, self.save_summary_button):  # fmt: skip
+            side_layout.addWidget(widget)
+        split.addWidget(side)
+        split.setSizes([700, 400])
+        layout.addWidget(split)
+        self.columns_combo.currentIndexChanged.connect(lambda _i: self.refresh_matrix())
+        self.cells_combo.currentIndexChanged.connect(lambda _i: self._show_matrix())
+        self._set_cell(None)
+        return page
+
+    def _charts_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.code_chart = BarChart()
+        self.group_chart = BarChart()
+        for chart in (self.code_chart, self.group_chart):
+            layout.addWidget(chart, 1)
+            button = QPushButton(self.tr("Save as PNG…"))
+            button.clicked.connect(lambda _=False, c=chart: self._save_chart(c))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        return page
+
+    def _fill_choices(self) -> None:
+        with self.project.session() as s:
+            choices = analysis_choices(s)
+        self.choices = choices
+        for combo in (self.codebook_combo, self.coder_combo, self.columns_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        for book in choices.codebooks:
+            name = book.name_en if self.language == "en" else book.name_id
+            self.codebook_combo.addItem(name or book.key, book.key)
+        self.coder_combo.addItem(self.tr("All coders"), None)
+        for coder in choices.coders:
+            self.coder_combo.addItem(coder, coder)
+        self.columns_combo.addItem(self.tr("Cases"), "cases")
+        for attribute in choices.attributes:
+            self.columns_combo.addItem(self.tr("Values of %1").replace("%1", attribute),
+                                       f"attr:{attribute}")  # fmt: skip
+        for book in choices.codebooks:
+            name = book.name_en if self.language == "en" else book.name_id
+            self.columns_combo.addItem(self.tr("Co-occurrence with %1").replace("%1", name),
+                                       book.key)  # fmt: skip
+        for combo in (self.codebook_combo, self.coder_combo, self.columns_combo):
+            combo.blockSignals(False)
+
+    # --- data --------------------------------------------------------------------------
+
+    @property
+    def codebook(self) -> str | None:
+        key = self.codebook_combo.currentData()
+        return str(key) if key else None
+
+    @property
+    def coder(self) -> str | None:
+        coder = self.coder_combo.currentData()
+        return str(coder) if coder else None
+
+    @property
+    def cells(self) -> CellKind:
+        return CellKind(self.cells_combo.currentData())
+
+    def _changed(self, *_args: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Rebuild the summary, the matrix and the charts of the chosen codebook."""
+        book = self.codebook
+        self.summary = None
+        self.group_matrix = None
+        if book is not None:
+            with self.project.session() as s:
+                self.summary = build_summary(s, codebook=book, coder=self.coder)
+                if "group" in self.choices.attributes:
+                    self.group_matrix = build_matrix(
+                        s, rows=book, cols="attr:group", coder=self.coder
+                    )
+        self.summary_model.set_summary(self.summary, self.language)
+        self.summary_view.resizeColumnsToContents()
+        self.box_excerpts.set_excerpts(())
+        empty = self.summary.empty_boxes if self.summary else ()
+        self.empty_label.setText(
+            self.tr("Empty boxes: %1").replace(
+                "%1", ", ".join(b.name(self.language) for b in empty) or self.tr("none")
+            )
+        )
+        self._update_charts()
+        self.refresh_matrix()
+
+    def refresh_matrix(self) -> None:
+        book, cols = self.codebook, self.columns_combo.currentData()
+        self.matrix = None
+        if book is not None and cols:
+            with self.project.session() as s:
+                self.matrix = build_matrix(s, rows=book, cols=str(cols), coder=self.coder)
+        self._show_matrix()
+
+    def _show_matrix(self) -> None:
+        self.matrix_model.set_matrix(
+            self.matrix, self.cells, self.language, self.aliases_check.isChecked()
+        )
+        self.matrix_view.resizeColumnsToContents()
+        self._set_cell(None)
+
+    def _update_charts(self) -> None:
+        if self.summary is None:
+            self.code_chart.set_bars("", [])
+            self.group_chart.set_bars("", [])
+            return
+        book = self.summary.name(self.language)
+        self.code_chart.set_bars(
+            self.tr("Excerpts by code: %1").replace("%1", book),
+            bars_by_code(self.summary, self.language),
+        )
+        groups = bars_by_group(self.group_matrix) if self.group_matrix else []
+        self.group_chart.set_bars(
+            self.tr("Excerpts by informant group: %1").replace("%1", book), groups
+        )
+
+    # --- interaction -------------------------------------------------------------------
+
+    def _box_clicked(self, index: QModelIndex) -> None:
+        if self.summary is None or not index.isValid():
+            return
+        box = self.summary.boxes[index.row()]
+        coders = None if self.coder is None else [self.coder]
+        with self.project.session() as s:
+            found = excerpts(s, code_ids=[box.code_id], include_children=True, coders=coders)
+        self.box_excerpts.set_excerpts(found)
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        self._set_cell((index.row(), index.column()) if index.isValid() else None)
+
+    def _set_cell(self, cell: tuple[int, int] | None) -> None:
+        self.current_cell = cell
+        matrix = self.matrix
+        enabled = cell is not None and matrix is not None
+        self.summary_edit.setEnabled(enabled)
+        self.save_summary_button.setEnabled(enabled)
+        if not enabled or matrix is None or cell is None:
+            self.cell_excerpts.set_excerpts(())
+            self.summary_edit.setPlainText("")
+            self.cell_label.setText(self.tr("Select a cell to see its excerpts."))
+            return
+        r, c = cell
+        codings = matrix.codings(r, c)
+        with self.project.session() as s:
+            quotes = load_quotes(s, codings=codings)
+        self.cell_excerpts.set_excerpts([quotes[x.id] for x in codings if x.id in quotes])
+        row = matrix.rows[r].name(self.language)
+        col = self.matrix_model.headerData(c, Qt.Orientation.Horizontal)
+        self.cell_label.setText(
+            self.tr("%1 × %2: %3 excerpt(s)")
+            .replace("%1", row)
+            .replace("%2", str(col))
+            .replace("%3", str(len(codings)))
+        )
+        self.summary_edit.setPlainText(matrix.summary(r, c))
+
+    def _jump(self, model: ExcerptModel, index: QModelIndex) -> None:
+        if index.isValid():
+            e = model.excerpt(index.row())
+            self.jumpRequested.emit(e.document_id, e.start, e.end)
+
+    def save_cell_summary(self) -> None:
+        """Store the editor's text as the selected cell's summary (undoable)."""
+        matrix, cell = self.matrix, self.current_cell
+        if matrix is None or cell is None:
+            return
+        r, c = cell
+        row, column = matrix.rows[r], matrix.columns[c]
+
+        def shown(text: str, r: int = r, c: int = c) -> None:
+            self.matrix_model.set_summary(r, c, text)
+            self.matrix = self.matrix_model.matrix
+            if self.current_cell == (r, c):
+                self.summary_edit.setPlainText(text)
+
+        command = SetCellSummary(
+            self.project,
+            row_code_id=row.code_id,
+            column_kind=matrix.column_kind.value,
+            column_key=column.summary_key,
+            text=self.summary_edit.toPlainText(),
+            shown=shown,
+            failed=self._failed,
+            label=self.tr("Edit cell summary"),
+        )
+        try:
+            command.first()
+        except (TelaahError, SQLAlchemyError) as exc:
+            self._failed(exc)
+            return
+        self.undo_stack.push(command)
+
+    def _failed(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Analysis"), self.tr("Could not save: %1")
+                            .replace("%1", str(exc)))  # fmt: skip
+
+    def _save_chart(self, chart: BarChart) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart"), "", self.tr("PNG image (*.png)")
+        )
+        if name and not chart.save_png(Path(name).with_suffix(".png")):
+            self._failed(OSError(name))
+
+    # --- export ------------------------------------------------------------------------
+
+    def export_dialog(self, what: str, fmt: str) -> None:
+        filters = {"docx": "Word (*.docx)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", filters[fmt])
+        if name:
+            self.export(what, fmt, Path(name).with_suffix(f".{fmt}"))
+
+    def export(self, what: str, fmt: str, path: Path) -> None:
+        """Write the shown summary or matrix (with charts in a Word summary)."""
+        masks = [m.strip() for m in self.mask_edit.text().split(",") if m.strip()]
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.project.session() as s, tempfile.TemporaryDirectory() as tmp:
+                pseudonyms = make_pseudonyms(
+                    s, pseudonymise=self.aliases_check.isChecked(), mask_names=masks,
+                    language=self.language,
+                )  # fmt: skip
+                if what == "summary" and self.summary is not None:
+                    charts = []
+                    if fmt == "docx":
+                        for i, chart in enumerate((self.code_chart, self.group_chart)):
+                            if chart.bars:
+                                png = Path(tmp) / f"chart{i}.png"
+                                save_chart_png(png, "", chart.bars, scale=1.5)
+                                charts.append(ChartImage(png, chart.title))
+                    write_summary(self.summary, path=path, fmt=fmt, pseudonyms=pseudonyms,
+                                  language=self.language, charts=charts)  # fmt: skip
+                elif what == "matrix" and self.matrix is not None:
+                    matrix = self.matrix
+                    if self.cells is CellKind.QUOTES:
+                        cols = str(self.columns_combo.currentData())
+                        matrix = build_matrix(s, rows=matrix.rows_codebook, cols=cols,
+                                              coder=self.coder, with_quotes=True)  # fmt: skip
+                    write_matrix(matrix, path=path, fmt=fmt, cells=self.cells,
+                                 pseudonyms=pseudonyms, language=self.language)  # fmt: skip
+        except (TelaahError, OSError, SQLAlchemyError) as exc:
+            self._failed(exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
