@@ -15,6 +15,7 @@ from app.coding.errors import (
     NotFound,
     UnsupportedFile,
 )
+from app.coding.refiqda import ArchiveRefused
 from app.models.project import (
     NotAProject,
     ProjectDamaged,
@@ -65,6 +66,24 @@ def file_reason(reason: str) -> str:
     )
 
 
+def archive_reason(reason: str) -> str:
+    """A translated sentence for an :class:`ArchiveRefused` reason key (REFI-QDA files)."""
+    reasons = {
+        "not-a-zip": translate("Errors", "This is not a REFI-QDA project (.qdpx is a zip)."),
+        "missing-qde": translate("Errors", "The archive holds no project.qde file."),
+        "several-qde": translate("Errors", "The archive holds more than one .qde file."),
+        "path-escape": translate(
+            "Errors", "The archive contains paths that point outside it and was refused."
+        ),
+        "absolute-path": translate(
+            "Errors", "The archive contains absolute paths and was refused."
+        ),
+        "invalid-xml": translate("Errors", "The project XML is damaged and cannot be read."),
+        "too-many-members": translate("Errors", "The archive holds too many files."),
+    }
+    return reasons.get(reason) or file_reason(reason)
+
+
 def _kind(kind: str) -> str:
     kinds = {
         "document": translate("Errors", "document"),
@@ -84,6 +103,8 @@ def error_message(exc: BaseException) -> str:
         return translate("Errors", "Cancelled. Nothing was changed.")
     if isinstance(exc, UnsupportedFile):
         return f"{exc.path.name}: {file_reason(exc.reason)}"
+    if isinstance(exc, ArchiveRefused):
+        return f"{exc.path.name}: {archive_reason(exc.reason)}"
     if isinstance(exc, DuplicateName):
         return translate("Errors", 'A {0} named "{1}" already exists.').format(
             _kind(exc.kind), exc.name

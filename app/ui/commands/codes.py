@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
 from app.coding import codes as core
 from app.coding.codebooks import CodebookSpec, install_codebook
 from app.coding.codings import CodingChanges
+from app.coding.refiqda import import_qdc
 from app.coding.workbench_queries import CodebookSnapshot, remove_codebook, restore_codebook
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
@@ -169,4 +172,19 @@ class ImportCodebookCommand(CoreCommand):
     def redo_core(self) -> None:
         assert self.snapshot is not None
         self.ctx.query(restore_codebook, snapshot=self.snapshot)
+        self.ctx.codesChanged.emit()
+
+
+class ImportQdcCommand(ImportCodebookCommand):
+    """Add the codebook of a REFI-QDA ``.qdc`` file; undo removes it again."""
+
+    def __init__(self, ctx: ProjectContext, path: Path) -> None:
+        CoreCommand.__init__(self, ctx, translate("CodeCommands", "Import codebook"))
+        self.path = path
+        self.codebook_id = None
+        self.snapshot = None
+
+    def do(self) -> None:
+        imported = self.ctx.query(import_qdc, path=self.path)
+        self.codebook_id = imported.codebook_id
         self.ctx.codesChanged.emit()

@@ -63,6 +63,7 @@ from app.ui.workbench.codebook_model import CodebookModel
 from app.ui.workbench.coding_panel import CodingPanel
 from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
 from app.ui.workbench.excerpt_model import ExcerptModel
+from app.ui.workbench.interchange import Interchange
 from app.ui.workbench.panels import ExcerptPanel, SearchPanel
 from app.ui.workbench.search_actions import SearchController
 from app.ui.workbench.spans import Span
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         ctx.failed.connect(lambda exc: show_error(self, exc))
         self.editor = CodebookEditor(self)
         self.search = SearchController(self)
+        self.interchange = Interchange(self)
+        self.analysis_window: QWidget | None = None
         self._build()
         self.resize(1440, 900)
         if self.documents.rows:
@@ -287,9 +290,21 @@ class MainWindow(QMainWindow):
             group.addAction(act)
         self._ui.append(group)  # type: ignore[arg-type]
 
+        ix = self.interchange
+        qdpx_out = a("actionExportQdpx", self.tr("Export project (.qdpx)…"), ix.export_qdpx)
+        qdpx_in = a("actionImportQdpx", self.tr("Import project (.qdpx)…"), ix.import_qdpx)
+        qdc_out = a("actionExportQdc", self.tr("Export codebook (.qdc)…"), ix.export_qdc)
+        qdc_in = a("actionImportQdc", self.tr("Import codebook (.qdc)…"), ix.import_qdc)
+        analysis = a("actionAnalysis", self.tr("Summary and matrices…"), self.show_analysis, "F9")
+
         bar = QMenuBar(self)
         project = bar.addMenu(self.tr("&Project"))
         project.addActions([imp, imp_cb, cases])
+        project.addSeparator()
+        exchange = project.addMenu(self.tr("Exchange with NVivo, ATLAS.ti, MAXQDA"))
+        exchange.addActions([qdpx_out, qdpx_in])
+        exchange.addSeparator()
+        exchange.addActions([qdc_out, qdc_in])
         project.addSeparator()
         project.addAction(close)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -300,6 +315,8 @@ class MainWindow(QMainWindow):
         code_menu.addActions([self.act_apply, self.act_vivo])
         code_menu.addSeparator()
         code_menu.addActions([add, edit, merge, delete])
+        analysis_menu = bar.addMenu(self.tr("&Analysis"))
+        analysis_menu.addAction(analysis)
         view_menu = bar.addMenu(self.tr("&View"))
         lang_menu = view_menu.addMenu(self.tr("Language"))
         lang_menu.addActions([self.lang_id, self.lang_en])
@@ -323,7 +340,17 @@ class MainWindow(QMainWindow):
         self.coder_label = QLabel(self.tr("Coder: {0}").format(self.ctx.coder), self)
         self.statusBar().addPermanentWidget(self.coder_label)
         if self.ctx.read_only:
-            for act in (self.act_apply, self.act_vivo, imp, imp_cb, add, edit, merge, delete):
+            for act in (
+                self.act_apply,
+                self.act_vivo,
+                imp,
+                imp_cb,
+                add,
+                edit,
+                merge,
+                delete,
+                qdc_in,
+            ):
                 act.setEnabled(False)
             self.coding_panel.setEnabled(False)
 
@@ -701,6 +728,25 @@ class MainWindow(QMainWindow):
             dialog.open()
         elif result.imported:
             self.open_document(result.imported[0].id)
+
+    def show_analysis(self) -> QWidget:
+        """The analysis window (summary, matrices, charts) of this project, one per window."""
+        from app.ui.analysis import AnalysisWindow
+
+        if self.analysis_window is None:
+            window = AnalysisWindow(
+                self.ctx.project,
+                self,
+                context=self.ctx,
+                undo_stack=self.ctx.undo_stack,
+                language=self.ctx.language,
+            )
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.jumpRequested.connect(self.jump_to)
+            self.analysis_window = window
+        self.analysis_window.show()
+        self.analysis_window.raise_()
+        return self.analysis_window
 
     def show_cases(self) -> None:
         from app.ui.dialogs.cases import CasesDialog

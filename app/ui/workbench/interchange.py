@@ -1,0 +1,163 @@
+"""REFI-QDA menu actions: projects (.qdpx) and codebooks (.qdc) to and from other tools.
+
+The work is done by :mod:`app.coding.refiqda`; this module asks for file names, runs the
+long parts in the background and reports what was skipped, as the standard asks importers to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app.coding import refiqda
+from app.coding.codebooks import list_codes
+from app.coding.progress import Progress
+from app.ui.commands.codes import ImportQdcCommand
+from app.ui.errors import show_error
+from app.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from app.ui.workbench.window import MainWindow
+
+
+class Interchange(QObject):
+    """The Project ▸ Exchange (REFI-QDA) actions of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def ctx(self):  # type: ignore[no-untyped-def]
+        return self.window.ctx
+
+    def _save_name(self, title: str, suggested: str, pattern: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, title, str(self.ctx.project.path.with_name(suggested)), pattern
+        )
+        return Path(name) if name else None
+
+    def export_qdpx(self, target: Path | None = None) -> Task | None:
+        """Write the whole project as a .qdpx in the background."""
+        stem = self.ctx.project.path.stem
+        target = target or self._save_name(
+            self.tr("Export project (REFI-QDA)"),
+            f"{stem}.qdpx",
+            self.tr("REFI-QDA project (*.qdpx)"),
+        )
+        if target is None:
+            return None
+        if target.suffix.lower() != ".qdpx":
+            target = target.with_suffix(".qdpx")
+        project, language = self.ctx.project, self.ctx.language
+
+        def work(progress: Progress) -> refiqda.QdpxExported:
+            with project.session() as s:
+                return refiqda.export_qdpx(
+                    s, path=target, project_name=stem, language=language, progress=progress
+                )
+
+        task = Task(work, title=self.tr("Exporting project…"), parent=self.window)
+        task.done.connect(
+            lambda _r: self.window.statusBar().showMessage(
+                self.tr("Project exported to {0}").format(target.name), 8000
+            )
+        )
+        task.error.connect(self.window.task_failed)
+        self.window._track(task)
+        task.start()
+        return task
+
+    def import_qdpx(self, source: Path | None = None, target: Path | None = None) -> Task | None:
+        """Create a new Telaah project from a .qdpx made by NVivo, ATLAS.ti, MAXQDA…"""
+        if source is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Import a REFI-QDA project"),
+                str(self.ctx.project.path.parent),
+                self.tr("REFI-QDA project (*.qdpx)"),
+            )
+            source = Path(name) if name else None
+        if source is None:
+            return None
+        target = target or self._save_name(
+            self.tr("Save the imported project as"),
+            f"{source.stem}.telaah",
+            self.tr("Telaah project (*.telaah)"),
+        )
+        if target is None:
+            return None
+
+        def work(progress: Progress) -> refiqda.QdpxImported:
+            return refiqda.import_qdpx(path=source, project_path=target, progress=progress)
+
+        task = Task(work, title=self.tr("Importing project…"), parent=self.window)
+        task.done.connect(lambda report: self._imported(report, target))
+        task.error.connect(self.window.task_failed)
+        self.window._track(task)
+        task.start()
+        return task
+
+    def _imported(self, report: refiqda.QdpxImported, target: Path) -> None:
+        lines = [self.tr("The project was created as {0}.").format(target)]
+        if report.skipped:
+            lines.append(self.tr("Not imported:"))
+            lines += [f"• {s.kind} “{s.name}”: {s.reason}" for s in report.skipped[:20]]
+        lines += [f"• {w}" for w in report.warnings[:10]]
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
+        )
+        box.setObjectName("qdpxImportReport")
+        box.open()
+
+    def export_qdc(self, target: Path | None = None, codebook_key: str | None = None) -> bool:
+        """Write one codebook as a .qdc."""
+        with self.ctx.session() as s:
+            keys = sorted({c.codebook_key for c in list_codes(s)})
+        if not keys:
+            return False
+        if codebook_key is None:
+            key, ok = QInputDialog.getItem(
+                self.window, self.tr("Export codebook"), self.tr("Codebook:"), keys, 0, False
+            )
+            if not ok:
+                return False
+            codebook_key = key
+        target = target or self._save_name(
+            self.tr("Export codebook (REFI-QDA)"),
+            f"{codebook_key}.qdc",
+            self.tr("REFI-QDA codebook (*.qdc)"),
+        )
+        if target is None:
+            return False
+        try:
+            with self.ctx.session() as s:
+                refiqda.export_qdc(
+                    s, codebook_key=codebook_key, path=target, language=self.ctx.language
+                )
+        except Exception as exc:  # every failure is shown, none crashes the app
+            show_error(self.window, exc)
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Codebook exported to {0}").format(target.name), 8000
+        )
+        return True
+
+    def import_qdc(self, source: Path | None = None) -> bool:
+        """Add the codebook of a .qdc file as a new codebook."""
+        if self.ctx.read_only:
+            return False
+        if source is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Import a REFI-QDA codebook"),
+                str(self.ctx.project.path.parent),
+                self.tr("REFI-QDA codebook (*.qdc)"),
+            )
+            source = Path(name) if name else None
+        if source is None:
+            return False
+        return self.window._run(ImportQdcCommand(self.ctx, source))

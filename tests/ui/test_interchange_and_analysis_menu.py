@@ -1,0 +1,86 @@
+"""Project menu: REFI-QDA exchange in the background; Analysis menu opens the analysis view."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.models.project import open_project
+
+
+def _count(path: Path, sql: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute(sql).fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_qdpx_export_then_import_as_new_project(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "untuk pembimbing.qdpx"
+    task = window.interchange.export_qdpx(out)
+    with qtbot.waitSignal(task.ended, timeout=20000):
+        pass
+    assert out.is_file()
+    assert "untuk pembimbing.qdpx" in window.statusBar().currentMessage()
+
+    target = tmp_path / "dari nvivo.telaah"
+    task = window.interchange.import_qdpx(out, target)
+    with qtbot.waitSignal(task.ended, timeout=20000):
+        pass
+    source = window.ctx.project.path
+    assert _count(target, "SELECT count(*) FROM codings") == _count(
+        source, "SELECT count(*) FROM codings"
+    )
+    assert _count(target, "SELECT count(*) FROM documents") == 3
+    report = window.findChild(object, "qdpxImportReport")
+    assert report is not None and str(target) in report.text()
+    open_project(target).close()  # a valid project file
+
+
+def test_hostile_qdpx_shows_a_message_and_writes_nothing(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from app.ui.workbench import window as window_module
+
+    bad = tmp_path / "jahat.qdpx"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("../../keluar.txt", "x")
+        z.writestr("project.qde", "<Project/>")
+    shown: list[str] = []
+    monkeypatch.setattr(window_module, "show_error", lambda _p, exc: shown.append(str(exc)))
+    target = tmp_path / "hasil.telaah"
+    task = window.interchange.import_qdpx(bad, target)
+    with qtbot.waitSignal(task.ended, timeout=20000):
+        pass
+    assert shown and "jahat.qdpx" in shown[0]
+    assert not target.exists()
+
+
+def test_qdc_round_trip_is_undoable(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "putnam.qdc"
+    assert window.interchange.export_qdc(out, codebook_key="putnam")
+    books_before = _count(window.ctx.project.path, "SELECT count(*) FROM codebooks")
+    # Imported under the file name as a new codebook beside the original.
+    renamed = tmp_path / "modal sosial tim.qdc"
+    renamed.write_bytes(out.read_bytes())
+    assert window.interchange.import_qdc(renamed)
+    assert _count(window.ctx.project.path, "SELECT count(*) FROM codebooks") == books_before + 1
+    window.find_action("actionUndo").trigger()
+    assert _count(window.ctx.project.path, "SELECT count(*) FROM codebooks") == books_before
+    window.find_action("actionRedo").trigger()
+    assert _count(window.ctx.project.path, "SELECT count(*) FROM codebooks") == books_before + 1
+
+
+def test_analysis_menu_opens_view_that_jumps_to_source(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.find_action("actionAnalysis").trigger()
+    view = window.analysis_window
+    assert view is not None and view.isVisible()
+    doc = window.documents.rows[-1].id
+    view.jumpRequested.emit(doc, 10, 30)
+    assert window.view.document_id == doc
+    assert window.view.selection_span() == (10, 30)
+    window.find_action("actionAnalysis").trigger()
+    assert window.analysis_window is view  # one analysis window per project window
