@@ -6,6 +6,7 @@ This module wires things together; nothing here is global. Each window gets its 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,11 +14,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
+from app.models.backup import BackupError, backup_if_due
 from app.models.project import ProjectDamaged, ProjectError, create_project, open_project
 from app.ui.context import ProjectContext
 from app.ui.errors import project_error_message
 from app.ui.language import apply_language, saved_language
-from app.ui.startup import acquire_lock, newest_backup, read_only_notice, restore_backup
+from app.ui.startup import (
+    acquire_lock,
+    ask_coder_once,
+    newest_backup,
+    read_only_notice,
+    restore_backup,
+)
 from app.ui.workbench.window import MainWindow
 
 translate = QCoreApplication.translate
@@ -45,6 +53,11 @@ def open_window(path: Path, *, coder: str | None = None) -> QMainWindow:
     path = Path(path)
     project = open_project(path)
     lock: QLockFile | None = acquire_lock(path)
+    if lock is not None:
+        # The day's backup, taken once per day of use. A failure (full disk) must not keep
+        # the researcher from working; it is tried again at the next opening.
+        with contextlib.suppress(BackupError):
+            backup_if_due(path)
     ctx = ProjectContext(project, read_only=lock is None, coder=coder)
     ctx.language = saved_language()
     window = MainWindow(ctx, lock=lock, notice="" if lock is not None else read_only_notice())
@@ -55,7 +68,7 @@ def open_window(path: Path, *, coder: str | None = None) -> QMainWindow:
 def _open_interactive(path: Path) -> QMainWindow | None:
     """Open with dialogs for the errors a user can fix (damaged file: offer the backup)."""
     try:
-        return open_window(path)
+        return open_window(path, coder=ask_coder_once())
     except ProjectDamaged as exc:
         backup = newest_backup(path)
         message = project_error_message(exc)

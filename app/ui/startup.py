@@ -59,3 +59,37 @@ def restore_backup(project: Path, backup: Path) -> Path:
             side.replace(Path(str(aside) + suffix))
     shutil.copy2(backup, project)
     return aside
+
+
+def ask_coder_once(parent: object = None) -> str:
+    """The name of whoever works on this machine, asked once and remembered (QSettings).
+
+    Every coding, memo and comment records it. Cancelling keeps the suggested name.
+    """
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+    settings = QSettings()
+    saved = str(settings.value("coder", "") or "").strip()
+    if saved:
+        return saved
+    import getpass
+
+    try:
+        suggested = getpass.getuser()
+    except (OSError, KeyError):
+        suggested = ""
+    name, ok = QInputDialog.getText(
+        parent if isinstance(parent, QWidget) else None,
+        translate("Startup", "Who is working?"),
+        translate(
+            "Startup",
+            "Your name is stored with every coding, memo and comment you make, so that a "
+            "supervisor or a second coder can tell whose work is whose.\n\nYour name:",
+        ),
+        QLineEdit.EchoMode.Normal,
+        suggested,
+    )
+    chosen = (name if ok else suggested).strip() or suggested or "coder"
+    settings.setValue("coder", chosen)
+    return chosen

@@ -84,3 +84,36 @@ def test_analysis_menu_opens_view_that_jumps_to_source(qtbot, window) -> None:  
     assert window.view.selection_span() == (10, 30)
     window.find_action("actionAnalysis").trigger()
     assert window.analysis_window is view  # one analysis window per project window
+
+
+def test_opening_takes_the_days_backup_once(qtbot, study_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.main import open_window
+    from app.models.backup import list_backups
+
+    first = open_window(study_path)
+    qtbot.addWidget(first)
+    first.close()
+    second = open_window(study_path)
+    qtbot.addWidget(second)
+    second.close()
+    backups = list_backups(study_path)
+    assert len(backups) == 1 and backups[0].name.endswith("-daily.telaah")
+
+
+def test_coder_is_asked_once_and_remembered(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.ui.startup import ask_coder_once
+
+    QSettings().remove("coder")
+    asked: list[str] = []
+
+    def fake_get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[1]))
+        return " Bu Siti ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", fake_get_text)
+    assert ask_coder_once() == "Bu Siti"
+    assert ask_coder_once() == "Bu Siti"
+    assert asked == ["Who is working?"]
