@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ class CodeRow:
     keywords: str
     reference: str
     sort_order: int
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def _row(code: Code) -> CodeRow:
         code.keywords,
         code.reference,
         code.sort_order,
+        code.created_at,
     )
 
 
@@ -255,7 +258,8 @@ def delete_code(session: Session, *, code_id: int) -> CodeSnapshot:
 
 def _insert_rows(session: Session, rows: Sequence[CodeRow]) -> None:
     for row in rows:  # parents precede children in every snapshot
-        session.add(Code(**row.__dict__))
+        fields = {k: v for k, v in row.__dict__.items() if v is not None or k == "parent_id"}
+        session.add(Code(**fields))
         session.flush()
 
 
@@ -303,7 +307,13 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
             else:
                 moved.append(info.id)
         session.execute(delete(Coding).where(Coding.id.in_([d.id for d in dropped])))
-        session.execute(update(Coding).where(Coding.id.in_(moved)).values(code_id=target_id))
+        # Moving a coding to the merged code is not an edit of the coding: keep its timestamp
+        # (so that undo restores the project exactly).
+        session.execute(
+            update(Coding)
+            .where(Coding.id.in_(moved))
+            .values(code_id=target_id, updated_at=Coding.updated_at)
+        )
         children = list(session.scalars(select(Code.id).where(Code.parent_id == source_id)))
         session.execute(update(Code).where(Code.id.in_(children)).values(parent_id=target_id))
         summaries = _summaries_of(session, [source_id])
@@ -327,7 +337,7 @@ def unmerge_codes(session: Session, *, record: MergeRecord) -> None:
         session.execute(
             update(Coding)
             .where(Coding.id.in_(record.moved_codings))
-            .values(code_id=record.source.id)
+            .values(code_id=record.source.id, updated_at=Coding.updated_at)
         )
         _insert_summaries(session, record.summaries)
         session.commit()

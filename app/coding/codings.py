@@ -33,6 +33,7 @@ class CodingInfo:
     memo: str = ""
     illustrative: bool = False
     created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def coding_info(row: Coding, coder: str) -> CodingInfo:
         memo=row.memo,
         illustrative=row.illustrative,
         created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
@@ -249,6 +251,7 @@ def restore_codings(session: Session, *, codings: Sequence[CodingInfo]) -> Codin
                     memo=info.memo,
                     illustrative=info.illustrative,
                     created_at=info.created_at or utcnow(),
+                    updated_at=info.updated_at or info.created_at or utcnow(),
                 )
             )
         session.commit()
