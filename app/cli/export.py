@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.cli.common import opened, say
 from app.cli.refiqda import add_qdpx
+from app.cli.review_report import add_review
 from app.coding.codebooks import find_code
 from app.coding.exports import FORMATS, LANGUAGES
 from app.coding.exports.excerpts import export_excerpts
@@ -151,7 +152,7 @@ def run_summary(args: argparse.Namespace, session: Session) -> int:
 
 
 #: Every export kind's parser builder, in the order ``--help`` lists them.
-KINDS: list[Callable[[Any], None]] = [add_excerpts, add_matrix, add_summary, add_qdpx]
+KINDS: list[Callable[[Any], None]] = [add_excerpts, add_matrix, add_summary, add_qdpx, add_review]
 
 
 def register(commands: Any) -> None:

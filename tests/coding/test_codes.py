@@ -40,9 +40,8 @@ def _doc(session: Session) -> int:
 
 
 def _state(session: Session, doc: int) -> tuple[object, ...]:
-    codes = tuple(
-        sorted((c.id, c.key, c.parent_id, c.name_id, c.created_at) for c in session.scalars(select(Code)))
-    )
+    rows = session.scalars(select(Code))
+    codes = tuple(sorted((c.id, c.key, c.parent_id, c.name_id, c.created_at) for c in rows))
     summaries = tuple(sorted((s.row_code_id, s.text) for s in session.scalars(select(CellSummary))))
     return codes, codings_for_document(session, document_id=doc), summaries
 

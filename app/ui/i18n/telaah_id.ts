@@ -1,6 +1,251 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../review/agreement_view.py" line="164" />
+        <source>Compare coder</source>
+        <translation>Bandingkan pengode</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="165" />
+        <source>with</source>
+        <translation>dengan</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="166" />
+        <source>Documents:</source>
+        <translation>Dokumen:</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="167" />
+        <source>Review report (Word)…</source>
+        <translation>Laporan tinjauan (Word)…</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="169" />
+        <source>Questioned excerpts with their discussion, and this agreement table</source>
+        <translation>Kutipan yang dipertanyakan beserta diskusinya, dan tabel kesepakatan ini</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="172" />
+        <location filename="../review/agreement_view.py" line="222" />
+        <source>All documents both coded</source>
+        <translation>Semua dokumen yang dikode keduanya</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="212" />
+        <source>{0} ({1} codings)</source>
+        <translation>{0} ({1} pengodean)</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="286" />
+        <source>Agreement needs codings by two coders on the same documents.</source>
+        <translation>Kesepakatan memerlukan pengodean dua pengode pada dokumen yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="288" />
+        <source>Choose two different coders.</source>
+        <translation>Pilih dua pengode yang berbeda.</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_view.py" line="292" />
+        <source>These two coders have not coded any document in common.</source>
+        <translation>Kedua pengode ini belum mengode satu pun dokumen yang sama.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../review/agreement_view.py" line="295" />
+        <source>Compared over every character of %n document(s); n/a: not defined (e.g. neither coder used the code).</source>
+        <translation>
+            <numerusform>Dibandingkan pada setiap karakter dari %n dokumen; n/a: tidak terdefinisi (mis. kode tidak dipakai kedua pengode).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../review/agreement_view.py" line="304" />
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n ketidaksepakatan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <location filename="../analysis/window.py" line="92" />
+        <location filename="../analysis/window.py" line="399" />
+        <source>Analysis</source>
+        <translation>Analisis</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="113" />
+        <source>Show aliases (pseudonymise exports)</source>
+        <translation>Tampilkan alias (samarkan nama di ekspor)</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="115" />
+        <source>Names to mask, comma-separated</source>
+        <translation>Nama yang disamarkan, pisahkan dengan koma</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="117" />
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="120" />
+        <location filename="../analysis/window.py" line="132" />
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="120" />
+        <location filename="../analysis/window.py" line="133" />
+        <source>Matrix</source>
+        <translation>Matriks</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="126" />
+        <source>Codebook:</source>
+        <translation>Buku kode:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="127" />
+        <source>Coder:</source>
+        <translation>Pengode:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="134" />
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="168" />
+        <source>Counts</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="168" />
+        <source>Presence</source>
+        <translation>Kehadiran (✓/–)</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="169" />
+        <source>Quotes</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="169" />
+        <source>Cell summaries</source>
+        <translation>Ringkasan sel</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="172" />
+        <source>Columns:</source>
+        <translation>Kolom:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="174" />
+        <source>Cells:</source>
+        <translation>Sel:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="184" />
+        <location filename="../analysis/window.py" line="345" />
+        <source>Select a cell to see its excerpts.</source>
+        <translation>Pilih sel untuk melihat kutipannya.</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="190" />
+        <source>Your summary of this cell…</source>
+        <translation>Ringkasan Anda untuk sel ini…</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="191" />
+        <source>Save cell summary</source>
+        <translation>Simpan ringkasan sel</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="193" />
+        <source>Cell summary:</source>
+        <translation>Ringkasan sel:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="211" />
+        <source>Save as PNG…</source>
+        <translation>Simpan sebagai PNG…</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="226" />
+        <source>All coders</source>
+        <translation>Semua pengode</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="229" />
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="231" />
+        <source>Values of %1</source>
+        <translation>Nilai %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="235" />
+        <source>Co-occurrence with %1</source>
+        <translation>Kemunculan bersama dengan %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="285" />
+        <source>Empty boxes: %1</source>
+        <translation>Kotak kosong: %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="286" />
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="314" />
+        <source>Excerpts by code: %1</source>
+        <translation>Kutipan per kode: %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="319" />
+        <source>Excerpts by informant group: %1</source>
+        <translation>Kutipan per kelompok informan: %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="355" />
+        <source>%1 × %2: %3 excerpt(s)</source>
+        <translation>%1 × %2: %3 kutipan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="389" />
+        <source>Edit cell summary</source>
+        <translation>Ubah ringkasan sel</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="399" />
+        <source>Could not save: %1</source>
+        <translation>Tidak dapat menyimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="404" />
+        <source>Save chart</source>
+        <translation>Simpan grafik</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="404" />
+        <source>PNG image (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="413" />
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+</context>
+<context>
     <name>CaseCommands</name>
     <message>
         <location filename="../commands/cases.py" line="19" />
@@ -122,27 +367,28 @@
 <context>
     <name>CodeCommands</name>
     <message>
-        <location filename="../commands/codes.py" line="32" />
+        <location filename="../commands/codes.py" line="35" />
         <source>Add code</source>
         <translation>Tambah kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="85" />
+        <location filename="../commands/codes.py" line="88" />
         <source>Move code</source>
         <translation>Pindahkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="108" />
+        <location filename="../commands/codes.py" line="111" />
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="134" />
+        <location filename="../commands/codes.py" line="137" />
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="154" />
+        <location filename="../commands/codes.py" line="157" />
+        <location filename="../commands/codes.py" line="182" />
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
@@ -315,6 +561,52 @@
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../review/compare.py" line="49" />
+        <source>Double-click a disagreement to compare the two codings.</source>
+        <translation>Klik dua kali sebuah ketidaksepakatan untuk membandingkan kedua pengodean.</translation>
+    </message>
+    <message>
+        <location filename="../review/compare.py" line="62" />
+        <source>{0}, characters {1}–{2}: {3}</source>
+        <translation>{0}, karakter {1}–{2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../review/compare.py" line="92" />
+        <source>No code on this stretch.</source>
+        <translation>Tidak ada kode pada bagian ini.</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <location filename="../review/agreement_model.py" line="188" />
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="189" />
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="190" />
+        <source>Characters</source>
+        <translation>Karakter</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="191" />
+        <source>Coded only by</source>
+        <translation>Hanya dikode oleh</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="192" />
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <location filename="../workbench/documents_model.py" line="55" />
@@ -347,202 +639,237 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="33" />
+        <location filename="../errors.py" line="34" />
         <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
         <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="37" />
+        <location filename="../errors.py" line="38" />
         <source>The file is empty.</source>
         <translation>Berkas ini kosong.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="38" />
+        <location filename="../errors.py" line="39" />
         <source>The file is too large to import.</source>
         <translation>Berkas terlalu besar untuk diimpor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="39" />
+        <location filename="../errors.py" line="40" />
         <source>The file is incomplete (it may have been cut off while copying).</source>
         <translation>Berkas tidak lengkap (mungkin terpotong saat disalin).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="42" />
+        <location filename="../errors.py" line="43" />
         <source>The file is password-protected. Save an unprotected copy first.</source>
         <translation>Berkas dilindungi kata sandi. Simpan dulu salinan tanpa kata sandi.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="45" />
+        <location filename="../errors.py" line="46" />
         <source>The PDF has no text layer (it is a scan). Run text recognition (OCR) on it first.</source>
         <translation>PDF ini tidak memiliki lapisan teks (hasil pindaian). Jalankan dulu pengenalan teks (OCR).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="49" />
+        <location filename="../errors.py" line="50" />
         <source>The file expands to an unreasonable size and was refused.</source>
         <translation>Berkas mengembang ke ukuran yang tidak wajar dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="52" />
+        <location filename="../errors.py" line="53" />
         <source>The file contains unsafe XML constructs and was refused.</source>
         <translation>Berkas berisi konstruksi XML yang tidak aman dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="55" />
+        <location filename="../errors.py" line="56" />
         <source>The file is damaged and cannot be read.</source>
         <translation>Berkas rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="56" />
+        <location filename="../errors.py" line="57" />
         <source>The text encoding of the file could not be recognised.</source>
         <translation>Pengodean teks (encoding) berkas tidak dapat dikenali.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="57" />
+        <location filename="../errors.py" line="58" />
         <source>The file could not be read.</source>
         <translation>Berkas tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="58" />
+        <location filename="../errors.py" line="59" />
         <source>This is a folder, not a file.</source>
         <translation>Ini folder, bukan berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="59" />
+        <location filename="../errors.py" line="60" />
         <source>The file does not exist (any more).</source>
         <translation>Berkas tidak ada (lagi).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="60" />
+        <location filename="../errors.py" line="61" />
         <source>You do not have permission to read this file.</source>
         <translation>Anda tidak memiliki izin membaca berkas ini.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="61" />
+        <location filename="../errors.py" line="62" />
         <source>A document with this name is already in the project.</source>
         <translation>Dokumen dengan nama ini sudah ada di proyek.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="64" />
+        <location filename="../errors.py" line="65" />
         <source>The file could not be imported ({0}).</source>
         <translation>Berkas tidak dapat diimpor ({0}).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="70" />
+        <location filename="../errors.py" line="72" />
+        <source>This is not a REFI-QDA project (.qdpx is a zip).</source>
+        <translation>Ini bukan proyek REFI-QDA (berkas .qdpx berupa zip).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="73" />
+        <source>The archive holds no project.qde file.</source>
+        <translation>Arsip tidak berisi berkas project.qde.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="74" />
+        <source>The archive holds more than one .qde file.</source>
+        <translation>Arsip berisi lebih dari satu berkas .qde.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="75" />
+        <source>The archive contains paths that point outside it and was refused.</source>
+        <translation>Arsip berisi jalur yang mengarah ke luar arsip dan ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="78" />
+        <source>The archive contains absolute paths and was refused.</source>
+        <translation>Arsip berisi jalur absolut dan ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="81" />
+        <source>The project XML is damaged and cannot be read.</source>
+        <translation>XML proyek rusak dan tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="82" />
+        <source>The archive holds too many files.</source>
+        <translation>Arsip berisi terlalu banyak berkas.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="89" />
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="71" />
+        <location filename="../errors.py" line="90" />
         <source>case</source>
         <translation>kasus</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="72" />
+        <location filename="../errors.py" line="91" />
         <source>code</source>
         <translation>kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="73" />
+        <location filename="../errors.py" line="92" />
         <source>codebook</source>
         <translation>buku kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="74" />
+        <location filename="../errors.py" line="93" />
         <source>coding</source>
         <translation>pengodean</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="75" />
+        <location filename="../errors.py" line="94" />
         <source>coder</source>
         <translation>pengode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="76" />
+        <location filename="../errors.py" line="95" />
         <source>attribute</source>
         <translation>atribut</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="84" />
+        <location filename="../errors.py" line="103" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="88" />
+        <location filename="../errors.py" line="109" />
         <source>A {0} named "{1}" already exists.</source>
         <translation>{0} bernama "{1}" sudah ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92" />
+        <location filename="../errors.py" line="113" />
         <source>The {0} "{1}" no longer exists.</source>
         <translation>{0} "{1}" sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="96" />
+        <location filename="../errors.py" line="117" />
         <source>Select some text first.</source>
         <translation>Pilih teks terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="99" />
+        <location filename="../errors.py" line="120" />
         <source>Please enter a value for {0}.</source>
         <translation>Isi nilai untuk {0}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="100" />
+        <location filename="../errors.py" line="121" />
         <source>"{0}" is not a valid value for {1}.</source>
         <translation>"{0}" bukan nilai yang sah untuk {1}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="104" />
+        <location filename="../errors.py" line="125" />
         <source>The codebook file {0} is not valid at {1}: {2}</source>
         <translation>Berkas buku kode {0} tidak sah pada {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="110" />
+        <location filename="../errors.py" line="131" />
         <source>This project is open read-only; changes are not possible.</source>
         <translation>Proyek ini dibuka hanya-baca; perubahan tidak dapat dilakukan.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="112" />
+        <location filename="../errors.py" line="133" />
         <source>The project file could not be changed: {0}</source>
         <translation>Berkas proyek tidak dapat diubah: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="116" />
+        <location filename="../errors.py" line="137" />
         <source>A file operation failed: {0}</source>
         <translation>Operasi berkas gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="117" />
+        <location filename="../errors.py" line="138" />
         <source>Unexpected error: {0}</source>
         <translation>Galat tak terduga: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="124" />
+        <location filename="../errors.py" line="145" />
         <source>The project file {0} does not exist.</source>
         <translation>Berkas proyek {0} tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="126" />
+        <location filename="../errors.py" line="147" />
         <source>{0} is not a Telaah project file.</source>
         <translation>{0} bukan berkas proyek Telaah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="128" />
+        <location filename="../errors.py" line="149" />
         <source>The project file {0} is damaged and cannot be opened safely.</source>
         <translation>Berkas proyek {0} rusak dan tidak dapat dibuka dengan aman.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="132" />
+        <location filename="../errors.py" line="153" />
         <source>{0} was saved by a newer version of Telaah. Please update Telaah.</source>
         <translation>{0} disimpan oleh Telaah versi yang lebih baru. Perbarui Telaah Anda.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="135" />
+        <location filename="../errors.py" line="156" />
         <source>The project {0} cannot be opened.</source>
         <translation>Proyek {0} tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="142" />
+        <location filename="../errors.py" line="163" />
         <source>Telaah</source>
         <translation>Telaah</translation>
     </message>
@@ -571,8 +898,19 @@
     </message>
     <message>
         <location filename="../workbench/excerpt_model.py" line="95" />
+        <location filename="../analysis/models.py" line="242" />
         <source>Coder</source>
         <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="242" />
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="242" />
+        <source>Source</source>
+        <translation>Sumber</translation>
     </message>
 </context>
 <context>
@@ -613,7 +951,9 @@
     <message numerus="yes">
         <location filename="../workbench/panels.py" line="123" />
         <source>%n excerpt(s)</source>
-        <translation><numerusform>%n kutipan</numerusform></translation>
+        <translation>
+            <numerusform>%n kutipan</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -630,6 +970,86 @@
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../review/agreement_model.py" line="48" />
+        <source>Overall</source>
+        <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row ("" for the overall row)</extracomment>
+        <translation>Keseluruhan</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="68" />
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="69" />
+        <source>Agreement</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="70" />
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="71" />
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="72" />
+        <location filename="../review/agreement_model.py" line="73" />
+        <source>Only {0}</source>
+        <translation>Hanya {0}</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="72" />
+        <source>Only A</source>
+        <translation>Hanya A</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="73" />
+        <source>Only B</source>
+        <translation>Hanya B</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="74" />
+        <source>Both</source>
+        <translation>Keduanya</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="79" />
+        <source>Percent agreement: share of characters both coders treat alike (0–1)</source>
+        <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="80" />
+        <source>Cohen's kappa: agreement corrected for chance</source>
+        <translation>Kappa Cohen: kesepakatan setelah dikoreksi untuk peluang</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="81" />
+        <source>Krippendorff's alpha (nominal)</source>
+        <translation>Alpha Krippendorff (nominal)</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="82" />
+        <source>Characters only the first coder coded</source>
+        <translation>Karakter yang hanya dikode pengode pertama</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="83" />
+        <source>Characters only the second coder coded</source>
+        <translation>Karakter yang hanya dikode pengode kedua</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="84" />
+        <source>Characters both coders coded</source>
+        <translation>Karakter yang dikode kedua pengode</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../dialogs/import_report.py" line="64" />
@@ -639,33 +1059,122 @@
     <message numerus="yes">
         <location filename="../dialogs/import_report.py" line="67" />
         <source>%n document(s) imported.</source>
-        <translation><numerusform>%n dokumen diimpor.</numerusform></translation>
+        <translation>
+            <numerusform>%n dokumen diimpor.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../dialogs/import_report.py" line="69" />
         <source>%n file(s) could not be imported:</source>
-        <translation><numerusform>%n berkas tidak dapat diimpor:</numerusform></translation>
+        <translation>
+            <numerusform>%n berkas tidak dapat diimpor:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Interchange</name>
+    <message>
+        <location filename="../workbench/interchange.py" line="47" />
+        <source>Export project (REFI-QDA)</source>
+        <translation>Ekspor proyek (REFI-QDA)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="49" />
+        <location filename="../workbench/interchange.py" line="81" />
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>Proyek REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="63" />
+        <source>Exporting project…</source>
+        <translation>Mengekspor proyek…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="66" />
+        <source>Project exported to {0}</source>
+        <translation>Proyek diekspor ke {0}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="79" />
+        <source>Import a REFI-QDA project</source>
+        <translation>Impor proyek REFI-QDA</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="87" />
+        <source>Save the imported project as</source>
+        <translation>Simpan proyek hasil impor sebagai</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="89" />
+        <source>Telaah project (*.telaah)</source>
+        <translation>Proyek Telaah (*.telaah)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="97" />
+        <source>Importing project…</source>
+        <translation>Mengimpor proyek…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="105" />
+        <source>The project was created as {0}.</source>
+        <translation>Proyek telah dibuat sebagai {0}.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="107" />
+        <source>Not imported:</source>
+        <translation>Tidak diimpor:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="124" />
+        <source>Export codebook</source>
+        <translation>Ekspor buku kode</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="124" />
+        <source>Codebook:</source>
+        <translation>Buku kode:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="130" />
+        <source>Export codebook (REFI-QDA)</source>
+        <translation>Ekspor buku kode (REFI-QDA)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="132" />
+        <location filename="../workbench/interchange.py" line="158" />
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>Buku kode REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="145" />
+        <source>Codebook exported to {0}</source>
+        <translation>Buku kode diekspor ke {0}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="156" />
+        <source>Import a REFI-QDA codebook</source>
+        <translation>Impor buku kode REFI-QDA</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../main.py" line="64" />
+        <location filename="../../main.py" line="77" />
         <source>No backup was found.</source>
         <translation>Tidak ada cadangan yang ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="72" />
+        <location filename="../../main.py" line="85" />
         <source>Open the newest backup ({0}) instead? The damaged file is kept as a copy.</source>
         <translation>Buka cadangan terbaru ({0}) sebagai gantinya? Berkas yang rusak disimpan sebagai salinan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="88" />
+        <location filename="../../main.py" line="101" />
         <source>Open or create a Telaah project</source>
         <translation>Buka atau buat proyek Telaah</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="90" />
+        <location filename="../../main.py" line="103" />
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
@@ -673,256 +1182,658 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="111" />
+        <location filename="../workbench/window.py" line="117" />
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="112" />
+        <location filename="../workbench/window.py" line="118" />
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="131" />
+        <location filename="../workbench/window.py" line="137" />
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="174" />
+        <location filename="../workbench/window.py" line="180" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="187" />
+        <location filename="../workbench/window.py" line="193" />
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="192" />
+        <location filename="../workbench/window.py" line="198" />
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="195" />
-        <location filename="../workbench/window.py" line="646" />
+        <location filename="../workbench/window.py" line="201" />
+        <location filename="../workbench/window.py" line="694" />
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="200" />
+        <location filename="../workbench/window.py" line="206" />
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="212" />
+        <location filename="../workbench/window.py" line="218" />
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="213" />
-        <location filename="../workbench/window.py" line="274" />
+        <location filename="../workbench/window.py" line="219" />
+        <location filename="../workbench/window.py" line="291" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="214" />
-        <source>Excerpts and search</source>
-        <translation>Kutipan dan pencarian</translation>
+        <location filename="../workbench/window.py" line="224" />
+        <source>Review</source>
+        <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="253" />
+        <location filename="../workbench/window.py" line="225" />
+        <source>Open questions</source>
+        <translation>Pertanyaan terbuka</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../workbench/window.py" line="228" />
+        <source>Open questions (%n)</source>
+        <translation>
+            <numerusform>Pertanyaan terbuka (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="231" />
+        <source>Excerpts, search and review</source>
+        <translation>Kutipan, pencarian, dan tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="270" />
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="254" />
+        <location filename="../workbench/window.py" line="271" />
         <source>Code the selected text with the current code (Ctrl+E)</source>
         <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="255" />
+        <location filename="../workbench/window.py" line="272" />
         <source>Code in vivo</source>
         <translation>Kode in vivo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="256" />
+        <location filename="../workbench/window.py" line="273" />
         <source>Create a code named after the selected words</source>
         <translation>Buat kode bernama sesuai kata yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="257" />
+        <location filename="../workbench/window.py" line="274" />
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="260" />
+        <location filename="../workbench/window.py" line="277" />
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="267" />
+        <location filename="../workbench/window.py" line="284" />
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="271" />
+        <location filename="../workbench/window.py" line="288" />
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="272" />
+        <location filename="../workbench/window.py" line="289" />
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="276" />
+        <location filename="../workbench/window.py" line="293" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="277" />
+        <location filename="../workbench/window.py" line="294" />
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="278" />
+        <location filename="../workbench/window.py" line="295" />
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="279" />
+        <location filename="../workbench/window.py" line="296" />
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="280" />
+        <location filename="../workbench/window.py" line="297" />
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="291" />
+        <location filename="../workbench/window.py" line="308" />
+        <source>Export project (.qdpx)…</source>
+        <translation>Ekspor proyek (.qdpx)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="309" />
+        <source>Import project (.qdpx)…</source>
+        <translation>Impor proyek (.qdpx)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="310" />
+        <source>Export codebook (.qdc)…</source>
+        <translation>Ekspor buku kode (.qdc)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="311" />
+        <source>Import codebook (.qdc)…</source>
+        <translation>Impor buku kode (.qdc)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="312" />
+        <source>Summary and matrices…</source>
+        <translation>Ringkasan dan matriks…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="315" />
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="295" />
+        <location filename="../workbench/window.py" line="318" />
+        <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
+        <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="324" />
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="299" />
+        <location filename="../workbench/window.py" line="328" />
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="303" />
+        <location filename="../workbench/window.py" line="332" />
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analisis</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="334" />
+        <source>&amp;Review</source>
+        <translation>&amp;Tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="337" />
+        <source>Intercoder agreement…</source>
+        <translation>Kesepakatan antarpengode…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="338" />
+        <source>Review report (Word)…</source>
+        <translation>Laporan tinjauan (Word)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="341" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="304" />
+        <location filename="../workbench/window.py" line="342" />
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="308" />
+        <location filename="../workbench/window.py" line="346" />
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="323" />
+        <location filename="../workbench/window.py" line="361" />
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="399" />
+        <location filename="../workbench/window.py" line="447" />
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="447" />
+        <location filename="../workbench/window.py" line="495" />
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="453" />
+        <location filename="../workbench/window.py" line="501" />
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="471" />
+        <location filename="../workbench/window.py" line="519" />
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="490" />
+        <location filename="../workbench/window.py" line="538" />
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="500" />
+        <location filename="../workbench/window.py" line="548" />
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="514" />
+        <location filename="../workbench/window.py" line="562" />
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="517" />
+        <location filename="../workbench/window.py" line="565" />
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="629" />
+        <location filename="../workbench/window.py" line="677" />
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="635" />
+        <location filename="../workbench/window.py" line="683" />
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="636" />
+        <location filename="../workbench/window.py" line="684" />
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="638" />
+        <location filename="../workbench/window.py" line="686" />
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="638" />
+        <location filename="../workbench/window.py" line="686" />
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="658" />
+        <location filename="../workbench/window.py" line="706" />
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="660" />
+        <location filename="../workbench/window.py" line="708" />
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="675" />
+        <location filename="../workbench/window.py" line="723" />
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="685" />
+        <location filename="../workbench/window.py" line="733" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="698" />
+        <location filename="../workbench/window.py" line="746" />
         <source>%n document(s) imported.</source>
-        <translation><numerusform>%n dokumen diimpor.</numerusform></translation>
+        <translation>
+            <numerusform>%n dokumen diimpor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="779" />
+        <source>Intercoder agreement – Telaah</source>
+        <translation>Kesepakatan antarpengode – Telaah</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="209" />
+        <source>%n quote(s)</source>
+        <translation>
+            <numerusform>%n kutipan</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OpenQuestionModel</name>
+    <message>
+        <location filename="../review/models.py" line="306" />
+        <source>Excerpt</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="307" />
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="308" />
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="309" />
+        <source>Asked by</source>
+        <translation>Ditanyakan oleh</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="310" />
+        <source>Last comment</source>
+        <translation>Komentar terakhir</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="330" />
+        <source>(no comment yet)</source>
+        <translation>(belum ada komentar)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenQuestionsList</name>
+    <message>
+        <location filename="../review/questions.py" line="127" />
+        <source>Write your answer…</source>
+        <extracomment>the number of open questions changed (for a tab or dock title)</extracomment>
+        <translation>Tulis jawaban Anda…</translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="128" />
+        <source>Answer</source>
+        <translation>Jawab</translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="129" />
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="131" />
+        <source>Close the question: it leaves this list (Undo brings it back)</source>
+        <translation>Tutup pertanyaan: pertanyaan keluar dari daftar ini (Urungkan mengembalikannya)</translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="133" />
+        <source>Show in transcript</source>
+        <translation>Tampilkan di transkrip</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../review/questions.py" line="176" />
+        <source>%n open question(s) from your reviewer.</source>
+        <translation>
+            <numerusform>%n pertanyaan terbuka dari peninjau Anda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="178" />
+        <source>No open questions.</source>
+        <translation>Tidak ada pertanyaan terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="207" />
+        <source>Nothing to answer. Well done!</source>
+        <translation>Tidak ada yang perlu dijawab. Bagus!</translation>
+    </message>
+    <message>
+        <location filename="../review/questions.py" line="216" />
+        <source>{0} questioned this excerpt ({1}):</source>
+        <translation>{0} mempertanyakan kutipan ini ({1}):</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCommands</name>
+    <message>
+        <location filename="../review/commands.py" line="27" />
+        <source>Mark agreed</source>
+        <translation>Tandai disetujui</translation>
+    </message>
+    <message>
+        <location filename="../review/commands.py" line="28" />
+        <source>Mark questioned</source>
+        <translation>Tandai dipertanyakan</translation>
+    </message>
+    <message>
+        <location filename="../review/commands.py" line="29" />
+        <source>Clear review mark</source>
+        <translation>Hapus tanda tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../review/commands.py" line="68" />
+        <source>Resolve question</source>
+        <translation>Selesaikan pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../review/commands.py" line="70" />
+        <source>Reopen question</source>
+        <translation>Buka kembali pertanyaan</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetail</name>
+    <message>
+        <location filename="../review/detail.py" line="25" />
+        <source>agreed</source>
+        <translation>disetujui</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="26" />
+        <source>questioned</source>
+        <translation>dipertanyakan</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="33" />
+        <source>Not reviewed yet.</source>
+        <translation>Belum ditinjau.</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="38" />
+        <source>{0} {1} by {2}</source>
+        <translation>{0} {1} oleh {2}</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="51" />
+        <source>{0} — coded by {1}</source>
+        <translation>{0} — dikode oleh {1}</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="62" />
+        <source>Memo: {0}</source>
+        <translation>Memo: {0}</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="73" />
+        <source>No comments yet.</source>
+        <translation>Belum ada komentar.</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="89" />
+        <source>resolved</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../review/detail.py" line="91" />
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../review/panel.py" line="157" />
+        <source>Browse by:</source>
+        <translation>Telusuri menurut:</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="161" />
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="162" />
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="165" />
+        <source>Reviewing as: {0}</source>
+        <translation>Meninjau sebagai: {0}</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="166" />
+        <source>✓ Agree</source>
+        <translation>✓ Setuju</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="167" />
+        <source>Mark the selected excerpts agreed (Ctrl+Alt+A)</source>
+        <translation>Tandai kutipan terpilih disetujui (Ctrl+Alt+A)</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="168" />
+        <source>? Question</source>
+        <translation>? Pertanyakan</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="169" />
+        <source>Mark the selected excerpts questioned (Ctrl+Alt+Q)</source>
+        <translation>Tandai kutipan terpilih dipertanyakan (Ctrl+Alt+Q)</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="170" />
+        <source>Clear mark</source>
+        <translation>Hapus tanda</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="171" />
+        <source>Remove your mark from the selected excerpts</source>
+        <translation>Hapus tanda Anda dari kutipan terpilih</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="172" />
+        <location filename="../review/panel.py" line="174" />
+        <source>Add comment</source>
+        <translation>Tambah komentar</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="173" />
+        <source>Show in transcript</source>
+        <translation>Tampilkan di transkrip</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="175" />
+        <source>Send the comment (Ctrl+Return)</source>
+        <translation>Kirim komentar (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="176" />
+        <source>Write a comment or a question for the coder…</source>
+        <translation>Tulis komentar atau pertanyaan untuk pengode…</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="244" />
+        <source>{0} excerpts · ✓ {1} agreed · ? {2} questioned</source>
+        <translation>{0} kutipan · ✓ {1} disetujui · ? {2} dipertanyakan</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="296" />
+        <source>Open a code or an informant and choose an excerpt to review.</source>
+        <translation>Buka sebuah kode atau informan, lalu pilih kutipan untuk ditinjau.</translation>
+    </message>
+    <message>
+        <location filename="../review/panel.py" line="307" />
+        <source>Discussion</source>
+        <translation>Diskusi</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReport</name>
+    <message>
+        <location filename="../review/report.py" line="51" />
+        <source>Save the review report</source>
+        <translation>Simpan laporan tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../review/report.py" line="53" />
+        <source>Word documents (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../review/report.py" line="67" />
+        <source>Review report</source>
+        <translation>Laporan tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../review/report.py" line="68" />
+        <source>The report was saved to {0}.</source>
+        <translation>Laporan disimpan ke {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTreeModel</name>
+    <message>
+        <location filename="../review/models.py" line="120" />
+        <source>Without informant (other documents)</source>
+        <translation>Tanpa informan (dokumen lain)</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="189" />
+        <source>Excerpt</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="190" />
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="191" />
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="192" />
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="193" />
+        <source>Review</source>
+        <translation>Tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="194" />
+        <source>Comments</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="219" />
+        <source>{0} of {1} excerpts agreed, {2} questioned</source>
+        <translation>{0} dari {1} kutipan disetujui, {2} dipertanyakan</translation>
+    </message>
+    <message>
+        <location filename="../review/models.py" line="250" />
+        <source>{0} (open)</source>
+        <translation>{0} (terbuka)</translation>
     </message>
 </context>
 <context>
@@ -945,7 +1856,9 @@
     <message numerus="yes">
         <location filename="../workbench/search_actions.py" line="68" />
         <source>%n passage(s) coded.</source>
-        <translation><numerusform>%n bagian dikodekan.</numerusform></translation>
+        <translation>
+            <numerusform>%n bagian dikodekan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1011,12 +1924,16 @@
     <message numerus="yes">
         <location filename="../workbench/panels.py" line="208" />
         <source>%n hit(s)</source>
-        <translation><numerusform>%n hasil</numerusform></translation>
+        <translation>
+            <numerusform>%n hasil</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../workbench/panels.py" line="208" />
         <source>%n document(s)</source>
-        <translation><numerusform>%n dokumen</numerusform></translation>
+        <translation>
+            <numerusform>%n dokumen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1942,69 @@
         <location filename="../startup.py" line="36" />
         <source>This project is already open in another Telaah window. It is shown read-only here: close the other window to make changes.</source>
         <translation>Proyek ini sedang terbuka di jendela Telaah lain. Di sini proyek ditampilkan hanya-baca: tutup jendela lain itu untuk membuat perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../startup.py" line="84" />
+        <source>Who is working?</source>
+        <translation>Siapa yang bekerja?</translation>
+    </message>
+    <message>
+        <location filename="../startup.py" line="85" />
+        <source>Your name is stored with every coding, memo and comment you make, so that a supervisor or a second coder can tell whose work is whose.
+
+Your name:</source>
+        <translation>Nama Anda disimpan bersama setiap pengodean, memo, dan komentar yang Anda buat, agar pembimbing atau pengode kedua tahu pekerjaan siapa yang mana.
+
+Nama Anda:</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../analysis/models.py" line="75" />
+        <source>Box</source>
+        <extracomment>Roles carrying raw values for views and tests.</extracomment>
+        <translation>Kotak</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="76" />
+        <source>Excerpts</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="77" />
+        <source>Informants</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="78" />
+        <source>Groups</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="79" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="80" />
+        <source>Illustrative quote</source>
+        <translation>Kutipan ilustratif</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="86" />
+        <source>filled</source>
+        <translation>terisi</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="87" />
+        <source>thin</source>
+        <translation>tipis</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="88" />
+        <source>empty</source>
+        <translation>kosong</translation>
     </message>
 </context>
 <context>

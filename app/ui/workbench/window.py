@@ -56,6 +56,8 @@ from app.ui.commands.codings import (
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.language import apply_language
+from app.ui.review.panel import ReviewPanel
+from app.ui.review.questions import OpenQuestionsList
 from app.ui.tasks import Task
 from app.ui.workbench.code_tree import CodebookTree
 from app.ui.workbench.codebook_editing import CodebookEditor
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.search = SearchController(self)
         self.interchange = Interchange(self)
         self.analysis_window: QWidget | None = None
+        self.agreement_window: QWidget | None = None
         self._build()
         self.resize(1440, 900)
         if self.documents.rows:
@@ -214,7 +217,18 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.addTab(self.excerpts, self.tr("Excerpts"))
         self.bottom_tabs.addTab(self.search_panel, self.tr("Search"))
-        bottom = self._dock("bottomDock", self.tr("Excerpts and search"), self.bottom_tabs)
+        self.review_panel = ReviewPanel(ctx, self)
+        self.review_panel.jumpRequested.connect(self.jump_to)
+        self.questions = OpenQuestionsList(ctx, self)
+        self.questions.jumpRequested.connect(self.jump_to)
+        self.bottom_tabs.addTab(self.review_panel, self.tr("Review"))
+        questions_tab = self.bottom_tabs.addTab(self.questions, self.tr("Open questions"))
+        self.questions.countChanged.connect(
+            lambda n: self.bottom_tabs.setTabText(
+                questions_tab, self.tr("Open questions (%n)", "", n)
+            )
+        )
+        bottom = self._dock("bottomDock", self.tr("Excerpts, search and review"), self.bottom_tabs)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
         self.resizeDocks([docs_dock, codes_dock], [350, 390], Qt.Orientation.Horizontal)
         self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
@@ -317,6 +331,13 @@ class MainWindow(QMainWindow):
         code_menu.addActions([add, edit, merge, delete])
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(analysis)
+        review_menu = bar.addMenu(self.tr("&Review"))
+        review_menu.addActions(
+            [
+                a("actionAgreement", self.tr("Intercoder agreement…"), self.show_agreement),
+                a("actionReviewReport", self.tr("Review report (Word)…"), self.ask_review_report),
+            ]
+        )
         view_menu = bar.addMenu(self.tr("&View"))
         lang_menu = view_menu.addMenu(self.tr("Language"))
         lang_menu.addActions([self.lang_id, self.lang_en])
@@ -747,6 +768,26 @@ class MainWindow(QMainWindow):
         self.analysis_window.show()
         self.analysis_window.raise_()
         return self.analysis_window
+
+    def show_agreement(self) -> QWidget:
+        """The intercoder agreement window; a disagreement opens in the transcript too."""
+        from app.ui.review.agreement_view import AgreementView
+
+        if self.agreement_window is None:
+            view = AgreementView(self.ctx, self)
+            view.setWindowFlag(Qt.WindowType.Window, True)
+            view.setWindowTitle(self.tr("Intercoder agreement – Telaah"))
+            view.resize(1100, 720)
+            view.compareRequested.connect(self.jump_to)
+            self.agreement_window = view
+        self.agreement_window.show()
+        self.agreement_window.raise_()
+        return self.agreement_window
+
+    def ask_review_report(self) -> None:
+        from app.ui.review.report import ask_review_report
+
+        ask_review_report(self.ctx, self)
 
     def show_cases(self) -> None:
         from app.ui.dialogs.cases import CasesDialog
