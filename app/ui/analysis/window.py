@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -113,9 +112,9 @@ class AnalysisWindow(QMainWindow):
         self.aliases_check = QCheckBox(self.tr("Show aliases (pseudonymise exports)"))
         self.mask_edit = QLineEdit()
         self.mask_edit.setPlaceholderText(self.tr("Names to mask, comma-separated"))
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export…"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu sizes itself for its text and the arrow (a tool button
+        # in instant-popup mode clipped the label).
+        self.export_button = QPushButton(self.tr("Export…"))
         menu = QMenu(self.export_button)
         for what, label in (("summary", self.tr("Summary")), ("matrix", self.tr("Matrix"))):
             for fmt, name in (("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")):
@@ -279,6 +278,10 @@ class AnalysisWindow(QMainWindow):
                     )
         self.summary_model.set_summary(self.summary, self.language)
         self.summary_view.resizeColumnsToContents()
+        # Long lists of informant groups wrap instead of squeezing the quote column.
+        groups = self.summary_view.horizontalHeader()
+        groups.resizeSection(3, min(groups.sectionSize(3), 260))
+        self.summary_view.resizeRowsToContents()
         self.box_excerpts.set_excerpts(())
         empty = self.summary.empty_boxes if self.summary else ()
         self.empty_label.setText(
