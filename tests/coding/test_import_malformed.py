@@ -111,6 +111,14 @@ def test_docx_with_entity_declarations(tmp_path: Path, docx_file: Path) -> None:
     assert refusal(path) == "unsafe-xml"
 
 
+def test_docx_with_a_dtd_behind_a_long_prolog(tmp_path: Path, docx_file: Path) -> None:
+    # Only the prolog is scanned: a DTD after 50 kB of comments is still inside it.
+    padding = b"<!-- <w:document> " + b"x" * 50_000 + b" -->\n"
+    xml = BILLION_LAUGHS.replace(b"<!DOCTYPE", padding + b"<!DOCTYPE", 1)
+    path = rewrite_zip(docx_file, tmp_path / "lol-late.docx", {"word/document.xml": xml})
+    assert refusal(path) == "unsafe-xml"
+
+
 def test_docx_with_a_dtd_hidden_in_utf16(tmp_path: Path, docx_file: Path) -> None:
     xml = BILLION_LAUGHS.decode().replace("UTF-8", "UTF-16").encode("utf-16")
     path = rewrite_zip(docx_file, tmp_path / "lol16.docx", {"word/styles.xml": xml})

@@ -17,6 +17,7 @@ import io
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from app.coding.errors import UnsupportedFile
 
@@ -103,8 +104,37 @@ def check_xml_part(path: Path, part: str, data: bytes) -> None:
         raise UnsupportedFile(path, "unsafe-xml", f"{part} uses an unusual encoding")
 
 
+# The start of a root element: "<" and a name character ("<?" and "<!" open the prolog's
+# declarations, comments and the DTD, which can only come before the root).
+_ROOT_START = re.compile(rb"<[A-Za-z_:]")
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_PROLOG_CHUNK = 8192
+
+
+def _has_root(data: bytes) -> bool:
+    # Comments are removed first: "<a" inside a comment is not the root element, and an
+    # unfinished comment means the root cannot have started yet.
+    bare = _COMMENT.sub(b"", data)
+    return b"<!--" not in bare and _ROOT_START.search(bare) is not None
+
+
+def _prolog(member: IO[bytes], head: bytes) -> bytes:
+    """The member's bytes up to its root element: where a DTD or entities would have to be.
+
+    Only this much is decompressed, so checking a large part costs little. A part whose
+    root cannot be found this way (e.g. UTF-16) ends up read whole.
+    """
+    data = head
+    while not _has_root(data):
+        chunk = member.read(_PROLOG_CHUNK)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
 def check_zip_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
-    """Apply :func:`check_xml_part` to every member that is (or looks like) XML."""
+    """Apply :func:`check_xml_part` to the prolog of every member that is (or looks like) XML."""
     for info in archive.infolist():
         if info.is_dir():
             continue
@@ -113,7 +143,7 @@ def check_zip_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
             lower = info.filename.lower()
             if not (lower.endswith((".xml", ".rels")) or looks_like_xml(head)):
                 continue
-            data = head + member.read()
+            data = _prolog(member, head)
         check_xml_part(path, info.filename, data)
 
 

@@ -93,9 +93,20 @@ class Turn:
     timestamp: str | None
 
 
+#: A label is a few words and timestamps: looking this far into a line is always enough.
+_LABEL_REACH = 200
+
+
 def parse_label(line: str) -> Label | None:
     """The label opening ``line``, or None. Says nothing about whether it is a speaker."""
-    match = _LABEL_RE.match(line)
+    return _label_at(line, 0, len(line))
+
+
+def _label_at(text: str, start: int, end: int) -> Label | None:
+    """The label opening the line ``text[start:end]``, matched in place (no copy)."""
+    match = _LABEL_RE.match(
+        text, start, end if end - start <= _LABEL_REACH else start + _LABEL_REACH
+    )
     if match is None:
         return None
     speaker = " ".join(match["label"].split())
@@ -169,7 +180,7 @@ def _lines(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[i
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, ...]:
     """The speaker turns of ``text`` whose paragraphs are ``paragraphs`` (code points)."""
     lines = list(_lines(text, paragraphs))
-    labels = [parse_label(text[start:end]) for start, end in lines]
+    labels = [_label_at(text, start, end) for start, end in lines]
     accepted = _accepted(labels)
     if not accepted:
         return ()
