@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTableView, QTreeView
 
-from app.ui.workbench.transcript import MIME_SELECTION
+from app.ui.workbench.transcript import MIME_CODE, MIME_SELECTION
 
 
 def drag_event(cls, pos: QPointF, *args):  # type: ignore[no-untyped-def]
@@ -128,6 +128,29 @@ def test_drag_selection_onto_code(window, study_path) -> None:  # type: ignore[n
     drop = QDropEvent(target, actions, mime, buttons, mods)
     QApplication.sendEvent(vp, drop)
     assert (start, end) in [(r[2], r[3]) for r in db_codings(study_path, code)]
+
+
+def test_drag_code_onto_selection(window, study_path) -> None:  # type: ignore[no-untyped-def]
+    code = pick_code(window, 6)
+    pick_code(window, 0)  # the dragged code decides, not the current one
+    start, end = free_span(window)
+    window.view.select_span(start, end)
+    mime = window.codes.mimeData([window.codes.index_for_code(code)])
+    assert mime.hasFormat(MIME_CODE)
+    vp = window.view.viewport()
+    target = QPointF(vp.rect().center())
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for event in (
+        drag_event(QDragEnterEvent, target, actions, mime, buttons, mods),
+        drag_event(QDragMoveEvent, target, actions, mime, buttons, mods),
+    ):
+        QApplication.sendEvent(vp, event)
+        assert event.isAccepted()
+    QApplication.sendEvent(vp, QDropEvent(target, actions, mime, buttons, mods))
+    assert (start, end) in [(r[2], r[3]) for r in db_codings(study_path, code)]
+    # The stored text is untouched by the drop (the view is read-only).
+    assert window.view.selection_span() == (start, end)
 
 
 def test_number_keys_apply_recent_codes(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
