@@ -87,6 +87,37 @@ def add_comment(
     return _comment_info(comment, author)
 
 
+def delete_comment(session: Session, *, comment_id: int) -> CommentInfo:
+    """Take a comment back (with any replies to it); returns it for :func:`restore_comment`."""
+    row = session.execute(
+        select(Comment, Coder.name)
+        .join(Coder, Coder.id == Comment.author_id)
+        .where(Comment.id == comment_id)
+    ).first()
+    if row is None:
+        raise NotFound("comment", str(comment_id))
+    info = _comment_info(row[0], row[1])
+    session.delete(row[0])
+    session.commit()
+    return info
+
+
+def restore_comment(session: Session, *, comment: CommentInfo) -> None:
+    """Undo :func:`delete_comment`: the comment comes back with its id, author and time."""
+    session.add(
+        Comment(
+            id=comment.id,
+            coding_id=comment.coding_id,
+            author_id=coder_id(session, name=comment.author),
+            reply_to_id=comment.reply_to,
+            text=comment.text,
+            resolved=comment.resolved,
+            created_at=comment.created_at,
+        )
+    )
+    session.commit()
+
+
 def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> None:
     """Mark a question (the root comment of a thread) resolved or open again."""
     comment = session.get(Comment, comment_id)

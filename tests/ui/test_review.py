@@ -131,12 +131,19 @@ def test_reviewer_questions_and_student_answers(qtbot, reviewer: ProjectContext)
     assert "Is this co-delivery or only consultation?" in panel.detail.toPlainText()
     assert index.siblingAtColumn(COMMENTS).data() == "1 (open)"
 
-    reviewer.undo_stack.undo()  # the mark goes, the comment stays
+    reviewer.undo_stack.undo()  # the comment is taken back, the mark stays
+    assert reviewer.query(comments_for, coding_id=coding_id) == ()
+    assert "Is this co-delivery" not in panel.detail.toPlainText()
+    assert index.siblingAtColumn(MARK).data() == "? pembimbing"
+    reviewer.undo_stack.undo()  # then the mark goes
     assert index.siblingAtColumn(MARK).data() == ""
     assert "0 questioned" in panel.summary.text()
     assert reviewer.query(open_questions) == ()
     reviewer.undo_stack.redo()
+    reviewer.undo_stack.redo()  # mark and comment are back, the comment with its id
     assert index.siblingAtColumn(MARK).data() == "? pembimbing"
+    (restored,) = reviewer.query(comments_for, coding_id=coding_id)
+    assert restored.text == "Is this co-delivery or only consultation?"
 
     # The student opens the project and sees the question.
     student = ProjectContext(reviewer.project, coder="siti")

@@ -1,67 +1,68 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../review/agreement_view.py" line="164" />
+        <location filename="../review/agreement_view.py" line="164"/>
         <source>Compare coder</source>
         <translation>Bandingkan pengode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="165" />
+        <location filename="../review/agreement_view.py" line="165"/>
         <source>with</source>
         <translation>dengan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="166" />
+        <location filename="../review/agreement_view.py" line="166"/>
         <source>Documents:</source>
         <translation>Dokumen:</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="167" />
+        <location filename="../review/agreement_view.py" line="167"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="169" />
+        <location filename="../review/agreement_view.py" line="169"/>
         <source>Questioned excerpts with their discussion, and this agreement table</source>
         <translation>Kutipan yang dipertanyakan beserta diskusinya, dan tabel kesepakatan ini</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="172" />
-        <location filename="../review/agreement_view.py" line="222" />
+        <location filename="../review/agreement_view.py" line="172"/>
+        <location filename="../review/agreement_view.py" line="222"/>
         <source>All documents both coded</source>
         <translation>Semua dokumen yang dikode keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="212" />
+        <location filename="../review/agreement_view.py" line="212"/>
         <source>{0} ({1} codings)</source>
         <translation>{0} ({1} pengodean)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="286" />
+        <location filename="../review/agreement_view.py" line="286"/>
         <source>Agreement needs codings by two coders on the same documents.</source>
         <translation>Kesepakatan memerlukan pengodean dua pengode pada dokumen yang sama.</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="288" />
+        <location filename="../review/agreement_view.py" line="288"/>
         <source>Choose two different coders.</source>
         <translation>Pilih dua pengode yang berbeda.</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="292" />
+        <location filename="../review/agreement_view.py" line="292"/>
         <source>These two coders have not coded any document in common.</source>
         <translation>Kedua pengode ini belum mengode satu pun dokumen yang sama.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/agreement_view.py" line="295" />
+        <location filename="../review/agreement_view.py" line="295"/>
         <source>Compared over every character of %n document(s); n/a: not defined (e.g. neither coder used the code).</source>
         <translation>
             <numerusform>Dibandingkan pada setiap karakter dari %n dokumen; n/a: tidak terdefinisi (mis. kode tidak dipakai kedua pengode).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/agreement_view.py" line="304" />
+        <location filename="../review/agreement_view.py" line="304"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n ketidaksepakatan</numerusform>
@@ -71,176 +72,176 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../analysis/window.py" line="92" />
-        <location filename="../analysis/window.py" line="399" />
+        <location filename="../analysis/window.py" line="91"/>
+        <location filename="../analysis/window.py" line="402"/>
         <source>Analysis</source>
         <translation>Analisis</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="113" />
+        <location filename="../analysis/window.py" line="112"/>
         <source>Show aliases (pseudonymise exports)</source>
         <translation>Tampilkan alias (samarkan nama di ekspor)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="115" />
+        <location filename="../analysis/window.py" line="114"/>
         <source>Names to mask, comma-separated</source>
         <translation>Nama yang disamarkan, pisahkan dengan koma</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="117" />
+        <location filename="../analysis/window.py" line="117"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="120" />
-        <location filename="../analysis/window.py" line="132" />
+        <location filename="../analysis/window.py" line="119"/>
+        <location filename="../analysis/window.py" line="131"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="120" />
-        <location filename="../analysis/window.py" line="133" />
+        <location filename="../analysis/window.py" line="119"/>
+        <location filename="../analysis/window.py" line="132"/>
         <source>Matrix</source>
         <translation>Matriks</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="126" />
+        <location filename="../analysis/window.py" line="125"/>
         <source>Codebook:</source>
         <translation>Buku kode:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="127" />
+        <location filename="../analysis/window.py" line="126"/>
         <source>Coder:</source>
         <translation>Pengode:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="134" />
+        <location filename="../analysis/window.py" line="133"/>
         <source>Charts</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="168" />
+        <location filename="../analysis/window.py" line="167"/>
         <source>Counts</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="168" />
+        <location filename="../analysis/window.py" line="167"/>
         <source>Presence</source>
         <translation>Kehadiran (✓/–)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="169" />
+        <location filename="../analysis/window.py" line="168"/>
         <source>Quotes</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="169" />
+        <location filename="../analysis/window.py" line="168"/>
         <source>Cell summaries</source>
         <translation>Ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="172" />
+        <location filename="../analysis/window.py" line="171"/>
         <source>Columns:</source>
         <translation>Kolom:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="174" />
+        <location filename="../analysis/window.py" line="173"/>
         <source>Cells:</source>
         <translation>Sel:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="184" />
-        <location filename="../analysis/window.py" line="345" />
+        <location filename="../analysis/window.py" line="183"/>
+        <location filename="../analysis/window.py" line="348"/>
         <source>Select a cell to see its excerpts.</source>
         <translation>Pilih sel untuk melihat kutipannya.</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="190" />
+        <location filename="../analysis/window.py" line="189"/>
         <source>Your summary of this cell…</source>
         <translation>Ringkasan Anda untuk sel ini…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="191" />
+        <location filename="../analysis/window.py" line="190"/>
         <source>Save cell summary</source>
         <translation>Simpan ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="193" />
+        <location filename="../analysis/window.py" line="192"/>
         <source>Cell summary:</source>
         <translation>Ringkasan sel:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="211" />
+        <location filename="../analysis/window.py" line="210"/>
         <source>Save as PNG…</source>
         <translation>Simpan sebagai PNG…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="226" />
+        <location filename="../analysis/window.py" line="225"/>
         <source>All coders</source>
         <translation>Semua pengode</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="229" />
+        <location filename="../analysis/window.py" line="228"/>
         <source>Cases</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="231" />
+        <location filename="../analysis/window.py" line="230"/>
         <source>Values of %1</source>
         <translation>Nilai %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="235" />
+        <location filename="../analysis/window.py" line="234"/>
         <source>Co-occurrence with %1</source>
         <translation>Kemunculan bersama dengan %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="285" />
+        <location filename="../analysis/window.py" line="288"/>
         <source>Empty boxes: %1</source>
         <translation>Kotak kosong: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="286" />
+        <location filename="../analysis/window.py" line="289"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="314" />
+        <location filename="../analysis/window.py" line="317"/>
         <source>Excerpts by code: %1</source>
         <translation>Kutipan per kode: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="319" />
+        <location filename="../analysis/window.py" line="322"/>
         <source>Excerpts by informant group: %1</source>
         <translation>Kutipan per kelompok informan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="355" />
+        <location filename="../analysis/window.py" line="358"/>
         <source>%1 × %2: %3 excerpt(s)</source>
         <translation>%1 × %2: %3 kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="389" />
+        <location filename="../analysis/window.py" line="392"/>
         <source>Edit cell summary</source>
         <translation>Ubah ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="399" />
+        <location filename="../analysis/window.py" line="402"/>
         <source>Could not save: %1</source>
         <translation>Tidak dapat menyimpan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="404" />
+        <location filename="../analysis/window.py" line="407"/>
         <source>Save chart</source>
         <translation>Simpan grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="404" />
+        <location filename="../analysis/window.py" line="407"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="413" />
+        <location filename="../analysis/window.py" line="416"/>
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
@@ -248,17 +249,17 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../commands/cases.py" line="19" />
+        <location filename="../commands/cases.py" line="19"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
     </message>
     <message>
-        <location filename="../commands/cases.py" line="47" />
+        <location filename="../commands/cases.py" line="47"/>
         <source>Set attribute</source>
         <translation>Isi atribut</translation>
     </message>
     <message>
-        <location filename="../commands/cases.py" line="76" />
+        <location filename="../commands/cases.py" line="76"/>
         <source>Assign to case</source>
         <translation>Tautkan ke kasus</translation>
     </message>
@@ -266,12 +267,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../dialogs/cases.py" line="66" />
+        <location filename="../dialogs/cases.py" line="66"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="68" />
+        <location filename="../dialogs/cases.py" line="68"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
@@ -279,87 +280,87 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../dialogs/cases.py" line="98" />
+        <location filename="../dialogs/cases.py" line="98"/>
         <source>Cases and attributes</source>
         <translation>Kasus dan atribut</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="113" />
+        <location filename="../dialogs/cases.py" line="113"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="116" />
-        <source>Name, e.g. the informant's name</source>
+        <location filename="../dialogs/cases.py" line="116"/>
+        <source>Name, e.g. the informant&apos;s name</source>
         <translation>Nama, mis. nama informan</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="118" />
+        <location filename="../dialogs/cases.py" line="118"/>
         <source>Alias, e.g. Informan 3</source>
         <translation>Alias, mis. Informan 3</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="119" />
+        <location filename="../dialogs/cases.py" line="119"/>
         <source>Create case</source>
         <translation>Buat kasus</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="127" />
+        <location filename="../dialogs/cases.py" line="127"/>
         <source>Attribute of the selected case</source>
         <translation>Atribut kasus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="134" />
+        <location filename="../dialogs/cases.py" line="134"/>
         <source>text</source>
         <translation>teks</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="135" />
+        <location filename="../dialogs/cases.py" line="135"/>
         <source>number</source>
         <translation>angka</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="136" />
+        <location filename="../dialogs/cases.py" line="136"/>
         <source>date (YYYY-MM-DD)</source>
         <translation>tanggal (TTTT-BB-HH)</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="137" />
+        <location filename="../dialogs/cases.py" line="137"/>
         <source>category</source>
         <translation>kategori</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="144" />
+        <location filename="../dialogs/cases.py" line="144"/>
         <source>Set</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="148" />
+        <location filename="../dialogs/cases.py" line="148"/>
         <source>Attribute:</source>
         <translation>Atribut:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="150" />
+        <location filename="../dialogs/cases.py" line="150"/>
         <source>Type:</source>
         <translation>Jenis:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="152" />
+        <location filename="../dialogs/cases.py" line="152"/>
         <source>Value:</source>
         <translation>Nilai:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="156" />
+        <location filename="../dialogs/cases.py" line="156"/>
         <source>Assign to the selected case</source>
         <translation>Tautkan ke kasus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="157" />
+        <location filename="../dialogs/cases.py" line="157"/>
         <source>Whole current document</source>
         <translation>Seluruh dokumen ini</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="160" />
+        <location filename="../dialogs/cases.py" line="160"/>
         <source>Selected passage only</source>
         <translation>Hanya bagian yang dipilih</translation>
     </message>
@@ -367,28 +368,28 @@
 <context>
     <name>CodeCommands</name>
     <message>
-        <location filename="../commands/codes.py" line="35" />
+        <location filename="../commands/codes.py" line="35"/>
         <source>Add code</source>
         <translation>Tambah kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="88" />
+        <location filename="../commands/codes.py" line="88"/>
         <source>Move code</source>
         <translation>Pindahkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="111" />
+        <location filename="../commands/codes.py" line="111"/>
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="137" />
+        <location filename="../commands/codes.py" line="137"/>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="157" />
-        <location filename="../commands/codes.py" line="182" />
+        <location filename="../commands/codes.py" line="157"/>
+        <location filename="../commands/codes.py" line="182"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
@@ -396,42 +397,42 @@
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../dialogs/code_editor.py" line="59" />
+        <location filename="../dialogs/code_editor.py" line="59"/>
         <source>As an indicator of “{0}”</source>
         <translation>Sebagai indikator dari “{0}”</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="64" />
+        <location filename="../dialogs/code_editor.py" line="64"/>
         <source>Name (Indonesian):</source>
         <translation>Nama (Indonesia):</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="65" />
+        <location filename="../dialogs/code_editor.py" line="65"/>
         <source>Name (English):</source>
         <translation>Nama (Inggris):</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="66" />
+        <location filename="../dialogs/code_editor.py" line="66"/>
         <source>Definition (Indonesian):</source>
         <translation>Definisi (Indonesia):</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="67" />
+        <location filename="../dialogs/code_editor.py" line="67"/>
         <source>Definition (English):</source>
         <translation>Definisi (Inggris):</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="68" />
+        <location filename="../dialogs/code_editor.py" line="68"/>
         <source>Colour:</source>
         <translation>Warna:</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="87" />
+        <location filename="../dialogs/code_editor.py" line="87"/>
         <source>Code colour</source>
         <translation>Warna kode</translation>
     </message>
     <message>
-        <location filename="../dialogs/code_editor.py" line="95" />
+        <location filename="../dialogs/code_editor.py" line="95"/>
         <source>A name is required</source>
         <translation>Nama wajib diisi</translation>
     </message>
@@ -439,53 +440,53 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="79" />
+        <location filename="../workbench/codebook_editing.py" line="79"/>
         <source>Recolour code</source>
         <translation>Ubah warna kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="79" />
-        <location filename="../workbench/codebook_editing.py" line="130" />
+        <location filename="../workbench/codebook_editing.py" line="79"/>
+        <location filename="../workbench/codebook_editing.py" line="130"/>
         <source>Edit code</source>
         <translation>Sunting kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="111" />
+        <location filename="../workbench/codebook_editing.py" line="111"/>
         <source>New code</source>
         <translation>Kode baru</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="148" />
+        <location filename="../workbench/codebook_editing.py" line="148"/>
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="149" />
+        <location filename="../workbench/codebook_editing.py" line="149"/>
         <source>Merge “{0}” into:</source>
         <translation>Gabungkan “{0}” ke dalam:</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="164" />
+        <location filename="../workbench/codebook_editing.py" line="164"/>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="166" />
+        <location filename="../workbench/codebook_editing.py" line="166"/>
         <source>Delete the code “{0}” with its indicators and its {1} coding(s)? You can undo this.</source>
         <translation>Hapus kode “{0}” beserta indikator dan {1} pengodeannya? Tindakan ini dapat dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="175" />
+        <location filename="../workbench/codebook_editing.py" line="175"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="175" />
+        <location filename="../workbench/codebook_editing.py" line="175"/>
         <source>Codebook (*.toml)</source>
         <translation>Buku kode (*.toml)</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="189" />
+        <location filename="../workbench/codebook_editing.py" line="189"/>
         <source>Move to top level</source>
         <translation>Pindahkan ke tingkat teratas</translation>
     </message>
@@ -493,13 +494,13 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../workbench/codebook_model.py" line="188" />
+        <location filename="../workbench/codebook_model.py" line="188"/>
         <source>Code</source>
         <extracomment>role holding the code id (None for a codebook row) role holding the codebook id of any row role holding the stable key</extracomment>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_model.py" line="188" />
+        <location filename="../workbench/codebook_model.py" line="188"/>
         <source>Codings</source>
         <translation>Pengodean</translation>
     </message>
@@ -507,22 +508,22 @@
 <context>
     <name>CodingCommands</name>
     <message>
-        <location filename="../commands/codings.py" line="35" />
+        <location filename="../commands/codings.py" line="35"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="80" />
+        <location filename="../commands/codings.py" line="80"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="106" />
+        <location filename="../commands/codings.py" line="106"/>
         <source>Change coding</source>
         <translation>Ubah pengodean</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="144" />
+        <location filename="../commands/codings.py" line="144"/>
         <source>Code in vivo</source>
         <translation>Kode in vivo</translation>
     </message>
@@ -530,32 +531,32 @@
 <context>
     <name>CodingPanel</name>
     <message>
-        <location filename="../workbench/coding_panel.py" line="81" />
+        <location filename="../workbench/coding_panel.py" line="81"/>
         <source>Place the cursor in coded text to see its codings.</source>
         <translation>Letakkan kursor pada teks berkode untuk melihat pengodeannya.</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="83" />
+        <location filename="../workbench/coding_panel.py" line="83"/>
         <source>Illustrative quote (★)</source>
         <translation>Kutipan ilustratif (★)</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="87" />
+        <location filename="../workbench/coding_panel.py" line="87"/>
         <source>Memo on this coding…</source>
         <translation>Memo untuk pengodean ini…</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="89" />
+        <location filename="../workbench/coding_panel.py" line="89"/>
         <source>Save memo</source>
         <translation>Simpan memo</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="90" />
+        <location filename="../workbench/coding_panel.py" line="90"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="92" />
+        <location filename="../workbench/coding_panel.py" line="92"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
@@ -563,17 +564,17 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../review/compare.py" line="49" />
+        <location filename="../review/compare.py" line="49"/>
         <source>Double-click a disagreement to compare the two codings.</source>
         <translation>Klik dua kali sebuah ketidaksepakatan untuk membandingkan kedua pengodean.</translation>
     </message>
     <message>
-        <location filename="../review/compare.py" line="62" />
+        <location filename="../review/compare.py" line="62"/>
         <source>{0}, characters {1}–{2}: {3}</source>
         <translation>{0}, karakter {1}–{2}: {3}</translation>
     </message>
     <message>
-        <location filename="../review/compare.py" line="92" />
+        <location filename="../review/compare.py" line="92"/>
         <source>No code on this stretch.</source>
         <translation>Tidak ada kode pada bagian ini.</translation>
     </message>
@@ -581,27 +582,27 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="188" />
+        <location filename="../review/agreement_model.py" line="188"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="189" />
+        <location filename="../review/agreement_model.py" line="189"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="190" />
+        <location filename="../review/agreement_model.py" line="190"/>
         <source>Characters</source>
         <translation>Karakter</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="191" />
+        <location filename="../review/agreement_model.py" line="191"/>
         <source>Coded only by</source>
         <translation>Hanya dikode oleh</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="192" />
+        <location filename="../review/agreement_model.py" line="192"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
@@ -609,27 +610,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../workbench/documents_model.py" line="55" />
+        <location filename="../workbench/documents_model.py" line="55"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="55" />
+        <location filename="../workbench/documents_model.py" line="55"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="55" />
+        <location filename="../workbench/documents_model.py" line="55"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="55" />
+        <location filename="../workbench/documents_model.py" line="55"/>
         <source>Coded</source>
         <translation>Terkode</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="71" />
+        <location filename="../workbench/documents_model.py" line="71"/>
         <source>{0}
 {1} characters, {2} codings, {3} % coded</source>
         <translation>{0}
@@ -639,237 +640,237 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="34" />
+        <location filename="../errors.py" line="34"/>
         <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
         <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="38" />
+        <location filename="../errors.py" line="38"/>
         <source>The file is empty.</source>
         <translation>Berkas ini kosong.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="39" />
+        <location filename="../errors.py" line="39"/>
         <source>The file is too large to import.</source>
         <translation>Berkas terlalu besar untuk diimpor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="40" />
+        <location filename="../errors.py" line="40"/>
         <source>The file is incomplete (it may have been cut off while copying).</source>
         <translation>Berkas tidak lengkap (mungkin terpotong saat disalin).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="43" />
+        <location filename="../errors.py" line="43"/>
         <source>The file is password-protected. Save an unprotected copy first.</source>
         <translation>Berkas dilindungi kata sandi. Simpan dulu salinan tanpa kata sandi.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="46" />
+        <location filename="../errors.py" line="46"/>
         <source>The PDF has no text layer (it is a scan). Run text recognition (OCR) on it first.</source>
         <translation>PDF ini tidak memiliki lapisan teks (hasil pindaian). Jalankan dulu pengenalan teks (OCR).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="50" />
+        <location filename="../errors.py" line="50"/>
         <source>The file expands to an unreasonable size and was refused.</source>
         <translation>Berkas mengembang ke ukuran yang tidak wajar dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="53" />
+        <location filename="../errors.py" line="53"/>
         <source>The file contains unsafe XML constructs and was refused.</source>
         <translation>Berkas berisi konstruksi XML yang tidak aman dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="56" />
+        <location filename="../errors.py" line="56"/>
         <source>The file is damaged and cannot be read.</source>
         <translation>Berkas rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="57" />
+        <location filename="../errors.py" line="57"/>
         <source>The text encoding of the file could not be recognised.</source>
         <translation>Pengodean teks (encoding) berkas tidak dapat dikenali.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="58" />
+        <location filename="../errors.py" line="58"/>
         <source>The file could not be read.</source>
         <translation>Berkas tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="59" />
+        <location filename="../errors.py" line="59"/>
         <source>This is a folder, not a file.</source>
         <translation>Ini folder, bukan berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="60" />
+        <location filename="../errors.py" line="60"/>
         <source>The file does not exist (any more).</source>
         <translation>Berkas tidak ada (lagi).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="61" />
+        <location filename="../errors.py" line="61"/>
         <source>You do not have permission to read this file.</source>
         <translation>Anda tidak memiliki izin membaca berkas ini.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="62" />
+        <location filename="../errors.py" line="62"/>
         <source>A document with this name is already in the project.</source>
         <translation>Dokumen dengan nama ini sudah ada di proyek.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="65" />
+        <location filename="../errors.py" line="65"/>
         <source>The file could not be imported ({0}).</source>
         <translation>Berkas tidak dapat diimpor ({0}).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="72" />
+        <location filename="../errors.py" line="72"/>
         <source>This is not a REFI-QDA project (.qdpx is a zip).</source>
         <translation>Ini bukan proyek REFI-QDA (berkas .qdpx berupa zip).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="73" />
+        <location filename="../errors.py" line="73"/>
         <source>The archive holds no project.qde file.</source>
         <translation>Arsip tidak berisi berkas project.qde.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="74" />
+        <location filename="../errors.py" line="74"/>
         <source>The archive holds more than one .qde file.</source>
         <translation>Arsip berisi lebih dari satu berkas .qde.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="75" />
+        <location filename="../errors.py" line="75"/>
         <source>The archive contains paths that point outside it and was refused.</source>
         <translation>Arsip berisi jalur yang mengarah ke luar arsip dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="78" />
+        <location filename="../errors.py" line="78"/>
         <source>The archive contains absolute paths and was refused.</source>
         <translation>Arsip berisi jalur absolut dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="81" />
+        <location filename="../errors.py" line="81"/>
         <source>The project XML is damaged and cannot be read.</source>
         <translation>XML proyek rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="82" />
+        <location filename="../errors.py" line="82"/>
         <source>The archive holds too many files.</source>
         <translation>Arsip berisi terlalu banyak berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89" />
+        <location filename="../errors.py" line="89"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="90" />
+        <location filename="../errors.py" line="90"/>
         <source>case</source>
         <translation>kasus</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="91" />
+        <location filename="../errors.py" line="91"/>
         <source>code</source>
         <translation>kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92" />
+        <location filename="../errors.py" line="92"/>
         <source>codebook</source>
         <translation>buku kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="93" />
+        <location filename="../errors.py" line="93"/>
         <source>coding</source>
         <translation>pengodean</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="94" />
+        <location filename="../errors.py" line="94"/>
         <source>coder</source>
         <translation>pengode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95" />
+        <location filename="../errors.py" line="95"/>
         <source>attribute</source>
         <translation>atribut</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="103" />
+        <location filename="../errors.py" line="103"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="109" />
-        <source>A {0} named "{1}" already exists.</source>
-        <translation>{0} bernama "{1}" sudah ada.</translation>
+        <location filename="../errors.py" line="109"/>
+        <source>A {0} named &quot;{1}&quot; already exists.</source>
+        <translation>{0} bernama &quot;{1}&quot; sudah ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="113" />
-        <source>The {0} "{1}" no longer exists.</source>
-        <translation>{0} "{1}" sudah tidak ada.</translation>
+        <location filename="../errors.py" line="113"/>
+        <source>The {0} &quot;{1}&quot; no longer exists.</source>
+        <translation>{0} &quot;{1}&quot; sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="117" />
+        <location filename="../errors.py" line="117"/>
         <source>Select some text first.</source>
         <translation>Pilih teks terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="120" />
+        <location filename="../errors.py" line="120"/>
         <source>Please enter a value for {0}.</source>
         <translation>Isi nilai untuk {0}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121" />
-        <source>"{0}" is not a valid value for {1}.</source>
-        <translation>"{0}" bukan nilai yang sah untuk {1}.</translation>
+        <location filename="../errors.py" line="121"/>
+        <source>&quot;{0}&quot; is not a valid value for {1}.</source>
+        <translation>&quot;{0}&quot; bukan nilai yang sah untuk {1}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="125" />
+        <location filename="../errors.py" line="125"/>
         <source>The codebook file {0} is not valid at {1}: {2}</source>
         <translation>Berkas buku kode {0} tidak sah pada {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="131" />
+        <location filename="../errors.py" line="131"/>
         <source>This project is open read-only; changes are not possible.</source>
         <translation>Proyek ini dibuka hanya-baca; perubahan tidak dapat dilakukan.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="133" />
+        <location filename="../errors.py" line="133"/>
         <source>The project file could not be changed: {0}</source>
         <translation>Berkas proyek tidak dapat diubah: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="137" />
+        <location filename="../errors.py" line="137"/>
         <source>A file operation failed: {0}</source>
         <translation>Operasi berkas gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="138" />
+        <location filename="../errors.py" line="138"/>
         <source>Unexpected error: {0}</source>
         <translation>Galat tak terduga: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="145" />
+        <location filename="../errors.py" line="145"/>
         <source>The project file {0} does not exist.</source>
         <translation>Berkas proyek {0} tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="147" />
+        <location filename="../errors.py" line="147"/>
         <source>{0} is not a Telaah project file.</source>
         <translation>{0} bukan berkas proyek Telaah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="149" />
+        <location filename="../errors.py" line="149"/>
         <source>The project file {0} is damaged and cannot be opened safely.</source>
         <translation>Berkas proyek {0} rusak dan tidak dapat dibuka dengan aman.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="153" />
+        <location filename="../errors.py" line="153"/>
         <source>{0} was saved by a newer version of Telaah. Please update Telaah.</source>
         <translation>{0} disimpan oleh Telaah versi yang lebih baru. Perbarui Telaah Anda.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="156" />
+        <location filename="../errors.py" line="156"/>
         <source>The project {0} cannot be opened.</source>
         <translation>Proyek {0} tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="163" />
+        <location filename="../errors.py" line="163"/>
         <source>Telaah</source>
         <translation>Telaah</translation>
     </message>
@@ -877,38 +878,38 @@
 <context>
     <name>ExcerptModel</name>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="91" />
+        <location filename="../workbench/excerpt_model.py" line="91"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="92" />
+        <location filename="../workbench/excerpt_model.py" line="92"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="93" />
+        <location filename="../workbench/excerpt_model.py" line="93"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="94" />
+        <location filename="../workbench/excerpt_model.py" line="94"/>
         <source>Speaker</source>
         <translation>Pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="95" />
-        <location filename="../analysis/models.py" line="242" />
+        <location filename="../workbench/excerpt_model.py" line="95"/>
+        <location filename="../analysis/models.py" line="242"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="242" />
+        <location filename="../analysis/models.py" line="242"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="242" />
+        <location filename="../analysis/models.py" line="242"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
@@ -916,40 +917,40 @@
 <context>
     <name>ExcerptPanel</name>
     <message>
-        <location filename="../workbench/panels.py" line="64" />
+        <location filename="../workbench/panels.py" line="64"/>
         <source>Case:</source>
         <translation>Kasus:</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="65" />
+        <location filename="../workbench/panels.py" line="65"/>
         <source>Coder:</source>
         <translation>Pengode:</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="66" />
+        <location filename="../workbench/panels.py" line="66"/>
         <source>Document:</source>
         <translation>Dokumen:</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="67" />
+        <location filename="../workbench/panels.py" line="67"/>
         <source>Speaker:</source>
         <translation>Pembicara:</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="98" />
-        <location filename="../workbench/panels.py" line="101" />
-        <location filename="../workbench/panels.py" line="102" />
-        <location filename="../workbench/panels.py" line="103" />
+        <location filename="../workbench/panels.py" line="98"/>
+        <location filename="../workbench/panels.py" line="101"/>
+        <location filename="../workbench/panels.py" line="102"/>
+        <location filename="../workbench/panels.py" line="103"/>
         <source>any</source>
         <translation>semua</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="121" />
+        <location filename="../workbench/panels.py" line="121"/>
         <source>Select a code to see its excerpts.</source>
         <translation>Pilih kode untuk melihat kutipannya.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/panels.py" line="123" />
+        <location filename="../workbench/panels.py" line="123"/>
         <source>%n excerpt(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
@@ -959,12 +960,12 @@
 <context>
     <name>FailureModel</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="42" />
+        <location filename="../dialogs/import_report.py" line="42"/>
         <source>File</source>
         <translation>Berkas</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="42" />
+        <location filename="../dialogs/import_report.py" line="42"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
@@ -972,79 +973,79 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="48" />
+        <location filename="../review/agreement_model.py" line="48"/>
         <source>Overall</source>
-        <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row ("" for the overall row)</extracomment>
+        <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row (&quot;&quot; for the overall row)</extracomment>
         <translation>Keseluruhan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="68" />
+        <location filename="../review/agreement_model.py" line="68"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="69" />
+        <location filename="../review/agreement_model.py" line="69"/>
         <source>Agreement</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="70" />
+        <location filename="../review/agreement_model.py" line="70"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="71" />
+        <location filename="../review/agreement_model.py" line="71"/>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="72" />
-        <location filename="../review/agreement_model.py" line="73" />
+        <location filename="../review/agreement_model.py" line="72"/>
+        <location filename="../review/agreement_model.py" line="73"/>
         <source>Only {0}</source>
         <translation>Hanya {0}</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="72" />
+        <location filename="../review/agreement_model.py" line="72"/>
         <source>Only A</source>
         <translation>Hanya A</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="73" />
+        <location filename="../review/agreement_model.py" line="73"/>
         <source>Only B</source>
         <translation>Hanya B</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="74" />
+        <location filename="../review/agreement_model.py" line="74"/>
         <source>Both</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="79" />
+        <location filename="../review/agreement_model.py" line="79"/>
         <source>Percent agreement: share of characters both coders treat alike (0–1)</source>
         <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode (0–1)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="80" />
-        <source>Cohen's kappa: agreement corrected for chance</source>
+        <location filename="../review/agreement_model.py" line="80"/>
+        <source>Cohen&apos;s kappa: agreement corrected for chance</source>
         <translation>Kappa Cohen: kesepakatan setelah dikoreksi untuk peluang</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="81" />
-        <source>Krippendorff's alpha (nominal)</source>
+        <location filename="../review/agreement_model.py" line="81"/>
+        <source>Krippendorff&apos;s alpha (nominal)</source>
         <translation>Alpha Krippendorff (nominal)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="82" />
+        <location filename="../review/agreement_model.py" line="82"/>
         <source>Characters only the first coder coded</source>
         <translation>Karakter yang hanya dikode pengode pertama</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="83" />
+        <location filename="../review/agreement_model.py" line="83"/>
         <source>Characters only the second coder coded</source>
         <translation>Karakter yang hanya dikode pengode kedua</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="84" />
+        <location filename="../review/agreement_model.py" line="84"/>
         <source>Characters both coders coded</source>
         <translation>Karakter yang dikode kedua pengode</translation>
     </message>
@@ -1052,19 +1053,19 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="64" />
+        <location filename="../dialogs/import_report.py" line="64"/>
         <source>Import finished</source>
         <translation>Impor selesai</translation>
     </message>
     <message numerus="yes">
-        <location filename="../dialogs/import_report.py" line="67" />
+        <location filename="../dialogs/import_report.py" line="67"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../dialogs/import_report.py" line="69" />
+        <location filename="../dialogs/import_report.py" line="69"/>
         <source>%n file(s) could not be imported:</source>
         <translation>
             <numerusform>%n berkas tidak dapat diimpor:</numerusform>
@@ -1074,84 +1075,84 @@
 <context>
     <name>Interchange</name>
     <message>
-        <location filename="../workbench/interchange.py" line="47" />
+        <location filename="../workbench/interchange.py" line="47"/>
         <source>Export project (REFI-QDA)</source>
         <translation>Ekspor proyek (REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="49" />
-        <location filename="../workbench/interchange.py" line="81" />
+        <location filename="../workbench/interchange.py" line="49"/>
+        <location filename="../workbench/interchange.py" line="81"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>Proyek REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="63" />
+        <location filename="../workbench/interchange.py" line="63"/>
         <source>Exporting project…</source>
         <translation>Mengekspor proyek…</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="66" />
+        <location filename="../workbench/interchange.py" line="66"/>
         <source>Project exported to {0}</source>
         <translation>Proyek diekspor ke {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="79" />
+        <location filename="../workbench/interchange.py" line="79"/>
         <source>Import a REFI-QDA project</source>
         <translation>Impor proyek REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="87" />
+        <location filename="../workbench/interchange.py" line="87"/>
         <source>Save the imported project as</source>
         <translation>Simpan proyek hasil impor sebagai</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="89" />
+        <location filename="../workbench/interchange.py" line="89"/>
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="97" />
+        <location filename="../workbench/interchange.py" line="97"/>
         <source>Importing project…</source>
         <translation>Mengimpor proyek…</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="105" />
+        <location filename="../workbench/interchange.py" line="105"/>
         <source>The project was created as {0}.</source>
         <translation>Proyek telah dibuat sebagai {0}.</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="107" />
+        <location filename="../workbench/interchange.py" line="107"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="124" />
+        <location filename="../workbench/interchange.py" line="124"/>
         <source>Export codebook</source>
         <translation>Ekspor buku kode</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="124" />
+        <location filename="../workbench/interchange.py" line="124"/>
         <source>Codebook:</source>
         <translation>Buku kode:</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="130" />
+        <location filename="../workbench/interchange.py" line="130"/>
         <source>Export codebook (REFI-QDA)</source>
         <translation>Ekspor buku kode (REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="132" />
-        <location filename="../workbench/interchange.py" line="158" />
+        <location filename="../workbench/interchange.py" line="132"/>
+        <location filename="../workbench/interchange.py" line="158"/>
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>Buku kode REFI-QDA (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="145" />
+        <location filename="../workbench/interchange.py" line="145"/>
         <source>Codebook exported to {0}</source>
         <translation>Buku kode diekspor ke {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="156" />
+        <location filename="../workbench/interchange.py" line="156"/>
         <source>Import a REFI-QDA codebook</source>
         <translation>Impor buku kode REFI-QDA</translation>
     </message>
@@ -1159,22 +1160,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../main.py" line="77" />
+        <location filename="../../main.py" line="77"/>
         <source>No backup was found.</source>
         <translation>Tidak ada cadangan yang ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="85" />
+        <location filename="../../main.py" line="85"/>
         <source>Open the newest backup ({0}) instead? The damaged file is kept as a copy.</source>
         <translation>Buka cadangan terbaru ({0}) sebagai gantinya? Berkas yang rusak disimpan sebagai salinan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="101" />
+        <location filename="../../main.py" line="101"/>
         <source>Open or create a Telaah project</source>
         <translation>Buka atau buat proyek Telaah</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="103" />
+        <location filename="../../main.py" line="103"/>
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
@@ -1182,327 +1183,328 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="117" />
+        <location filename="../workbench/window.py" line="117"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="118" />
+        <location filename="../workbench/window.py" line="118"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="137" />
+        <location filename="../workbench/window.py" line="137"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="180" />
+        <location filename="../workbench/window.py" line="180"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="193" />
+        <location filename="../workbench/window.py" line="193"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="198" />
+        <location filename="../workbench/window.py" line="198"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="201" />
-        <location filename="../workbench/window.py" line="694" />
+        <location filename="../workbench/window.py" line="201"/>
+        <location filename="../workbench/window.py" line="694"/>
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="206" />
+        <location filename="../workbench/window.py" line="206"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="218" />
+        <location filename="../workbench/window.py" line="218"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="219" />
-        <location filename="../workbench/window.py" line="291" />
+        <location filename="../workbench/window.py" line="219"/>
+        <location filename="../workbench/window.py" line="291"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="224" />
+        <location filename="../workbench/window.py" line="224"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="225" />
+        <location filename="../workbench/window.py" line="225"/>
         <source>Open questions</source>
         <translation>Pertanyaan terbuka</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="228" />
+        <location filename="../workbench/window.py" line="228"/>
         <source>Open questions (%n)</source>
         <translation>
-            <numerusform>Pertanyaan terbuka (%n)</numerusform></translation>
+            <numerusform>Pertanyaan terbuka (%n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="231" />
+        <location filename="../workbench/window.py" line="231"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="270" />
+        <location filename="../workbench/window.py" line="270"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="271" />
+        <location filename="../workbench/window.py" line="271"/>
         <source>Code the selected text with the current code (Ctrl+E)</source>
         <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="272" />
+        <location filename="../workbench/window.py" line="272"/>
         <source>Code in vivo</source>
         <translation>Kode in vivo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="273" />
+        <location filename="../workbench/window.py" line="273"/>
         <source>Create a code named after the selected words</source>
         <translation>Buat kode bernama sesuai kata yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="274" />
+        <location filename="../workbench/window.py" line="274"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="277" />
+        <location filename="../workbench/window.py" line="277"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="284" />
+        <location filename="../workbench/window.py" line="284"/>
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="288" />
+        <location filename="../workbench/window.py" line="288"/>
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="289" />
+        <location filename="../workbench/window.py" line="289"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="293" />
+        <location filename="../workbench/window.py" line="293"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="294" />
+        <location filename="../workbench/window.py" line="294"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="295" />
+        <location filename="../workbench/window.py" line="295"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="296" />
+        <location filename="../workbench/window.py" line="296"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="297" />
+        <location filename="../workbench/window.py" line="297"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="308" />
+        <location filename="../workbench/window.py" line="308"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="309" />
+        <location filename="../workbench/window.py" line="309"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="310" />
+        <location filename="../workbench/window.py" line="310"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="311" />
+        <location filename="../workbench/window.py" line="311"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="312" />
+        <location filename="../workbench/window.py" line="312"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="315" />
+        <location filename="../workbench/window.py" line="315"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="318" />
+        <location filename="../workbench/window.py" line="318"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="324" />
+        <location filename="../workbench/window.py" line="324"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="328" />
+        <location filename="../workbench/window.py" line="328"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="332" />
+        <location filename="../workbench/window.py" line="332"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="334" />
+        <location filename="../workbench/window.py" line="334"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="337" />
+        <location filename="../workbench/window.py" line="337"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="338" />
+        <location filename="../workbench/window.py" line="338"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="341" />
+        <location filename="../workbench/window.py" line="341"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="342" />
+        <location filename="../workbench/window.py" line="342"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="346" />
+        <location filename="../workbench/window.py" line="346"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="361" />
+        <location filename="../workbench/window.py" line="361"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="447" />
+        <location filename="../workbench/window.py" line="447"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="495" />
+        <location filename="../workbench/window.py" line="495"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="501" />
+        <location filename="../workbench/window.py" line="501"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="519" />
+        <location filename="../workbench/window.py" line="519"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="538" />
+        <location filename="../workbench/window.py" line="538"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="548" />
+        <location filename="../workbench/window.py" line="548"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="562" />
+        <location filename="../workbench/window.py" line="562"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="565" />
+        <location filename="../workbench/window.py" line="565"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="677" />
+        <location filename="../workbench/window.py" line="677"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="683" />
+        <location filename="../workbench/window.py" line="683"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="684" />
+        <location filename="../workbench/window.py" line="684"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="686" />
+        <location filename="../workbench/window.py" line="686"/>
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="686" />
+        <location filename="../workbench/window.py" line="686"/>
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="706" />
+        <location filename="../workbench/window.py" line="706"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="708" />
+        <location filename="../workbench/window.py" line="708"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="723" />
+        <location filename="../workbench/window.py" line="723"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="733" />
+        <location filename="../workbench/window.py" line="733"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="746" />
+        <location filename="../workbench/window.py" line="746"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="779" />
+        <location filename="../workbench/window.py" line="779"/>
         <source>Intercoder agreement – Telaah</source>
         <translation>Kesepakatan antarpengode – Telaah</translation>
     </message>
@@ -1510,41 +1512,42 @@
 <context>
     <name>MatrixModel</name>
     <message numerus="yes">
-        <location filename="../analysis/models.py" line="209" />
+        <location filename="../analysis/models.py" line="209"/>
         <source>%n quote(s)</source>
         <translation>
-            <numerusform>%n kutipan</numerusform></translation>
+            <numerusform>%n kutipan</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>OpenQuestionModel</name>
     <message>
-        <location filename="../review/models.py" line="306" />
+        <location filename="../review/models.py" line="306"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="307" />
+        <location filename="../review/models.py" line="307"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="308" />
+        <location filename="../review/models.py" line="308"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="309" />
+        <location filename="../review/models.py" line="309"/>
         <source>Asked by</source>
         <translation>Ditanyakan oleh</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="310" />
+        <location filename="../review/models.py" line="310"/>
         <source>Last comment</source>
         <translation>Komentar terakhir</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="330" />
+        <location filename="../review/models.py" line="330"/>
         <source>(no comment yet)</source>
         <translation>(belum ada komentar)</translation>
     </message>
@@ -1552,50 +1555,50 @@
 <context>
     <name>OpenQuestionsList</name>
     <message>
-        <location filename="../review/questions.py" line="127" />
+        <location filename="../review/questions.py" line="127"/>
         <source>Write your answer…</source>
         <extracomment>the number of open questions changed (for a tab or dock title)</extracomment>
         <translation>Tulis jawaban Anda…</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="128" />
+        <location filename="../review/questions.py" line="128"/>
         <source>Answer</source>
         <translation>Jawab</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="129" />
+        <location filename="../review/questions.py" line="129"/>
         <source>Resolve</source>
         <translation>Selesaikan</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="131" />
+        <location filename="../review/questions.py" line="131"/>
         <source>Close the question: it leaves this list (Undo brings it back)</source>
         <translation>Tutup pertanyaan: pertanyaan keluar dari daftar ini (Urungkan mengembalikannya)</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="133" />
+        <location filename="../review/questions.py" line="133"/>
         <source>Show in transcript</source>
         <translation>Tampilkan di transkrip</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/questions.py" line="176" />
+        <location filename="../review/questions.py" line="176"/>
         <source>%n open question(s) from your reviewer.</source>
         <translation>
             <numerusform>%n pertanyaan terbuka dari peninjau Anda.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="178" />
+        <location filename="../review/questions.py" line="178"/>
         <source>No open questions.</source>
         <translation>Tidak ada pertanyaan terbuka.</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="207" />
+        <location filename="../review/questions.py" line="207"/>
         <source>Nothing to answer. Well done!</source>
         <translation>Tidak ada yang perlu dijawab. Bagus!</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="216" />
+        <location filename="../review/questions.py" line="216"/>
         <source>{0} questioned this excerpt ({1}):</source>
         <translation>{0} mempertanyakan kutipan ini ({1}):</translation>
     </message>
@@ -1603,75 +1606,80 @@
 <context>
     <name>ReviewCommands</name>
     <message>
-        <location filename="../review/commands.py" line="27" />
+        <location filename="../review/commands.py" line="30"/>
         <source>Mark agreed</source>
         <translation>Tandai disetujui</translation>
     </message>
     <message>
-        <location filename="../review/commands.py" line="28" />
+        <location filename="../review/commands.py" line="31"/>
         <source>Mark questioned</source>
         <translation>Tandai dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/commands.py" line="29" />
+        <location filename="../review/commands.py" line="32"/>
         <source>Clear review mark</source>
         <translation>Hapus tanda tinjauan</translation>
     </message>
     <message>
-        <location filename="../review/commands.py" line="68" />
+        <location filename="../review/commands.py" line="71"/>
         <source>Resolve question</source>
         <translation>Selesaikan pertanyaan</translation>
     </message>
     <message>
-        <location filename="../review/commands.py" line="70" />
+        <location filename="../review/commands.py" line="73"/>
         <source>Reopen question</source>
         <translation>Buka kembali pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../review/commands.py" line="99"/>
+        <source>Add comment</source>
+        <translation>Tambah komentar</translation>
     </message>
 </context>
 <context>
     <name>ReviewDetail</name>
     <message>
-        <location filename="../review/detail.py" line="25" />
+        <location filename="../review/detail.py" line="25"/>
         <source>agreed</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="26" />
+        <location filename="../review/detail.py" line="26"/>
         <source>questioned</source>
         <translation>dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="33" />
+        <location filename="../review/detail.py" line="33"/>
         <source>Not reviewed yet.</source>
         <translation>Belum ditinjau.</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="38" />
+        <location filename="../review/detail.py" line="38"/>
         <source>{0} {1} by {2}</source>
         <translation>{0} {1} oleh {2}</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="51" />
+        <location filename="../review/detail.py" line="51"/>
         <source>{0} — coded by {1}</source>
         <translation>{0} — dikode oleh {1}</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="62" />
+        <location filename="../review/detail.py" line="62"/>
         <source>Memo: {0}</source>
         <translation>Memo: {0}</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="73" />
+        <location filename="../review/detail.py" line="73"/>
         <source>No comments yet.</source>
         <translation>Belum ada komentar.</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="89" />
+        <location filename="../review/detail.py" line="89"/>
         <source>resolved</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../review/detail.py" line="91" />
+        <location filename="../review/detail.py" line="91"/>
         <source>open</source>
         <translation>terbuka</translation>
     </message>
@@ -1679,88 +1687,88 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../review/panel.py" line="157" />
+        <location filename="../review/panel.py" line="157"/>
         <source>Browse by:</source>
         <translation>Telusuri menurut:</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="161" />
+        <location filename="../review/panel.py" line="161"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="162" />
+        <location filename="../review/panel.py" line="162"/>
         <source>Informant</source>
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="165" />
+        <location filename="../review/panel.py" line="165"/>
         <source>Reviewing as: {0}</source>
         <translation>Meninjau sebagai: {0}</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="166" />
+        <location filename="../review/panel.py" line="166"/>
         <source>✓ Agree</source>
         <translation>✓ Setuju</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="167" />
+        <location filename="../review/panel.py" line="167"/>
         <source>Mark the selected excerpts agreed (Ctrl+Alt+A)</source>
         <translation>Tandai kutipan terpilih disetujui (Ctrl+Alt+A)</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="168" />
+        <location filename="../review/panel.py" line="168"/>
         <source>? Question</source>
         <translation>? Pertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="169" />
+        <location filename="../review/panel.py" line="169"/>
         <source>Mark the selected excerpts questioned (Ctrl+Alt+Q)</source>
         <translation>Tandai kutipan terpilih dipertanyakan (Ctrl+Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="170" />
+        <location filename="../review/panel.py" line="170"/>
         <source>Clear mark</source>
         <translation>Hapus tanda</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="171" />
+        <location filename="../review/panel.py" line="171"/>
         <source>Remove your mark from the selected excerpts</source>
         <translation>Hapus tanda Anda dari kutipan terpilih</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="172" />
-        <location filename="../review/panel.py" line="174" />
+        <location filename="../review/panel.py" line="172"/>
+        <location filename="../review/panel.py" line="174"/>
         <source>Add comment</source>
         <translation>Tambah komentar</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="173" />
+        <location filename="../review/panel.py" line="173"/>
         <source>Show in transcript</source>
         <translation>Tampilkan di transkrip</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="175" />
+        <location filename="../review/panel.py" line="175"/>
         <source>Send the comment (Ctrl+Return)</source>
         <translation>Kirim komentar (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="176" />
+        <location filename="../review/panel.py" line="176"/>
         <source>Write a comment or a question for the coder…</source>
         <translation>Tulis komentar atau pertanyaan untuk pengode…</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="244" />
+        <location filename="../review/panel.py" line="244"/>
         <source>{0} excerpts · ✓ {1} agreed · ? {2} questioned</source>
         <translation>{0} kutipan · ✓ {1} disetujui · ? {2} dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="296" />
+        <location filename="../review/panel.py" line="296"/>
         <source>Open a code or an informant and choose an excerpt to review.</source>
         <translation>Buka sebuah kode atau informan, lalu pilih kutipan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="307" />
+        <location filename="../review/panel.py" line="307"/>
         <source>Discussion</source>
         <translation>Diskusi</translation>
     </message>
@@ -1768,22 +1776,22 @@
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="../review/report.py" line="51" />
+        <location filename="../review/report.py" line="51"/>
         <source>Save the review report</source>
         <translation>Simpan laporan tinjauan</translation>
     </message>
     <message>
-        <location filename="../review/report.py" line="53" />
+        <location filename="../review/report.py" line="53"/>
         <source>Word documents (*.docx)</source>
         <translation>Dokumen Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../review/report.py" line="67" />
+        <location filename="../review/report.py" line="67"/>
         <source>Review report</source>
         <translation>Laporan tinjauan</translation>
     </message>
     <message>
-        <location filename="../review/report.py" line="68" />
+        <location filename="../review/report.py" line="68"/>
         <source>The report was saved to {0}.</source>
         <translation>Laporan disimpan ke {0}.</translation>
     </message>
@@ -1791,47 +1799,47 @@
 <context>
     <name>ReviewTreeModel</name>
     <message>
-        <location filename="../review/models.py" line="120" />
+        <location filename="../review/models.py" line="120"/>
         <source>Without informant (other documents)</source>
         <translation>Tanpa informan (dokumen lain)</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="189" />
+        <location filename="../review/models.py" line="189"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="190" />
+        <location filename="../review/models.py" line="190"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="191" />
+        <location filename="../review/models.py" line="191"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="192" />
+        <location filename="../review/models.py" line="192"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="193" />
+        <location filename="../review/models.py" line="193"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="194" />
+        <location filename="../review/models.py" line="194"/>
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="219" />
+        <location filename="../review/models.py" line="219"/>
         <source>{0} of {1} excerpts agreed, {2} questioned</source>
         <translation>{0} dari {1} kutipan disetujui, {2} dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="250" />
+        <location filename="../review/models.py" line="250"/>
         <source>{0} (open)</source>
         <translation>{0} (terbuka)</translation>
     </message>
@@ -1839,22 +1847,22 @@
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../workbench/search_actions.py" line="43" />
+        <location filename="../workbench/search_actions.py" line="43"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/search_actions.py" line="57" />
+        <location filename="../workbench/search_actions.py" line="57"/>
         <source>Coding all hits…</source>
         <translation>Mengodekan semua hasil…</translation>
     </message>
     <message>
-        <location filename="../workbench/search_actions.py" line="65" />
+        <location filename="../workbench/search_actions.py" line="65"/>
         <source>Code all hits with “{0}”</source>
         <translation>Kodekan semua hasil dengan “{0}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/search_actions.py" line="68" />
+        <location filename="../workbench/search_actions.py" line="68"/>
         <source>%n passage(s) coded.</source>
         <translation>
             <numerusform>%n bagian dikodekan.</numerusform>
@@ -1864,12 +1872,12 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../workbench/search_model.py" line="38" />
+        <location filename="../workbench/search_model.py" line="38"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/search_model.py" line="38" />
+        <location filename="../workbench/search_model.py" line="38"/>
         <source>Context</source>
         <translation>Konteks</translation>
     </message>
@@ -1877,59 +1885,59 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../workbench/panels.py" line="156" />
+        <location filename="../workbench/panels.py" line="156"/>
         <source>Word, phrase or pattern</source>
         <translation>Kata, frasa, atau pola</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="157" />
+        <location filename="../workbench/panels.py" line="157"/>
         <source>Regular expression</source>
         <translation>Ekspresi reguler</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="159" />
+        <location filename="../workbench/panels.py" line="159"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="164" />
+        <location filename="../workbench/panels.py" line="164"/>
         <source>the match</source>
         <translation>kata yang cocok</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="165" />
+        <location filename="../workbench/panels.py" line="165"/>
         <source>its sentence</source>
         <translation>kalimatnya</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="166" />
+        <location filename="../workbench/panels.py" line="166"/>
         <source>its paragraph</source>
         <translation>paragrafnya</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="167" />
+        <location filename="../workbench/panels.py" line="167"/>
         <source>its speaker turn</source>
         <translation>giliran bicaranya</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="171" />
+        <location filename="../workbench/panels.py" line="171"/>
         <source>Code all hits</source>
         <translation>Kodekan semua hasil</translation>
     </message>
     <message>
-        <location filename="../workbench/panels.py" line="179" />
+        <location filename="../workbench/panels.py" line="179"/>
         <source>Code:</source>
         <translation>Kodekan:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/panels.py" line="208" />
+        <location filename="../workbench/panels.py" line="208"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hasil</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/panels.py" line="208" />
+        <location filename="../workbench/panels.py" line="208"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n dokumen</numerusform>
@@ -1939,17 +1947,17 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../startup.py" line="36" />
+        <location filename="../startup.py" line="36"/>
         <source>This project is already open in another Telaah window. It is shown read-only here: close the other window to make changes.</source>
         <translation>Proyek ini sedang terbuka di jendela Telaah lain. Di sini proyek ditampilkan hanya-baca: tutup jendela lain itu untuk membuat perubahan.</translation>
     </message>
     <message>
-        <location filename="../startup.py" line="84" />
+        <location filename="../startup.py" line="84"/>
         <source>Who is working?</source>
         <translation>Siapa yang bekerja?</translation>
     </message>
     <message>
-        <location filename="../startup.py" line="85" />
+        <location filename="../startup.py" line="85"/>
         <source>Your name is stored with every coding, memo and comment you make, so that a supervisor or a second coder can tell whose work is whose.
 
 Your name:</source>
@@ -1961,48 +1969,48 @@ Nama Anda:</translation>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../analysis/models.py" line="75" />
+        <location filename="../analysis/models.py" line="75"/>
         <source>Box</source>
         <extracomment>Roles carrying raw values for views and tests.</extracomment>
         <translation>Kotak</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="76" />
+        <location filename="../analysis/models.py" line="76"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="77" />
+        <location filename="../analysis/models.py" line="77"/>
         <source>Informants</source>
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="78" />
+        <location filename="../analysis/models.py" line="78"/>
         <source>Groups</source>
         <translation>Kelompok</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="79" />
+        <location filename="../analysis/models.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="80" />
+        <location filename="../analysis/models.py" line="80"/>
         <source>Illustrative quote</source>
         <translation>Kutipan ilustratif</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="86" />
+        <location filename="../analysis/models.py" line="86"/>
         <source>filled</source>
         <translation>terisi</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="87" />
+        <location filename="../analysis/models.py" line="87"/>
         <source>thin</source>
         <translation>tipis</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="88" />
+        <location filename="../analysis/models.py" line="88"/>
         <source>empty</source>
         <translation>kosong</translation>
     </message>
@@ -2010,13 +2018,13 @@ Nama Anda:</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../tasks.py" line="78" />
+        <location filename="../tasks.py" line="78"/>
         <source>Cancel</source>
         <extracomment>how long work may run before the progress dialog appears (milliseconds) emitted after ``done`` or ``error``</extracomment>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="104" />
+        <location filename="../tasks.py" line="104"/>
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>

@@ -1,8 +1,4 @@
-"""Undoable review edits: marking excerpts and resolving threads.
-
-Adding a comment is not on the undo stack: a comment is a message to someone else (the
-core has no function to take one back), like sending an e-mail.
-"""
+"""Undoable review edits: marking excerpts, commenting and resolving threads."""
 
 from __future__ import annotations
 
@@ -10,7 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from app.coding.review import mark_coding, resolve_thread
+from app.coding.review import (
+    CommentInfo,
+    add_comment,
+    delete_comment,
+    mark_coding,
+    resolve_thread,
+    restore_comment,
+)
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 from app.ui.review.hub import notify_review
@@ -85,3 +88,40 @@ class ResolveThreadCommand(CoreCommand):
 
     def undo_core(self) -> None:
         self._set(not self.resolved)
+
+
+class AddCommentCommand(CoreCommand):
+    """Comment on a coding (or answer a comment); undo takes the comment back."""
+
+    def __init__(
+        self, ctx: ProjectContext, coding_id: int, text: str, reply_to: int | None = None
+    ) -> None:
+        super().__init__(ctx, translate("ReviewCommands", "Add comment"))
+        self.coding_id = coding_id
+        self.comment_text = text
+        self.reply_to = reply_to
+        self.author = ctx.coder
+        self.comment: CommentInfo | None = None
+
+    def do(self) -> None:
+        with self.ctx.session() as s:
+            self.comment = add_comment(
+                s,
+                coding_id=self.coding_id,
+                author=self.author,
+                text=self.comment_text,
+                reply_to=self.reply_to,
+            )
+        notify_review(self.ctx, [self.coding_id])
+
+    def undo_core(self) -> None:
+        assert self.comment is not None
+        with self.ctx.session() as s:
+            self.comment = delete_comment(s, comment_id=self.comment.id)
+        notify_review(self.ctx, [self.coding_id])
+
+    def redo_core(self) -> None:
+        assert self.comment is not None
+        with self.ctx.session() as s:
+            restore_comment(s, comment=self.comment)
+        notify_review(self.ctx, [self.coding_id])

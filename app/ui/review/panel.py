@@ -24,13 +24,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.coding.codings import CodingChanges
 from app.coding.errors import TelaahError
 from app.coding.retrieval import context
-from app.coding.review import add_comment, comments_for
+from app.coding.review import comments_for
 from app.coding.review_queries import BY_CASE, BY_CODE, ReviewItem
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
-from app.ui.review.commands import MarkCodingsCommand
+from app.ui.review.commands import AddCommentCommand, MarkCodingsCommand
 from app.ui.review.detail import excerpt_html, open_roots, thread_html
-from app.ui.review.hub import ReviewChange, notify_review, review_signals
+from app.ui.review.hub import ReviewChange, review_signals
 from app.ui.review.models import CODE, CODER, COMMENTS, EXCERPT, MARK, SOURCE, ReviewTreeModel
 
 
@@ -344,18 +344,12 @@ class ReviewPanel(QWidget):
         try:
             with self.ctx.session() as s:
                 roots = open_roots(comments_for(s, coding_id=cid))
-                add_comment(
-                    s,
-                    coding_id=cid,
-                    author=self.ctx.coder,
-                    text=text,
-                    reply_to=roots[-1].id if roots else None,
-                )
+            reply_to = roots[-1].id if roots else None
+            self.ctx.execute(AddCommentCommand(self.ctx, cid, text, reply_to))
         except (TelaahError, SQLAlchemyError) as exc:
             show_error(self, exc)
             return
         self.comment.clear()
-        notify_review(self.ctx, [cid])
 
     def show_source(self) -> None:
         item = self.current_item()

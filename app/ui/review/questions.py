@@ -23,12 +23,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.coding.errors import TelaahError
 from app.coding.retrieval import context, document_id
-from app.coding.review import OpenQuestion, add_comment
+from app.coding.review import OpenQuestion
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
-from app.ui.review.commands import ResolveThreadCommand
+from app.ui.review.commands import AddCommentCommand, ResolveThreadCommand
 from app.ui.review.detail import open_roots, thread_html
-from app.ui.review.hub import ReviewChange, notify_review, review_signals
+from app.ui.review.hub import ReviewChange, review_signals
 from app.ui.review.models import (
     OQ_CODE,
     OQ_DOCUMENT,
@@ -233,20 +233,13 @@ class OpenQuestionsList(QWidget):
         if q is None or not text or self.ctx.read_only:
             return
         roots = open_roots(q.thread)
+        reply_to = roots[-1].id if roots else None
         try:
-            with self.ctx.session() as s:
-                add_comment(
-                    s,
-                    coding_id=q.coding_id,
-                    author=self.ctx.coder,
-                    text=text,
-                    reply_to=roots[-1].id if roots else None,
-                )
+            self.ctx.execute(AddCommentCommand(self.ctx, q.coding_id, text, reply_to))
         except (TelaahError, SQLAlchemyError) as exc:
             show_error(self, exc)
             return
         self.answer.clear()
-        notify_review(self.ctx, [q.coding_id])
 
     def resolve_question(self) -> None:
         """Close every open thread of the current question (undoable)."""
