@@ -39,6 +39,8 @@ class ProjectContext(QObject):
     documentsChanged = Signal()
     #: cases, attributes or document links changed
     casesChanged = Signal()
+    #: review marks, comments or resolutions changed (payload: ``ReviewChange``)
+    reviewChanged = Signal(object)
     #: an undo/redo step failed (payload: the exception)
     failed = Signal(object)
 

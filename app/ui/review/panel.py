@@ -30,7 +30,7 @@ from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.review.commands import AddCommentCommand, MarkCodingsCommand
 from app.ui.review.detail import excerpt_html, open_roots, thread_html
-from app.ui.review.hub import ReviewChange, review_signals
+from app.ui.review.hub import ReviewChange
 from app.ui.review.models import CODE, CODER, COMMENTS, EXCERPT, MARK, SOURCE, ReviewTreeModel
 
 
@@ -125,7 +125,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
-        review_signals(ctx).changed.connect(self._review_changed)
+        ctx.reviewChanged.connect(self._review_changed)
         ctx.codingsChanged.connect(self._codings_changed)
         ctx.codesChanged.connect(self._mark_stale)
         ctx.casesChanged.connect(self._mark_stale)

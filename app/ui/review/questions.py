@@ -28,7 +28,7 @@ from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.review.commands import AddCommentCommand, ResolveThreadCommand
 from app.ui.review.detail import open_roots, thread_html
-from app.ui.review.hub import ReviewChange, review_signals
+from app.ui.review.hub import ReviewChange
 from app.ui.review.models import (
     OQ_CODE,
     OQ_DOCUMENT,
@@ -118,7 +118,7 @@ class OpenQuestionsList(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
 
-        review_signals(ctx).changed.connect(self._review_changed)
+        ctx.reviewChanged.connect(self._review_changed)
         ctx.codingsChanged.connect(lambda _c: self._mark_stale())
         self._retranslate()
         self.reload()
