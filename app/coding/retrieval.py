@@ -131,7 +131,7 @@ def _cases(session: Session) -> dict[int, _CaseRow]:
     }
 
 
-class _DocumentLookup:
+class DocumentLookup:
     """Case and speaker of a position in one document."""
 
     def __init__(self) -> None:
@@ -159,8 +159,9 @@ class _DocumentLookup:
         return None
 
 
-def _lookups(session: Session, doc_ids: set[int]) -> dict[int, _DocumentLookup]:
-    lookups = {doc_id: _DocumentLookup() for doc_id in doc_ids}
+def document_lookups(session: Session, doc_ids: set[int]) -> dict[int, DocumentLookup]:
+    """Per document: which case each position belongs to and who speaks there."""
+    lookups = {doc_id: DocumentLookup() for doc_id in doc_ids}
     links = session.execute(
         select(DocumentCase.document_id, DocumentCase.case_id, DocumentCase.start, DocumentCase.end)
         .where(DocumentCase.document_id.in_(doc_ids))
@@ -229,7 +230,7 @@ def excerpts(
     if coders is not None:
         query = query.where(Coder.name.in_(list(coders)))
     rows = session.execute(query).all()
-    lookups = _lookups(session, {row[5] for row in rows})
+    lookups = document_lookups(session, {row[5] for row in rows})
     cases = _cases(session)
     wanted_speaker = speaker.strip().casefold() if speaker is not None else None
     result: list[Excerpt] = []

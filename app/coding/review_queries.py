@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue, NotFound
-from app.coding.retrieval import Excerpt, _lookups, code_order, excerpts
+from app.coding.retrieval import Excerpt, code_order, document_lookups, excerpts
 from app.coding.review import CommentInfo, comments_for
 from app.models.schema import (
     Case,
@@ -175,7 +175,7 @@ def review_states(
 def _case_of_codings(session: Session) -> dict[int, int | None]:
     """The case id of every coding (``None`` when its passage belongs to no case)."""
     rows = session.execute(select(Coding.id, Coding.document_id, Coding.start)).all()
-    lookups = _lookups(session, {doc for _cid, doc, _start in rows})
+    lookups = document_lookups(session, {doc for _cid, doc, _start in rows})
     return {cid: lookups[doc].case_at(start) for cid, doc, start in rows}
 
 
