@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -221,3 +221,75 @@ def document_links(session: Session, *, document_id: int | None = None) -> tuple
         CaseLink(r.id, r.case_id, r.document_id, r.start, r.end)
         for r in session.scalars(query).all()
     )
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    """A deleted case with its attribute values and document links (for undo)."""
+
+    id: int
+    name: str
+    alias: str | None
+    created_at: datetime
+    values: tuple[tuple[int, str], ...]  # (attribute id, value)
+    links: tuple[tuple[int, int, int | None, int | None], ...]  # (id, document, start, end)
+
+
+def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
+    """Delete a case (its values and links go with it); returns what restores it."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("case", str(case_id))
+    values = tuple(
+        (int(a), str(v))
+        for a, v in session.execute(
+            select(CaseAttribute.attribute_id, CaseAttribute.value).where(
+                CaseAttribute.case_id == case_id
+            )
+        )
+    )
+    links = tuple(
+        (int(i), int(d), s, e)
+        for i, d, s, e in session.execute(
+            select(
+                DocumentCase.id, DocumentCase.document_id, DocumentCase.start, DocumentCase.end
+            ).where(DocumentCase.case_id == case_id)
+        )
+    )
+    snapshot = CaseSnapshot(case.id, case.name, case.alias, case.created_at, values, links)
+    session.delete(case)
+    session.commit()
+    return snapshot
+
+
+def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
+    """Undo :func:`delete_case` exactly (same ids)."""
+    session.add(
+        Case(
+            id=snapshot.id,
+            name=snapshot.name,
+            alias=snapshot.alias,
+            created_at=snapshot.created_at,
+        )
+    )
+    session.flush()
+    for attribute_id, value in snapshot.values:
+        session.add(CaseAttribute(case_id=snapshot.id, attribute_id=attribute_id, value=value))
+    for link_id, document_id, start, end in snapshot.links:
+        session.add(
+            DocumentCase(
+                id=link_id, document_id=document_id, case_id=snapshot.id, start=start, end=end
+            )
+        )
+    session.commit()
+
+
+def clear_attributes(session: Session, *, case_id: int, names: Sequence[str]) -> None:
+    """Remove the values of the named attributes from a case (undo of a first value)."""
+    ids = list(session.scalars(select(Attribute.id).where(Attribute.name.in_(list(names)))))
+    session.execute(
+        delete(CaseAttribute).where(
+            CaseAttribute.case_id == case_id, CaseAttribute.attribute_id.in_(ids)
+        )
+    )
+    session.commit()

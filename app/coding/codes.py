@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.coding.codings import CodingInfo, coding_info, restore_codings
+from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import DuplicateName, InvalidValue, NotFound
 from app.models.schema import CellSummary, Code, Codebook, Coder, Coding
 
@@ -235,20 +235,25 @@ def _summaries_of(session: Session, code_ids: Sequence[int]) -> tuple[SummaryRow
     return tuple(SummaryRow(r.id, r.row_code_id, r.column_kind, r.column_key, r.text) for r in rows)
 
 
+def _delete_subtree(session: Session, code_id: int) -> CodeSnapshot:
+    codes = _subtree(session, code_id)
+    ids = [c.id for c in codes]
+    snapshot = CodeSnapshot(
+        tuple(_row(c) for c in codes), _codings_of(session, ids), _summaries_of(session, ids)
+    )
+    session.execute(delete(Coding).where(Coding.code_id.in_(ids)))
+    session.execute(delete(CellSummary).where(CellSummary.row_code_id.in_(ids)))
+    # Children first, so no foreign key points at a deleted parent.
+    for code in reversed(codes):
+        session.delete(code)
+        session.flush()
+    return snapshot
+
+
 def delete_code(session: Session, *, code_id: int) -> CodeSnapshot:
     """Delete a code, its indicators, their codings and summaries; returns the snapshot."""
     try:
-        codes = _subtree(session, code_id)
-        ids = [c.id for c in codes]
-        snapshot = CodeSnapshot(
-            tuple(_row(c) for c in codes), _codings_of(session, ids), _summaries_of(session, ids)
-        )
-        session.execute(delete(Coding).where(Coding.code_id.in_(ids)))
-        session.execute(delete(CellSummary).where(CellSummary.row_code_id.in_(ids)))
-        # Children first, so no foreign key points at a deleted parent.
-        for code in reversed(codes):
-            session.delete(code)
-            session.flush()
+        snapshot = _delete_subtree(session, code_id)
         session.commit()
     except BaseException:
         session.rollback()
@@ -268,19 +273,23 @@ def _insert_summaries(session: Session, rows: Sequence[SummaryRow]) -> None:
         session.add(CellSummary(**s.__dict__))
 
 
-def restore_code(session: Session, *, snapshot: CodeSnapshot) -> None:
-    """Undo :func:`delete_code`: the codes, codings and summaries come back unchanged."""
+def _restore_subtree(session: Session, snapshot: CodeSnapshot) -> None:
     for row in snapshot.codes:
         if session.scalar(select(Code.id).where(Code.key == row.key)) is not None:
             raise DuplicateName("code", row.key)
+    _insert_rows(session, snapshot.codes)
+    _insert_summaries(session, snapshot.summaries)
+    add_codings(session, codings=snapshot.codings)
+
+
+def restore_code(session: Session, *, snapshot: CodeSnapshot) -> None:
+    """Undo :func:`delete_code`: the codes, codings and summaries come back unchanged."""
     try:
-        _insert_rows(session, snapshot.codes)
-        _insert_summaries(session, snapshot.summaries)
+        _restore_subtree(session, snapshot)
         session.commit()
     except BaseException:
         session.rollback()
         raise
-    restore_codings(session, codings=snapshot.codings)
 
 
 def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRecord:
@@ -340,13 +349,87 @@ def unmerge_codes(session: Session, *, record: MergeRecord) -> None:
             .values(code_id=record.source.id, updated_at=Coding.updated_at)
         )
         _insert_summaries(session, record.summaries)
+        add_codings(session, codings=record.dropped_codings)
         session.commit()
     except BaseException:
         session.rollback()
         raise
-    restore_codings(session, codings=record.dropped_codings)
 
 
 def code_row(session: Session, *, code_id: int) -> CodeRow:
     """The stored fields of one code."""
     return _row(_get(session, code_id))
+
+
+@dataclass(frozen=True)
+class CodebookSnapshot:
+    """What :func:`remove_codebook` deleted, for :func:`restore_codebook` (undo)."""
+
+    id: int
+    key: str
+    name_id: str
+    name_en: str
+    description_id: str
+    description_en: str
+    reference: str
+    origin: str
+    sort_order: int
+    codes: tuple[CodeSnapshot, ...]
+
+
+def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
+    """Delete a codebook with all its codes and their codings, in one transaction."""
+    book = session.get(Codebook, codebook_id)
+    if book is None:
+        raise NotFound("codebook", str(codebook_id))
+    fields = (
+        book.id,
+        book.key,
+        book.name_id,
+        book.name_en,
+        book.description_id,
+        book.description_en,
+        book.reference,
+        book.origin,
+        book.sort_order,
+    )
+    tops = list(
+        session.scalars(
+            select(Code.id)
+            .where(Code.codebook_id == codebook_id, Code.parent_id.is_(None))
+            .order_by(Code.sort_order, Code.id)
+        )
+    )
+    try:
+        snapshots = tuple(_delete_subtree(session, code_id) for code_id in tops)
+        session.execute(delete(Codebook).where(Codebook.id == codebook_id))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return CodebookSnapshot(*fields, codes=snapshots)
+
+
+def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
+    """Undo :func:`remove_codebook`: the codebook, codes and codings come back unchanged."""
+    try:
+        session.add(
+            Codebook(
+                id=snapshot.id,
+                key=snapshot.key,
+                name_id=snapshot.name_id,
+                name_en=snapshot.name_en,
+                description_id=snapshot.description_id,
+                description_en=snapshot.description_en,
+                reference=snapshot.reference,
+                origin=snapshot.origin,
+                sort_order=snapshot.sort_order,
+            )
+        )
+        session.flush()
+        for code in snapshot.codes:
+            _restore_subtree(session, code)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise

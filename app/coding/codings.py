@@ -234,26 +234,32 @@ def remove_codings(session: Session, *, coding_ids: Sequence[int]) -> CodingChan
     return CodingChanges.of(removed=removed)
 
 
+def add_codings(session: Session, *, codings: Sequence[CodingInfo]) -> None:
+    """Re-insert removed codings exactly, without committing (part of a larger undo)."""
+    for info in codings:
+        cid = coder_id(session, name=info.coder)
+        session.add(
+            Coding(
+                id=info.id,
+                document_id=info.document_id,
+                code_id=info.code_id,
+                coder_id=cid,
+                start=info.start,
+                end=info.end,
+                snippet=info.snippet,
+                memo=info.memo,
+                illustrative=info.illustrative,
+                created_at=info.created_at or utcnow(),
+                updated_at=info.updated_at or info.created_at or utcnow(),
+            )
+        )
+    session.flush()
+
+
 def restore_codings(session: Session, *, codings: Sequence[CodingInfo]) -> CodingChanges:
     """Put removed codings back exactly (same ids, coders, memos, stars, timestamps)."""
     try:
-        for info in codings:
-            cid = coder_id(session, name=info.coder)
-            session.add(
-                Coding(
-                    id=info.id,
-                    document_id=info.document_id,
-                    code_id=info.code_id,
-                    coder_id=cid,
-                    start=info.start,
-                    end=info.end,
-                    snippet=info.snippet,
-                    memo=info.memo,
-                    illustrative=info.illustrative,
-                    created_at=info.created_at or utcnow(),
-                    updated_at=info.updated_at or info.created_at or utcnow(),
-                )
-            )
+        add_codings(session, codings=codings)
         session.commit()
     except BaseException:
         session.rollback()

@@ -1,5 +1,4 @@
-"""Queries the coding workbench shows (document list, code tree, speakers…), plus removing
-and restoring a whole codebook (undo of a codebook import).
+"""Queries the coding workbench shows (document list, code tree, speakers, coding spans…).
 
 Qt-free like the rest of the core; every function returns frozen dataclasses or tuples so
 views can keep the data after the session closes.
@@ -10,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.coding.codes import CodeSnapshot, delete_code, restore_code
 from app.coding.codings import CodingInfo, coding_info
 from app.coding.errors import NotFound
 from app.models.schema import (
@@ -243,71 +241,6 @@ def attribute_types(session: Session) -> dict[str, str]:
     return {n: t for n, t in session.execute(select(Attribute.name, Attribute.type))}
 
 
-@dataclass(frozen=True)
-class CodebookSnapshot:
-    """What :func:`remove_codebook` deleted, for :func:`restore_codebook` (undo)."""
-
-    id: int
-    key: str
-    name_id: str
-    name_en: str
-    description_id: str
-    description_en: str
-    reference: str
-    origin: str
-    sort_order: int
-    codes: tuple[CodeSnapshot, ...]
-
-
-def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
-    """Delete a codebook with all its codes and their codings; returns the snapshot."""
-    book = session.get(Codebook, codebook_id)
-    if book is None:
-        raise NotFound("codebook", str(codebook_id))
-    fields = (
-        book.id,
-        book.key,
-        book.name_id,
-        book.name_en,
-        book.description_id,
-        book.description_en,
-        book.reference,
-        book.origin,
-        book.sort_order,
-    )
-    tops = list(
-        session.scalars(
-            select(Code.id)
-            .where(Code.codebook_id == codebook_id, Code.parent_id.is_(None))
-            .order_by(Code.sort_order, Code.id)
-        )
-    )
-    snapshots = tuple(delete_code(session, code_id=code_id) for code_id in tops)
-    session.execute(delete(Codebook).where(Codebook.id == codebook_id))
-    session.commit()
-    return CodebookSnapshot(*fields, codes=snapshots)
-
-
-def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
-    """Undo :func:`remove_codebook`: the codebook, codes and codings come back unchanged."""
-    session.add(
-        Codebook(
-            id=snapshot.id,
-            key=snapshot.key,
-            name_id=snapshot.name_id,
-            name_en=snapshot.name_en,
-            description_id=snapshot.description_id,
-            description_en=snapshot.description_en,
-            reference=snapshot.reference,
-            origin=snapshot.origin,
-            sort_order=snapshot.sort_order,
-        )
-    )
-    session.commit()
-    for code in snapshot.codes:
-        restore_code(session, snapshot=code)
-
-
 def coding_spans(session: Session, *, document_id: int) -> tuple[tuple[int, int, int, int], ...]:
     """(coding id, code id, start, end) of every coding of a document, by start.
 
@@ -334,67 +267,3 @@ def codings_by_id(session: Session, *, coding_ids: Sequence[int]) -> tuple[Codin
         .order_by(Coding.start, Coding.end, Coding.id)
     ).all()
     return tuple(coding_info(row, name) for row, name in rows)
-
-
-@dataclass(frozen=True)
-class CaseSnapshot:
-    """A deleted case with its attribute values and document links (for undo)."""
-
-    id: int
-    name: str
-    alias: str | None
-    values: tuple[tuple[int, str], ...]  # (attribute id, value)
-    links: tuple[tuple[int, int, int | None, int | None], ...]  # (id, document, start, end)
-
-
-def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
-    """Delete a case (its values and links go with it); returns what restores it."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound("case", str(case_id))
-    values = tuple(
-        (int(a), str(v))
-        for a, v in session.execute(
-            select(CaseAttribute.attribute_id, CaseAttribute.value).where(
-                CaseAttribute.case_id == case_id
-            )
-        )
-    )
-    links = tuple(
-        (int(i), int(d), s, e)
-        for i, d, s, e in session.execute(
-            select(
-                DocumentCase.id, DocumentCase.document_id, DocumentCase.start, DocumentCase.end
-            ).where(DocumentCase.case_id == case_id)
-        )
-    )
-    snapshot = CaseSnapshot(case.id, case.name, case.alias, values, links)
-    session.delete(case)
-    session.commit()
-    return snapshot
-
-
-def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
-    """Undo :func:`delete_case` exactly (same ids)."""
-    session.add(Case(id=snapshot.id, name=snapshot.name, alias=snapshot.alias))
-    session.flush()
-    for attribute_id, value in snapshot.values:
-        session.add(CaseAttribute(case_id=snapshot.id, attribute_id=attribute_id, value=value))
-    for link_id, document_id, start, end in snapshot.links:
-        session.add(
-            DocumentCase(
-                id=link_id, document_id=document_id, case_id=snapshot.id, start=start, end=end
-            )
-        )
-    session.commit()
-
-
-def clear_attributes(session: Session, *, case_id: int, names: Sequence[str]) -> None:
-    """Remove the values of the named attributes from a case (undo of a first value)."""
-    ids = list(session.scalars(select(Attribute.id).where(Attribute.name.in_(list(names)))))
-    session.execute(
-        delete(CaseAttribute).where(
-            CaseAttribute.case_id == case_id, CaseAttribute.attribute_id.in_(ids)
-        )
-    )
-    session.commit()

@@ -69,3 +69,18 @@ def test_links_whole_document_or_span(project: Project) -> None:
             link_document(s, case_id=case.id, document_id=doc, start=10, end=21)
     assert (whole.start, whole.end) == (None, None)
     assert (span.start, span.end) == (10, 20)
+
+
+def test_delete_case_then_restore_is_exact(project: Project, dump) -> None:  # type: ignore[no-untyped-def]
+    from app.coding.cases import delete_case, restore_case
+
+    doc = _doc(project)
+    with project.session() as s:
+        case = create_case(s, name="Sulastri", alias="Informan 9", attributes={"kelompok": "PKK"})
+        link_document(s, case_id=case.id, document_id=doc, start=0, end=8)
+    before = dump(project.path)
+    with project.session() as s:
+        snapshot = delete_case(s, case_id=case.id)
+        assert list_cases(s) == ()
+        restore_case(s, snapshot=snapshot)
+    assert dump(project.path) == before

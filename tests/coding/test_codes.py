@@ -116,3 +116,24 @@ def test_move_refuses_cycles_and_update_refuses_bad_colour(project: Project) -> 
         before, after = update_code(s, code_id=a.id, colour="#aa0000", name_en="Alpha")
         assert (before.colour, after.colour, after.name_en) == ("#888888", "#aa0000", "Alpha")
         assert code_row(s, code_id=b.id).parent_id == a.id
+
+
+def test_remove_codebook_then_restore_is_exact(project: Project, dump) -> None:  # type: ignore[no-untyped-def]
+    from app.coding.codebooks import install_codebook, load_bundled_codebook
+    from app.coding.codes import remove_codebook, restore_codebook
+
+    with project.session() as s:
+        doc = _doc(s)
+        installed = install_codebook(s, spec=load_bundled_codebook("putnam"))
+        apply_codes(
+            s,
+            coder="Ani",
+            codings=[NewCoding(doc, cid, i, i + 9) for i, cid in enumerate(installed.code_ids)],
+        )
+    before = dump(project.path)
+    with project.session() as s:
+        snapshot = remove_codebook(s, codebook_id=installed.codebook_id)
+        assert s.scalars(select(Code)).all() == []
+        assert codings_for_document(s, document_id=doc) == ()
+        restore_codebook(s, snapshot=snapshot)
+    assert dump(project.path) == before

@@ -6,8 +6,18 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from app.coding.cases import CaseInfo, create_case, get_case, link_document, set_attributes, unlink
-from app.coding.workbench_queries import CaseSnapshot, clear_attributes, delete_case, restore_case
+from app.coding.cases import (
+    CaseInfo,
+    CaseSnapshot,
+    clear_attributes,
+    create_case,
+    delete_case,
+    get_case,
+    link_document,
+    restore_case,
+    set_attributes,
+    unlink,
+)
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 

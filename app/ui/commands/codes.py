@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication
 
 from app.coding import codes as core
 from app.coding.codebooks import CodebookSpec, install_codebook
+from app.coding.codes import CodebookSnapshot, remove_codebook, restore_codebook
 from app.coding.codings import CodingChanges
 from app.coding.refiqda import import_qdc
-from app.coding.workbench_queries import CodebookSnapshot, remove_codebook, restore_codebook
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 
