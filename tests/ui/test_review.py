@@ -104,7 +104,7 @@ def test_models_are_consistent(qtmodeltester, reviewer: ProjectContext) -> None:
     qtmodeltester.check(proxy)
     disagreements = DisagreementModel(reviewer)
     texts = tuple("x" for _ in report.disagreements)
-    disagreements.set_rows(report.disagreements, texts, {})
+    disagreements.set_disagreements(report.disagreements, texts, {})
     qtmodeltester.check(disagreements)
     questions = OpenQuestionModel(reviewer)
     questions.reload()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,11 +27,12 @@ from app.coding.workbench_queries import attribute_types
 from app.ui.commands.cases import CreateCaseCommand, LinkDocumentCommand, SetAttributesCommand
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowsTableModel):
     """One row per case: name, alias, then one column per attribute."""
 
     def __init__(self, ctx: ProjectContext) -> None:
@@ -51,22 +52,8 @@ class CaseTableModel(QAbstractTableModel):
         self.attributes = list(names)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2 + len(self.attributes)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == 0:
-            return self.tr("Case")
-        if section == 1:
-            return self.tr("Alias")
-        return self.attributes[section - 2]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case"), self.tr("Alias"), *self.attributes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

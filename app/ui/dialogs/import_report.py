@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,29 +18,20 @@ from PySide6.QtWidgets import (
 
 from app.coding.documents import ImportFailure, ImportResult
 from app.ui.errors import error_message
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class FailureModel(QAbstractTableModel):
+class FailureModel(RowsTableModel):
     """One row per file that was not imported: its name and the translated reason."""
 
     def __init__(self, failures: tuple[ImportFailure, ...]) -> None:
         super().__init__()
         self.rows = list(failures)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("File") if section == 0 else self.tr("Reason")
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("File"), self.tr("Reason"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

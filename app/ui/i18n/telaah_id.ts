@@ -249,17 +249,17 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../commands/cases.py" line="19"/>
+        <location filename="../commands/cases.py" line="29"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
     </message>
     <message>
-        <location filename="../commands/cases.py" line="47"/>
+        <location filename="../commands/cases.py" line="57"/>
         <source>Set attribute</source>
         <translation>Isi atribut</translation>
     </message>
     <message>
-        <location filename="../commands/cases.py" line="76"/>
+        <location filename="../commands/cases.py" line="86"/>
         <source>Assign to case</source>
         <translation>Tautkan ke kasus</translation>
     </message>
@@ -267,12 +267,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../dialogs/cases.py" line="66"/>
+        <location filename="../dialogs/cases.py" line="56"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="68"/>
+        <location filename="../dialogs/cases.py" line="56"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
@@ -280,87 +280,87 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../dialogs/cases.py" line="98"/>
+        <location filename="../dialogs/cases.py" line="85"/>
         <source>Cases and attributes</source>
         <translation>Kasus dan atribut</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="113"/>
+        <location filename="../dialogs/cases.py" line="100"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="116"/>
+        <location filename="../dialogs/cases.py" line="103"/>
         <source>Name, e.g. the informant&apos;s name</source>
         <translation>Nama, mis. nama informan</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="118"/>
+        <location filename="../dialogs/cases.py" line="105"/>
         <source>Alias, e.g. Informan 3</source>
         <translation>Alias, mis. Informan 3</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="119"/>
+        <location filename="../dialogs/cases.py" line="106"/>
         <source>Create case</source>
         <translation>Buat kasus</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="127"/>
+        <location filename="../dialogs/cases.py" line="114"/>
         <source>Attribute of the selected case</source>
         <translation>Atribut kasus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="134"/>
+        <location filename="../dialogs/cases.py" line="121"/>
         <source>text</source>
         <translation>teks</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="135"/>
+        <location filename="../dialogs/cases.py" line="122"/>
         <source>number</source>
         <translation>angka</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="136"/>
+        <location filename="../dialogs/cases.py" line="123"/>
         <source>date (YYYY-MM-DD)</source>
         <translation>tanggal (TTTT-BB-HH)</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="137"/>
+        <location filename="../dialogs/cases.py" line="124"/>
         <source>category</source>
         <translation>kategori</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="144"/>
+        <location filename="../dialogs/cases.py" line="131"/>
         <source>Set</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="148"/>
+        <location filename="../dialogs/cases.py" line="135"/>
         <source>Attribute:</source>
         <translation>Atribut:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="150"/>
+        <location filename="../dialogs/cases.py" line="137"/>
         <source>Type:</source>
         <translation>Jenis:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="152"/>
+        <location filename="../dialogs/cases.py" line="139"/>
         <source>Value:</source>
         <translation>Nilai:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="156"/>
+        <location filename="../dialogs/cases.py" line="143"/>
         <source>Assign to the selected case</source>
         <translation>Tautkan ke kasus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="157"/>
+        <location filename="../dialogs/cases.py" line="144"/>
         <source>Whole current document</source>
         <translation>Seluruh dokumen ini</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="160"/>
+        <location filename="../dialogs/cases.py" line="147"/>
         <source>Selected passage only</source>
         <translation>Hanya bagian yang dipilih</translation>
     </message>
@@ -582,27 +582,27 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="188"/>
+        <location filename="../review/agreement_model.py" line="177"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="189"/>
+        <location filename="../review/agreement_model.py" line="178"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="190"/>
+        <location filename="../review/agreement_model.py" line="179"/>
         <source>Characters</source>
         <translation>Karakter</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="191"/>
+        <location filename="../review/agreement_model.py" line="180"/>
         <source>Coded only by</source>
         <translation>Hanya dikode oleh</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="192"/>
+        <location filename="../review/agreement_model.py" line="181"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
@@ -610,27 +610,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../workbench/documents_model.py" line="55"/>
+        <location filename="../workbench/documents_model.py" line="46"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="55"/>
+        <location filename="../workbench/documents_model.py" line="46"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="55"/>
+        <location filename="../workbench/documents_model.py" line="46"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="55"/>
+        <location filename="../workbench/documents_model.py" line="46"/>
         <source>Coded</source>
         <translation>Terkode</translation>
     </message>
     <message>
-        <location filename="../workbench/documents_model.py" line="71"/>
+        <location filename="../workbench/documents_model.py" line="62"/>
         <source>{0}
 {1} characters, {2} codings, {3} % coded</source>
         <translation>{0}
@@ -878,27 +878,27 @@
 <context>
     <name>ExcerptModel</name>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="91"/>
+        <location filename="../workbench/excerpt_model.py" line="82"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="92"/>
+        <location filename="../workbench/excerpt_model.py" line="83"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="93"/>
+        <location filename="../workbench/excerpt_model.py" line="84"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="94"/>
+        <location filename="../workbench/excerpt_model.py" line="85"/>
         <source>Speaker</source>
         <translation>Pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="95"/>
+        <location filename="../workbench/excerpt_model.py" line="86"/>
         <location filename="../analysis/models.py" line="242"/>
         <source>Coder</source>
         <translation>Pengode</translation>
@@ -960,12 +960,12 @@
 <context>
     <name>FailureModel</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="42"/>
+        <location filename="../dialogs/import_report.py" line="34"/>
         <source>File</source>
         <translation>Berkas</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="42"/>
+        <location filename="../dialogs/import_report.py" line="34"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
@@ -973,79 +973,79 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="48"/>
+        <location filename="../review/agreement_model.py" line="49"/>
         <source>Overall</source>
         <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row (&quot;&quot; for the overall row)</extracomment>
         <translation>Keseluruhan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="68"/>
+        <location filename="../review/agreement_model.py" line="69"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="69"/>
+        <location filename="../review/agreement_model.py" line="70"/>
         <source>Agreement</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="70"/>
+        <location filename="../review/agreement_model.py" line="71"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="71"/>
+        <location filename="../review/agreement_model.py" line="72"/>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="72"/>
         <location filename="../review/agreement_model.py" line="73"/>
+        <location filename="../review/agreement_model.py" line="74"/>
         <source>Only {0}</source>
         <translation>Hanya {0}</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="72"/>
+        <location filename="../review/agreement_model.py" line="73"/>
         <source>Only A</source>
         <translation>Hanya A</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="73"/>
+        <location filename="../review/agreement_model.py" line="74"/>
         <source>Only B</source>
         <translation>Hanya B</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="74"/>
+        <location filename="../review/agreement_model.py" line="75"/>
         <source>Both</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="79"/>
+        <location filename="../review/agreement_model.py" line="80"/>
         <source>Percent agreement: share of characters both coders treat alike (0–1)</source>
         <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode (0–1)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="80"/>
+        <location filename="../review/agreement_model.py" line="81"/>
         <source>Cohen&apos;s kappa: agreement corrected for chance</source>
         <translation>Kappa Cohen: kesepakatan setelah dikoreksi untuk peluang</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="81"/>
+        <location filename="../review/agreement_model.py" line="82"/>
         <source>Krippendorff&apos;s alpha (nominal)</source>
         <translation>Alpha Krippendorff (nominal)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="82"/>
+        <location filename="../review/agreement_model.py" line="83"/>
         <source>Characters only the first coder coded</source>
         <translation>Karakter yang hanya dikode pengode pertama</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="83"/>
+        <location filename="../review/agreement_model.py" line="84"/>
         <source>Characters only the second coder coded</source>
         <translation>Karakter yang hanya dikode pengode kedua</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="84"/>
+        <location filename="../review/agreement_model.py" line="85"/>
         <source>Characters both coders coded</source>
         <translation>Karakter yang dikode kedua pengode</translation>
     </message>
@@ -1053,19 +1053,19 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="64"/>
+        <location filename="../dialogs/import_report.py" line="55"/>
         <source>Import finished</source>
         <translation>Impor selesai</translation>
     </message>
     <message numerus="yes">
-        <location filename="../dialogs/import_report.py" line="67"/>
+        <location filename="../dialogs/import_report.py" line="58"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../dialogs/import_report.py" line="69"/>
+        <location filename="../dialogs/import_report.py" line="60"/>
         <source>%n file(s) could not be imported:</source>
         <translation>
             <numerusform>%n berkas tidak dapat diimpor:</numerusform>
@@ -1522,32 +1522,32 @@
 <context>
     <name>OpenQuestionModel</name>
     <message>
-        <location filename="../review/models.py" line="306"/>
+        <location filename="../review/models.py" line="294"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="307"/>
+        <location filename="../review/models.py" line="295"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="308"/>
+        <location filename="../review/models.py" line="296"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="309"/>
+        <location filename="../review/models.py" line="297"/>
         <source>Asked by</source>
         <translation>Ditanyakan oleh</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="310"/>
+        <location filename="../review/models.py" line="298"/>
         <source>Last comment</source>
         <translation>Komentar terakhir</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="330"/>
+        <location filename="../review/models.py" line="318"/>
         <source>(no comment yet)</source>
         <translation>(belum ada komentar)</translation>
     </message>
@@ -1872,12 +1872,12 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../workbench/search_model.py" line="38"/>
+        <location filename="../workbench/search_model.py" line="29"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/search_model.py" line="38"/>
+        <location filename="../workbench/search_model.py" line="29"/>
         <source>Context</source>
         <translation>Konteks</translation>
     </message>

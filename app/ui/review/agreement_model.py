@@ -17,6 +17,7 @@ from app.coding.agreement import AgreementReport, Disagreement, Figures
 from app.coding.exports.review_report import figure_text
 from app.ui.context import ProjectContext
 from app.ui.review.models import one_line
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -151,7 +152,7 @@ D_DOCUMENT, D_CODE, D_SPAN, D_CODER, D_TEXT = range(5)
 DISAGREEMENT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class DisagreementModel(QAbstractTableModel):
+class DisagreementModel(RowsTableModel):
     """Stretches one coder coded with a code and the other did not."""
 
     def __init__(self, ctx: ProjectContext) -> None:
@@ -161,7 +162,7 @@ class DisagreementModel(QAbstractTableModel):
         self.texts: list[str] = []
         self.names: dict[str, tuple[str, str, str]] = {}
 
-    def set_rows(
+    def set_disagreements(
         self,
         rows: tuple[Disagreement, ...],
         texts: tuple[str, ...],
@@ -171,26 +172,14 @@ class DisagreementModel(QAbstractTableModel):
         self.rows, self.texts, self.names = list(rows), list(texts), names
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 5:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Document"),
             self.tr("Code"),
             self.tr("Characters"),
             self.tr("Coded only by"),
             self.tr("Text"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -275,9 +275,9 @@ class AgreementView(QWidget):
                 self.report = None
         self.figures.set_report(self.report, self.names)
         if self.report is not None:
-            self.disagreements.set_rows(self.report.disagreements, texts, self.names)
+            self.disagreements.set_disagreements(self.report.disagreements, texts, self.names)
         else:
-            self.disagreements.set_rows((), (), {})
+            self.disagreements.set_disagreements((), (), {})
         self._update_status()
         self._update_list_title()
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,6 +30,7 @@ from app.coding.review_queries import (
 )
 from app.ui.context import ProjectContext
 from app.ui.review.hub import ReviewChange
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -266,7 +266,7 @@ OQ_EXCERPT, OQ_CODE, OQ_DOCUMENT, OQ_REVIEWER, OQ_LAST = range(5)
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 
 
-class OpenQuestionModel(QAbstractTableModel):
+class OpenQuestionModel(RowsTableModel):
     """Questioned excerpts whose threads are still open, from :func:`open_questions`."""
 
     def __init__(self, ctx: ProjectContext) -> None:
@@ -289,26 +289,14 @@ class OpenQuestionModel(QAbstractTableModel):
         """Reload: any change may open or close a question, and the list is short."""
         self.reload()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 5:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Excerpt"),
             self.tr("Code"),
             self.tr("Document"),
             self.tr("Asked by"),
             self.tr("Last comment"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.coding.workbench_queries import DocumentRow, list_document_rows
 from app.ui.context import ProjectContext
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, CASE, FORMAT, CODED = range(4)
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(RowsTableModel):
     """Rows of :class:`DocumentRow` from :func:`list_document_rows`."""
 
     def __init__(self, ctx: ProjectContext) -> None:
@@ -41,18 +42,8 @@ class DocumentListModel(QAbstractTableModel):
                 self.rows[i] = fresh[row.id]
                 self.dataChanged.emit(self.index(i, 0), self.index(i, CODED))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Document"), self.tr("Case"), self.tr("Format"), self.tr("Coded"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Document"), self.tr("Case"), self.tr("Format"), self.tr("Coded"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

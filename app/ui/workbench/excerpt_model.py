@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.coding.codings import CodingChanges
 from app.coding.retrieval import Excerpt, context, excerpts
 from app.ui.context import ProjectContext
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,7 +28,7 @@ class ExcerptFilter:
     speaker: str | None = None
 
 
-class ExcerptModel(QAbstractTableModel):
+class ExcerptModel(RowsTableModel):
     """Rows of :class:`Excerpt` from :func:`app.coding.retrieval.excerpts`."""
 
     def __init__(self, ctx: ProjectContext) -> None:
@@ -76,24 +77,14 @@ class ExcerptModel(QAbstractTableModel):
         ):
             self.reload()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Excerpt"),
             self.tr("Document"),
             self.tr("Case"),
             self.tr("Speaker"),
             self.tr("Coder"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

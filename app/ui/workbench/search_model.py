@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.coding.search import SearchHit
+from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SearchHitModel(QAbstractTableModel):
+class SearchHitModel(RowsTableModel):
     """Rows of :class:`SearchHit` (document, context)."""
 
     def __init__(self) -> None:
@@ -24,18 +25,8 @@ class SearchHitModel(QAbstractTableModel):
         self.rows = list(hits)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.tr("Document") if section == 0 else self.tr("Context")
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Document"), self.tr("Context"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
