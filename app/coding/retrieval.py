@@ -12,8 +12,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any, Protocol, Unpack
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue, NotFound
@@ -62,6 +63,68 @@ class _CaseRow:
     name: str
     alias: str | None
     attributes: Mapping[str, str] = field(default_factory=dict)
+
+
+class CaseLike(Protocol):
+    """What an excerpt needs to know of its case."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def alias(self) -> str | None: ...
+
+    @property
+    def attributes(self) -> Mapping[str, str]: ...
+
+
+def excerpt_query() -> Select[Unpack[tuple[Any, ...]]]:
+    """The columns :func:`make_excerpt` reads, joined; add filters and execute."""
+    return (
+        select(
+            Coding.id,
+            Coding.code_id,
+            Code.key,
+            Code.name_id,
+            Code.name_en,
+            Coding.document_id,
+            Document.name,
+            Coding.start,
+            Coding.end,
+            Coding.snippet,
+            Coder.name,
+            Coding.memo,
+            Coding.illustrative,
+        )
+        .join(Code, Code.id == Coding.code_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .join(Document, Document.id == Coding.document_id)
+    )
+
+
+def make_excerpt(row: Sequence[Any], case: CaseLike | None, speaker: str | None) -> Excerpt:
+    """An :class:`Excerpt` from a row of :func:`excerpt_query`."""
+    (cid, code_id, key, name_id, name_en, doc_id, doc, start, end, text, coder, memo,
+     star) = row  # fmt: skip
+    return Excerpt(
+        coding_id=cid,
+        code_id=code_id,
+        code_key=key,
+        code_name_id=name_id,
+        code_name_en=name_en,
+        document_id=doc_id,
+        document=doc,
+        case=case.name if case else None,
+        case_alias=case.alias if case else None,
+        case_attributes=case.attributes if case else _NO_ATTRIBUTES,
+        start=start,
+        end=end,
+        text=text,
+        coder=coder,
+        memo=memo,
+        illustrative=bool(star),
+        speaker=speaker,
+    )
 
 
 def document_id(session: Session, *, name: str) -> int:
@@ -202,26 +265,7 @@ def excerpts(
     ``case_filter`` keeps excerpts whose case has every given attribute value; ``speaker``
     keeps those inside a turn of that speaker (case-insensitive).
     """
-    query = (
-        select(
-            Coding.id,
-            Coding.code_id,
-            Code.key,
-            Code.name_id,
-            Code.name_en,
-            Coding.document_id,
-            Document.name,
-            Coding.start,
-            Coding.end,
-            Coding.snippet,
-            Coder.name,
-            Coding.memo,
-            Coding.illustrative,
-        )
-        .join(Code, Code.id == Coding.code_id)
-        .join(Coder, Coder.id == Coding.coder_id)
-        .join(Document, Document.id == Coding.document_id)
-    )
+    query = excerpt_query()
     if code_ids is not None:
         wanted = descendants(session, code_ids) if include_children else set(code_ids)
         query = query.where(Coding.code_id.in_(wanted))
@@ -234,8 +278,8 @@ def excerpts(
     cases = _cases(session)
     wanted_speaker = speaker.strip().casefold() if speaker is not None else None
     result: list[Excerpt] = []
-    for (cid, code_id, key, name_id, name_en, doc_id, doc, start, end, text, coder, memo,
-         star) in rows:  # fmt: skip
+    for row in rows:
+        doc_id, start = row[5], row[7]
         lookup = lookups[doc_id]
         case_id = lookup.case_at(start)
         case = cases.get(case_id) if case_id is not None else None
@@ -246,27 +290,7 @@ def excerpts(
         who = lookup.speaker_at(start)
         if wanted_speaker is not None and (who or "").strip().casefold() != wanted_speaker:
             continue
-        result.append(
-            Excerpt(
-                coding_id=cid,
-                code_id=code_id,
-                code_key=key,
-                code_name_id=name_id,
-                code_name_en=name_en,
-                document_id=doc_id,
-                document=doc,
-                case=case.name if case else None,
-                case_alias=case.alias if case else None,
-                case_attributes=case.attributes if case else _NO_ATTRIBUTES,
-                start=start,
-                end=end,
-                text=text,
-                coder=coder,
-                memo=memo,
-                illustrative=bool(star),
-                speaker=who,
-            )
-        )
+        result.append(make_excerpt(row, case, who))
     order = code_order(session)
     result.sort(key=lambda e: (order.get(e.code_id, len(order)), e.document, e.start, e.end))
     return tuple(result)

@@ -22,16 +22,14 @@ from sqlalchemy.orm import Session
 
 from app.coding.codebooks import CodeInfo, list_codes
 from app.coding.errors import NotFound
-from app.coding.retrieval import Excerpt
+from app.coding.retrieval import Excerpt, excerpt_query, make_excerpt
 from app.models.schema import (
     Attribute,
     Case,
     CaseAttribute,
-    Code,
     Codebook,
     Coder,
     Coding,
-    Document,
     DocumentCase,
 )
 
@@ -266,42 +264,10 @@ def load_quotes(
     finder = finder or CaseFinder(session)
     cases = {c.id: c for c in load_cases(session)}
     ids = sorted({c.id for c in codings})
-    query = (
-        select(
-            Coding.id, Coding.code_id, Code.key, Code.name_id, Code.name_en, Coding.document_id,
-            Document.name, Coding.start, Coding.end, Coding.snippet, Coder.name, Coding.memo,
-            Coding.illustrative,
-        )
-        .join(Code, Code.id == Coding.code_id)
-        .join(Coder, Coder.id == Coding.coder_id)
-        .join(Document, Document.id == Coding.document_id)
-    )  # fmt: skip
+    query = excerpt_query()
     result: dict[int, Excerpt] = {}
     for i in range(0, len(ids), _CHUNK):
-        rows = session.execute(query.where(Coding.id.in_(ids[i : i + _CHUNK])))
-        for (cid, code_id, key, name_id, name_en, doc_id, doc, start, end, text, coder, memo,
-             star) in rows:  # fmt: skip
-            case_id = finder.case_at(doc_id, start)
-            case = cases.get(case_id) if case_id is not None else None
-            result[cid] = Excerpt(
-                coding_id=cid,
-                code_id=code_id,
-                code_key=key,
-                code_name_id=name_id,
-                code_name_en=name_en,
-                document_id=doc_id,
-                document=doc,
-                case=case.name if case else None,
-                case_alias=case.alias if case else None,
-                case_attributes=case.attributes if case else EMPTY_ATTRIBUTES,
-                start=start,
-                end=end,
-                text=text,
-                coder=coder,
-                memo=memo,
-                illustrative=bool(star),
-            )
+        for row in session.execute(query.where(Coding.id.in_(ids[i : i + _CHUNK]))):
+            case_id = finder.case_at(row[5], row[7])
+            result[row[0]] = make_excerpt(row, cases.get(case_id) if case_id else None, None)
     return result
-
-
-EMPTY_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
