@@ -12,6 +12,7 @@ from typing import Any
 from app.cli.common import CliError, opened, say
 from app.coding.agreement import AgreementReport, Figures, compute_agreement
 from app.coding.merge import merge_projects
+from app.models.fileformat import connect_read_only
 from app.models.project import ProjectNotFound, open_project
 
 
@@ -87,7 +88,7 @@ def run_merge(args: argparse.Namespace) -> int:
         # Work on a consistent copy of the other file: it is never modified (not even
         # migrated), and a copy open elsewhere is read as of its last commit.
         copy = Path(folder) / "other.telaah"
-        src = sqlite3.connect(f"file:{other_path.resolve().as_posix()}?mode=ro", uri=True)
+        src = connect_read_only(other_path)
         dst = sqlite3.connect(copy)
         try:
             src.backup(dst)

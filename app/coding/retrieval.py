@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol, Unpack
+from typing import Any, Protocol
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -78,7 +78,7 @@ class CaseLike(Protocol):
     def attributes(self) -> Mapping[str, str]: ...
 
 
-def excerpt_query() -> Select[Unpack[tuple[Any, ...]]]:
+def excerpt_query() -> Select[*tuple[Any, ...]]:
     """The columns :func:`make_excerpt` reads, joined; add filters and execute."""
     return (
         select(

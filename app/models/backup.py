@@ -11,7 +11,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 
 #: How many backups of each reason are kept beside a project.
 KEEP_BACKUPS = 10
@@ -34,7 +34,7 @@ def backup_dir(path: Path) -> Path:
 
 
 def _copy(src_path: Path, dst_path: Path) -> None:
-    src = sqlite3.connect(f"file:{src_path.as_posix()}?mode=ro", uri=True)
+    src = connect_read_only(src_path)
     dst = sqlite3.connect(dst_path)
     try:
         src.backup(dst)
@@ -96,7 +96,7 @@ def restore_backup(path: Path, backup: Path) -> Path:
         with backup.open("rb") as fh:
             if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 raise BackupError(backup, "not-a-backup")
-        check = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+        check = connect_read_only(backup)
         try:
             if check.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 raise BackupError(backup, "not-a-backup", "another application's database")
@@ -107,7 +107,7 @@ def restore_backup(path: Path, backup: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(backup, "not-a-backup", str(exc)) from exc
     safety = backup_project(path, reason="restore") if path.exists() else path
-    src = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    src = connect_read_only(backup)
     dst = sqlite3.connect(path)
     try:
         src.backup(dst)

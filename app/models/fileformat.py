@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 #: ``PRAGMA application_id`` of every Telaah project ("TELA" in ASCII).
 APPLICATION_ID = 0x54454C41
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only SQLite connection to ``path``, whatever characters its name holds.
+
+    The URI is built by ``Path.as_uri`` so that ``%``, ``#``, ``?``, spaces, Indonesian
+    letters and Windows drive letters (``file:///C:/…``) all survive.
+    """
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)

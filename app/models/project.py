@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models.backup import backup_project
 from app.models.base import Base
-from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 from app.models.fts import create_fts
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -119,7 +119,7 @@ def _check_file(path: Path) -> None:
     if magic != SQLITE_MAGIC:
         raise NotAProject(path, "not a project file")
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = connect_read_only(path)
     except sqlite3.Error as exc:
         raise ProjectDamaged(path, str(exc)) from exc
     try:
