@@ -117,3 +117,15 @@ def test_coder_is_asked_once_and_remembered(qtbot, monkeypatch) -> None:  # type
     assert ask_coder_once() == "Bu Siti"
     assert ask_coder_once() == "Bu Siti"
     assert asked == ["Who is working?"]
+
+
+def test_changing_my_name_applies_to_new_codings(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Dr. Yuni (pembimbing)", True))
+    window.find_action("actionChangeCoder").trigger()
+    assert window.ctx.coder == "Dr. Yuni (pembimbing)"
+    assert QSettings().value("coder") == "Dr. Yuni (pembimbing)"
+    assert "Dr. Yuni" in window.coder_label.text()
+    assert "Dr. Yuni" in window.review_panel.reviewer_label.text()

@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <location filename="../workbench/window.py" line="201"/>
-        <location filename="../workbench/window.py" line="694"/>
+        <location filename="../workbench/window.py" line="696"/>
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
@@ -1352,161 +1352,177 @@
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="315"/>
+        <location filename="../workbench/window.py" line="313"/>
+        <source>Change my name…</source>
+        <translation>Ganti nama saya…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="316"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="318"/>
+        <location filename="../workbench/window.py" line="319"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="324"/>
+        <location filename="../workbench/window.py" line="326"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="328"/>
+        <location filename="../workbench/window.py" line="330"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="332"/>
+        <location filename="../workbench/window.py" line="334"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="334"/>
+        <location filename="../workbench/window.py" line="336"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="337"/>
+        <location filename="../workbench/window.py" line="339"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="338"/>
+        <location filename="../workbench/window.py" line="340"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="341"/>
+        <location filename="../workbench/window.py" line="343"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="342"/>
+        <location filename="../workbench/window.py" line="344"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="346"/>
+        <location filename="../workbench/window.py" line="348"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="361"/>
+        <location filename="../workbench/window.py" line="363"/>
+        <location filename="../workbench/window.py" line="812"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="447"/>
+        <location filename="../workbench/window.py" line="449"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="495"/>
+        <location filename="../workbench/window.py" line="497"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="501"/>
+        <location filename="../workbench/window.py" line="503"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="519"/>
+        <location filename="../workbench/window.py" line="521"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="538"/>
+        <location filename="../workbench/window.py" line="540"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="548"/>
+        <location filename="../workbench/window.py" line="550"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="562"/>
+        <location filename="../workbench/window.py" line="564"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="565"/>
+        <location filename="../workbench/window.py" line="567"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="677"/>
+        <location filename="../workbench/window.py" line="679"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="683"/>
+        <location filename="../workbench/window.py" line="685"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="684"/>
+        <location filename="../workbench/window.py" line="686"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="686"/>
+        <location filename="../workbench/window.py" line="688"/>
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="686"/>
+        <location filename="../workbench/window.py" line="688"/>
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="706"/>
+        <location filename="../workbench/window.py" line="708"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="708"/>
+        <location filename="../workbench/window.py" line="710"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="723"/>
+        <location filename="../workbench/window.py" line="725"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="733"/>
+        <location filename="../workbench/window.py" line="735"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="746"/>
+        <location filename="../workbench/window.py" line="748"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="779"/>
+        <location filename="../workbench/window.py" line="781"/>
         <source>Intercoder agreement – Telaah</source>
         <translation>Kesepakatan antarpengode – Telaah</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="799"/>
+        <source>Change my name</source>
+        <translation>Ganti nama saya</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="800"/>
+        <source>New codings, memos and comments will carry this name:</source>
+        <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
     </message>
 </context>
 <context>
@@ -1702,7 +1718,7 @@
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="165"/>
+        <location filename="../review/panel.py" line="182"/>
         <source>Reviewing as: {0}</source>
         <translation>Meninjau sebagai: {0}</translation>
     </message>
@@ -1758,17 +1774,17 @@
         <translation>Tulis komentar atau pertanyaan untuk pengode…</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="244"/>
+        <location filename="../review/panel.py" line="248"/>
         <source>{0} excerpts · ✓ {1} agreed · ? {2} questioned</source>
         <translation>{0} kutipan · ✓ {1} disetujui · ? {2} dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="296"/>
+        <location filename="../review/panel.py" line="300"/>
         <source>Open a code or an informant and choose an excerpt to review.</source>
         <translation>Buka sebuah kode atau informan, lalu pilih kutipan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="307"/>
+        <location filename="../review/panel.py" line="311"/>
         <source>Discussion</source>
         <translation>Diskusi</translation>
     </message>

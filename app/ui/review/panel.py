@@ -162,7 +162,7 @@ class ReviewPanel(QWidget):
         self.browse.addItem(self.tr("Informant"), BY_CASE)
         self.browse.setCurrentIndex(max(current, 0))
         self.browse.blockSignals(False)
-        self.reviewer_label.setText(self.tr("Reviewing as: {0}").format(self.ctx.coder))
+        self.show_reviewer()
         self.act_agree.setText(self.tr("✓ Agree"))
         self.act_agree.setToolTip(self.tr("Mark the selected excerpts agreed (Ctrl+Alt+A)"))
         self.act_question.setText(self.tr("? Question"))
@@ -176,6 +176,10 @@ class ReviewPanel(QWidget):
         self.comment.setPlaceholderText(self.tr("Write a comment or a question for the coder…"))
         self._update_summary()
         self._show_current()
+
+    def show_reviewer(self) -> None:
+        """Show whose marks and comments this panel writes (the context's coder)."""
+        self.reviewer_label.setText(self.tr("Reviewing as: {0}").format(self.ctx.coder))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         qdc_out = a("actionExportQdc", self.tr("Export codebook (.qdc)…"), ix.export_qdc)
         qdc_in = a("actionImportQdc", self.tr("Import codebook (.qdc)…"), ix.import_qdc)
         analysis = a("actionAnalysis", self.tr("Summary and matrices…"), self.show_analysis, "F9")
+        who = a("actionChangeCoder", self.tr("Change my name…"), self.ask_coder_name)
 
         bar = QMenuBar(self)
         project = bar.addMenu(self.tr("&Project"))
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
         exchange.addSeparator()
         exchange.addActions([qdc_out, qdc_in])
         project.addSeparator()
+        project.addAction(who)
         project.addAction(close)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([undo, redo])
@@ -788,6 +790,27 @@ class MainWindow(QMainWindow):
         from app.ui.review.report import ask_review_report
 
         ask_review_report(self.ctx, self)
+
+    def ask_coder_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Change my name"),
+            self.tr("New codings, memos and comments will carry this name:"),
+            text=self.ctx.coder,
+        )
+        if ok and name.strip():
+            self.set_coder(name.strip())
+
+    def set_coder(self, name: str) -> None:
+        """Work under another name from now on (remembered on this machine)."""
+        from PySide6.QtCore import QSettings
+
+        QSettings().setValue("coder", name)
+        self.ctx.coder = name
+        self.coder_label.setText(self.tr("Coder: {0}").format(name))
+        self.review_panel.show_reviewer()
 
     def show_cases(self) -> None:
         from app.ui.dialogs.cases import CasesDialog
