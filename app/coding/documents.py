@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.importing import Extracted, extract
 from app.coding.progress import NullProgress, Progress, check
-from app.models.schema import Document, Segment
+from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 
 SEGMENT_KINDS = ("paragraph", "turn")
 _MAX_NAME = 255
@@ -220,3 +222,83 @@ def document_segments(session: Session, *, document_id: int, kind: str) -> tuple
         .order_by(Segment.start, Segment.ordinal)
     )
     return tuple(SegmentInfo(*row) for row in rows)
+
+
+@dataclass(frozen=True)
+class DocumentSnapshot:
+    """Everything :func:`remove_documents` deleted, for :func:`restore_documents` (undo)."""
+
+    documents: tuple[tuple[Any, ...], ...]  # the column values of each documents row
+    segments: tuple[tuple[Any, ...], ...]
+    links: tuple[tuple[int, int, int, int | None, int | None], ...]
+    codings: tuple[CodingInfo, ...]
+
+
+_DOCUMENT_COLUMNS = tuple(c.name for c in Document.__table__.columns)
+_SEGMENT_COLUMNS = tuple(c.name for c in Segment.__table__.columns)
+
+
+def remove_documents(session: Session, *, document_ids: Sequence[int]) -> DocumentSnapshot:
+    """Delete documents with their segments, case links and codings, in one transaction.
+
+    This is the undo of an import; everything needed to put them back is returned.
+    """
+    ids = list(document_ids)
+    docs = session.execute(
+        select(*Document.__table__.columns).where(Document.id.in_(ids)).order_by(Document.id)
+    ).all()
+    if len(docs) != len(set(ids)):
+        raise NotFound("document", ", ".join(map(str, ids)))
+    segments = session.execute(
+        select(*Segment.__table__.columns).where(Segment.document_id.in_(ids))
+    ).all()
+    links = session.execute(
+        select(
+            DocumentCase.id,
+            DocumentCase.document_id,
+            DocumentCase.case_id,
+            DocumentCase.start,
+            DocumentCase.end,
+        ).where(DocumentCase.document_id.in_(ids))
+    ).all()
+    codings = session.execute(
+        select(Coding, Coder.name)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .where(Coding.document_id.in_(ids))
+    ).all()
+    snapshot = DocumentSnapshot(
+        tuple(tuple(r) for r in docs),
+        tuple(tuple(r) for r in segments),
+        tuple((r[0], r[1], r[2], r[3], r[4]) for r in links),
+        tuple(coding_info(c, name) for c, name in codings),
+    )
+    try:
+        session.execute(delete(Document).where(Document.id.in_(ids)))  # cascades
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return snapshot
+
+
+def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
+    """Undo :func:`remove_documents` exactly (same ids, text, segments, links, codings)."""
+    try:
+        session.execute(
+            insert(Document),
+            [dict(zip(_DOCUMENT_COLUMNS, r, strict=True)) for r in snapshot.documents],
+        )
+        if snapshot.segments:
+            session.execute(
+                insert(Segment),
+                [dict(zip(_SEGMENT_COLUMNS, r, strict=True)) for r in snapshot.segments],
+            )
+        for link_id, doc_id, case_id, start, end in snapshot.links:
+            session.add(
+                DocumentCase(id=link_id, document_id=doc_id, case_id=case_id, start=start, end=end)
+            )
+        add_codings(session, codings=snapshot.codings)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise

@@ -191,3 +191,36 @@ def test_lookups_of_unknown_documents(project: Project) -> None:
         with pytest.raises(InvalidValue):
             import_files(session, paths=[Path("a.txt")], names=["a", "b"])
         assert list_documents(session) == ()
+
+
+def test_remove_and_restore_documents_exactly(project, tmp_path, dump) -> None:  # type: ignore[no-untyped-def]
+    from app.coding.cases import create_case, link_document
+    from app.coding.codings import apply_code
+    from app.coding.documents import import_files, remove_documents, restore_documents
+    from app.coding.search import search
+    from app.models.schema import Code, Codebook
+
+    source = tmp_path / "wawancara ulang.txt"
+    source.write_text("Peneliti: Apa kabar?\n\nInforman: Baik, kami rembuk warga 🌊.", "utf-8")
+    with project.session() as s:
+        (doc,) = import_files(s, paths=[source]).imported
+        book = Codebook(key="uji", name_id="Uji", name_en="Test")
+        s.add(book)
+        s.flush()
+        code = Code(codebook_id=book.id, key="uji/a", name_id="A", name_en="A")
+        s.add(code)
+        s.commit()
+        apply_code(s, document_id=doc.id, code_id=code.id, start=22, end=40, coder="Ani")
+        case = create_case(s, name="Informan 1")
+        link_document(s, case_id=case.id, document_id=doc.id)
+
+    def content():  # type: ignore[no-untyped-def]
+        return [(t, r) for t, r in dump(project.path) if not t.startswith("documents_fts")]
+
+    before = content()
+    with project.session() as s:
+        snapshot = remove_documents(s, document_ids=[doc.id])
+        assert search(s, query="rembuk warga") == ()
+        restore_documents(s, snapshot=snapshot)
+        assert [h.document for h in search(s, query="rembuk warga")] == ["wawancara ulang.txt"]
+    assert content() == before

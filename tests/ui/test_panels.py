@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QPushButton, QTableView
 
 from app.coding.errors import Cancelled
 from app.coding.progress import Progress
+from app.coding.search import search
+from app.coding.workbench_queries import document_text
 from app.models.backup import backup_project
 from app.models.project import ProjectDamaged, create_project, open_project
 from app.ui.startup import newest_backup, restore_backup
@@ -245,3 +247,31 @@ def test_damaged_project_can_be_replaced_by_its_newest_backup(tmp_path) -> None:
     aside = restore_backup(path, backup)
     assert aside.exists() and aside.read_bytes() == bytes(data)
     open_project(path).close()
+
+
+def test_import_is_undoable_and_redo_restores_it(window, study_path, tmp_path, qtbot, dump) -> None:  # type: ignore[no-untyped-def]
+    def content():  # type: ignore[no-untyped-def]
+        # The search index's internal pages may be laid out differently after a rebuild;
+        # what it finds is checked below instead.
+        return [(t, rows) for t, rows in dump(study_path) if not t.startswith("documents_fts")]
+
+    before = content()
+    f = tmp_path / "INF11 salinan.txt"
+    f.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    task = window.import_files([f])
+    with qtbot.waitSignal(task.ended, timeout=20_000):
+        pass
+    assert window.documents.rowCount() == 4
+    assert window.view.toPlainText() == window.ctx.query(
+        document_text, document_id=window.view.document_id
+    )
+    imported = content()
+    window.find_action("actionUndo").trigger()
+    assert content() == before
+    assert window.documents.rowCount() == 3
+    assert window.view.document_id in {r.id for r in window.documents.rows}
+    window.find_action("actionRedo").trigger()
+    assert content() == imported
+    assert window.documents.rowCount() == 4
+    hits = window.ctx.query(search, query="Informan")
+    assert "INF11 salinan.txt" in {h.document for h in hits}

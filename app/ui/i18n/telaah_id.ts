@@ -608,6 +608,14 @@
     </message>
 </context>
 <context>
+    <name>DocumentCommands</name>
+    <message>
+        <location filename="../commands/documents.py" line="21"/>
+        <source>Import documents</source>
+        <translation>Impor dokumen</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <location filename="../workbench/documents_model.py" line="46"/>
@@ -1183,344 +1191,344 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="117"/>
+        <location filename="../workbench/window.py" line="118"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="118"/>
+        <location filename="../workbench/window.py" line="119"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="137"/>
+        <location filename="../workbench/window.py" line="138"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="180"/>
+        <location filename="../workbench/window.py" line="181"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="193"/>
+        <location filename="../workbench/window.py" line="194"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="198"/>
+        <location filename="../workbench/window.py" line="199"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="201"/>
-        <location filename="../workbench/window.py" line="696"/>
+        <location filename="../workbench/window.py" line="202"/>
+        <location filename="../workbench/window.py" line="705"/>
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="206"/>
+        <location filename="../workbench/window.py" line="207"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="218"/>
+        <location filename="../workbench/window.py" line="219"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="219"/>
-        <location filename="../workbench/window.py" line="291"/>
+        <location filename="../workbench/window.py" line="220"/>
+        <location filename="../workbench/window.py" line="292"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="224"/>
+        <location filename="../workbench/window.py" line="225"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="225"/>
+        <location filename="../workbench/window.py" line="226"/>
         <source>Open questions</source>
         <translation>Pertanyaan terbuka</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="228"/>
+        <location filename="../workbench/window.py" line="229"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan terbuka (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="231"/>
+        <location filename="../workbench/window.py" line="232"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="270"/>
+        <location filename="../workbench/window.py" line="271"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="271"/>
+        <location filename="../workbench/window.py" line="272"/>
         <source>Code the selected text with the current code (Ctrl+E)</source>
         <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="272"/>
+        <location filename="../workbench/window.py" line="273"/>
         <source>Code in vivo</source>
         <translation>Kode in vivo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="273"/>
+        <location filename="../workbench/window.py" line="274"/>
         <source>Create a code named after the selected words</source>
         <translation>Buat kode bernama sesuai kata yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="274"/>
+        <location filename="../workbench/window.py" line="275"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="277"/>
+        <location filename="../workbench/window.py" line="278"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="284"/>
+        <location filename="../workbench/window.py" line="285"/>
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="288"/>
+        <location filename="../workbench/window.py" line="289"/>
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="289"/>
+        <location filename="../workbench/window.py" line="290"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="293"/>
+        <location filename="../workbench/window.py" line="294"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="294"/>
+        <location filename="../workbench/window.py" line="295"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="295"/>
+        <location filename="../workbench/window.py" line="296"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="296"/>
+        <location filename="../workbench/window.py" line="297"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="297"/>
+        <location filename="../workbench/window.py" line="298"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="308"/>
+        <location filename="../workbench/window.py" line="309"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="309"/>
+        <location filename="../workbench/window.py" line="310"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="310"/>
+        <location filename="../workbench/window.py" line="311"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="311"/>
+        <location filename="../workbench/window.py" line="312"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="312"/>
+        <location filename="../workbench/window.py" line="313"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="313"/>
+        <location filename="../workbench/window.py" line="314"/>
         <source>Change my name…</source>
         <translation>Ganti nama saya…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="316"/>
+        <location filename="../workbench/window.py" line="317"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="319"/>
+        <location filename="../workbench/window.py" line="320"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="326"/>
+        <location filename="../workbench/window.py" line="327"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="330"/>
+        <location filename="../workbench/window.py" line="331"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="334"/>
+        <location filename="../workbench/window.py" line="335"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="336"/>
+        <location filename="../workbench/window.py" line="337"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="339"/>
+        <location filename="../workbench/window.py" line="340"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="340"/>
+        <location filename="../workbench/window.py" line="341"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="343"/>
+        <location filename="../workbench/window.py" line="344"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="344"/>
+        <location filename="../workbench/window.py" line="345"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="348"/>
+        <location filename="../workbench/window.py" line="349"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="363"/>
-        <location filename="../workbench/window.py" line="812"/>
+        <location filename="../workbench/window.py" line="364"/>
+        <location filename="../workbench/window.py" line="824"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="449"/>
+        <location filename="../workbench/window.py" line="450"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="497"/>
+        <location filename="../workbench/window.py" line="503"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="503"/>
+        <location filename="../workbench/window.py" line="509"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="521"/>
+        <location filename="../workbench/window.py" line="527"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="540"/>
+        <location filename="../workbench/window.py" line="546"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="550"/>
+        <location filename="../workbench/window.py" line="556"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="564"/>
+        <location filename="../workbench/window.py" line="570"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="567"/>
+        <location filename="../workbench/window.py" line="573"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="679"/>
+        <location filename="../workbench/window.py" line="688"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="685"/>
+        <location filename="../workbench/window.py" line="694"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="686"/>
+        <location filename="../workbench/window.py" line="695"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="688"/>
+        <location filename="../workbench/window.py" line="697"/>
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="688"/>
+        <location filename="../workbench/window.py" line="697"/>
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="708"/>
+        <location filename="../workbench/window.py" line="717"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="710"/>
+        <location filename="../workbench/window.py" line="719"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="725"/>
+        <location filename="../workbench/window.py" line="734"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="735"/>
+        <location filename="../workbench/window.py" line="744"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="748"/>
+        <location filename="../workbench/window.py" line="760"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="781"/>
+        <location filename="../workbench/window.py" line="793"/>
         <source>Intercoder agreement – Telaah</source>
         <translation>Kesepakatan antarpengode – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="799"/>
+        <location filename="../workbench/window.py" line="811"/>
         <source>Change my name</source>
         <translation>Ganti nama saya</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="800"/>
+        <location filename="../workbench/window.py" line="812"/>
         <source>New codings, memos and comments will carry this name:</source>
         <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
     </message>

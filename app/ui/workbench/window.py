@@ -53,6 +53,7 @@ from app.ui.commands.codings import (
     UpdateCodingCommand,
     in_vivo_name,
 )
+from app.ui.commands.documents import ImportDocumentsCommand
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.language import apply_language
@@ -451,6 +452,11 @@ class MainWindow(QMainWindow):
             self.speaker_box.addItem(name, name)
         self.speaker_box.blockSignals(False)
 
+    def _show_nothing(self) -> None:
+        self.view.show_document(None, "", [], colours={}, names={}, order={})
+        self.doc_title.setText("")
+        self.speaker_box.clear()
+
     def _show(
         self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int], ...]
     ) -> None:
@@ -635,6 +641,9 @@ class MainWindow(QMainWindow):
         current = self.view.document_id
         self.documents.reload()
         self._refresh_filters()
+        if current is not None and self.documents.row_of(current) is None:
+            current = None  # the shown document was removed (an import was undone)
+            self._show_nothing()
         if current is None and self.documents.rows:
             self.open_document(self.documents.rows[0].id)
 
@@ -743,6 +752,9 @@ class MainWindow(QMainWindow):
     def _import_done(self, result: documents_core.ImportResult) -> None:
         from app.ui.dialogs.import_report import ImportReportDialog
 
+        if result.imported:
+            ids = [d.id for d in result.imported]
+            self.ctx.execute(ImportDocumentsCommand(self.ctx, ids))  # undo removes them again
         self.ctx.documentsChanged.emit()
         n = len(result.imported)
         self.statusBar().showMessage(self.tr("%n document(s) imported.", "", n), 6000)
