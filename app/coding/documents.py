@@ -161,7 +161,7 @@ def _store(session: Session, ready: list[tuple[Path, str, Extracted]]) -> list[I
             )
             session.add(document)
             session.flush()
-            session.execute(Segment.__table__.insert(), _segment_rows(document.id, extracted))
+            session.execute(insert(Segment), _segment_rows(document.id, extracted))
             imported.append(
                 ImportedDocument(
                     document.id,
