@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import CliError, opened, say
 from app.coding.agreement import AgreementReport, Figures, compute_agreement
-from app.coding.merge import merge_projects
-from app.models.fileformat import connect_read_only
-from app.models.project import ProjectNotFound, open_project
+from app.coding.merge import merge_project_file
 
 
 def register(commands: Any) -> None:
@@ -80,29 +76,10 @@ def run_agreement(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     ours_path, other_path = Path(args.project), Path(args.other)
-    if not other_path.exists():
-        raise ProjectNotFound(other_path, "file does not exist")
     if ours_path.exists() and ours_path.resolve() == other_path.resolve():
         raise CliError("a project cannot be merged into itself")
-    with tempfile.TemporaryDirectory(prefix="telaah-merge-") as folder:
-        # Work on a consistent copy of the other file: it is never modified (not even
-        # migrated), and a copy open elsewhere is read as of its last commit.
-        copy = Path(folder) / "other.telaah"
-        src = connect_read_only(other_path)
-        dst = sqlite3.connect(copy)
-        try:
-            src.backup(dst)
-        except sqlite3.DatabaseError as exc:
-            raise CliError(f"{other_path}: not a project file") from exc
-        finally:
-            dst.close()
-            src.close()
-        other = open_project(copy)
-        try:
-            with opened(ours_path) as project, project.session() as ours, other.session() as theirs:
-                report = merge_projects(ours, other=theirs)
-        finally:
-            other.close()
+    with opened(ours_path) as project, project.session() as ours:
+        report = merge_project_file(ours, path=other_path)
     if report.changed:
         say("merged: " + ", ".join(f"{n} {kind}" for kind, n in report.added.items()))
     else:

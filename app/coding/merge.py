@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.errors import InvalidValue
+from app.models.project import open_copy
 from app.models.schema import (
     Attribute,
     Case,
@@ -356,6 +359,19 @@ class _Merger:
                 self.added["cell summaries"] += 1
             elif mine.text != s.text and s.text:
                 self.conflict("cell-summary", f"{ident[0]}:{s.column_key}", mine.text, s.text)
+
+
+def merge_project_file(
+    session: Session, *, path: Path, this_file: Path | None = None
+) -> MergeReport:
+    """Merge the project file at ``path`` (read through a private copy) into ``session``.
+
+    ``this_file`` is the open project's own file: merging a project into itself is refused.
+    """
+    if this_file is not None and Path(this_file).resolve() == Path(path).resolve():
+        raise InvalidValue("merge", str(path), "same project")
+    with open_copy(path) as other, other.session() as theirs:
+        return merge_projects(session, other=theirs)
 
 
 def merge_projects(session: Session, *, other: Session) -> MergeReport:

@@ -15,7 +15,7 @@ from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_onl
 
 #: How many backups of each reason are kept beside a project.
 KEEP_BACKUPS = 10
-REASONS = ("migration", "daily", "restore", "manual")
+REASONS = ("migration", "daily", "restore", "manual", "merge")
 
 
 class BackupError(Exception):

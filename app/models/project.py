@@ -8,6 +8,7 @@ committed transaction survives a crash or power loss.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -194,3 +195,32 @@ def open_project(path: Path) -> Project:
         engine.dispose()
         raise
     return Project(path, engine, sessionmaker(engine))
+
+
+@contextmanager
+def open_copy(path: Path) -> Iterator[Project]:
+    """A private, upgraded copy of another project file, as of its last commit.
+
+    The file itself is never written (not even migrated), so a colleague's copy or one open
+    in another window can be read safely. The copy is deleted on exit.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ProjectNotFound(path, "file does not exist")
+    _check_file(path)
+    with tempfile.TemporaryDirectory(prefix="telaah-copy-") as folder:
+        copy = Path(folder) / "copy.telaah"
+        src = connect_read_only(path)
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectDamaged(path, str(exc)) from exc
+        finally:
+            dst.close()
+            src.close()
+        project = open_project(copy)
+        try:
+            yield project
+        finally:
+            project.close()

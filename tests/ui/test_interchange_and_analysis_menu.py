@@ -129,3 +129,50 @@ def test_changing_my_name_applies_to_new_codings(qtbot, window, monkeypatch) -> 
     assert QSettings().value("coder") == "Dr. Yuni (pembimbing)"
     assert "Dr. Yuni" in window.coder_label.text()
     assert "Dr. Yuni" in window.review_panel.reviewer_label.text()
+
+
+def test_menu_actions_ask_for_files_then_exchange(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    out, target = tmp_path / "dari menu.qdpx", tmp_path / "hasil menu.telaah"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.find_action("actionExportQdpx").trigger()
+    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    assert out.is_file()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.find_action("actionImportQdpx").trigger()
+    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    assert _count(target, "SELECT count(*) FROM documents") == 3
+
+
+def test_merge_another_copy_from_the_menu(qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+    from sqlalchemy import text
+
+    from app.coding.codings import apply_code
+    from app.models.backup import list_backups
+
+    source = window.ctx.project.path
+    copy = tmp_path / "salinan pembimbing.telaah"
+    shutil.copy(source, copy)
+    other = open_project(copy)
+    with other.session() as s:
+        doc = window.documents.rows[0].id
+        code = s.execute(text("SELECT min(id) FROM codes")).scalar()
+        apply_code(s, document_id=doc, code_id=code, start=0, end=12, coder="pembimbing")
+    other.close()
+    before = _count(source, "SELECT count(*) FROM codings")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    window.find_action("actionMergeCopy").trigger()
+    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    assert _count(source, "SELECT count(*) FROM codings") == before + 1
+    report = window.findChild(object, "mergeReport")
+    assert report is not None and "salinan pembimbing.telaah" in report.text()
+    assert any(p.name.endswith("-merge.telaah") for p in list_backups(source))
+    # The merged coding shows at once in the open transcript.
+    assert any(s.start == 0 and s.end == 12 for s in window.view.index.spans.values())

@@ -1083,84 +1083,84 @@
 <context>
     <name>Interchange</name>
     <message>
-        <location filename="../workbench/interchange.py" line="47"/>
+        <location filename="../workbench/interchange.py" line="50"/>
         <source>Export project (REFI-QDA)</source>
         <translation>Ekspor proyek (REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="49"/>
-        <location filename="../workbench/interchange.py" line="81"/>
+        <location filename="../workbench/interchange.py" line="52"/>
+        <location filename="../workbench/interchange.py" line="84"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>Proyek REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="63"/>
+        <location filename="../workbench/interchange.py" line="66"/>
         <source>Exporting project…</source>
         <translation>Mengekspor proyek…</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="66"/>
+        <location filename="../workbench/interchange.py" line="69"/>
         <source>Project exported to {0}</source>
         <translation>Proyek diekspor ke {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="79"/>
+        <location filename="../workbench/interchange.py" line="82"/>
         <source>Import a REFI-QDA project</source>
         <translation>Impor proyek REFI-QDA</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="87"/>
+        <location filename="../workbench/interchange.py" line="90"/>
         <source>Save the imported project as</source>
         <translation>Simpan proyek hasil impor sebagai</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="89"/>
+        <location filename="../workbench/interchange.py" line="92"/>
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="97"/>
+        <location filename="../workbench/interchange.py" line="100"/>
         <source>Importing project…</source>
         <translation>Mengimpor proyek…</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="105"/>
+        <location filename="../workbench/interchange.py" line="108"/>
         <source>The project was created as {0}.</source>
         <translation>Proyek telah dibuat sebagai {0}.</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="107"/>
+        <location filename="../workbench/interchange.py" line="110"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="124"/>
+        <location filename="../workbench/interchange.py" line="127"/>
         <source>Export codebook</source>
         <translation>Ekspor buku kode</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="124"/>
+        <location filename="../workbench/interchange.py" line="127"/>
         <source>Codebook:</source>
         <translation>Buku kode:</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="130"/>
+        <location filename="../workbench/interchange.py" line="133"/>
         <source>Export codebook (REFI-QDA)</source>
         <translation>Ekspor buku kode (REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="132"/>
-        <location filename="../workbench/interchange.py" line="158"/>
+        <location filename="../workbench/interchange.py" line="135"/>
+        <location filename="../workbench/interchange.py" line="161"/>
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>Buku kode REFI-QDA (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="145"/>
+        <location filename="../workbench/interchange.py" line="148"/>
         <source>Codebook exported to {0}</source>
         <translation>Buku kode diekspor ke {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="156"/>
+        <location filename="../workbench/interchange.py" line="159"/>
         <source>Import a REFI-QDA codebook</source>
         <translation>Impor buku kode REFI-QDA</translation>
     </message>
@@ -1191,344 +1191,349 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="118"/>
+        <location filename="../workbench/window.py" line="119"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="119"/>
+        <location filename="../workbench/window.py" line="120"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="138"/>
+        <location filename="../workbench/window.py" line="139"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="181"/>
+        <location filename="../workbench/window.py" line="182"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="194"/>
+        <location filename="../workbench/window.py" line="195"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="199"/>
+        <location filename="../workbench/window.py" line="200"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="202"/>
-        <location filename="../workbench/window.py" line="705"/>
+        <location filename="../workbench/window.py" line="203"/>
+        <location filename="../workbench/window.py" line="713"/>
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="207"/>
+        <location filename="../workbench/window.py" line="208"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="219"/>
+        <location filename="../workbench/window.py" line="220"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="220"/>
-        <location filename="../workbench/window.py" line="292"/>
+        <location filename="../workbench/window.py" line="221"/>
+        <location filename="../workbench/window.py" line="293"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="225"/>
+        <location filename="../workbench/window.py" line="226"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="226"/>
+        <location filename="../workbench/window.py" line="227"/>
         <source>Open questions</source>
         <translation>Pertanyaan terbuka</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="229"/>
+        <location filename="../workbench/window.py" line="230"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan terbuka (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="232"/>
+        <location filename="../workbench/window.py" line="233"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="271"/>
+        <location filename="../workbench/window.py" line="272"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="272"/>
+        <location filename="../workbench/window.py" line="273"/>
         <source>Code the selected text with the current code (Ctrl+E)</source>
         <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="273"/>
+        <location filename="../workbench/window.py" line="274"/>
         <source>Code in vivo</source>
         <translation>Kode in vivo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="274"/>
+        <location filename="../workbench/window.py" line="275"/>
         <source>Create a code named after the selected words</source>
         <translation>Buat kode bernama sesuai kata yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="275"/>
+        <location filename="../workbench/window.py" line="276"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="278"/>
+        <location filename="../workbench/window.py" line="279"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="285"/>
+        <location filename="../workbench/window.py" line="286"/>
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="289"/>
+        <location filename="../workbench/window.py" line="290"/>
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="290"/>
+        <location filename="../workbench/window.py" line="291"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="294"/>
+        <location filename="../workbench/window.py" line="295"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="295"/>
+        <location filename="../workbench/window.py" line="296"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="296"/>
+        <location filename="../workbench/window.py" line="297"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="297"/>
+        <location filename="../workbench/window.py" line="298"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="298"/>
+        <location filename="../workbench/window.py" line="299"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="309"/>
+        <location filename="../workbench/window.py" line="312"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="310"/>
+        <location filename="../workbench/window.py" line="315"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="311"/>
+        <location filename="../workbench/window.py" line="317"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="312"/>
+        <location filename="../workbench/window.py" line="318"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="313"/>
+        <location filename="../workbench/window.py" line="319"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="314"/>
+        <location filename="../workbench/window.py" line="320"/>
         <source>Change my name…</source>
         <translation>Ganti nama saya…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="317"/>
+        <location filename="../workbench/window.py" line="321"/>
+        <source>Merge another copy…</source>
+        <translation>Gabungkan salinan lain…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="324"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="320"/>
+        <location filename="../workbench/window.py" line="327"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="327"/>
+        <location filename="../workbench/window.py" line="335"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="331"/>
+        <location filename="../workbench/window.py" line="339"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="335"/>
+        <location filename="../workbench/window.py" line="343"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="337"/>
+        <location filename="../workbench/window.py" line="345"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="340"/>
+        <location filename="../workbench/window.py" line="348"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="341"/>
+        <location filename="../workbench/window.py" line="349"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="344"/>
+        <location filename="../workbench/window.py" line="352"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="345"/>
+        <location filename="../workbench/window.py" line="353"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="349"/>
+        <location filename="../workbench/window.py" line="357"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="364"/>
-        <location filename="../workbench/window.py" line="824"/>
+        <location filename="../workbench/window.py" line="372"/>
+        <location filename="../workbench/window.py" line="832"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="450"/>
+        <location filename="../workbench/window.py" line="458"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="503"/>
+        <location filename="../workbench/window.py" line="511"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="509"/>
+        <location filename="../workbench/window.py" line="517"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="527"/>
+        <location filename="../workbench/window.py" line="535"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="546"/>
+        <location filename="../workbench/window.py" line="554"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="556"/>
+        <location filename="../workbench/window.py" line="564"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="570"/>
+        <location filename="../workbench/window.py" line="578"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="573"/>
+        <location filename="../workbench/window.py" line="581"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="688"/>
+        <location filename="../workbench/window.py" line="696"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="694"/>
+        <location filename="../workbench/window.py" line="702"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="695"/>
+        <location filename="../workbench/window.py" line="703"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="697"/>
+        <location filename="../workbench/window.py" line="705"/>
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="697"/>
+        <location filename="../workbench/window.py" line="705"/>
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="717"/>
+        <location filename="../workbench/window.py" line="725"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="719"/>
+        <location filename="../workbench/window.py" line="727"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="734"/>
+        <location filename="../workbench/window.py" line="742"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="744"/>
+        <location filename="../workbench/window.py" line="752"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="760"/>
+        <location filename="../workbench/window.py" line="768"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="793"/>
+        <location filename="../workbench/window.py" line="801"/>
         <source>Intercoder agreement – Telaah</source>
         <translation>Kesepakatan antarpengode – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="811"/>
+        <location filename="../workbench/window.py" line="819"/>
         <source>Change my name</source>
         <translation>Ganti nama saya</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="812"/>
+        <location filename="../workbench/window.py" line="820"/>
         <source>New codings, memos and comments will carry this name:</source>
         <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
     </message>
@@ -1541,6 +1546,44 @@
         <translation>
             <numerusform>%n kutipan</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MergeCopy</name>
+    <message>
+        <location filename="../workbench/interchange.py" line="186"/>
+        <source>Merge another copy of this project</source>
+        <translation>Gabungkan salinan lain dari proyek ini</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="188"/>
+        <source>Telaah project (*.telaah)</source>
+        <translation>Proyek Telaah (*.telaah)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="201"/>
+        <source>Merging {0}…</source>
+        <translation>Menggabungkan {0}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="218"/>
+        <source>Merged from {0}: {1}.</source>
+        <translation>Digabungkan dari {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="220"/>
+        <source>{0} holds nothing new.</source>
+        <translation>{0} tidak berisi hal baru.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="222"/>
+        <source>Differences kept as they are in this project:</source>
+        <translation>Perbedaan yang dibiarkan seperti di proyek ini:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="224"/>
+        <source>A backup from before the merge: {0}</source>
+        <translation>Cadangan sebelum penggabungan: {0}</translation>
     </message>
 </context>
 <context>

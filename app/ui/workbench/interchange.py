@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.coding import refiqda
 from app.coding.codebooks import list_codes
+from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
+from app.models.backup import backup_project
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.errors import show_error
+from app.ui.review.hub import ReviewChange
 from app.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -161,3 +164,66 @@ class Interchange(QObject):
         if source is None:
             return False
         return self.window._run(ImportQdcCommand(self.ctx, source))
+
+
+class MergeCopy(QObject):
+    """Project ▸ Merge another copy: a supervisor's or second coder's file, in the background.
+
+    A backup is taken first; the merge adds what is new and reports what differs.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def run(self, source: Path | None = None) -> Task | None:
+        ctx = self.window.ctx
+        if ctx.read_only:
+            return None
+        if source is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Merge another copy of this project"),
+                str(ctx.project.path.parent),
+                self.tr("Telaah project (*.telaah)"),
+            )
+            source = Path(name) if name else None
+        if source is None:
+            return None
+        project = ctx.project
+
+        def work(progress: Progress) -> tuple[MergeReport, Path]:
+            backup = backup_project(project.path, reason="merge")
+            with project.session() as s:
+                report = merge_project_file(s, path=source, this_file=project.path)
+            return report, backup
+
+        task = Task(work, title=self.tr("Merging {0}…").format(source.name), parent=self.window)
+        task.done.connect(lambda result: self._merged(source, *result))
+        task.error.connect(self.window.task_failed)
+        self.window._track(task)
+        task.start()
+        return task
+
+    def _merged(self, source: Path, report: MergeReport, backup: Path) -> None:
+        ctx = self.window.ctx
+        ctx.documentsChanged.emit()
+        ctx.codesChanged.emit()
+        ctx.casesChanged.emit()
+        ctx.reviewChanged.emit(ReviewChange())
+        if self.window.view.document_id is not None:
+            self.window.open_document(self.window.view.document_id)
+        if report.changed:
+            added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
+            lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]
+        else:
+            lines = [self.tr("{0} holds nothing new.").format(source.name)]
+        if report.conflicts:
+            lines.append(self.tr("Differences kept as they are in this project:"))
+            lines += [f"• {c.key}: “{c.ours}” ↔ “{c.theirs}”" for c in report.conflicts[:15]]
+        lines.append(self.tr("A backup from before the merge: {0}").format(backup.name))
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
+        )
+        box.setObjectName("mergeReport")
+        box.open()

@@ -66,7 +66,7 @@ from app.ui.workbench.codebook_model import CodebookModel
 from app.ui.workbench.coding_panel import CodingPanel
 from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
 from app.ui.workbench.excerpt_model import ExcerptModel
-from app.ui.workbench.interchange import Interchange
+from app.ui.workbench.interchange import Interchange, MergeCopy
 from app.ui.workbench.panels import ExcerptPanel, SearchPanel
 from app.ui.workbench.search_actions import SearchController
 from app.ui.workbench.spans import Span
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.editor = CodebookEditor(self)
         self.search = SearchController(self)
         self.interchange = Interchange(self)
+        self.merger = MergeCopy(self)
         self.analysis_window: QWidget | None = None
         self.agreement_window: QWidget | None = None
         self._build()
@@ -306,12 +307,18 @@ class MainWindow(QMainWindow):
         self._ui.append(group)  # type: ignore[arg-type]
 
         ix = self.interchange
-        qdpx_out = a("actionExportQdpx", self.tr("Export project (.qdpx)…"), ix.export_qdpx)
-        qdpx_in = a("actionImportQdpx", self.tr("Import project (.qdpx)…"), ix.import_qdpx)
-        qdc_out = a("actionExportQdc", self.tr("Export codebook (.qdc)…"), ix.export_qdc)
-        qdc_in = a("actionImportQdc", self.tr("Import codebook (.qdc)…"), ix.import_qdc)
+        # Lambdas: ``triggered`` passes a ``checked`` flag these methods must not receive.
+        qdpx_out = a(
+            "actionExportQdpx", self.tr("Export project (.qdpx)…"), lambda: ix.export_qdpx()
+        )
+        qdpx_in = a(
+            "actionImportQdpx", self.tr("Import project (.qdpx)…"), lambda: ix.import_qdpx()
+        )
+        qdc_out = a("actionExportQdc", self.tr("Export codebook (.qdc)…"), lambda: ix.export_qdc())
+        qdc_in = a("actionImportQdc", self.tr("Import codebook (.qdc)…"), lambda: ix.import_qdc())
         analysis = a("actionAnalysis", self.tr("Summary and matrices…"), self.show_analysis, "F9")
         who = a("actionChangeCoder", self.tr("Change my name…"), self.ask_coder_name)
+        merge_copy = a("actionMergeCopy", self.tr("Merge another copy…"), lambda: self.merger.run())
 
         bar = QMenuBar(self)
         project = bar.addMenu(self.tr("&Project"))
@@ -321,6 +328,7 @@ class MainWindow(QMainWindow):
         exchange.addActions([qdpx_out, qdpx_in])
         exchange.addSeparator()
         exchange.addActions([qdc_out, qdc_in])
+        project.addAction(merge_copy)
         project.addSeparator()
         project.addAction(who)
         project.addAction(close)
