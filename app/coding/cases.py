@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import DuplicateName, InvalidSpan, InvalidValue, NotFound
+from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.models.schema import Attribute, Case, CaseAttribute, Document, DocumentCase
 
 ATTRIBUTE_TYPES = ("text", "number", "date", "category")
@@ -233,6 +234,7 @@ class CaseSnapshot:
     created_at: datetime
     values: tuple[tuple[int, str], ...]  # (attribute id, value)
     links: tuple[tuple[int, int, int | None, int | None], ...]  # (id, document, start, end)
+    memos: tuple[MemoInfo, ...] = ()
 
 
 def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
@@ -256,9 +258,16 @@ def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
             ).where(DocumentCase.case_id == case_id)
         )
     )
-    snapshot = CaseSnapshot(case.id, case.name, case.alias, case.created_at, values, links)
-    session.delete(case)
-    session.commit()
+    try:
+        memos = take_memos(session, target_kind="case", target_ids=[case_id])
+        snapshot = CaseSnapshot(
+            case.id, case.name, case.alias, case.created_at, values, links, memos
+        )
+        session.delete(case)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
     return snapshot
 
 
@@ -281,6 +290,7 @@ def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
                 id=link_id, document_id=document_id, case_id=snapshot.id, start=start, end=end
             )
         )
+    put_memos(session, memos=snapshot.memos)
     session.commit()
 
 

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import DuplicateName, InvalidValue, NotFound
-from app.models.schema import CellSummary, Code, Codebook, Coder, Coding
+from app.coding.memos import MemoInfo, put_memos, take_memos
+from app.models.schema import CellSummary, Code, Codebook, Coder, Coding, Memo
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -60,6 +61,7 @@ class CodeSnapshot:
     codes: tuple[CodeRow, ...]
     codings: tuple[CodingInfo, ...]
     summaries: tuple[SummaryRow, ...]
+    memos: tuple[MemoInfo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class MergeRecord:
     dropped_codings: tuple[CodingInfo, ...]
     reparented: tuple[int, ...]
     summaries: tuple[SummaryRow, ...]
+    moved_memos: tuple[int, ...] = ()
 
 
 def _row(code: Code) -> CodeRow:
@@ -239,7 +242,10 @@ def _delete_subtree(session: Session, code_id: int) -> CodeSnapshot:
     codes = _subtree(session, code_id)
     ids = [c.id for c in codes]
     snapshot = CodeSnapshot(
-        tuple(_row(c) for c in codes), _codings_of(session, ids), _summaries_of(session, ids)
+        tuple(_row(c) for c in codes),
+        _codings_of(session, ids),
+        _summaries_of(session, ids),
+        take_memos(session, target_kind="code", target_ids=ids),
     )
     session.execute(delete(Coding).where(Coding.code_id.in_(ids)))
     session.execute(delete(CellSummary).where(CellSummary.row_code_id.in_(ids)))
@@ -280,6 +286,7 @@ def _restore_subtree(session: Session, snapshot: CodeSnapshot) -> None:
     _insert_rows(session, snapshot.codes)
     _insert_summaries(session, snapshot.summaries)
     add_codings(session, codings=snapshot.codings)
+    put_memos(session, memos=snapshot.memos)
 
 
 def restore_code(session: Session, *, snapshot: CodeSnapshot) -> None:
@@ -326,6 +333,17 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
         children = list(session.scalars(select(Code.id).where(Code.parent_id == source_id)))
         session.execute(update(Code).where(Code.id.in_(children)).values(parent_id=target_id))
         summaries = _summaries_of(session, [source_id])
+        # The merged code's memos are kept: they now describe the target.
+        memo_ids = tuple(
+            session.scalars(
+                select(Memo.id).where(Memo.target_kind == "code", Memo.target_id == source_id)
+            )
+        )
+        session.execute(
+            update(Memo)
+            .where(Memo.id.in_(memo_ids))
+            .values(target_id=target_id, updated_at=Memo.updated_at)
+        )
         session.execute(delete(CellSummary).where(CellSummary.row_code_id == source_id))
         session.flush()
         session.delete(source)
@@ -333,7 +351,9 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
     except BaseException:
         session.rollback()
         raise
-    return MergeRecord(src_row, target_id, tuple(moved), tuple(dropped), tuple(children), summaries)
+    return MergeRecord(
+        src_row, target_id, tuple(moved), tuple(dropped), tuple(children), summaries, memo_ids
+    )
 
 
 def unmerge_codes(session: Session, *, record: MergeRecord) -> None:
@@ -350,6 +370,11 @@ def unmerge_codes(session: Session, *, record: MergeRecord) -> None:
         )
         _insert_summaries(session, record.summaries)
         add_codings(session, codings=record.dropped_codings)
+        session.execute(
+            update(Memo)
+            .where(Memo.id.in_(record.moved_memos))
+            .values(target_id=record.source.id, updated_at=Memo.updated_at)
+        )
         session.commit()
     except BaseException:
         session.rollback()

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.importing import Extracted, extract
+from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 
@@ -232,6 +233,7 @@ class DocumentSnapshot:
     segments: tuple[tuple[Any, ...], ...]
     links: tuple[tuple[int, int, int, int | None, int | None], ...]
     codings: tuple[CodingInfo, ...]
+    memos: tuple[MemoInfo, ...] = ()
 
 
 _DOCUMENT_COLUMNS = tuple(c.name for c in Document.__table__.columns)
@@ -266,13 +268,14 @@ def remove_documents(session: Session, *, document_ids: Sequence[int]) -> Docume
         .join(Coder, Coder.id == Coding.coder_id)
         .where(Coding.document_id.in_(ids))
     ).all()
-    snapshot = DocumentSnapshot(
-        tuple(tuple(r) for r in docs),
-        tuple(tuple(r) for r in segments),
-        tuple((r[0], r[1], r[2], r[3], r[4]) for r in links),
-        tuple(coding_info(c, name) for c, name in codings),
-    )
     try:
+        snapshot = DocumentSnapshot(
+            tuple(tuple(r) for r in docs),
+            tuple(tuple(r) for r in segments),
+            tuple((r[0], r[1], r[2], r[3], r[4]) for r in links),
+            tuple(coding_info(c, name) for c, name in codings),
+            take_memos(session, target_kind="document", target_ids=ids),
+        )
         session.execute(delete(Document).where(Document.id.in_(ids)))  # cascades
         session.commit()
     except BaseException:
@@ -298,6 +301,7 @@ def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
                 DocumentCase(id=link_id, document_id=doc_id, case_id=case_id, start=start, end=end)
             )
         add_codings(session, codings=snapshot.codings)
+        put_memos(session, memos=snapshot.memos)
         session.commit()
     except BaseException:
         session.rollback()

@@ -41,6 +41,8 @@ class ProjectContext(QObject):
     casesChanged = Signal()
     #: review marks, comments or resolutions changed (payload: ``ReviewChange``)
     reviewChanged = Signal(object)
+    #: an analytic memo (document, code, case, project) was written or removed
+    memosChanged = Signal()
     #: an undo/redo step failed (payload: the exception)
     failed = Signal(object)
 

@@ -1191,349 +1191,354 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="119"/>
+        <location filename="../workbench/window.py" line="122"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="120"/>
+        <location filename="../workbench/window.py" line="123"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="139"/>
+        <location filename="../workbench/window.py" line="142"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="182"/>
+        <location filename="../workbench/window.py" line="185"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="195"/>
+        <location filename="../workbench/window.py" line="198"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="200"/>
+        <location filename="../workbench/window.py" line="203"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="203"/>
-        <location filename="../workbench/window.py" line="713"/>
+        <location filename="../workbench/window.py" line="206"/>
+        <location filename="../workbench/window.py" line="729"/>
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="208"/>
+        <location filename="../workbench/window.py" line="211"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="220"/>
+        <location filename="../workbench/window.py" line="214"/>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="228"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="221"/>
-        <location filename="../workbench/window.py" line="293"/>
+        <location filename="../workbench/window.py" line="229"/>
+        <location filename="../workbench/window.py" line="301"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="226"/>
+        <location filename="../workbench/window.py" line="234"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="227"/>
+        <location filename="../workbench/window.py" line="235"/>
         <source>Open questions</source>
         <translation>Pertanyaan terbuka</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="230"/>
+        <location filename="../workbench/window.py" line="238"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan terbuka (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="233"/>
+        <location filename="../workbench/window.py" line="241"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="272"/>
+        <location filename="../workbench/window.py" line="280"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="273"/>
+        <location filename="../workbench/window.py" line="281"/>
         <source>Code the selected text with the current code (Ctrl+E)</source>
         <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="274"/>
+        <location filename="../workbench/window.py" line="282"/>
         <source>Code in vivo</source>
         <translation>Kode in vivo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="275"/>
+        <location filename="../workbench/window.py" line="283"/>
         <source>Create a code named after the selected words</source>
         <translation>Buat kode bernama sesuai kata yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="276"/>
+        <location filename="../workbench/window.py" line="284"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="279"/>
+        <location filename="../workbench/window.py" line="287"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="286"/>
+        <location filename="../workbench/window.py" line="294"/>
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="290"/>
+        <location filename="../workbench/window.py" line="298"/>
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="291"/>
+        <location filename="../workbench/window.py" line="299"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="295"/>
+        <location filename="../workbench/window.py" line="303"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="296"/>
+        <location filename="../workbench/window.py" line="304"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="297"/>
+        <location filename="../workbench/window.py" line="305"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="298"/>
+        <location filename="../workbench/window.py" line="306"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="299"/>
+        <location filename="../workbench/window.py" line="307"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="312"/>
+        <location filename="../workbench/window.py" line="320"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="315"/>
+        <location filename="../workbench/window.py" line="323"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="317"/>
+        <location filename="../workbench/window.py" line="325"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="318"/>
+        <location filename="../workbench/window.py" line="326"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="319"/>
+        <location filename="../workbench/window.py" line="327"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="320"/>
+        <location filename="../workbench/window.py" line="328"/>
         <source>Change my name…</source>
         <translation>Ganti nama saya…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="321"/>
+        <location filename="../workbench/window.py" line="329"/>
         <source>Merge another copy…</source>
         <translation>Gabungkan salinan lain…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="324"/>
+        <location filename="../workbench/window.py" line="332"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="327"/>
+        <location filename="../workbench/window.py" line="335"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="335"/>
+        <location filename="../workbench/window.py" line="343"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="339"/>
+        <location filename="../workbench/window.py" line="347"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="343"/>
+        <location filename="../workbench/window.py" line="351"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="345"/>
+        <location filename="../workbench/window.py" line="353"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="348"/>
+        <location filename="../workbench/window.py" line="356"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="349"/>
+        <location filename="../workbench/window.py" line="357"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="352"/>
+        <location filename="../workbench/window.py" line="360"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="353"/>
+        <location filename="../workbench/window.py" line="361"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="357"/>
+        <location filename="../workbench/window.py" line="365"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="372"/>
-        <location filename="../workbench/window.py" line="832"/>
+        <location filename="../workbench/window.py" line="380"/>
+        <location filename="../workbench/window.py" line="848"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="458"/>
+        <location filename="../workbench/window.py" line="469"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="511"/>
+        <location filename="../workbench/window.py" line="524"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="517"/>
+        <location filename="../workbench/window.py" line="530"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="535"/>
+        <location filename="../workbench/window.py" line="548"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="554"/>
+        <location filename="../workbench/window.py" line="567"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="564"/>
+        <location filename="../workbench/window.py" line="577"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="578"/>
+        <location filename="../workbench/window.py" line="591"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="581"/>
+        <location filename="../workbench/window.py" line="594"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="696"/>
+        <location filename="../workbench/window.py" line="712"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="702"/>
+        <location filename="../workbench/window.py" line="718"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="703"/>
+        <location filename="../workbench/window.py" line="719"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="705"/>
+        <location filename="../workbench/window.py" line="721"/>
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="705"/>
+        <location filename="../workbench/window.py" line="721"/>
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="725"/>
+        <location filename="../workbench/window.py" line="741"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="727"/>
+        <location filename="../workbench/window.py" line="743"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="742"/>
+        <location filename="../workbench/window.py" line="758"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="752"/>
+        <location filename="../workbench/window.py" line="768"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="768"/>
+        <location filename="../workbench/window.py" line="784"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="801"/>
+        <location filename="../workbench/window.py" line="817"/>
         <source>Intercoder agreement – Telaah</source>
         <translation>Kesepakatan antarpengode – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="819"/>
+        <location filename="../workbench/window.py" line="835"/>
         <source>Change my name</source>
         <translation>Ganti nama saya</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="820"/>
+        <location filename="../workbench/window.py" line="836"/>
         <source>New codings, memos and comments will carry this name:</source>
         <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
     </message>
@@ -1546,6 +1551,52 @@
         <translation>
             <numerusform>%n kutipan</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MemoCommands</name>
+    <message>
+        <location filename="../commands/memos.py" line="20"/>
+        <source>Edit memo</source>
+        <translation>Sunting memo</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPanel</name>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="64"/>
+        <source>Memo on the document</source>
+        <translation>Memo dokumen</translation>
+    </message>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="65"/>
+        <source>Memo on the code</source>
+        <translation>Memo kode</translation>
+    </message>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="66"/>
+        <source>Memo on the case</source>
+        <translation>Memo kasus</translation>
+    </message>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="67"/>
+        <source>Project memo</source>
+        <translation>Memo proyek</translation>
+    </message>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="71"/>
+        <source>Last written by {0}, {1}</source>
+        <translation>Terakhir ditulis oleh {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="96"/>
+        <source>Save memo</source>
+        <translation>Simpan memo</translation>
+    </message>
+    <message>
+        <location filename="../workbench/memo_panel.py" line="98"/>
+        <source>What do you notice here? Ideas, doubts, links to theory…</source>
+        <translation>Apa yang Anda perhatikan di sini? Gagasan, keraguan, kaitan dengan teori…</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ from app.ui.workbench.coding_panel import CodingPanel
 from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
 from app.ui.workbench.excerpt_model import ExcerptModel
 from app.ui.workbench.interchange import Interchange, MergeCopy
+from app.ui.workbench.memo_panel import MemoPanel
 from app.ui.workbench.panels import ExcerptPanel, SearchPanel
 from app.ui.workbench.search_actions import SearchController
 from app.ui.workbench.spans import Span
@@ -109,7 +110,9 @@ class MainWindow(QMainWindow):
         self._build()
         self.resize(1440, 900)
         if self.documents.rows:
-            self.open_document(self.documents.rows[0].id)
+            first = self.documents.rows[0]
+            self.open_document(first.id)
+            self.memo_panel.show_target("document", first.id, first.name)
 
     # --- construction (rebuilt when the language changes) ----------------------------------
 
@@ -207,6 +210,11 @@ class MainWindow(QMainWindow):
         self.coding_panel.codingChosen.connect(self._coding_chosen_in_panel)
         details = self._dock("codingDock", self.tr("Coding details"), self.coding_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details)
+        self.memo_panel = MemoPanel(ctx, self)
+        memos = self._dock("memoDock", self.tr("Memo"), self.memo_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, memos)
+        self.tabifyDockWidget(details, memos)
+        details.raise_()
 
         # excerpts and search (bottom, tabbed)
         self.excerpts = ExcerptPanel(self.excerpt_model, self)
@@ -410,6 +418,8 @@ class MainWindow(QMainWindow):
         selection = self.view.selection_span()
         code = self.tree.current_code_id()
         expanded = self.tree.expanded_keys()
+        self.memo_panel.save()  # unsaved memo text survives the rebuild
+        memo_target = (*self.memo_panel.target, self.memo_panel.target_name)
         for act in self._actions:
             act.setParent(None)
         for w in self._ui:
@@ -433,6 +443,7 @@ class MainWindow(QMainWindow):
         self.tree.expand_keys(expanded)
         if code is not None:
             self.tree.select_code(code)
+        self.memo_panel.show_target(*memo_target)
 
     # --- documents -------------------------------------------------------------------------
 
@@ -479,7 +490,9 @@ class MainWindow(QMainWindow):
 
     def _document_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
-            self.open_document(self.documents.rows[current.row()].id)
+            row = self.documents.rows[current.row()]
+            self.open_document(row.id)
+            self.memo_panel.show_target("document", row.id, row.name)
 
     def _filter_speaker(self) -> None:
         name = self.speaker_box.currentData()
@@ -595,7 +608,10 @@ class MainWindow(QMainWindow):
         self.apply_code(code_id)
 
     def _code_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
-        self.excerpt_model.show_code(self.codes.code_id(current))
+        code = self.codes.code_id(current)
+        self.excerpt_model.show_code(code)
+        if code is not None:
+            self.memo_panel.show_target("code", code, self.codes.name_of(code))
 
     # --- reacting to changes ---------------------------------------------------------------
 

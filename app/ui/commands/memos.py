@@ -1,0 +1,49 @@
+"""Undoable memo edits (documents, codes, cases, the project)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.coding.memos import MemoInfo, get_memo, restore_memo, set_memo
+from app.ui.commands.base import CoreCommand
+from app.ui.context import ProjectContext
+
+translate = QCoreApplication.translate
+
+
+class SetMemoCommand(CoreCommand):
+    """Write a memo; undo puts back the memo that was there (or none)."""
+
+    def __init__(
+        self, ctx: ProjectContext, target_kind: str, target_id: int | None, text: str
+    ) -> None:
+        super().__init__(ctx, translate("MemoCommands", "Edit memo"))
+        self.target_kind = target_kind
+        self.target_id = target_id
+        self.memo_text = text
+        self.author = ctx.coder
+        self.before: MemoInfo | None = None
+        self.after: MemoInfo | None = None
+
+    def do(self) -> None:
+        with self.ctx.session() as s:
+            self.before = set_memo(
+                s,
+                target_kind=self.target_kind,
+                target_id=self.target_id,
+                text=self.memo_text,
+                author=self.author,
+            )
+            self.after = get_memo(s, target_kind=self.target_kind, target_id=self.target_id)
+        self.ctx.memosChanged.emit()
+
+    def _put(self, memo: MemoInfo | None) -> None:
+        with self.ctx.session() as s:
+            restore_memo(s, target_kind=self.target_kind, target_id=self.target_id, memo=memo)
+        self.ctx.memosChanged.emit()
+
+    def undo_core(self) -> None:
+        self._put(self.before)
+
+    def redo_core(self) -> None:
+        self._put(self.after)
