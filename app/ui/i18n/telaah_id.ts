@@ -562,6 +562,29 @@
     </message>
 </context>
 <context>
+    <name>Companions</name>
+    <message>
+        <location filename="../workbench/companions.py" line="50"/>
+        <source>Intercoder agreement – Telaah</source>
+        <translation>Kesepakatan antarpengode – Telaah</translation>
+    </message>
+    <message>
+        <location filename="../workbench/companions.py" line="66"/>
+        <source>Change my name</source>
+        <translation>Ganti nama saya</translation>
+    </message>
+    <message>
+        <location filename="../workbench/companions.py" line="67"/>
+        <source>New codings, memos and comments will carry this name:</source>
+        <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/companions.py" line="77"/>
+        <source>Coder: {0}</source>
+        <translation>Pengode: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <location filename="../review/compare.py" line="49"/>
@@ -1191,356 +1214,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="122"/>
+        <location filename="../workbench/window.py" line="132"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="123"/>
+        <location filename="../workbench/window.py" line="133"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="142"/>
+        <location filename="../workbench/window.py" line="152"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="185"/>
+        <location filename="../workbench/window.py" line="195"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="198"/>
+        <location filename="../workbench/window.py" line="208"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="203"/>
+        <location filename="../workbench/window.py" line="213"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="206"/>
-        <location filename="../workbench/window.py" line="729"/>
+        <location filename="../workbench/window.py" line="216"/>
+        <location filename="../workbench/window.py" line="604"/>
         <source>Star quote</source>
         <translation>Tandai kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="211"/>
+        <location filename="../workbench/window.py" line="221"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="214"/>
+        <location filename="../workbench/window.py" line="224"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="228"/>
+        <location filename="../workbench/window.py" line="238"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="229"/>
-        <location filename="../workbench/window.py" line="301"/>
+        <location filename="../workbench/window.py" line="239"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="234"/>
+        <location filename="../workbench/window.py" line="244"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="235"/>
+        <location filename="../workbench/window.py" line="245"/>
         <source>Open questions</source>
         <translation>Pertanyaan terbuka</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="238"/>
+        <location filename="../workbench/window.py" line="248"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan terbuka (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="241"/>
+        <location filename="../workbench/window.py" line="251"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="280"/>
-        <source>Apply code</source>
-        <translation>Terapkan kode</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="281"/>
-        <source>Code the selected text with the current code (Ctrl+E)</source>
-        <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="282"/>
-        <source>Code in vivo</source>
-        <translation>Kode in vivo</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="283"/>
-        <source>Create a code named after the selected words</source>
-        <translation>Buat kode bernama sesuai kata yang dipilih</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="284"/>
-        <source>Undo</source>
-        <translation>Urungkan</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="287"/>
-        <source>Redo</source>
-        <translation>Ulangi</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="294"/>
-        <source>Import documents…</source>
-        <translation>Impor dokumen…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="298"/>
-        <source>Import codebook…</source>
-        <translation>Impor buku kode…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="299"/>
-        <source>Cases and attributes…</source>
-        <translation>Kasus dan atribut…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="303"/>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="304"/>
-        <source>New code…</source>
-        <translation>Kode baru…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="305"/>
-        <source>Edit code…</source>
-        <translation>Sunting kode…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="306"/>
-        <source>Merge into…</source>
-        <translation>Gabungkan ke…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="307"/>
-        <source>Delete code…</source>
-        <translation>Hapus kode…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="320"/>
-        <source>Export project (.qdpx)…</source>
-        <translation>Ekspor proyek (.qdpx)…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="323"/>
-        <source>Import project (.qdpx)…</source>
-        <translation>Impor proyek (.qdpx)…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="325"/>
-        <source>Export codebook (.qdc)…</source>
-        <translation>Ekspor buku kode (.qdc)…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="326"/>
-        <source>Import codebook (.qdc)…</source>
-        <translation>Impor buku kode (.qdc)…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="327"/>
-        <source>Summary and matrices…</source>
-        <translation>Ringkasan dan matriks…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="328"/>
-        <source>Change my name…</source>
-        <translation>Ganti nama saya…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="329"/>
-        <source>Merge another copy…</source>
-        <translation>Gabungkan salinan lain…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="332"/>
-        <source>&amp;Project</source>
-        <translation>&amp;Proyek</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="335"/>
-        <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
-        <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="343"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Sunting</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="347"/>
-        <source>&amp;Code</source>
-        <translation>&amp;Kode</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="351"/>
-        <source>&amp;Analysis</source>
-        <translation>&amp;Analisis</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="353"/>
-        <source>&amp;Review</source>
-        <translation>&amp;Tinjauan</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="356"/>
-        <source>Intercoder agreement…</source>
-        <translation>Kesepakatan antarpengode…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="357"/>
-        <source>Review report (Word)…</source>
-        <translation>Laporan tinjauan (Word)…</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="360"/>
-        <source>&amp;View</source>
-        <translation>&amp;Tampilan</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="361"/>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="365"/>
-        <source>Coding</source>
-        <translation>Pengodean</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="380"/>
-        <location filename="../workbench/window.py" line="848"/>
-        <source>Coder: {0}</source>
-        <translation>Pengode: {0}</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="469"/>
+        <location filename="../workbench/window.py" line="344"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="524"/>
+        <location filename="../workbench/window.py" line="399"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="530"/>
+        <location filename="../workbench/window.py" line="405"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="548"/>
+        <location filename="../workbench/window.py" line="423"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="567"/>
+        <location filename="../workbench/window.py" line="442"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="577"/>
+        <location filename="../workbench/window.py" line="452"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="591"/>
+        <location filename="../workbench/window.py" line="466"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="594"/>
+        <location filename="../workbench/window.py" line="469"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="712"/>
+        <location filename="../workbench/window.py" line="587"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="718"/>
+        <location filename="../workbench/window.py" line="593"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="719"/>
+        <location filename="../workbench/window.py" line="594"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode aktif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="721"/>
+        <location filename="../workbench/window.py" line="596"/>
         <source>Remove star</source>
         <translation>Hapus tanda bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="721"/>
+        <location filename="../workbench/window.py" line="596"/>
         <source>Star as illustrative</source>
         <translation>Tandai sebagai ilustratif</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="741"/>
+        <location filename="../workbench/window.py" line="616"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="743"/>
+        <location filename="../workbench/window.py" line="618"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="758"/>
+        <location filename="../workbench/window.py" line="633"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="768"/>
+        <location filename="../workbench/window.py" line="643"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="784"/>
+        <location filename="../workbench/window.py" line="659"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="817"/>
-        <source>Intercoder agreement – Telaah</source>
-        <translation>Kesepakatan antarpengode – Telaah</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="835"/>
-        <source>Change my name</source>
-        <translation>Ganti nama saya</translation>
-    </message>
-    <message>
-        <location filename="../workbench/window.py" line="836"/>
-        <source>New codings, memos and comments will carry this name:</source>
-        <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +1986,179 @@ Nama Anda:</translation>
         <location filename="../tasks.py" line="104"/>
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchMenus</name>
+    <message>
+        <location filename="../workbench/menus.py" line="42"/>
+        <source>Apply code</source>
+        <translation>Terapkan kode</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="43"/>
+        <source>Code the selected text with the current code (Ctrl+E)</source>
+        <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="44"/>
+        <source>Code in vivo</source>
+        <translation>Kode in vivo</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="45"/>
+        <source>Create a code named after the selected words</source>
+        <translation>Buat kode bernama sesuai kata yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="46"/>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="49"/>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="56"/>
+        <source>Import documents…</source>
+        <translation>Impor dokumen…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="60"/>
+        <source>Import codebook…</source>
+        <translation>Impor buku kode…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="61"/>
+        <source>Cases and attributes…</source>
+        <translation>Kasus dan atribut…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="62"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="63"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="64"/>
+        <source>New code…</source>
+        <translation>Kode baru…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="65"/>
+        <source>Edit code…</source>
+        <translation>Sunting kode…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="66"/>
+        <source>Merge into…</source>
+        <translation>Gabungkan ke…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="67"/>
+        <source>Delete code…</source>
+        <translation>Hapus kode…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="80"/>
+        <source>Export project (.qdpx)…</source>
+        <translation>Ekspor proyek (.qdpx)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="83"/>
+        <source>Import project (.qdpx)…</source>
+        <translation>Impor proyek (.qdpx)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="85"/>
+        <source>Export codebook (.qdc)…</source>
+        <translation>Ekspor buku kode (.qdc)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="86"/>
+        <source>Import codebook (.qdc)…</source>
+        <translation>Impor buku kode (.qdc)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="88"/>
+        <source>Summary and matrices…</source>
+        <translation>Ringkasan dan matriks…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="90"/>
+        <source>Change my name…</source>
+        <translation>Ganti nama saya…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="91"/>
+        <source>Merge another copy…</source>
+        <translation>Gabungkan salinan lain…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="94"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyek</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="97"/>
+        <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
+        <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="105"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="109"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="113"/>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analisis</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="115"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="118"/>
+        <source>Intercoder agreement…</source>
+        <translation>Kesepakatan antarpengode…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="121"/>
+        <source>Review report (Word)…</source>
+        <translation>Laporan tinjauan (Word)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="126"/>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="127"/>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="131"/>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="146"/>
+        <source>Coder: {0}</source>
+        <translation>Pengode: {0}</translation>
     </message>
 </context>
 </TS>

@@ -8,11 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMenuBar,
-    QStatusBar,
     QTabWidget,
     QToolBar,
     QTreeView,
@@ -64,10 +60,12 @@ from app.ui.workbench.code_tree import CodebookTree
 from app.ui.workbench.codebook_editing import CodebookEditor
 from app.ui.workbench.codebook_model import CodebookModel
 from app.ui.workbench.coding_panel import CodingPanel
+from app.ui.workbench.companions import Companions
 from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
 from app.ui.workbench.excerpt_model import ExcerptModel
 from app.ui.workbench.interchange import Interchange, MergeCopy
 from app.ui.workbench.memo_panel import MemoPanel
+from app.ui.workbench.menus import WorkbenchMenus
 from app.ui.workbench.panels import ExcerptPanel, SearchPanel
 from app.ui.workbench.search_actions import SearchController
 from app.ui.workbench.spans import Span
@@ -79,6 +77,18 @@ MAX_RECENT = 9
 
 class MainWindow(QMainWindow):
     """One project's workbench. Everything it shows comes from ``ctx``."""
+
+    # Made by WorkbenchMenus (again after a language switch).
+    _actions: list[QAction]
+    act_apply: QAction
+    act_vivo: QAction
+    act_undo: QAction
+    act_redo: QAction
+    lang_id: QAction
+    lang_en: QAction
+    toolbar: QToolBar
+    quick_label: QLabel
+    coder_label: QLabel
 
     def __init__(
         self, ctx: ProjectContext, *, lock: QLockFile | None = None, notice: str = ""
@@ -105,8 +115,8 @@ class MainWindow(QMainWindow):
         self.search = SearchController(self)
         self.interchange = Interchange(self)
         self.merger = MergeCopy(self)
-        self.analysis_window: QWidget | None = None
-        self.agreement_window: QWidget | None = None
+        self.companions = Companions(self)
+        self.menus = WorkbenchMenus(self)
         self._build()
         self.resize(1440, 900)
         if self.documents.rows:
@@ -244,7 +254,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
         self.resizeDocks([codes_dock, details], [420, 300], Qt.Orientation.Vertical)
 
-        self._build_actions()
+        self.menus.build()
         self._refresh_filters()
         self._update_quick_label()
 
@@ -258,141 +268,6 @@ class MainWindow(QMainWindow):
         )
         self._ui.append(dock)
         return dock
-
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        act = QAction(text, self)
-        act.setObjectName(name)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
-        self._actions.append(act)
-        return act
-
-    def _build_actions(self) -> None:
-        self._actions: list[QAction] = []
-        a = self._action
-        self.act_apply = a("actionApplyCode", self.tr("Apply code"), self.apply_current, "Ctrl+E")
-        self.act_apply.setToolTip(self.tr("Code the selected text with the current code (Ctrl+E)"))
-        self.act_vivo = a("actionInVivo", self.tr("Code in vivo"), self.in_vivo, "Ctrl+I")
-        self.act_vivo.setToolTip(self.tr("Create a code named after the selected words"))
-        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setObjectName("actionUndo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setObjectName("actionRedo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self._actions += [undo, redo]
-        self.act_undo, self.act_redo = undo, redo
-        imp = a(
-            "actionImportDocuments",
-            self.tr("Import documents…"),
-            self.ask_import,
-            QKeySequence.StandardKey.Open,
-        )
-        imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), self.editor.ask_import)
-        cases = a("actionCases", self.tr("Cases and attributes…"), self.show_cases)
-        find = a(
-            "actionSearch", self.tr("Search"), self._focus_search, QKeySequence.StandardKey.Find
-        )
-        close = a("actionClose", self.tr("Close"), self.close, QKeySequence.StandardKey.Close)
-        add = a("actionAddCode", self.tr("New code…"), self.editor.ask_add)
-        edit = a("actionEditCode", self.tr("Edit code…"), self.editor.ask_edit)
-        merge = a("actionMergeCode", self.tr("Merge into…"), self.editor.ask_merge)
-        delete = a("actionDeleteCode", self.tr("Delete code…"), self.editor.ask_delete)
-        self.lang_id = a("actionLanguageId", "Bahasa Indonesia", lambda: self.set_language("id"))
-        self.lang_en = a("actionLanguageEn", "English", lambda: self.set_language("en"))
-        group = QActionGroup(self)
-        for act, lang in ((self.lang_id, "id"), (self.lang_en, "en")):
-            act.setCheckable(True)
-            act.setChecked(self.ctx.language == lang)
-            group.addAction(act)
-        self._ui.append(group)  # type: ignore[arg-type]
-
-        ix = self.interchange
-        # Lambdas: ``triggered`` passes a ``checked`` flag these methods must not receive.
-        qdpx_out = a(
-            "actionExportQdpx", self.tr("Export project (.qdpx)…"), lambda: ix.export_qdpx()
-        )
-        qdpx_in = a(
-            "actionImportQdpx", self.tr("Import project (.qdpx)…"), lambda: ix.import_qdpx()
-        )
-        qdc_out = a("actionExportQdc", self.tr("Export codebook (.qdc)…"), lambda: ix.export_qdc())
-        qdc_in = a("actionImportQdc", self.tr("Import codebook (.qdc)…"), lambda: ix.import_qdc())
-        analysis = a("actionAnalysis", self.tr("Summary and matrices…"), self.show_analysis, "F9")
-        who = a("actionChangeCoder", self.tr("Change my name…"), self.ask_coder_name)
-        merge_copy = a("actionMergeCopy", self.tr("Merge another copy…"), lambda: self.merger.run())
-
-        bar = QMenuBar(self)
-        project = bar.addMenu(self.tr("&Project"))
-        project.addActions([imp, imp_cb, cases])
-        project.addSeparator()
-        exchange = project.addMenu(self.tr("Exchange with NVivo, ATLAS.ti, MAXQDA"))
-        exchange.addActions([qdpx_out, qdpx_in])
-        exchange.addSeparator()
-        exchange.addActions([qdc_out, qdc_in])
-        project.addAction(merge_copy)
-        project.addSeparator()
-        project.addAction(who)
-        project.addAction(close)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(find)
-        code_menu = bar.addMenu(self.tr("&Code"))
-        code_menu.addActions([self.act_apply, self.act_vivo])
-        code_menu.addSeparator()
-        code_menu.addActions([add, edit, merge, delete])
-        analysis_menu = bar.addMenu(self.tr("&Analysis"))
-        analysis_menu.addAction(analysis)
-        review_menu = bar.addMenu(self.tr("&Review"))
-        review_menu.addActions(
-            [
-                a("actionAgreement", self.tr("Intercoder agreement…"), self.show_agreement),
-                a("actionReviewReport", self.tr("Review report (Word)…"), self.ask_review_report),
-            ]
-        )
-        view_menu = bar.addMenu(self.tr("&View"))
-        lang_menu = view_menu.addMenu(self.tr("Language"))
-        lang_menu.addActions([self.lang_id, self.lang_en])
-        self.setMenuBar(bar)
-
-        self.toolbar = QToolBar(self.tr("Coding"), self)
-        self.toolbar.setObjectName("codingToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.act_apply, self.act_vivo])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([undo, redo])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([imp, cases, add])
-        self.addToolBar(self.toolbar)
-        self._ui.append(self.toolbar)
-
-        self.setStatusBar(QStatusBar(self))
-        self.quick_label = QLabel(self)
-        self.quick_label.setObjectName("quickCodes")
-        self.statusBar().addPermanentWidget(self.quick_label)
-        self.coder_label = QLabel(self.tr("Coder: {0}").format(self.ctx.coder), self)
-        self.statusBar().addPermanentWidget(self.coder_label)
-        if self.ctx.read_only:
-            for act in (
-                self.act_apply,
-                self.act_vivo,
-                imp,
-                imp_cb,
-                add,
-                edit,
-                merge,
-                delete,
-                qdc_in,
-            ):
-                act.setEnabled(False)
-            self.coding_panel.setEnabled(False)
 
     def undo_stack_changed_signal(self) -> object:
         """Emitted whenever an edit is pushed, undone or redone."""
@@ -787,66 +662,6 @@ class MainWindow(QMainWindow):
             dialog.open()
         elif result.imported:
             self.open_document(result.imported[0].id)
-
-    def show_analysis(self) -> QWidget:
-        """The analysis window (summary, matrices, charts) of this project, one per window."""
-        from app.ui.analysis import AnalysisWindow
-
-        if self.analysis_window is None:
-            window = AnalysisWindow(
-                self.ctx.project,
-                self,
-                context=self.ctx,
-                undo_stack=self.ctx.undo_stack,
-                language=self.ctx.language,
-            )
-            window.setWindowFlag(Qt.WindowType.Window, True)
-            window.jumpRequested.connect(self.jump_to)
-            self.analysis_window = window
-        self.analysis_window.show()
-        self.analysis_window.raise_()
-        return self.analysis_window
-
-    def show_agreement(self) -> QWidget:
-        """The intercoder agreement window; a disagreement opens in the transcript too."""
-        from app.ui.review.agreement_view import AgreementView
-
-        if self.agreement_window is None:
-            view = AgreementView(self.ctx, self)
-            view.setWindowFlag(Qt.WindowType.Window, True)
-            view.setWindowTitle(self.tr("Intercoder agreement – Telaah"))
-            view.resize(1100, 720)
-            view.compareRequested.connect(self.jump_to)
-            self.agreement_window = view
-        self.agreement_window.show()
-        self.agreement_window.raise_()
-        return self.agreement_window
-
-    def ask_review_report(self) -> None:
-        from app.ui.review.report import ask_review_report
-
-        ask_review_report(self.ctx, self)
-
-    def ask_coder_name(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Change my name"),
-            self.tr("New codings, memos and comments will carry this name:"),
-            text=self.ctx.coder,
-        )
-        if ok and name.strip():
-            self.set_coder(name.strip())
-
-    def set_coder(self, name: str) -> None:
-        """Work under another name from now on (remembered on this machine)."""
-        from PySide6.QtCore import QSettings
-
-        QSettings().setValue("coder", name)
-        self.ctx.coder = name
-        self.coder_label.setText(self.tr("Coder: {0}").format(name))
-        self.review_panel.show_reviewer()
 
     def show_cases(self) -> None:
         from app.ui.dialogs.cases import CasesDialog

@@ -1,0 +1,78 @@
+"""The windows and settings a workbench opens beside itself: analysis, agreement, the
+review report, and who is working."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+if TYPE_CHECKING:
+    from app.ui.workbench.window import MainWindow
+
+
+class Companions(QObject):
+    """One analysis window and one agreement window per main window, created on demand."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.analysis_window: QWidget | None = None
+        self.agreement_window: QWidget | None = None
+
+    def show_analysis(self) -> QWidget:
+        """The analysis window (summary, matrices, charts) of this project, one per window."""
+        from app.ui.analysis import AnalysisWindow
+
+        if self.analysis_window is None:
+            window = AnalysisWindow(
+                self.w.ctx.project,
+                self.w,
+                context=self.w.ctx,
+                undo_stack=self.w.ctx.undo_stack,
+                language=self.w.ctx.language,
+            )
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.jumpRequested.connect(self.w.jump_to)
+            self.analysis_window = window
+        self.analysis_window.show()
+        self.analysis_window.raise_()
+        return self.analysis_window
+
+    def show_agreement(self) -> QWidget:
+        """The intercoder agreement window; a disagreement opens in the transcript too."""
+        from app.ui.review.agreement_view import AgreementView
+
+        if self.agreement_window is None:
+            view = AgreementView(self.w.ctx, self.w)
+            view.setWindowFlag(Qt.WindowType.Window, True)
+            view.setWindowTitle(self.tr("Intercoder agreement – Telaah"))
+            view.resize(1100, 720)
+            view.compareRequested.connect(self.w.jump_to)
+            self.agreement_window = view
+        self.agreement_window.show()
+        self.agreement_window.raise_()
+        return self.agreement_window
+
+    def ask_review_report(self) -> None:
+        from app.ui.review.report import ask_review_report
+
+        ask_review_report(self.w.ctx, self.w)
+
+    def ask_coder_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self.w,
+            self.tr("Change my name"),
+            self.tr("New codings, memos and comments will carry this name:"),
+            text=self.w.ctx.coder,
+        )
+        if ok and name.strip():
+            self.set_coder(name.strip())
+
+    def set_coder(self, name: str) -> None:
+        """Work under another name from now on (remembered on this machine)."""
+        QSettings().setValue("coder", name)
+        self.w.ctx.coder = name
+        self.w.coder_label.setText(self.tr("Coder: {0}").format(name))
+        self.w.review_panel.show_reviewer()
