@@ -33,6 +33,25 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+#: What each :class:`UnsupportedFile` reason key means, in words.
+FILE_REASONS = {
+    "unknown-format": "this file type cannot be imported (use .docx, .pdf, .txt, .md, .odt, .rtf)",
+    "empty": "the file is empty",
+    "too-large": "the file is too large",
+    "truncated": "the file is incomplete (cut off while copying?)",
+    "encrypted": "the file is password-protected; save an unprotected copy first",
+    "needs-ocr": "the PDF has no text layer (a scan); run OCR on it first",
+    "zip-bomb": "the file expands to an unreasonable size",
+    "unsafe-xml": "the file contains unsafe XML (DTD or entities)",
+    "corrupt": "the file is damaged",
+    "encoding": "the text encoding could not be recognised",
+    "unreadable": "the file could not be read",
+    "is-directory": "this is a folder, not a file",
+    "not-found": "the file does not exist",
+    "no-permission": "no permission to read the file",
+}
+
+
 @contextmanager
 def opened(path: str | Path) -> Iterator[Project]:
     """An existing project (migrated if old), always closed on exit."""
@@ -55,9 +74,10 @@ def default_coder() -> str:
 def describe(exc: BaseException) -> str:
     """A one-line English message for a user error."""
     if isinstance(exc, UnsupportedFile):
-        text = f"cannot import {exc.path}: {exc.reason}" + (
-            f" ({exc.detail})" if exc.detail else ""
-        )
+        # The words for people, the stable key in brackets for scripts.
+        words = FILE_REASONS.get(exc.reason, exc.reason)
+        detail = f"; {exc.detail}" if exc.detail else ""
+        text = f"cannot import {exc.path}: {words} [{exc.reason}{detail}]"
     elif isinstance(exc, ProjectExists):
         text = f"{exc.path}: a file with this name already exists"
     elif isinstance(exc, ProjectError):
