@@ -166,15 +166,22 @@ def test_import_with_case_links_documents_and_sets_attributes(
     assert all(link.case_id == case.id and link.start is None for link in links)
 
 
-@pytest.mark.parametrize("bad", ["kosong.txt", "rusak.docx", "tidak-ada.txt"])
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ("kosong.txt", "the file is empty [empty]"),
+        ("rusak.docx", "the file is incomplete (cut off while copying?) [truncated"),
+        ("tidak-ada.txt", "the file does not exist [not-found"),
+    ],
+)
 def test_import_is_all_or_nothing(
-    proj: Path, files: Path, telaah: Callable[..., Run], dump: Dump, bad: str
+    proj: Path, files: Path, telaah: Callable[..., Run], dump: Dump, bad: str, words: str
 ) -> None:
     (files / "baik.txt").write_text("Informan: Ini berkas yang baik.\n", "utf-8")
     before = dump(proj)
     result = telaah("import", proj, files / "baik.txt", files / bad, "--case", "Baru")
     _one_line_error(result)
-    assert bad in result.err
+    assert bad in result.err and words in result.err
     assert dump(proj) == before
 
 
