@@ -41,6 +41,10 @@ class CodeRow:
     reference: str
     sort_order: int
     created_at: datetime | None = None
+    use_when_id: str = ""
+    use_when_en: str = ""
+    not_use_when_id: str = ""
+    not_use_when_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,10 @@ def _row(code: Code) -> CodeRow:
         code.reference,
         code.sort_order,
         code.created_at,
+        use_when_id=code.use_when_id,
+        use_when_en=code.use_when_en,
+        not_use_when_id=code.not_use_when_id,
+        not_use_when_en=code.not_use_when_en,
     )
 
 
@@ -168,11 +176,24 @@ def create_code(
     return _row(code)
 
 
-_EDITABLE = ("name_id", "name_en", "definition_id", "definition_en", "colour", "keywords")
+_EDITABLE = (
+    "name_id",
+    "name_en",
+    "definition_id",
+    "definition_en",
+    "colour",
+    "keywords",
+    "reference",
+    "use_when_id",
+    "use_when_en",
+    "not_use_when_id",
+    "not_use_when_en",
+)
 
 
 def update_code(session: Session, *, code_id: int, **fields: str) -> tuple[CodeRow, CodeRow]:
-    """Change names, definitions, colour or keywords; returns (before, after). The key stays."""
+    """Change names, definitions, colour, keywords, reference or decision rules; returns
+    (before, after). The key stays."""
     unknown = set(fields) - set(_EDITABLE)
     if unknown:
         raise InvalidValue("field", ", ".join(sorted(unknown)))
@@ -400,6 +421,7 @@ class CodebookSnapshot:
     origin: str
     sort_order: int
     codes: tuple[CodeSnapshot, ...]
+    version: int = 0
 
 
 def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
@@ -432,7 +454,7 @@ def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
     except BaseException:
         session.rollback()
         raise
-    return CodebookSnapshot(*fields, codes=snapshots)
+    return CodebookSnapshot(*fields, codes=snapshots, version=book.version)
 
 
 def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
@@ -449,6 +471,7 @@ def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
                 reference=snapshot.reference,
                 origin=snapshot.origin,
                 sort_order=snapshot.sort_order,
+                version=snapshot.version,
             )
         )
         session.flush()
