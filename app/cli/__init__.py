@@ -12,11 +12,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import backups, coding, demo, export, importing, new, refiqda, review, show
+from app.cli import (
+    backups,
+    coding,
+    demo,
+    evidence,
+    export,
+    importing,
+    new,
+    refiqda,
+    review,
+    show,
+)
 from app.cli.common import PROG, USER_ERRORS, fail
 from app.cli.gui import open_gui
 
-MODULES = (new, importing, show, coding, export, demo, backups, refiqda, review)
+MODULES = (new, importing, show, coding, evidence, export, demo, backups, refiqda, review)
 
 
 def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:
