@@ -155,8 +155,8 @@ def test_migrations_match_models_on_postgresql(pg_url: str) -> None:
         context = MigrationContext.configure(
             conn,
             opts={
-                "include_name": lambda name, type_, _p: not (
-                    type_ in ("table", "index") and is_fts_name(name)
+                "include_name": lambda name, type_, _p: (
+                    not (type_ in ("table", "index") and is_fts_name(name))
                 )
             },
         )
