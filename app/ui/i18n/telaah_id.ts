@@ -72,176 +72,211 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../analysis/window.py" line="91"/>
-        <location filename="../analysis/window.py" line="402"/>
+        <location filename="../analysis/window.py" line="96"/>
+        <location filename="../analysis/window.py" line="482"/>
         <source>Analysis</source>
         <translation>Analisis</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="112"/>
+        <location filename="../analysis/window.py" line="119"/>
         <source>Show aliases (pseudonymise exports)</source>
         <translation>Tampilkan alias (samarkan nama di ekspor)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="114"/>
+        <location filename="../analysis/window.py" line="121"/>
         <source>Names to mask, comma-separated</source>
         <translation>Nama yang disamarkan, pisahkan dengan koma</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="117"/>
+        <location filename="../analysis/window.py" line="124"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="119"/>
-        <location filename="../analysis/window.py" line="131"/>
+        <location filename="../analysis/window.py" line="126"/>
+        <location filename="../analysis/window.py" line="138"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="119"/>
-        <location filename="../analysis/window.py" line="132"/>
+        <location filename="../analysis/window.py" line="126"/>
+        <location filename="../analysis/window.py" line="139"/>
         <source>Matrix</source>
         <translation>Matriks</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="125"/>
+        <location filename="../analysis/window.py" line="132"/>
         <source>Codebook:</source>
         <translation>Buku kode:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="126"/>
+        <location filename="../analysis/window.py" line="133"/>
         <source>Coder:</source>
         <translation>Pengode:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="133"/>
+        <location filename="../analysis/window.py" line="140"/>
         <source>Charts</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="167"/>
+        <location filename="../analysis/window.py" line="160"/>
+        <source>filled: supporting evidence from two or more sources · thin: from one · contested: supporting evidence and evidence that it does not happen · does not happen: only evidence that it does not happen · empty: no evidence. Barriers are counted beside and never fill a box.</source>
+        <translation>terisi: bukti pendukung dari dua sumber atau lebih · tipis: dari satu sumber · diperdebatkan: ada bukti pendukung dan bukti bahwa hal itu tidak terjadi · tidak terjadi: hanya bukti bahwa hal itu tidak terjadi · kosong: belum ada bukti. Hambatan dihitung di sampingnya dan tidak pernah mengisi kotak.</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="178"/>
+        <source>Finding of the selected box:</source>
+        <translation>Temuan untuk kotak yang dipilih:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="181"/>
+        <source>One or two sentences: what the evidence shows for this box</source>
+        <translation>Satu atau dua kalimat: apa yang ditunjukkan bukti untuk kotak ini</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="185"/>
+        <source>Save finding</source>
+        <translation>Simpan temuan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="203"/>
         <source>Counts</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="167"/>
+        <location filename="../analysis/window.py" line="203"/>
         <source>Presence</source>
         <translation>Ada/tidak ada (✓/–)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="168"/>
+        <location filename="../analysis/window.py" line="204"/>
         <source>Quotes</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="168"/>
+        <location filename="../analysis/window.py" line="204"/>
         <source>Cell summaries</source>
         <translation>Ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="171"/>
+        <location filename="../analysis/window.py" line="207"/>
         <source>Columns:</source>
         <translation>Kolom:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="173"/>
+        <location filename="../analysis/window.py" line="209"/>
         <source>Cells:</source>
         <translation>Sel:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="183"/>
-        <location filename="../analysis/window.py" line="348"/>
+        <location filename="../analysis/window.py" line="219"/>
+        <location filename="../analysis/window.py" line="426"/>
         <source>Select a cell to see its excerpts.</source>
         <translation>Pilih sel untuk melihat kutipannya.</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="189"/>
+        <location filename="../analysis/window.py" line="225"/>
         <source>Your summary of this cell…</source>
         <translation>Ringkasan Anda untuk sel ini…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="190"/>
+        <location filename="../analysis/window.py" line="226"/>
         <source>Save cell summary</source>
         <translation>Simpan ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="192"/>
+        <location filename="../analysis/window.py" line="228"/>
         <source>Cell summary:</source>
         <translation>Ringkasan sel:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="210"/>
+        <location filename="../analysis/window.py" line="246"/>
         <source>Save as PNG…</source>
         <translation>Simpan sebagai PNG…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="225"/>
-        <source>All coders</source>
-        <translation>Semua pengode</translation>
+        <location filename="../analysis/window.py" line="261"/>
+        <source>Primary coders</source>
+        <translation>Pengode utama</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="228"/>
+        <location filename="../analysis/window.py" line="264"/>
         <source>Cases</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="230"/>
+        <location filename="../analysis/window.py" line="265"/>
+        <source>Source types</source>
+        <translation>Jenis sumber data</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="267"/>
         <source>Values of %1</source>
         <translation>Nilai %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="234"/>
+        <location filename="../analysis/window.py" line="271"/>
         <source>Co-occurrence with %1</source>
         <translation>Kemunculan bersama dengan %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="288"/>
+        <location filename="../analysis/window.py" line="325"/>
         <source>Empty boxes: %1</source>
         <translation>Kotak kosong: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="289"/>
+        <location filename="../analysis/window.py" line="326"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="317"/>
+        <location filename="../analysis/window.py" line="354"/>
         <source>Excerpts by code: %1</source>
         <translation>Kutipan per kode: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="322"/>
+        <location filename="../analysis/window.py" line="359"/>
         <source>Excerpts by informant group: %1</source>
         <translation>Kutipan per kelompok informan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="358"/>
+        <location filename="../analysis/window.py" line="372"/>
+        <source>Finding of %1:</source>
+        <translation>Temuan untuk %1:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="403"/>
+        <source>Edit finding</source>
+        <translation>Sunting temuan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="438"/>
         <source>%1 × %2: %3 excerpt(s)</source>
         <translation>%1 × %2: %3 kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="392"/>
+        <location filename="../analysis/window.py" line="472"/>
         <source>Edit cell summary</source>
         <translation>Sunting ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="402"/>
+        <location filename="../analysis/window.py" line="482"/>
         <source>Could not save: %1</source>
         <translation>Tidak dapat menyimpan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="407"/>
+        <location filename="../analysis/window.py" line="487"/>
         <source>Save chart</source>
         <translation>Simpan grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="407"/>
+        <location filename="../analysis/window.py" line="487"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="416"/>
+        <location filename="../analysis/window.py" line="496"/>
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
@@ -605,27 +640,27 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="177"/>
+        <location filename="../review/agreement_model.py" line="180"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="178"/>
+        <location filename="../review/agreement_model.py" line="181"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="179"/>
+        <location filename="../review/agreement_model.py" line="182"/>
         <source>Characters</source>
         <translation>Karakter</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="180"/>
+        <location filename="../review/agreement_model.py" line="183"/>
         <source>Coded only by</source>
         <translation>Hanya dikodekan oleh</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="181"/>
+        <location filename="../review/agreement_model.py" line="184"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
@@ -671,257 +706,257 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="1"/>
+        <location filename="../errors.py" line="157"/>
         <source>The database {0} is not empty; a new project needs an empty database.</source>
         <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="1"/>
+        <location filename="../errors.py" line="155"/>
         <source>The database {0} holds no Telaah project.</source>
         <translation>Basis data {0} tidak berisi proyek Telaah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="1"/>
+        <location filename="../errors.py" line="153"/>
         <source>The server refused the login for {0}.</source>
         <translation>Server menolak login untuk {0}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="1"/>
+        <location filename="../errors.py" line="149"/>
         <source>The server of {0} does not answer. Check the address and the network.</source>
         <translation>Server {0} tidak menjawab. Periksa alamat dan jaringan.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="34"/>
+        <location filename="../errors.py" line="38"/>
         <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
         <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="38"/>
+        <location filename="../errors.py" line="42"/>
         <source>The file is empty.</source>
         <translation>Berkas ini kosong.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="39"/>
+        <location filename="../errors.py" line="43"/>
         <source>The file is too large to import.</source>
         <translation>Berkas terlalu besar untuk diimpor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="40"/>
+        <location filename="../errors.py" line="44"/>
         <source>The file is incomplete (it may have been cut off while copying).</source>
         <translation>Berkas tidak lengkap (mungkin terpotong saat disalin).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="43"/>
+        <location filename="../errors.py" line="47"/>
         <source>The file is password-protected. Save an unprotected copy first.</source>
         <translation>Berkas dilindungi kata sandi. Simpan dulu salinan tanpa kata sandi.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="46"/>
+        <location filename="../errors.py" line="50"/>
         <source>The PDF has no text layer (it is a scan). Run text recognition (OCR) on it first.</source>
         <translation>PDF ini tidak memiliki lapisan teks (hasil pindaian). Jalankan dulu pengenalan teks (OCR).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="50"/>
+        <location filename="../errors.py" line="54"/>
         <source>The file expands to an unreasonable size and was refused.</source>
         <translation>Berkas mengembang ke ukuran yang tidak wajar dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="53"/>
+        <location filename="../errors.py" line="57"/>
         <source>The file contains unsafe XML constructs and was refused.</source>
         <translation>Berkas berisi konstruksi XML yang tidak aman dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="56"/>
+        <location filename="../errors.py" line="60"/>
         <source>The file is damaged and cannot be read.</source>
         <translation>Berkas rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="57"/>
+        <location filename="../errors.py" line="61"/>
         <source>The text encoding of the file could not be recognised.</source>
         <translation>Pengodean teks (encoding) berkas tidak dapat dikenali.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="58"/>
+        <location filename="../errors.py" line="62"/>
         <source>The file could not be read.</source>
         <translation>Berkas tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="59"/>
+        <location filename="../errors.py" line="63"/>
         <source>This is a folder, not a file.</source>
         <translation>Ini folder, bukan berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="60"/>
+        <location filename="../errors.py" line="64"/>
         <source>The file does not exist (any more).</source>
         <translation>Berkas tidak ada (lagi).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="61"/>
+        <location filename="../errors.py" line="65"/>
         <source>You do not have permission to read this file.</source>
         <translation>Anda tidak memiliki izin membaca berkas ini.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="62"/>
+        <location filename="../errors.py" line="66"/>
         <source>A document with this name is already in the project.</source>
         <translation>Dokumen dengan nama ini sudah ada di proyek.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="65"/>
+        <location filename="../errors.py" line="69"/>
         <source>The file could not be imported ({0}).</source>
         <translation>Berkas tidak dapat diimpor ({0}).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="72"/>
+        <location filename="../errors.py" line="76"/>
         <source>This is not a REFI-QDA project (.qdpx is a zip).</source>
         <translation>Ini bukan proyek REFI-QDA (berkas .qdpx berupa zip).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="73"/>
+        <location filename="../errors.py" line="77"/>
         <source>The archive holds no project.qde file.</source>
         <translation>Arsip tidak berisi berkas project.qde.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="74"/>
+        <location filename="../errors.py" line="78"/>
         <source>The archive holds more than one .qde file.</source>
         <translation>Arsip berisi lebih dari satu berkas .qde.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="75"/>
+        <location filename="../errors.py" line="79"/>
         <source>The archive contains paths that point outside it and was refused.</source>
         <translation>Arsip berisi jalur yang mengarah ke luar arsip dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="78"/>
+        <location filename="../errors.py" line="82"/>
         <source>The archive contains absolute paths and was refused.</source>
         <translation>Arsip berisi jalur absolut dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="81"/>
+        <location filename="../errors.py" line="85"/>
         <source>The project XML is damaged and cannot be read.</source>
         <translation>XML proyek rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="82"/>
+        <location filename="../errors.py" line="86"/>
         <source>The archive holds too many files.</source>
         <translation>Arsip berisi terlalu banyak berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="93"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="90"/>
+        <location filename="../errors.py" line="94"/>
         <source>case</source>
         <translation>kasus</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="91"/>
+        <location filename="../errors.py" line="95"/>
         <source>code</source>
         <translation>kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92"/>
+        <location filename="../errors.py" line="96"/>
         <source>codebook</source>
         <translation>buku kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="93"/>
+        <location filename="../errors.py" line="97"/>
         <source>coding</source>
         <translation>pengodean</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="94"/>
+        <location filename="../errors.py" line="98"/>
         <source>coder</source>
         <translation>pengode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="99"/>
         <source>attribute</source>
         <translation>atribut</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="103"/>
+        <location filename="../errors.py" line="107"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="109"/>
+        <location filename="../errors.py" line="113"/>
         <source>A {0} named &quot;{1}&quot; already exists.</source>
         <translation>{0} bernama &quot;{1}&quot; sudah ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="113"/>
+        <location filename="../errors.py" line="117"/>
         <source>The {0} &quot;{1}&quot; no longer exists.</source>
         <translation>{0} &quot;{1}&quot; sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="117"/>
+        <location filename="../errors.py" line="121"/>
         <source>Select some text first.</source>
         <translation>Pilih teks terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="120"/>
+        <location filename="../errors.py" line="124"/>
         <source>Please enter a value for {0}.</source>
         <translation>Isi nilai untuk {0}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121"/>
+        <location filename="../errors.py" line="125"/>
         <source>&quot;{0}&quot; is not a valid value for {1}.</source>
         <translation>&quot;{0}&quot; bukan nilai yang sah untuk {1}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="125"/>
+        <location filename="../errors.py" line="129"/>
         <source>The codebook file {0} is not valid at {1}: {2}</source>
         <translation>Berkas buku kode {0} tidak sah pada {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="131"/>
+        <location filename="../errors.py" line="135"/>
         <source>This project is open read-only; changes are not possible.</source>
         <translation>Proyek ini dibuka hanya-baca; perubahan tidak dapat dilakukan.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="133"/>
+        <location filename="../errors.py" line="137"/>
         <source>The project file could not be changed: {0}</source>
         <translation>Berkas proyek tidak dapat diubah: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="137"/>
+        <location filename="../errors.py" line="141"/>
         <source>A file operation failed: {0}</source>
         <translation>Operasi berkas gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="138"/>
+        <location filename="../errors.py" line="142"/>
         <source>Unexpected error: {0}</source>
         <translation>Kesalahan tak terduga: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="145"/>
+        <location filename="../errors.py" line="161"/>
         <source>The project file {0} does not exist.</source>
         <translation>Berkas proyek {0} tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="147"/>
+        <location filename="../errors.py" line="163"/>
         <source>{0} is not a Telaah project file.</source>
         <translation>{0} bukan berkas proyek Telaah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="149"/>
+        <location filename="../errors.py" line="165"/>
         <source>The project file {0} is damaged and cannot be opened safely.</source>
         <translation>Berkas proyek {0} rusak dan tidak dapat dibuka dengan aman.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="153"/>
+        <location filename="../errors.py" line="169"/>
         <source>{0} was saved by a newer version of Telaah. Please update Telaah.</source>
         <translation>{0} disimpan oleh Telaah versi yang lebih baru. Perbarui Telaah Anda.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="156"/>
+        <location filename="../errors.py" line="172"/>
         <source>The project {0} cannot be opened.</source>
         <translation>Proyek {0} tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="163"/>
+        <location filename="../errors.py" line="179"/>
         <source>Telaah</source>
         <translation>Telaah</translation>
     </message>
@@ -950,17 +985,17 @@
     </message>
     <message>
         <location filename="../workbench/excerpt_model.py" line="86"/>
-        <location filename="../analysis/models.py" line="242"/>
+        <location filename="../analysis/models.py" line="296"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="242"/>
+        <location filename="../analysis/models.py" line="296"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="242"/>
+        <location filename="../analysis/models.py" line="296"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
@@ -1024,7 +1059,7 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="113"/>
+        <location filename="../review/agreement_model.py" line="112"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation>,</translation>
@@ -1217,27 +1252,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../main.py" line="1"/>
+        <location filename="../../main.py" line="127"/>
         <source>Password for {0}:</source>
         <translation>Kata sandi untuk {0}:</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="77"/>
+        <location filename="../../main.py" line="90"/>
         <source>No backup was found.</source>
         <translation>Tidak ada cadangan yang ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="85"/>
+        <location filename="../../main.py" line="98"/>
         <source>Open the newest backup ({0}) instead? The damaged file is kept as a copy.</source>
         <translation>Buka cadangan terbaru ({0}) sebagai gantinya? Berkas yang rusak disimpan sebagai salinan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="101"/>
+        <location filename="../../main.py" line="142"/>
         <source>Open or create a Telaah project</source>
         <translation>Buka atau buat proyek Telaah</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="103"/>
+        <location filename="../../main.py" line="144"/>
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
@@ -1418,7 +1453,7 @@
 <context>
     <name>MatrixModel</name>
     <message numerus="yes">
-        <location filename="../analysis/models.py" line="209"/>
+        <location filename="../analysis/models.py" line="263"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
@@ -1484,27 +1519,27 @@
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="201"/>
+        <location filename="../workbench/interchange.py" line="204"/>
         <source>Merging {0}…</source>
         <translation>Menggabungkan {0}…</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="218"/>
+        <location filename="../workbench/interchange.py" line="221"/>
         <source>Merged from {0}: {1}.</source>
         <translation>Digabungkan dari {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="220"/>
+        <location filename="../workbench/interchange.py" line="223"/>
         <source>{0} holds nothing new.</source>
         <translation>{0} tidak berisi hal baru.</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="222"/>
+        <location filename="../workbench/interchange.py" line="225"/>
         <source>Differences kept as they are in this project:</source>
         <translation>Perbedaan yang dibiarkan seperti di proyek ini:</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="224"/>
+        <location filename="../workbench/interchange.py" line="228"/>
         <source>A backup from before the merge: {0}</source>
         <translation>Cadangan sebelum penggabungan: {0}</translation>
     </message>
@@ -1935,6 +1970,53 @@
     </message>
 </context>
 <context>
+    <name>SourceType</name>
+    <message>
+        <location filename="../analysis/models.py" line="51"/>
+        <source>Interview</source>
+        <extracomment>Roles carrying raw values for views and tests.</extracomment>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="52"/>
+        <source>Observation</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="53"/>
+        <source>Focus group</source>
+        <translation>FGD</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="54"/>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="55"/>
+        <source>News</source>
+        <translation>Berita</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="56"/>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+</context>
+<context>
+    <name>Stance</name>
+    <message>
+        <location filename="../analysis/models.py" line="64"/>
+        <source>[does not happen] </source>
+        <translation>[tidak terjadi] </translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="66"/>
+        <source>[barrier] </source>
+        <translation>[hambatan] </translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../startup.py" line="36"/>
@@ -1959,50 +2041,83 @@ Nama Anda:</translation>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../analysis/models.py" line="75"/>
+        <location filename="../analysis/models.py" line="107"/>
         <source>Box</source>
-        <extracomment>Roles carrying raw values for views and tests.</extracomment>
         <translation>Kotak</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="76"/>
+        <location filename="../analysis/models.py" line="108"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="77"/>
+        <location filename="../analysis/models.py" line="109"/>
         <source>Informants</source>
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="78"/>
+        <location filename="../analysis/models.py" line="110"/>
         <source>Groups</source>
         <translation>Kelompok</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="79"/>
+        <location filename="../analysis/models.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="80"/>
+        <location filename="../analysis/models.py" line="112"/>
+        <source>Does not happen / barriers</source>
+        <translation>Tidak terjadi / hambatan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="113"/>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="114"/>
         <source>Illustrative quote</source>
         <translation>Kutipan ilustratif</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="86"/>
+        <location filename="../analysis/models.py" line="120"/>
         <source>filled</source>
         <translation>terisi</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="87"/>
+        <location filename="../analysis/models.py" line="121"/>
         <source>thin</source>
         <translation>tipis</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="88"/>
+        <location filename="../analysis/models.py" line="122"/>
+        <source>contested</source>
+        <translation>diperdebatkan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="123"/>
+        <source>does not happen</source>
+        <translation>tidak terjadi</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="124"/>
         <source>empty</source>
         <translation>kosong</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="130"/>
+        <source>does not happen: %n</source>
+        <translation>
+            <numerusform>tidak terjadi: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="132"/>
+        <source>barriers: %n</source>
+        <translation>
+            <numerusform>hambatan: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
