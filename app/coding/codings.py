@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
 from app.models.schema import Code, Coder, Coding, Document, utcnow
 
@@ -59,6 +60,11 @@ class CodingChanges:
     skipped: int = 0
     documents: frozenset[int] = field(default=frozenset())
     codes: frozenset[int] = field(default=frozenset())
+
+    @property
+    def changes(self) -> Changes:
+        """This delta as the one change value the views listen to."""
+        return Changes.of_codings(self)
 
     @staticmethod
     def of(

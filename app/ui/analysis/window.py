@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,20 +36,20 @@ from app.coding.analysis import (
     analysis_choices,
     build_matrix,
     build_summary,
+    get_cell_summary,
     load_quotes,
 )
+from app.coding.changes import Changes, Kind
 from app.coding.errors import TelaahError
 from app.coding.exports.analysis_common import make_pseudonyms
 from app.coding.exports.matrix import write_matrix
 from app.coding.exports.summary import ChartImage, write_summary
 from app.coding.retrieval import excerpts
-from app.models.project import Project
 from app.ui.analysis.charts import BarChart, bars_by_code, bars_by_group, save_chart_png
 from app.ui.analysis.commands import SetCellSummary
 from app.ui.analysis.models import ExcerptModel, MatrixModel, SummaryModel
-
-if TYPE_CHECKING:
-    from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext
+from app.ui.errors import show_error
 
 _CELLS = (CellKind.COUNT, CellKind.PRESENCE, CellKind.QUOTES, CellKind.SUMMARY)
 
@@ -70,24 +69,14 @@ class AnalysisWindow(QMainWindow):
 
     jumpRequested = Signal(int, int, int)
 
-    def __init__(
-        self,
-        project: Project,
-        parent: QWidget | None = None,
-        *,
-        context: ProjectContext | None = None,
-        undo_stack: QUndoStack | None = None,
-        language: str | None = None,
-    ) -> None:
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.context = context
-        self.undo_stack = undo_stack or (context.undo_stack if context else QUndoStack(self))
-        self.language = language or (context.language if context else "id")
+        self.ctx = ctx
+        self.project = ctx.project
+        self.language = ctx.language
         self.summary: CodebookSummary | None = None
         self.matrix: Matrix | None = None
         self.group_matrix: Matrix | None = None
-        self._dirty = False
         self.setWindowTitle(self.tr("Analysis"))
         self.summary_model = SummaryModel(self)
         self.matrix_model = MatrixModel(self)
@@ -96,10 +85,12 @@ class AnalysisWindow(QMainWindow):
         self._build()
         self._fill_choices()
         self.refresh()
-        if context is not None:
-            context.codingsChanged.connect(self._changed)
-            context.codesChanged.connect(self._changed)
-            context.casesChanged.connect(self._changed)
+        ctx.watch(self, self._on_changes)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The project's one undo stack (cell summaries are undone with everything else)."""
+        return self.ctx.undo_stack
 
     # --- building the widgets ---------------------------------------------------------
 
@@ -252,17 +243,33 @@ class AnalysisWindow(QMainWindow):
     def cells(self) -> CellKind:
         return CellKind(self.cells_combo.currentData())
 
-    def _changed(self, *_args: object) -> None:
-        if self.isVisible():
+    def _on_changes(self, changes: Changes) -> None:
+        """Rebuild when coded data changed; a changed cell summary updates just its cell."""
+        if changes.touches(Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS):
             self.refresh()
-        else:
-            self._dirty = True
+        elif Kind.SUMMARIES in changes:
+            for cell in changes.summaries:
+                self._show_summary(*cell)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.refresh()
-        super().showEvent(event)
+    def _show_summary(self, row_code_id: int, column_kind: str, column_key: str) -> None:
+        matrix = self.matrix
+        if matrix is None or matrix.column_kind.value != column_kind:
+            return
+        rows = [i for i, row in enumerate(matrix.rows) if row.code_id == row_code_id]
+        cols = [i for i, col in enumerate(matrix.columns) if col.summary_key == column_key]
+        if not rows or not cols:
+            return
+        text = self.ctx.query(
+            get_cell_summary,
+            row_code_id=row_code_id,
+            column_kind=column_kind,
+            column_key=column_key,
+        )
+        for r in rows:
+            self.matrix_model.set_summary(r, cols[0], text)
+            if self.current_cell == (r, cols[0]):
+                self.summary_edit.setPlainText(text)
+        self.matrix = self.matrix_model.matrix
 
     def refresh(self) -> None:
         """Rebuild the summary, the matrix and the charts of the chosen codebook."""
@@ -341,7 +348,8 @@ class AnalysisWindow(QMainWindow):
         matrix = self.matrix
         enabled = cell is not None and matrix is not None
         self.summary_edit.setEnabled(enabled)
-        self.save_summary_button.setEnabled(enabled)
+        self.summary_edit.setReadOnly(self.ctx.read_only)
+        self.save_summary_button.setEnabled(enabled and not self.ctx.read_only)
         if not enabled or matrix is None or cell is None:
             self.cell_excerpts.set_excerpts(())
             self.summary_edit.setPlainText("")
@@ -373,30 +381,17 @@ class AnalysisWindow(QMainWindow):
         if matrix is None or cell is None:
             return
         r, c = cell
-        row, column = matrix.rows[r], matrix.columns[c]
-
-        def shown(text: str, r: int = r, c: int = c) -> None:
-            self.matrix_model.set_summary(r, c, text)
-            self.matrix = self.matrix_model.matrix
-            if self.current_cell == (r, c):
-                self.summary_edit.setPlainText(text)
-
         command = SetCellSummary(
-            self.project,
-            row_code_id=row.code_id,
+            self.ctx,
+            row_code_id=matrix.rows[r].code_id,
             column_kind=matrix.column_kind.value,
-            column_key=column.summary_key,
+            column_key=matrix.columns[c].summary_key,
             text=self.summary_edit.toPlainText(),
-            shown=shown,
-            failed=self._failed,
-            label=self.tr("Edit cell summary"),
         )
         try:
-            command.first()
-        except (TelaahError, SQLAlchemyError) as exc:
-            self._failed(exc)
-            return
-        self.undo_stack.push(command)
+            self.ctx.execute(command)
+        except Exception as exc:  # read-only, a vanished code, a full disk: all shown
+            show_error(self, exc)
 
     def _failed(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("Analysis"), self.tr("Could not save: %1")
