@@ -15,6 +15,7 @@ from app.coding.analysis import CellKind, build_matrix, build_summary, get_cell_
 from app.models.project import Project
 from app.ui.analysis import AnalysisWindow
 from app.ui.analysis.models import CountRole, ExcerptModel, MatrixModel, SummaryModel
+from app.ui.context import ProjectContext
 
 CASE_COUNTS = [[3, 1, 1, 1], [1, 1, 1, 0], [2, 0, 0, 0], [0, 1, 0, 1], [0, 0, 0, 0]]
 
@@ -26,7 +27,7 @@ def study(project: Project) -> Study:
 
 @pytest.fixture
 def view(qtbot, project: Project, study: Study) -> AnalysisWindow:  # type: ignore[no-untyped-def]
-    win = AnalysisWindow(project)
+    win = AnalysisWindow(ProjectContext(project))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
