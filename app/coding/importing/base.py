@@ -36,8 +36,18 @@ _CONTROL_MAP.update(
         0xFEFF: None,
     }
 )
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Every character the map changes, "\r\n" and lone surrogates, in one pattern: clean text
+# (nearly all of it) is scanned once and never copied character by character.
+_CHANGING = re.compile(
+    "\r\n|["
+    + "".join(re.escape(chr(c)) for c, to in _CONTROL_MAP.items() if to != chr(c))
+    + "\ud800-\udfff]"
+)
 
+
+def _replacement(match: re.Match[str]) -> str:
+    found = match[0]
+    return "\n" if found == "\r\n" else _CONTROL_MAP.get(ord(found)) or ""
 
 @dataclass(frozen=True)
 class Extracted:
@@ -71,9 +81,7 @@ def table_paragraph(rows: Iterable[Iterable[str]]) -> str:
 
 def clean_paragraph(raw: str) -> list[str]:
     """Normalise one raw paragraph; it may split (page breaks) or vanish (only blanks)."""
-    if "\r\n" in raw:
-        raw = raw.replace("\r\n", "\n")
-    raw = _SURROGATES.sub("", raw.translate(_CONTROL_MAP))
+    raw = _CHANGING.sub(_replacement, raw)
     pieces = []
     for chunk in raw.split("\f"):
         lines = [line.strip() for line in chunk.split("\n")]

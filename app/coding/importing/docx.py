@@ -6,9 +6,12 @@ paragraph whose lines are its rows (non-empty cells joined by ``" | "``). Soft l
 Headers, footers, footnotes, comments, text boxes, deleted text of tracked changes and
 field instructions are left out; the visible result of a field is kept.
 
-python-docx parses with ``resolve_entities=False``; the container is still checked first
-(zip caps, member names, no DTD or entity declarations in any XML part), see
-:mod:`app.coding.importing.safety`.
+python-docx opens the package (content types, relationships, parts); only the main document
+part is parsed, with python-docx's own parser (``resolve_entities=False``), and its text is
+read from that XML tree directly. Styles, numbering, themes and the other parts are never
+parsed: on a typical transcript they are most of the XML, and nothing is read from them. The
+container is still checked first (zip caps, member names, no DTD or entity declarations in
+any XML part), see :mod:`app.coding.importing.safety`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import docx
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PACKAGE_URI
+from docx.opc.pkgreader import PackageReader
+from docx.oxml.parser import parse_xml
 
 from app.coding.errors import UnsupportedFile
 from app.coding.importing import safety
@@ -58,11 +64,34 @@ def read_docx(path: Path, data: bytes, *, max_uncompressed: int) -> list[str]:
     """Raw paragraphs of a .docx file (see the module doc)."""
     with safety.open_zip(path, data, max_uncompressed=max_uncompressed) as archive:
         safety.check_zip_xml_parts(path, archive)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as exc:  # python-docx: "not a Word file, content type is ..."
-        raise UnsupportedFile(path, "corrupt", str(exc)) from exc
-    return list(_blocks(document.element.body))
+    body = _main_document(path, data).find(f"{_W}body")
+    return [] if body is None else list(_blocks(body))
+
+
+def _main_document(path: Path, data: bytes) -> Any:
+    """The root element of the package's main document part (``w:document``).
+
+    As ``docx.Document`` does, the part is the target of the package's ``officeDocument``
+    relationship and must be a Word document (not a template, macro file or spreadsheet).
+    """
+    package = PackageReader.from_file(io.BytesIO(data))
+    main = next(
+        (
+            srel.target_partname
+            for source, srel in package.iter_srels()
+            if source == PACKAGE_URI
+            and srel.reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT
+            and not srel.is_external
+        ),
+        None,
+    )
+    for partname, content_type, _reltype, blob in package.iter_sparts():
+        if partname != main:
+            continue
+        if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+            raise UnsupportedFile(path, "corrupt", f"not a Word file: {content_type}")
+        return parse_xml(blob)
+    raise UnsupportedFile(path, "corrupt", "no main document part")
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:
