@@ -671,6 +671,26 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The database {0} is not empty; a new project needs an empty database.</source>
+        <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The database {0} holds no Telaah project.</source>
+        <translation>Basis data {0} tidak berisi proyek Telaah.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The server refused the login for {0}.</source>
+        <translation>Server menolak login untuk {0}.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The server of {0} does not answer. Check the address and the network.</source>
+        <translation>Server {0} tidak menjawab. Periksa alamat dan jaringan.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="34"/>
         <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
         <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
@@ -1196,6 +1216,11 @@
 </context>
 <context>
     <name>Main</name>
+    <message>
+        <location filename="../../main.py" line="1"/>
+        <source>Password for {0}:</source>
+        <translation>Kata sandi untuk {0}:</translation>
+    </message>
     <message>
         <location filename="../../main.py" line="77"/>
         <source>No backup was found.</source>

@@ -39,13 +39,13 @@ class Interchange(QObject):
 
     def _save_name(self, title: str, suggested: str, pattern: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(self.ctx.project.path.with_name(suggested)), pattern
+            self.window, title, str(self.ctx.project.sibling(suggested)), pattern
         )
         return Path(name) if name else None
 
     def export_qdpx(self, target: Path | None = None) -> Task | None:
         """Write the whole project as a .qdpx in the background."""
-        stem = self.ctx.project.path.stem
+        stem = self.ctx.project.name
         target = target or self._save_name(
             self.tr("Export project (REFI-QDA)"),
             f"{stem}.qdpx",
@@ -80,7 +80,7 @@ class Interchange(QObject):
             name, _ = QFileDialog.getOpenFileName(
                 self.window,
                 self.tr("Import a REFI-QDA project"),
-                str(self.ctx.project.path.parent),
+                str(self.ctx.project.folder),
                 self.tr("REFI-QDA project (*.qdpx)"),
             )
             source = Path(name) if name else None
@@ -157,7 +157,7 @@ class Interchange(QObject):
             name, _ = QFileDialog.getOpenFileName(
                 self.window,
                 self.tr("Import a REFI-QDA codebook"),
-                str(self.ctx.project.path.parent),
+                str(self.ctx.project.folder),
                 self.tr("REFI-QDA codebook (*.qdc)"),
             )
             source = Path(name) if name else None
@@ -184,7 +184,7 @@ class MergeCopy(QObject):
             name, _ = QFileDialog.getOpenFileName(
                 self.window,
                 self.tr("Merge another copy of this project"),
-                str(ctx.project.path.parent),
+                str(ctx.project.folder),
                 self.tr("Telaah project (*.telaah)"),
             )
             source = Path(name) if name else None
@@ -192,8 +192,11 @@ class MergeCopy(QObject):
             return None
         project = ctx.project
 
-        def work(progress: Progress) -> tuple[MergeReport, Path]:
-            backup = backup_project(project.path, reason="merge")
+        def work(progress: Progress) -> tuple[MergeReport, Path | None]:
+            # A file is backed up first; a server keeps its own backups.
+            backup = None
+            if project.path is not None:
+                backup = backup_project(project.path, reason="merge")
             with project.session() as s:
                 report = merge_project_file(s, path=source, this_file=project.path)
             return report, backup
@@ -205,7 +208,7 @@ class MergeCopy(QObject):
         task.start()
         return task
 
-    def _merged(self, source: Path, report: MergeReport, backup: Path) -> None:
+    def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
         ctx = self.window.ctx
         ctx.documentsChanged.emit()
         ctx.codesChanged.emit()
@@ -221,7 +224,8 @@ class MergeCopy(QObject):
         if report.conflicts:
             lines.append(self.tr("Differences kept as they are in this project:"))
             lines += [f"• {c.key}: “{c.ours}” ↔ “{c.theirs}”" for c in report.conflicts[:15]]
-        lines.append(self.tr("A backup from before the merge: {0}").format(backup.name))
+        if backup is not None:
+            lines.append(self.tr("A backup from before the merge: {0}").format(backup.name))
         box = QMessageBox(
             QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
         )

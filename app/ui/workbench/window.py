@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         ctx = self.ctx
         self.setWindowTitle(
-            self.tr("{0} – Telaah").format(ctx.project.path.name)
+            self.tr("{0} – Telaah").format(ctx.project.label)
             + (self.tr(" (read-only)") if ctx.read_only else "")
         )
         self.documents = DocumentListModel(ctx)
@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import documents"),
-            str(self.ctx.project.path.parent),
+            str(self.ctx.project.folder),
             self.tr("Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)"),
         )
         if files:
