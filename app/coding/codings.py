@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
 from app.models.schema import Code, Coder, Coding, Document, utcnow
 
@@ -78,6 +79,11 @@ class CodingChanges:
     skipped: int = 0
     documents: frozenset[int] = field(default=frozenset())
     codes: frozenset[int] = field(default=frozenset())
+
+    @property
+    def changes(self) -> Changes:
+        """This delta as the one change value the views listen to."""
+        return Changes.of_codings(self)
 
     @staticmethod
     def of(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.coding.agreement import AgreementReport, Disagreement, compute_agreement
-from app.coding.codings import CodingChanges
+from app.coding.changes import Kind
 from app.coding.errors import TelaahError
 from app.coding.review_queries import (
     code_names,
@@ -151,9 +151,9 @@ class AgreementView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
 
-        ctx.codingsChanged.connect(self._codings_changed)
-        ctx.documentsChanged.connect(self._mark_stale)
-        ctx.codesChanged.connect(self._mark_stale)
+        ctx.watch(
+            self, lambda _c: self._mark_stale(), kinds=(Kind.CODINGS, Kind.DOCUMENTS, Kind.CODES)
+        )
         self._retranslate()
         self.refresh_choices()
         self.compute()
@@ -193,9 +193,6 @@ class AgreementView(QWidget):
             self.compute()
         else:
             self._stale = True
-
-    def _codings_changed(self, _changes: CodingChanges) -> None:
-        self._mark_stale()
 
     # --- choices and figures ------------------------------------------------------------------
 

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.coding import documents as documents_core
-from app.coding.codings import CodingChanges, CodingInfo, NewCoding
+from app.coding.changes import Changes, Kind
+from app.coding.codings import CodingInfo, NewCoding
 from app.coding.errors import Cancelled
 from app.coding.progress import Progress
 from app.coding.workbench_queries import (
@@ -106,10 +107,7 @@ class MainWindow(QMainWindow):
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(60)
         self._cursor_timer.timeout.connect(self._update_coding_panel)
-        ctx.codingsChanged.connect(self._on_codings_changed)
-        ctx.codesChanged.connect(self._on_codes_changed)
-        ctx.casesChanged.connect(self._on_cases_changed)
-        ctx.documentsChanged.connect(self._on_documents_changed)
+        ctx.watch(self, self._on_changes)
         ctx.failed.connect(lambda exc: show_error(self, exc))
         self.editor = CodebookEditor(self)
         self.search = SearchController(self)
@@ -490,24 +488,37 @@ class MainWindow(QMainWindow):
 
     # --- reacting to changes ---------------------------------------------------------------
 
-    def _on_codings_changed(self, changes: CodingChanges) -> None:
-        doc = self.view.document_id
+    def _on_changes(self, changes: Changes) -> None:
+        """The one change stream: refresh only what changed (the code look first, so new
+        codes have colours before their codings are painted)."""
+        if Kind.CODES in changes:
+            self._on_codes_changed()
+        if Kind.DOCUMENTS in changes:
+            self._on_documents_changed()
+        if Kind.CASES in changes:
+            self._on_cases_changed()
+        if Kind.CODINGS in changes:
+            self._on_codings_changed(changes)
+
+    def _on_codings_changed(self, changes: Changes) -> None:
+        doc, delta = self.view.document_id, changes.delta
         if doc is not None:
-            if not changes.documents and changes.codes & self.view.index.code_ids():
+            if delta is not None and delta.documents:
+                if doc in delta.documents:  # the exact delta: patch the spans
+                    gone = [c.id for c in delta.removed + delta.before if c.document_id == doc]
+                    new = [
+                        Span(c.id, c.code_id, c.start, c.end)
+                        for c in delta.added + delta.updated
+                        if c.document_id == doc
+                    ]
+                    self.view.update_spans(gone, new)
+            elif doc in changes.documents or (
+                not changes.documents
+                and (not changes.codes or changes.codes & self.view.index.code_ids())
+            ):
                 self.open_document(doc)  # codings moved between codes (merge): reload
-            elif doc in changes.documents:
-                gone = [c.id for c in changes.removed + changes.before if c.document_id == doc]
-                new = [
-                    Span(c.id, c.code_id, c.start, c.end)
-                    for c in changes.added + changes.updated
-                    if c.document_id == doc
-                ]
-                self.view.update_spans(gone, new)
-        if changes.documents:
-            self.documents.refresh(changes.documents)
-        else:
-            self.documents.refresh([r.id for r in self.documents.rows])
-        self.codes.refresh_counts(changes.codes)
+        self.documents.refresh(changes.documents or [r.id for r in self.documents.rows])
+        self.codes.refresh_counts(changes.codes or list(self.codes.codes))
         self.excerpt_model.on_codings_changed(changes)
         self._cursor_timer.start()
 
@@ -654,7 +665,6 @@ class MainWindow(QMainWindow):
         if result.imported:
             ids = [d.id for d in result.imported]
             self.ctx.execute(ImportDocumentsCommand(self.ctx, ids))  # undo removes them again
-        self.ctx.documentsChanged.emit()
         n = len(result.imported)
         self.statusBar().showMessage(self.tr("%n document(s) imported.", "", n), 6000)
         if result.failed:
