@@ -173,30 +173,33 @@ def import_docx(workdir: Path) -> dict[str, Result]:
         for paragraph in maker.transcript(chars=chars):
             document.add_paragraph(paragraph)
         document.save(str(path))
-        target = folder / f"impor-{chars}.telaah"
-        opened: list[Project] = []
-        shape: dict[str, int] = {}
-
-        def fresh(_i: int, target: Path = target) -> None:
-            while opened:
-                opened.pop().close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(target) + suffix).unlink(missing_ok=True)
-            create_project(target).close()
-            opened.append(open_project(target))
-
-        def one(_i: int, path: Path = path, shape: dict[str, int] = shape) -> None:
-            with opened[-1].session() as session:
-                done = import_files(session, paths=[path], all_or_nothing=True).imported[0]
-            shape.update(chars=done.length, paragraphs=done.paragraphs, turns=done.turns)
-
-        try:
-            timing = measure(one, runs=9, warmup=2, setup=fresh)
-        finally:
-            for project in opened:
-                project.close()
-        results[key] = (timing.median, {**timing.as_json(), **shape})
+        results[key] = _import_one(path, folder / f"impor-{chars}.telaah")
     return results
+
+
+def _import_one(path: Path, target: Path) -> Result:
+    opened: list[Project] = []
+    shape: dict[str, int] = {}
+
+    def fresh(_i: int) -> None:
+        while opened:
+            opened.pop().close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        create_project(target).close()
+        opened.append(open_project(target))
+
+    def one(_i: int) -> None:
+        with opened[-1].session() as session:
+            done = import_files(session, paths=[path], all_or_nothing=True).imported[0]
+        shape.update(chars=done.length, paragraphs=done.paragraphs, turns=done.turns)
+
+    try:
+        timing = measure(one, runs=9, warmup=2, setup=fresh)
+    finally:
+        while opened:
+            opened.pop().close()
+    return timing.median, {**timing.as_json(), **shape}
 
 
 def _interleaved(

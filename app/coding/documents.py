@@ -180,9 +180,7 @@ def _store(
             )
             session.add(document)
             session.flush()
-            insert_rows(
-                session, Segment.__table__, _SEGMENT_FIELDS, _segment_rows(document.id, extracted)
-            )
+            insert_rows(session, Segment, _SEGMENT_FIELDS, _segment_rows(document.id, extracted))
             imported.append(
                 ImportedDocument(
                     document.id,

@@ -13,10 +13,10 @@ statement step per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import DeclarativeBase, Session
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 #: Parameters per statement: under every SQLite build's limit (999 before 3.32).
@@ -24,10 +24,15 @@ _MAX_PARAMETERS = 990
 
 
 def insert_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    session: Session,
+    model: type[DeclarativeBase],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
 ) -> None:
-    """Insert ``rows`` (values in the order of ``columns``) into ``table`` in the session's
-    transaction. Nothing is committed; an error leaves the transaction to roll back."""
+    """Insert ``rows`` (values in the order of ``columns``) into the table of ``model`` in
+    the session's transaction. Nothing is committed; an error leaves the transaction to
+    roll back."""
+    table = cast(Table, model.__table__)
     connection = session.connection()
     dialect = connection.dialect
     mark = _PLACEHOLDERS.get(dialect.paramstyle)

@@ -29,20 +29,28 @@ _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Body XML with every construct the reader has a rule for: content controls, hyperlinks,
 #: tracked insertions and deletions, simple and complex fields, a text box, tabs, breaks,
 #: a non-breaking hyphen, a table with an empty row, smart tags and custom XML.
-_BODY = f"""<w:body>
-<w:p><w:r><w:t>Peneliti: Bagaimana</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> awalnya </w:t></w:r>
-<w:hyperlink r:id="rId99"><w:r><w:t>tautan</w:t></w:r></w:hyperlink></w:p>
-<w:sdt><w:sdtContent><w:p><w:r><w:t>Informan: Dalam kontrol</w:t></w:r><w:r><w:br/><w:t>baris dua</w:t></w:r></w:p></w:sdtContent></w:sdt>
-<w:p><w:ins><w:r><w:t>disisipkan </w:t></w:r></w:ins><w:del><w:r><w:delText>dihapus</w:delText></w:r></w:del><w:r><w:t>tetap</w:t></w:r></w:p>
-<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
-<w:fldSimple w:instr="DATE"><w:r><w:t>12 Maret 2021</w:t></w:r></w:fldSimple><w:r><w:noBreakHyphen/><w:t>x</w:t></w:r></w:p>
-<w:p><w:r><w:t>Sebelum kotak</w:t></w:r><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>dalam kotak teks</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
-<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Nama</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Peran</w:t></w:r></w:p><w:p><w:r><w:t>kedua</w:t></w:r></w:p></w:tc></w:tr>
-<w:tr><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>
-<w:customXml><w:tr><w:tc><w:p><w:r><w:t>Bu Siti</w:t></w:r></w:p></w:tc><w:tc><w:p><w:smartTag><w:r><w:t>Lurah</w:t></w:r></w:smartTag></w:p></w:tc></w:tr></w:customXml></w:tbl>
-<w:customXml><w:p><w:r><w:t>P: Terima kasih \u2028 “banyak” — café</w:t></w:r></w:p></w:customXml>
-<w:p><w:r><w:t>Halaman</w:t><w:br w:type="page"/><w:t>baru</w:t></w:r></w:p>
-<w:sectPr/></w:body>"""
+_BODY = (
+    "<w:body><w:p><w:r><w:t>Peneliti: Bagaimana</w:t></w:r><w:r><w:tab/>"
+    '<w:t xml:space="preserve"> awalnya </w:t></w:r><w:hyperlink r:id="rId99"><w:r><w:t>'
+    "tautan</w:t></w:r></w:hyperlink></w:p><w:sdt><w:sdtContent><w:p><w:r><w:t>"
+    "Informan: Dalam kontrol</w:t></w:r><w:r><w:br/><w:t>baris dua</w:t></w:r></w:p>"
+    "</w:sdtContent></w:sdt><w:p><w:ins><w:r><w:t>disisipkan </w:t></w:r></w:ins><w:del><w:r>"
+    "<w:delText>dihapus</w:delText></w:r></w:del><w:r><w:t>tetap</w:t></w:r></w:p><w:p><w:r>"
+    '<w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r>'
+    '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r>'
+    '<w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr="DATE"><w:r><w:t>'
+    "12 Maret 2021</w:t></w:r></w:fldSimple><w:r><w:noBreakHyphen/><w:t>x</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Sebelum kotak</w:t></w:r><w:r><w:pict>"
+    '<v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r>'
+    "<w:t>dalam kotak teks</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    "</w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Nama</w:t></w:r></w:p></w:tc><w:tc><w:p>"
+    "<w:r><w:t>Peran</w:t></w:r></w:p><w:p><w:r><w:t>kedua</w:t></w:r></w:p></w:tc></w:tr>"
+    "<w:tr><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr><w:customXml><w:tr><w:tc><w:p><w:r>"
+    "<w:t>Bu Siti</w:t></w:r></w:p></w:tc><w:tc><w:p><w:smartTag><w:r><w:t>Lurah</w:t></w:r>"
+    "</w:smartTag></w:p></w:tc></w:tr></w:customXml></w:tbl><w:customXml><w:p><w:r><w:t>"
+    "P: Terima kasih \u2028 “banyak” — café</w:t></w:r></w:p></w:customXml><w:p><w:r><w:t>"
+    'Halaman</w:t><w:br w:type="page"/><w:t>baru</w:t></w:r></w:p><w:sectPr/></w:body>'
+)
 
 
 def _earlier(path: Path) -> list[str]:
@@ -84,7 +92,7 @@ def test_every_construct_reads_as_before(tmp_path: Path) -> None:
 
 def test_generated_transcripts_read_as_before(tmp_path: Path) -> None:
     rng = random.Random(4)
-    words = "warga lurah musyawarah “relawan” café Ñandú 👩🏽‍⚕️ posyandu".split()
+    words = ["warga", "lurah", "musyawarah", "“relawan”", "café", "Ñandú", "👩🏽‍⚕️", "posyandu"]
     for i in range(5):
         paragraphs = [
             f"{rng.choice(['Peneliti', 'Informan', 'P', 'I'])}: "

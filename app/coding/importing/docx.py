@@ -62,6 +62,8 @@ _CHARACTERS = {
 _T = f"{_W}t"
 #: The settings of python-docx's own parser (``docx.oxml.parser``), without its element
 #: classes: the same tree, read as plain elements.
+#: python-docx's reader of the physical package (untyped there: it returns its zip reader).
+_PACKAGE_READER: Any = PhysPkgReader
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
@@ -79,7 +81,7 @@ def _main_document(path: Path, data: bytes) -> Any:
     As ``docx.Document`` does, the part is the target of the package's ``officeDocument``
     relationship and must be a Word document (not a template, macro file or spreadsheet).
     """
-    package = PhysPkgReader(io.BytesIO(data))
+    package = _PACKAGE_READER(io.BytesIO(data))
     try:
         rels_xml = package.rels_xml_for(PACKAGE_URI)
         rels = [] if rels_xml is None else parse_opc_xml(rels_xml).Relationship_lst
