@@ -15,15 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 from sqlalchemy import func, select
 
 from app.coding.analysis.matrix import build_matrix
 from app.coding.codings import apply_code
 from app.coding.documents import import_files
 from app.coding.importing import extract
-from app.models.project import create_project, open_project
+from app.models.project import Project, create_project, open_project
 from app.models.schema import Codebook, Coding, Document
-from bench.corpus import CorpusSize, make_corpus
+from bench.corpus import CorpusSize, TextMaker, make_corpus
 from bench.import_set import library_read, write_import_set
 from bench.timing import RUNS, measure
 
@@ -152,6 +153,53 @@ def export_docx(workdir: Path) -> Result:
         "quotes": quotes,
         "docx_bytes": size,
     }
+
+
+#: The import targets: a transcript of this many characters as a .docx file.
+IMPORT_DOCX = {"import_docx_60k": 60_000, "import_docx_380k": 380_000}
+
+
+def import_docx(workdir: Path) -> dict[str, Result]:
+    """``import_files`` of one generated .docx transcript into an empty project: reading,
+    checking, parsing, speaker turns, the stored text, segments and search index, and the
+    commit (synchronous=FULL). The project is created and opened untimed before each run."""
+    folder = workdir / "import-docx"
+    folder.mkdir(parents=True, exist_ok=True)
+    maker = TextMaker(random.Random(17))
+    results: dict[str, Result] = {}
+    for key, chars in IMPORT_DOCX.items():
+        path = folder / f"wawancara-{chars}.docx"
+        document = docx.Document()
+        for paragraph in maker.transcript(chars=chars):
+            document.add_paragraph(paragraph)
+        document.save(str(path))
+        results[key] = _import_one(path, folder / f"impor-{chars}.telaah")
+    return results
+
+
+def _import_one(path: Path, target: Path) -> Result:
+    opened: list[Project] = []
+    shape: dict[str, int] = {}
+
+    def fresh(_i: int) -> None:
+        while opened:
+            opened.pop().close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        create_project(target).close()
+        opened.append(open_project(target))
+
+    def one(_i: int) -> None:
+        with opened[-1].session() as session:
+            done = import_files(session, paths=[path], all_or_nothing=True).imported[0]
+        shape.update(chars=done.length, paragraphs=done.paragraphs, turns=done.turns)
+
+    try:
+        timing = measure(one, runs=9, warmup=2, setup=fresh)
+    finally:
+        while opened:
+            opened.pop().close()
+    return timing.median, {**timing.as_json(), **shape}
 
 
 def _interleaved(

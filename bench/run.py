@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import SIZES, CorpusSize, make_corpus  # noqa: E402
-from bench.timing import machine_info  # noqa: E402
+from bench.timing import load_average, machine_info  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "bench" / "corpus" / "L.telaah"
 
@@ -46,6 +46,9 @@ BARS: dict[str, tuple[float, str]] = {
     "open_project_L": (1.5, "s"),
     "rss_mb_L": (600.0, "MB"),
     "import_ratio": (1.5, "×"),
+    # issue 15 ("Performance, round two")
+    "import_docx_60k": (0.020, "s"),
+    "import_docx_380k": (0.030, "s"),
 }
 
 #: The scaling corpus: documents growing in size (400 codings each) and a ~60k-character
@@ -110,7 +113,9 @@ class Report:
             traceback.print_exc()
         print(f"  {label}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
-    def as_json(self, corpus: Path, started: datetime) -> dict[str, Any]:
+    def as_json(
+        self, corpus: Path, started: datetime, load_before: list[float] | None
+    ) -> dict[str, Any]:
         bars = {}
         for key, (limit, unit) in BARS.items():
             value = self.figures[key]
@@ -131,14 +136,18 @@ class Report:
             "machine": machine_info(),
             "corpus": {"path": str(corpus), "bytes": corpus.stat().st_size},
             "started": started.isoformat(timespec="seconds"),
+            "load_average": {"before": load_before, "after": load_average()},
             "runs": "median of 5 timed runs after 1 warm-up (apply_coding_L: 15 after 2)",
         }
 
 
-def run_all(corpus: Path, out: Path, *, quick: bool = False) -> dict[str, Any]:
+def run_all(
+    corpus: Path, out: Path, *, quick: bool = False, only: tuple[str, ...] = ()
+) -> dict[str, Any]:
     from bench import core_bench
 
     started = datetime.now(UTC)
+    load_before = load_average()
     if not corpus.exists():
         print(f"building corpus L at {corpus}", file=sys.stderr)
         corpus.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +188,10 @@ def run_all(corpus: Path, out: Path, *, quick: bool = False) -> dict[str, Any]:
     def imports() -> None:
         fig["import_ratio"], det["import_ratio"] = core_bench.import_ratio(work)
 
+    def import_docx() -> None:
+        for key, (value, details) in core_bench.import_docx(work).items():
+            fig[key], det[key] = value, details
+
     def scaling() -> None:
         scaling_corpus = work / "scaling.telaah"
         make_corpus(scaling_corpus, SCALING, seed=13)
@@ -195,13 +208,19 @@ def run_all(corpus: Path, out: Path, *, quick: bool = False) -> dict[str, Any]:
         ("cooccurrence_L", cooccurrence),
         ("export_docx_2000_quotes", export),
         ("import_ratio", imports),
+        ("import_docx", import_docx),
         ("scaling", scaling),
     ]
     if quick:
         steps = [s for s in steps if s[0] not in ("import_ratio", "scaling")]
+    if only:
+        unknown = set(only) - {label for label, _ in steps}
+        if unknown:
+            raise SystemExit(f"unknown step(s): {', '.join(sorted(unknown))}")
+        steps = [s for s in steps if s[0] in only]
     for label, step in steps:
         report.run(label, step)
-    data = report.as_json(corpus, started)
+    data = report.as_json(corpus, started, load_before)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return data
@@ -220,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         help="corpus L to benchmark (built there if missing)",
     )
     parser.add_argument("--quick", action="store_true", help="skip import ratio and scaling")
+    parser.add_argument(
+        "--only", default="", metavar="STEP,...", help="run only these steps (labels as printed)"
+    )
     args = parser.parse_args(argv)
     if args.make_corpus:
         if args.out is None:
@@ -232,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             f"in {time.perf_counter() - started:.1f} s"
         )
     if args.json:
-        data = run_all(args.corpus, args.json, quick=args.quick)
+        only = tuple(label for label in args.only.split(",") if label)
+        data = run_all(args.corpus, args.json, quick=args.quick, only=only)
         for key, bar in data["bars"].items():
             mark = {True: "ok  ", False: "MISS", None: "----"}[bar["met"]]
             print(f"{mark} {key:<26} {bar['value']!s:<12} bar {bar['bar']} {bar['unit']}")
