@@ -166,8 +166,42 @@ def run_summary(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def add_triangulation(kinds: Any) -> None:
+    parser = kinds.add_parser(
+        "triangulation", help="boxes × source types and informant groups, with findings"
+    )
+    _common(parser)
+    parser.add_argument("--codebook", metavar="CODEBOOK", required=True)
+    parser.add_argument(
+        "--group-attribute", metavar="KEY", default="group", help="case attribute of the groups"
+    )
+    _analysis_options(parser)
+    parser.set_defaults(export=run_triangulation)
+
+
+def run_triangulation(args: argparse.Namespace, session: Session) -> int:
+    from app.coding.exports.triangulation import export_triangulation
+
+    result = export_triangulation(
+        session,
+        path=args.output,
+        fmt=args.format,
+        codebook=args.codebook,
+        group_attribute=args.group_attribute,
+        coders=args.coder,
+        pseudonymise=args.pseudonymise,
+        mask_names=args.mask,
+        language=args.language,
+        table_number=args.table_number,
+    )
+    say(f"wrote a triangulation table of {result.rows} boxes to {result.path}")
+    return 0
+
+
 #: Every export kind's parser builder, in the order ``--help`` lists them.
-KINDS: list[Callable[[Any], None]] = [add_excerpts, add_matrix, add_summary, add_qdpx, add_review]
+KINDS: list[Callable[[Any], None]] = [
+    add_excerpts, add_matrix, add_summary, add_triangulation, add_qdpx, add_review,
+]  # fmt: skip
 
 
 def register(commands: Any) -> None:

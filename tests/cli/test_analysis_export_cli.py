@@ -103,3 +103,18 @@ def test_errors_are_one_line_and_write_nothing(
                    "--cells", "colour", "--format", "csv", "-o", str(out)])  # fmt: skip
     assert status == 2
     assert not out.exists()
+
+
+def test_triangulation_export(study_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "triangulasi.csv"
+    assert main(["export", str(study_file), "triangulation", "--codebook", "tb", "--format",
+                 "csv", "-o", str(out)]) == 0  # fmt: skip
+    assert rows(out)[0] == [
+        "code", "interview", "document", "aktor pemerintah", "aparat pemerintah", "masyarakat",
+        "finding",
+    ]  # fmt: skip
+    assert rows(out)[4] == ["tb/b", "2", "1", "0", "1", "1", ""]
+    docx_out = tmp_path / "triangulasi.docx"
+    assert main(["export", str(study_file), "triangulation", "--codebook", "tb", "--format",
+                 "docx", "-o", str(docx_out), "--language", "en"]) == 0  # fmt: skip
+    assert docx.Document(str(docx_out)).paragraphs[0].text.startswith("Table 4.1 Triangulation")

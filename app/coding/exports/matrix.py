@@ -67,6 +67,7 @@ _TITLES = {
         ColumnKind.CASE: "Matriks {book} menurut informan",
         ColumnKind.ATTR: "Matriks {book} menurut {attr}",
         ColumnKind.CODE: "Kemunculan bersama {book} dan {other}",
+        ColumnKind.SOURCE: "Matriks {book} menurut jenis sumber data",
     },
     "en": {
         ColumnKind.CASE: "Matrix of {book} by informant",

@@ -30,39 +30,39 @@
     </message>
     <message>
         <location filename="../review/agreement_view.py" line="172"/>
-        <location filename="../review/agreement_view.py" line="219"/>
+        <location filename="../review/agreement_view.py" line="225"/>
         <source>All documents both coded</source>
         <translation>Semua dokumen yang dikodekan oleh keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="209"/>
+        <location filename="../review/agreement_view.py" line="210"/>
         <source>{0} ({1} codings)</source>
         <translation>{0} ({1} pengodean)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="283"/>
+        <location filename="../review/agreement_view.py" line="289"/>
         <source>Agreement needs codings by two coders on the same documents.</source>
         <translation>Kesepakatan memerlukan pengodean dua pengode pada dokumen yang sama.</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="285"/>
+        <location filename="../review/agreement_view.py" line="291"/>
         <source>Choose two different coders.</source>
         <translation>Pilih dua pengode yang berbeda.</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="289"/>
+        <location filename="../review/agreement_view.py" line="295"/>
         <source>These two coders have not coded any document in common.</source>
         <translation>Kedua pengode ini belum mengodekan satu pun dokumen yang sama.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/agreement_view.py" line="292"/>
-        <source>Compared over every character of %n document(s); n/a: not defined (e.g. neither coder used the code).</source>
+        <location filename="../review/agreement_view.py" line="298"/>
+        <source>Compared over every character of %n document(s). Report kappa or alpha: percent agreement includes the text neither coder coded. n/a: not defined (e.g. neither coder used the code).</source>
         <translation>
-            <numerusform>Dibandingkan pada setiap karakter dari %n dokumen; n/a: tidak terdefinisi (mis. kode tidak dipakai kedua pengode).</numerusform>
+            <numerusform>Dibandingkan pada setiap karakter dari %n dokumen. Laporkan kappa atau alfa: persentase kesepakatan ikut menghitung teks yang tidak dikodekan kedua pengode. n/a: tidak terdefinisi (mis. kode tidak dipakai kedua pengode).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/agreement_view.py" line="301"/>
+        <location filename="../review/agreement_view.py" line="308"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n ketidaksepakatan</numerusform>
@@ -643,27 +643,27 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="180"/>
+        <location filename="../review/agreement_model.py" line="190"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="181"/>
+        <location filename="../review/agreement_model.py" line="191"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="182"/>
+        <location filename="../review/agreement_model.py" line="192"/>
         <source>Characters</source>
         <translation>Karakter</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="183"/>
+        <location filename="../review/agreement_model.py" line="193"/>
         <source>Coded only by</source>
         <translation>Hanya dikodekan oleh</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="184"/>
+        <location filename="../review/agreement_model.py" line="194"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
@@ -1062,85 +1062,95 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="112"/>
+        <location filename="../review/agreement_model.py" line="122"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation>,</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="49"/>
+        <location filename="../review/agreement_model.py" line="52"/>
         <source>Overall</source>
         <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row (&quot;&quot; for the overall row)</extracomment>
         <translation>Keseluruhan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="69"/>
+        <location filename="../review/agreement_model.py" line="72"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="70"/>
-        <source>Agreement</source>
-        <translation>Kesepakatan</translation>
-    </message>
-    <message>
-        <location filename="../review/agreement_model.py" line="71"/>
+        <location filename="../review/agreement_model.py" line="73"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="72"/>
+        <location filename="../review/agreement_model.py" line="74"/>
         <source>Alpha</source>
         <translation>Alfa</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="73"/>
-        <location filename="../review/agreement_model.py" line="74"/>
+        <location filename="../review/agreement_model.py" line="75"/>
+        <source>Agreement on coded text</source>
+        <translation>Kesepakatan pada teks yang dikodekan</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="76"/>
+        <source>Percent agreement (incl. uncoded text)</source>
+        <translation>Persentase kesepakatan (termasuk teks yang tidak dikodekan)</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="77"/>
+        <location filename="../review/agreement_model.py" line="78"/>
         <source>Only {0}</source>
         <translation>Hanya {0}</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="73"/>
+        <location filename="../review/agreement_model.py" line="77"/>
         <source>Only A</source>
         <translation>Hanya A</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="74"/>
+        <location filename="../review/agreement_model.py" line="78"/>
         <source>Only B</source>
         <translation>Hanya B</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="75"/>
+        <location filename="../review/agreement_model.py" line="79"/>
         <source>Both</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="80"/>
-        <source>Percent agreement: share of characters both coders treat alike</source>
-        <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode</translation>
-    </message>
-    <message>
-        <location filename="../review/agreement_model.py" line="81"/>
+        <location filename="../review/agreement_model.py" line="84"/>
         <source>Cohen&apos;s kappa: agreement corrected for chance</source>
         <translation>Kappa Cohen: kesepakatan setelah dikurangi kesepakatan yang dapat terjadi secara kebetulan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="82"/>
+        <location filename="../review/agreement_model.py" line="85"/>
         <source>Krippendorff&apos;s alpha (nominal)</source>
         <translation>Alfa Krippendorff (nominal)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="83"/>
+        <location filename="../review/agreement_model.py" line="86"/>
+        <source>Characters both coders coded, out of the characters either coder coded</source>
+        <translation>Karakter yang dikodekan kedua pengode, dari semua karakter yang dikodekan salah satu pengode</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="88"/>
+        <source>Share of all characters both coders treat alike, uncoded text included: near 100% on long transcripts whatever the coders did; report kappa or alpha instead</source>
+        <translation>Bagian semua karakter yang diperlakukan sama oleh kedua pengode, termasuk teks yang tidak dikodekan: mendekati 100% pada transkrip panjang apa pun yang dilakukan pengode; laporkan kappa atau alfa</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="92"/>
         <source>Characters only the first coder coded</source>
         <translation>Karakter yang hanya dikodekan oleh pengode pertama</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="84"/>
+        <location filename="../review/agreement_model.py" line="93"/>
         <source>Characters only the second coder coded</source>
         <translation>Karakter yang hanya dikodekan oleh pengode kedua</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="85"/>
+        <location filename="../review/agreement_model.py" line="94"/>
         <source>Characters both coders coded</source>
         <translation>Karakter yang dikodekan oleh kedua pengode</translation>
     </message>
