@@ -233,6 +233,7 @@ def test_read_only_reviewer_cannot_mark(qtbot, study: Project) -> None:  # type:
     ctx = ProjectContext(study, coder="pembimbing", read_only=True)
     panel = ReviewPanel(ctx)
     qtbot.addWidget(panel)
+    panel.show()  # the groups load when the panel is first shown
     _open_first_excerpt(qtbot, panel)
     assert not _action(panel, "actionMarkQuestioned").isEnabled()
     assert not _action(panel, "actionMarkAgreed").isEnabled()

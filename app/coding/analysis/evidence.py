@@ -42,6 +42,7 @@ from app.models.schema import (
 )
 
 _CHUNK = 900  # bound parameters per IN (...) query
+_SUPPORTS = Stance.SUPPORTS.value  # read once: an enum member's value is a property
 #: Codebook key meaning "every code of the project" (rows or columns of a matrix).
 ALL_CODES = "*"
 
@@ -61,7 +62,7 @@ class CodingRef(NamedTuple):
     @property
     def supports(self) -> bool:
         """Whether this coding is supporting evidence (not ``absent``/``barrier``)."""
-        return self.stance == Stance.SUPPORTS.value
+        return self.stance == _SUPPORTS
 
 
 @dataclass(frozen=True)
@@ -285,17 +286,23 @@ def load_codings(
 
 
 def _one_per_span(rows: list[CodingRef]) -> list[CodingRef]:
-    """Drop codings that repeat an earlier coding's document, code and span."""
-    seen: set[tuple[int, int, int, int]] = set()
+    """Drop codings that repeat an earlier coding's document, code and span.
+
+    ``rows`` are ordered by document, start and id, so the codings of one span are next to
+    each other's starts and the first one met has the lowest id: one pass, no sorting.
+    """
     kept: list[CodingRef] = []
-    for r in sorted(rows, key=lambda r: r.id):
-        ident = (r.document_id, r.code_id, r.start, r.end)
+    seen: set[tuple[int, int]] = set()  # (code, end) at the current document and start
+    at = (-1, -1)
+    for r in rows:
+        here = (r.document_id, r.start)
+        if here != at:
+            at = here
+            seen.clear()
+        ident = (r.code_id, r.end)
         if ident not in seen:
             seen.add(ident)
             kept.append(r)
-    if len(kept) == len(rows):
-        return rows
-    kept.sort(key=lambda r: (r.document_id, r.start, r.id))
     return kept
 
 

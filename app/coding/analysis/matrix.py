@@ -22,7 +22,8 @@ which indicator), and a summary cell of a rolled-up row adds its indicators' sum
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -329,16 +330,20 @@ def _build(
     targets = {
         code_id: tuple(row_index[up] for up in chain) for code_id, chain in row_chain.items()
     }
-    flat: dict[int, list[CodingRef]] = {}
-    other_flat: dict[int, list[CodingRef]] = {}
+    flat: defaultdict[int, list[CodingRef]] = defaultdict(list)
+    other_flat: defaultdict[int, list[CodingRef]] = defaultdict(list)
+    used_docs: set[int] = set()
     width = 1
 
-    def put(coding: CodingRef, cols: Iterable[int]) -> None:
-        add = (flat if coding.supports else other_flat).setdefault
+    def put(coding: CodingRef, cols: Collection[int]) -> None:
+        if not cols:
+            return
+        cells = flat if coding.supports else other_flat
+        used_docs.add(coding.document_id)
         for row in targets[coding.code_id]:
             base = row * width
             for col in cols:
-                add(base + col, []).append(coding)
+                cells[base + col].append(coding)
 
     finder = CaseFinder(session)
     kinds = document_types(session)
@@ -413,9 +418,6 @@ def _build(
     }
     contrary: Mapping[tuple[int, int], Sequence[CodingRef]] = {
         divmod(key, width): found for key, found in other_flat.items()
-    }
-    used_docs = {
-        c.document_id for cells in (flat, other_flat) for hits in cells.values() for c in hits
     }
     col_by_key = {c.summary_key: i for i, c in enumerate(columns)}
     stored = (

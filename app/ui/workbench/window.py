@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.doc_list.setColumnWidth(1, 112)
         for col in (FORMAT, CODED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self._size_document_columns()
         self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
         docs_dock = self._dock("documentsDock", self.tr("Documents"), self.doc_list)
         docs_dock.setMinimumWidth(260)
@@ -261,6 +262,16 @@ class MainWindow(QMainWindow):
         self.menus.build()
         self._refresh_filters()
         self._update_quick_label()
+
+    def _size_document_columns(self) -> None:
+        """Widths from the widest text the format and coded columns can hold (and their
+        titles), not ResizeToContents: that asks the model for every row, thousands of
+        them in a big project."""
+        metrics = self.doc_list.fontMetrics()
+        for col, widest in ((FORMAT, "markdown"), (CODED, "100 %")):
+            title = str(self.documents.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
+            self.doc_list.setColumnWidth(col, width + 24)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
