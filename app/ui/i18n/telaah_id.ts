@@ -1375,166 +1375,166 @@
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="194"/>
+        <location filename="../workbench/window.py" line="195"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="207"/>
+        <location filename="../workbench/window.py" line="208"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="212"/>
+        <location filename="../workbench/window.py" line="213"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="215"/>
-        <location filename="../workbench/window.py" line="635"/>
+        <location filename="../workbench/window.py" line="216"/>
+        <location filename="../workbench/window.py" line="646"/>
         <source>Star quote</source>
         <translation>Beri bintang pada kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="219"/>
-        <location filename="../workbench/window.py" line="487"/>
+        <location filename="../workbench/window.py" line="220"/>
+        <location filename="../workbench/window.py" line="498"/>
         <source>Change evidence stance</source>
         <translation>Ubah sikap bukti</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="225"/>
+        <location filename="../workbench/window.py" line="226"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="228"/>
+        <location filename="../workbench/window.py" line="229"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="242"/>
+        <location filename="../workbench/window.py" line="243"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="243"/>
+        <location filename="../workbench/window.py" line="244"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="248"/>
+        <location filename="../workbench/window.py" line="249"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="249"/>
+        <location filename="../workbench/window.py" line="250"/>
         <source>Open questions</source>
         <translation>Pertanyaan belum tuntas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="252"/>
+        <location filename="../workbench/window.py" line="253"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan belum tuntas (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="255"/>
+        <location filename="../workbench/window.py" line="256"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="348"/>
+        <location filename="../workbench/window.py" line="359"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="403"/>
+        <location filename="../workbench/window.py" line="414"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="409"/>
+        <location filename="../workbench/window.py" line="420"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="427"/>
+        <location filename="../workbench/window.py" line="438"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="446"/>
+        <location filename="../workbench/window.py" line="457"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="456"/>
+        <location filename="../workbench/window.py" line="467"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="470"/>
+        <location filename="../workbench/window.py" line="481"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="473"/>
+        <location filename="../workbench/window.py" line="484"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="481"/>
+        <location filename="../workbench/window.py" line="492"/>
         <source>Choose a coding first (click its stripe or place the cursor in it).</source>
         <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="618"/>
+        <location filename="../workbench/window.py" line="629"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="624"/>
+        <location filename="../workbench/window.py" line="635"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="625"/>
+        <location filename="../workbench/window.py" line="636"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="627"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Remove star</source>
         <translation>Hapus bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="627"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Star as illustrative</source>
         <translation>Beri bintang (kutipan ilustratif)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="647"/>
+        <location filename="../workbench/window.py" line="658"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="649"/>
+        <location filename="../workbench/window.py" line="660"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="664"/>
+        <location filename="../workbench/window.py" line="675"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="674"/>
+        <location filename="../workbench/window.py" line="685"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="689"/>
+        <location filename="../workbench/window.py" line="700"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
