@@ -41,6 +41,7 @@ class CodeRow:
     reference: str
     sort_order: int
     created_at: datetime | None = None
+    finding: str = ""
     use_when_id: str = ""
     use_when_en: str = ""
     not_use_when_id: str = ""
@@ -96,6 +97,7 @@ def _row(code: Code) -> CodeRow:
         code.reference,
         code.sort_order,
         code.created_at,
+        code.finding or "",
         use_when_id=code.use_when_id,
         use_when_en=code.use_when_en,
         not_use_when_id=code.not_use_when_id,
