@@ -85,9 +85,11 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 # The word (or dotted chain such as "S.Sos") just before a full stop, searched in a window
 # that ends at the stop: the lookbehinds make a match start where the whole token starts,
-# so a token longer than the window is no match (and no abbreviation) rather than its tail.
+# so a token longer than the window is no match rather than its tail. A window one longer
+# than the longest abbreviation is enough: a longer token is neither an abbreviation, nor
+# an initial, nor a list ender.
 _TOKEN_BEFORE = re.compile(r"(?<!\w)(?<!\w\.)(\w+(?:\.\w+)*)$")
-_TOKEN_REACH = 64
+_TOKEN_REACH = 1 + max(len(word) for word in _ABBREVIATIONS | _LIST_ENDERS)
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
 
 
@@ -169,21 +171,28 @@ class _LineSentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lines: dict[int, list[Span]] = {}
+        self._lines: dict[int, tuple[list[Span], list[int]]] = {}
 
-    def around(self, start: int, end: int) -> list[Span]:
-        """The sentences of every line that ``[start, end)`` touches, in order."""
+    def around(self, start: int, end: int) -> tuple[list[Span], list[int]]:
+        """The sentences of every line that ``[start, end)`` touches, in order, and their
+        starts."""
         text = self.text
         pos = text.rfind("\n", 0, start) + 1
-        found: list[Span] = []
+        spans: list[Span] = []
+        starts: list[int] = []
         while True:
+            line = self._lines.get(pos)
             stop = text.find("\n", pos)
             stop = len(text) if stop < 0 else stop
-            if pos not in self._lines:
-                self._lines[pos] = line_sentences(text, pos, stop)
-            found.extend(self._lines[pos])
+            if line is None:
+                found = line_sentences(text, pos, stop)
+                line = self._lines[pos] = (found, [s for s, _ in found])
             if stop >= end or stop == len(text):
-                return found
+                if not spans:
+                    return line
+                return spans + line[0], starts + line[1]
+            spans += line[0]
+            starts += line[1]
             pos = stop + 1
 
 
@@ -259,8 +268,7 @@ def _hits_in(
             spans[(start, end)] = None
             continue
         if unit == "sentence":
-            near = sentences.around(start, end)
-            widened = _widen(near, [s for s, _ in near], start, end)
+            widened = _widen(*sentences.around(start, end), start, end)
         else:
             if units is None:
                 units = _units(session, document_id, text, unit)
