@@ -250,15 +250,17 @@ def attribute_types(session: Session) -> dict[str, str]:
     return {n: t for n, t in session.execute(select(Attribute.name, Attribute.type))}
 
 
-def coding_spans(session: Session, *, document_id: int) -> tuple[tuple[int, int, int, int], ...]:
-    """(coding id, code id, start, end) of every coding of a document, by start.
+def coding_spans(
+    session: Session, *, document_id: int
+) -> tuple[tuple[int, int, int, int, str], ...]:
+    """(coding id, code id, start, end, stance) of every coding of a document, by start.
 
     Lighter than loading full coding rows: what the text view needs to colour a document.
     """
     return tuple(
-        (int(i), int(c), int(s), int(e))
-        for i, c, s, e in session.execute(
-            select(Coding.id, Coding.code_id, Coding.start, Coding.end)
+        (int(i), int(c), int(s), int(e), str(st))
+        for i, c, s, e, st in session.execute(
+            select(Coding.id, Coding.code_id, Coding.start, Coding.end, Coding.stance)
             .where(Coding.document_id == document_id)
             .order_by(Coding.start, Coding.end, Coding.id)
         )

@@ -58,6 +58,12 @@ def source_type_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def _short(text: str, limit: int = 220) -> str:
+    """One line of at most ``limit`` characters (the tooltip holds the whole quote)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def stance_mark(stance: str) -> str:
     """The mark before an ``absent`` or ``barrier`` quote ("" for supporting ones)."""
     if stance == "absent":
@@ -153,7 +159,7 @@ class SummaryModel(QAbstractTableModel):
             if col == 6:
                 return box.finding
             if col == 7:
-                return box.quotes[0].text if box.quotes else ""
+                return _short(box.quotes[0].text) if box.quotes else ""
         if role == Qt.ItemDataRole.EditRole and col == 6:
             return box.finding
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -253,14 +259,32 @@ class MatrixModel(QAbstractTableModel):
         count = matrix.count(r, c)
         if role == CountRole:
             return count
+        absent = matrix.contrary_count(r, c, "absent")
+        barriers = matrix.contrary_count(r, c, "barrier")
         if role == Qt.ItemDataRole.DisplayRole:
+            # Supporting evidence is the number; what says otherwise is marked beside it.
+            other = (f" \u2298{absent}" if absent else "") + (
+                f" \u26a0{barriers}" if barriers else ""
+            )
             if self.cells is CellKind.COUNT:
-                return count
+                return f"{count}{other}" if other else count
             if self.cells is CellKind.PRESENCE:
-                return PRESENT if count else ABSENT
+                return (PRESENT if count else ABSENT) + other
             if self.cells is CellKind.SUMMARY:
                 return matrix.summary(r, c)
-            return self.tr("%n quote(s)", "", count) if count else ABSENT
+            shown = self.tr("%n quote(s)", "", count) if count else ABSENT
+            return shown + other
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and self.cells is not CellKind.SUMMARY
+            and (absent or barriers)
+        ):
+            parts = []
+            if absent:
+                parts.append(self.tr("does not happen: %n", "", absent))
+            if barriers:
+                parts.append(self.tr("barriers: %n", "", barriers))
+            return "; ".join(parts)
         if role == Qt.ItemDataRole.BackgroundRole and self.cells is not CellKind.SUMMARY:
             return heat_colour(count, self._peak)
         if role == Qt.ItemDataRole.ToolTipRole and self.cells is CellKind.SUMMARY:

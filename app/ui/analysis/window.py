@@ -324,15 +324,20 @@ class AnalysisWindow(QMainWindow):
         # Long lists of informant groups wrap instead of squeezing the quote column.
         groups = self.summary_view.horizontalHeader()
         groups.resizeSection(3, min(groups.sectionSize(3), 260))
+        groups.resizeSection(5, min(groups.sectionSize(5), 200))
+        groups.resizeSection(SummaryModel.FINDING_COLUMN, min(groups.sectionSize(6), 320))
         self.summary_view.resizeRowsToContents()
-        self.box_excerpts.set_excerpts(())
-        self._show_finding()
+        self._show_box()
         empty = self.summary.empty_boxes if self.summary else ()
-        self.empty_label.setText(
-            self.tr("Empty boxes: %1").replace(
-                "%1", ", ".join(b.name(self.language) for b in empty) or self.tr("none")
-            )
+        absent = self.summary.absent_boxes if self.summary else ()
+        text = self.tr("Empty boxes: %1").replace(
+            "%1", ", ".join(b.name(self.language) for b in empty) or self.tr("none")
         )
+        if absent:
+            text += " · " + self.tr("Boxes informants say do not happen: %1").replace(
+                "%1", ", ".join(b.name(self.language) for b in absent)
+            )
+        self.empty_label.setText(text)
         self._update_charts()
         self.refresh_matrix()
 
@@ -371,16 +376,21 @@ class AnalysisWindow(QMainWindow):
     def _box_clicked(self, index: QModelIndex) -> None:
         if self.summary is None or not index.isValid():
             return
-        box = self.summary.boxes[index.row()]
-        self.current_box = box.code_id
-        self.finding_edit.setEnabled(True)
-        self.save_finding_button.setEnabled(True)
-        self.finding_edit.setText(box.finding)
-        self.finding_label.setText(self.tr("Finding of %1:").replace("%1", box.name(self.language)))
+        self.current_box = self.summary.boxes[index.row()].code_id
+        self._show_box()
+
+    def _show_box(self) -> None:
+        """The chosen box's finding and its excerpts (the evidence coders', one per span)."""
+        self._show_finding()
+        code_id = self.current_box
+        boxes = self.summary.boxes if self.summary is not None else ()
+        if code_id is None or not any(b.code_id == code_id for b in boxes):
+            self.box_excerpts.set_excerpts(())
+            return
         with self.project.session() as s:
             coders = select_coders(s, coders=[self.coder] if self.coder else None).names
             found = merge_same_spans(
-                excerpts(s, code_ids=[box.code_id], include_children=True, coders=list(coders))
+                excerpts(s, code_ids=[code_id], include_children=True, coders=list(coders))
             )
         self.box_excerpts.set_excerpts(found)
 

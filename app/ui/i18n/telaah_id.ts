@@ -73,7 +73,7 @@
     <name>AnalysisWindow</name>
     <message>
         <location filename="../analysis/window.py" line="84"/>
-        <location filename="../analysis/window.py" line="476"/>
+        <location filename="../analysis/window.py" line="486"/>
         <source>Analysis</source>
         <translation>Analisis</translation>
     </message>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <location filename="../analysis/window.py" line="168"/>
-        <location filename="../analysis/window.py" line="415"/>
+        <location filename="../analysis/window.py" line="425"/>
         <source>Finding of the selected box:</source>
         <translation>Temuan untuk kotak yang dipilih:</translation>
     </message>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../analysis/window.py" line="209"/>
-        <location filename="../analysis/window.py" line="433"/>
+        <location filename="../analysis/window.py" line="443"/>
         <source>Select a cell to see its excerpts.</source>
         <translation>Pilih sel untuk melihat kutipannya.</translation>
     </message>
@@ -222,28 +222,32 @@
         <translation>Kemunculan bersama dengan %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="332"/>
+        <location filename="../analysis/window.py" line="333"/>
         <source>Empty boxes: %1</source>
         <translation>Kotak kosong: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="333"/>
+        <location filename="../analysis/window.py" line="334"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="361"/>
+        <location filename="../analysis/window.py" line="337"/>
+        <source>Boxes informants say do not happen: %1</source>
+        <translation>Kotak yang menurut informan tidak terjadi: %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="366"/>
         <source>Excerpts by code: %1</source>
         <translation>Kutipan per kode: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="366"/>
+        <location filename="../analysis/window.py" line="371"/>
         <source>Excerpts by informant group: %1</source>
         <translation>Kutipan per kelompok informan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="379"/>
-        <location filename="../analysis/window.py" line="413"/>
+        <location filename="../analysis/window.py" line="423"/>
         <source>Finding of %1:</source>
         <translation>Temuan untuk %1:</translation>
     </message>
@@ -253,7 +257,7 @@
         <translation>Sunting temuan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="445"/>
+        <location filename="../analysis/window.py" line="455"/>
         <source>%1 × %2: %3 excerpt(s)</source>
         <translation>%1 × %2: %3 kutipan</translation>
     </message>
@@ -263,22 +267,22 @@
         <translation>Sunting ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="476"/>
+        <location filename="../analysis/window.py" line="486"/>
         <source>Could not save: %1</source>
         <translation>Tidak dapat menyimpan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="481"/>
+        <location filename="../analysis/window.py" line="491"/>
         <source>Save chart</source>
         <translation>Simpan grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="481"/>
+        <location filename="../analysis/window.py" line="491"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="490"/>
+        <location filename="../analysis/window.py" line="500"/>
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
@@ -544,24 +548,52 @@
     </message>
 </context>
 <context>
+    <name>CodersModel</name>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="46"/>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="46"/>
+        <source>Codings</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="46"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="50"/>
+        <source>primary: codings are evidence</source>
+        <translation>utama: pengodeannya menjadi bukti</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="51"/>
+        <source>second: agreement checks only</source>
+        <translation>kedua: hanya untuk uji kesepakatan</translation>
+    </message>
+</context>
+<context>
     <name>CodingCommands</name>
     <message>
-        <location filename="../commands/codings.py" line="36"/>
+        <location filename="../commands/codings.py" line="37"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="83"/>
+        <location filename="../commands/codings.py" line="84"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="109"/>
+        <location filename="../commands/codings.py" line="111"/>
         <source>Change coding</source>
         <translation>Ubah pengodean</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="147"/>
+        <location filename="../commands/codings.py" line="152"/>
         <source>Code in vivo</source>
         <translation>Kodekan secara in vivo</translation>
     </message>
@@ -569,34 +601,69 @@
 <context>
     <name>CodingPanel</name>
     <message>
-        <location filename="../workbench/coding_panel.py" line="81"/>
+        <location filename="../workbench/coding_panel.py" line="40"/>
+        <source>Supports: it happens</source>
+        <translation>Mendukung: hal itu terjadi</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="41"/>
+        <source>Does not happen (absent)</source>
+        <translation>Tidak terjadi</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="42"/>
+        <source>Barrier to it</source>
+        <translation>Hambatan terhadapnya</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="50"/>
+        <source>[does not happen] </source>
+        <translation>[tidak terjadi] </translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="52"/>
+        <source>[barrier] </source>
+        <translation>[hambatan] </translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="111"/>
         <source>Place the cursor in coded text to see its codings.</source>
         <translation>Letakkan kursor pada teks yang dikodekan untuk melihat pengodeannya.</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="83"/>
+        <location filename="../workbench/coding_panel.py" line="113"/>
         <source>Illustrative quote (★)</source>
         <translation>Kutipan ilustratif (★)</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="87"/>
+        <location filename="../workbench/coding_panel.py" line="121"/>
+        <source>What the passage says of the code. Only supporting evidence fills a box; Ctrl+Shift+E switches to the next stance.</source>
+        <translation>Apa yang dikatakan kutipan tentang kode ini. Hanya bukti pendukung yang mengisi kotak; Ctrl+Shift+E berpindah ke sikap bukti berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="127"/>
         <source>Memo on this coding…</source>
         <translation>Memo untuk pengodean ini…</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="89"/>
+        <location filename="../workbench/coding_panel.py" line="129"/>
         <source>Save memo</source>
         <translation>Simpan memo</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="90"/>
+        <location filename="../workbench/coding_panel.py" line="130"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="92"/>
+        <location filename="../workbench/coding_panel.py" line="132"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="144"/>
+        <source>Evidence:</source>
+        <translation>Bukti:</translation>
     </message>
 </context>
 <context>
@@ -967,38 +1034,38 @@
 <context>
     <name>ExcerptModel</name>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="80"/>
+        <location filename="../workbench/excerpt_model.py" line="82"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="81"/>
+        <location filename="../workbench/excerpt_model.py" line="83"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="82"/>
+        <location filename="../workbench/excerpt_model.py" line="84"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="83"/>
+        <location filename="../workbench/excerpt_model.py" line="85"/>
         <source>Speaker</source>
         <translation>Pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="84"/>
-        <location filename="../analysis/models.py" line="296"/>
+        <location filename="../workbench/excerpt_model.py" line="86"/>
+        <location filename="../analysis/models.py" line="320"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="296"/>
+        <location filename="../analysis/models.py" line="320"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="296"/>
+        <location filename="../analysis/models.py" line="320"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
@@ -1293,170 +1360,181 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="130"/>
+        <location filename="../workbench/window.py" line="131"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="131"/>
+        <location filename="../workbench/window.py" line="132"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="150"/>
+        <location filename="../workbench/window.py" line="151"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="193"/>
+        <location filename="../workbench/window.py" line="195"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="206"/>
+        <location filename="../workbench/window.py" line="208"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="211"/>
+        <location filename="../workbench/window.py" line="213"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="214"/>
-        <location filename="../workbench/window.py" line="615"/>
+        <location filename="../workbench/window.py" line="216"/>
+        <location filename="../workbench/window.py" line="646"/>
         <source>Star quote</source>
         <translation>Beri bintang pada kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="219"/>
+        <location filename="../workbench/window.py" line="220"/>
+        <location filename="../workbench/window.py" line="498"/>
+        <source>Change evidence stance</source>
+        <translation>Ubah sikap bukti</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="226"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="222"/>
+        <location filename="../workbench/window.py" line="229"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="236"/>
+        <location filename="../workbench/window.py" line="243"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="237"/>
+        <location filename="../workbench/window.py" line="244"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="242"/>
+        <location filename="../workbench/window.py" line="249"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="243"/>
+        <location filename="../workbench/window.py" line="250"/>
         <source>Open questions</source>
         <translation>Pertanyaan belum tuntas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="246"/>
+        <location filename="../workbench/window.py" line="253"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan belum tuntas (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="249"/>
+        <location filename="../workbench/window.py" line="256"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="342"/>
+        <location filename="../workbench/window.py" line="359"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="397"/>
+        <location filename="../workbench/window.py" line="414"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="403"/>
+        <location filename="../workbench/window.py" line="420"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="421"/>
+        <location filename="../workbench/window.py" line="438"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="440"/>
+        <location filename="../workbench/window.py" line="457"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="450"/>
+        <location filename="../workbench/window.py" line="467"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="464"/>
+        <location filename="../workbench/window.py" line="481"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="467"/>
+        <location filename="../workbench/window.py" line="484"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="598"/>
+        <location filename="../workbench/window.py" line="492"/>
+        <source>Choose a coding first (click its stripe or place the cursor in it).</source>
+        <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="629"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="604"/>
+        <location filename="../workbench/window.py" line="635"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="605"/>
+        <location filename="../workbench/window.py" line="636"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="607"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Remove star</source>
         <translation>Hapus bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="607"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Star as illustrative</source>
         <translation>Beri bintang (kutipan ilustratif)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="627"/>
+        <location filename="../workbench/window.py" line="658"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="629"/>
+        <location filename="../workbench/window.py" line="660"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="644"/>
+        <location filename="../workbench/window.py" line="675"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="654"/>
+        <location filename="../workbench/window.py" line="685"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="669"/>
+        <location filename="../workbench/window.py" line="700"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
@@ -1466,10 +1544,24 @@
 <context>
     <name>MatrixModel</name>
     <message numerus="yes">
-        <location filename="../analysis/models.py" line="263"/>
+        <location filename="../analysis/models.py" line="275"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="284"/>
+        <source>does not happen: %n</source>
+        <translation>
+            <numerusform>tidak terjadi: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="286"/>
+        <source>barriers: %n</source>
+        <translation>
+            <numerusform>hambatan: %n</numerusform>
         </translation>
     </message>
 </context>
@@ -1640,6 +1732,104 @@
         <location filename="../review/questions.py" line="206"/>
         <source>{0} questioned this excerpt ({1}):</source>
         <translation>{0} mempertanyakan kutipan ini ({1}):</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="71"/>
+        <source>Coders and export settings</source>
+        <translation>Pengode dan pengaturan ekspor</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="74"/>
+        <source>Coders</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="75"/>
+        <source>Exports</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="99"/>
+        <source>Set role</source>
+        <translation>Tetapkan peran</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="102"/>
+        <source>Role of the selected coder:</source>
+        <translation>Peran pengode yang dipilih:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="107"/>
+        <source>Summaries, matrices and Word tables count the codings of primary coders only (one excerpt however many of them coded a passage). A supervisor who codes a few transcripts to check agreement is a second coder.</source>
+        <translation>Ringkasan, matriks dan tabel Word hanya menghitung pengodean pengode utama (satu kutipan, berapa pun pengode yang mengodekan bagian itu). Pembimbing yang mengodekan beberapa transkrip untuk uji kesepakatan adalah pengode kedua.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="153"/>
+        <source>Aliases (Informan 1, Informan 2, …)</source>
+        <translation>Alias (Informan 1, Informan 2, …)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="155"/>
+        <source>Real names</source>
+        <translation>Nama sebenarnya</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="167"/>
+        <source>from the data</source>
+        <translation>dari data</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="170"/>
+        <source>e.g. Camat; Lurah; Kepala Dinas</source>
+        <translation>mis. Camat; Lurah; Kepala Dinas</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="175"/>
+        <source>built-in wording; {year} stands for the year</source>
+        <translation>kalimat bawaan; {year} diganti tahun</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="177"/>
+        <source>Names in exports:</source>
+        <translation>Nama di ekspor:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="178"/>
+        <source>Study year in source lines:</source>
+        <translation>Tahun penelitian di baris sumber:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="179"/>
+        <source>Roles that identify a person:</source>
+        <translation>Jabatan yang mengungkap identitas:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="180"/>
+        <source>Source line, interviews and observations:</source>
+        <translation>Baris sumber, wawancara dan observasi:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="181"/>
+        <source>Source line, documents and news:</source>
+        <translation>Baris sumber, dokumen dan berita:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="182"/>
+        <source>Source line, both:</source>
+        <translation>Baris sumber, keduanya:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="183"/>
+        <source>Save export settings</source>
+        <translation>Simpan pengaturan ekspor</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="188"/>
+        <source>With aliases no real name appears in any export: informants by alias, documents by their title, identifying roles by the informant group.</source>
+        <translation>Dengan alias tidak ada nama sebenarnya di ekspor mana pun: informan ditulis dengan alias, dokumen dengan judulnya, jabatan yang mengungkap identitas dengan kelompok informannya.</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2175,19 @@
     </message>
 </context>
 <context>
+    <name>SettingsCommands</name>
+    <message>
+        <location filename="../commands/settings.py" line="23"/>
+        <source>Change coder role</source>
+        <translation>Ubah peran pengode</translation>
+    </message>
+    <message>
+        <location filename="../commands/settings.py" line="44"/>
+        <source>Change export settings</source>
+        <translation>Ubah pengaturan ekspor</translation>
+    </message>
+</context>
+<context>
     <name>SourceType</name>
     <message>
         <location filename="../analysis/models.py" line="51"/>
@@ -2021,12 +2224,12 @@
 <context>
     <name>Stance</name>
     <message>
-        <location filename="../analysis/models.py" line="64"/>
+        <location filename="../analysis/models.py" line="70"/>
         <source>[does not happen] </source>
         <translation>[tidak terjadi] </translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="66"/>
+        <location filename="../analysis/models.py" line="72"/>
         <source>[barrier] </source>
         <translation>[hambatan] </translation>
     </message>
@@ -2054,81 +2257,94 @@ Nama Anda:</translation>
     </message>
 </context>
 <context>
+    <name>StripeMargin</name>
+    <message>
+        <location filename="../workbench/stripes.py" line="161"/>
+        <source>(does not happen)</source>
+        <translation>(tidak terjadi)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/stripes.py" line="163"/>
+        <source>(barrier)</source>
+        <translation>(hambatan)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../analysis/models.py" line="107"/>
+        <location filename="../analysis/models.py" line="113"/>
         <source>Box</source>
         <translation>Kotak</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="108"/>
+        <location filename="../analysis/models.py" line="114"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="109"/>
+        <location filename="../analysis/models.py" line="115"/>
         <source>Informants</source>
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="110"/>
+        <location filename="../analysis/models.py" line="116"/>
         <source>Groups</source>
         <translation>Kelompok</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="111"/>
+        <location filename="../analysis/models.py" line="117"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="112"/>
+        <location filename="../analysis/models.py" line="118"/>
         <source>Does not happen / barriers</source>
         <translation>Tidak terjadi / hambatan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="113"/>
+        <location filename="../analysis/models.py" line="119"/>
         <source>Finding</source>
         <translation>Temuan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="114"/>
+        <location filename="../analysis/models.py" line="120"/>
         <source>Illustrative quote</source>
         <translation>Kutipan ilustratif</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="120"/>
+        <location filename="../analysis/models.py" line="126"/>
         <source>filled</source>
         <translation>terisi</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="121"/>
+        <location filename="../analysis/models.py" line="127"/>
         <source>thin</source>
         <translation>tipis</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="122"/>
+        <location filename="../analysis/models.py" line="128"/>
         <source>contested</source>
         <translation>diperdebatkan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="123"/>
+        <location filename="../analysis/models.py" line="129"/>
         <source>does not happen</source>
         <translation>tidak terjadi</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="124"/>
+        <location filename="../analysis/models.py" line="130"/>
         <source>empty</source>
         <translation>kosong</translation>
     </message>
     <message numerus="yes">
-        <location filename="../analysis/models.py" line="130"/>
+        <location filename="../analysis/models.py" line="136"/>
         <source>does not happen: %n</source>
         <translation>
             <numerusform>tidak terjadi: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../analysis/models.py" line="132"/>
+        <location filename="../analysis/models.py" line="138"/>
         <source>barriers: %n</source>
         <translation>
             <numerusform>hambatan: %n</numerusform>
@@ -2172,152 +2388,167 @@ Nama Anda:</translation>
         <translation>Buat kode baru yang dinamai dengan kata-kata terpilih, lalu kodekan teks itu</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="46"/>
+        <location filename="../workbench/menus.py" line="48"/>
+        <source>Next evidence stance</source>
+        <translation>Sikap bukti berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="53"/>
+        <source>The chosen coding: supports → does not happen → barrier (Ctrl+Shift+E)</source>
+        <translation>Pengodean yang dipilih: mendukung → tidak terjadi → hambatan (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="55"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="49"/>
+        <location filename="../workbench/menus.py" line="58"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="56"/>
+        <location filename="../workbench/menus.py" line="65"/>
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="60"/>
+        <location filename="../workbench/menus.py" line="69"/>
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="61"/>
+        <location filename="../workbench/menus.py" line="70"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="62"/>
+        <location filename="../workbench/menus.py" line="71"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="63"/>
+        <location filename="../workbench/menus.py" line="72"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="64"/>
+        <location filename="../workbench/menus.py" line="73"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="65"/>
+        <location filename="../workbench/menus.py" line="74"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="66"/>
+        <location filename="../workbench/menus.py" line="75"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="67"/>
+        <location filename="../workbench/menus.py" line="76"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="80"/>
+        <location filename="../workbench/menus.py" line="89"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="83"/>
+        <location filename="../workbench/menus.py" line="92"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="85"/>
+        <location filename="../workbench/menus.py" line="94"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="86"/>
+        <location filename="../workbench/menus.py" line="95"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="88"/>
+        <location filename="../workbench/menus.py" line="97"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="90"/>
+        <location filename="../workbench/menus.py" line="99"/>
         <source>Change my name…</source>
         <translation>Ganti nama saya…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="91"/>
+        <location filename="../workbench/menus.py" line="101"/>
+        <source>Coders and export settings…</source>
+        <translation>Pengode dan pengaturan ekspor…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="103"/>
         <source>Merge another copy…</source>
         <translation>Gabungkan salinan lain…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="94"/>
+        <location filename="../workbench/menus.py" line="106"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="97"/>
+        <location filename="../workbench/menus.py" line="109"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="105"/>
+        <location filename="../workbench/menus.py" line="118"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="109"/>
+        <location filename="../workbench/menus.py" line="122"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="113"/>
+        <location filename="../workbench/menus.py" line="126"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="115"/>
+        <location filename="../workbench/menus.py" line="128"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="118"/>
+        <location filename="../workbench/menus.py" line="131"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="121"/>
+        <location filename="../workbench/menus.py" line="134"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="126"/>
+        <location filename="../workbench/menus.py" line="139"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="127"/>
+        <location filename="../workbench/menus.py" line="140"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="131"/>
+        <location filename="../workbench/menus.py" line="144"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="146"/>
+        <location filename="../workbench/menus.py" line="159"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>

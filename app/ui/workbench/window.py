@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.coding import documents as documents_core
 from app.coding.changes import Changes, Kind
-from app.coding.codings import CodingInfo, NewCoding
+from app.coding.codings import CodingInfo, NewCoding, Stance
 from app.coding.errors import Cancelled
 from app.coding.progress import Progress
 from app.coding.workbench_queries import (
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
     _actions: list[QAction]
     act_apply: QAction
     act_vivo: QAction
+    act_stance: QAction
     act_undo: QAction
     act_redo: QAction
     lang_id: QAction
@@ -213,6 +214,11 @@ class MainWindow(QMainWindow):
         )
         self.coding_panel.starToggled.connect(
             lambda cid, on: self._edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
+        )
+        self.coding_panel.stanceChosen.connect(
+            lambda cid, stance: self._edit_coding(
+                cid, stance=stance, text=self.tr("Change evidence stance")
+            )
         )
         self.coding_panel.removeRequested.connect(self.remove_coding)
         self.coding_panel.recodeRequested.connect(self.recode)
@@ -361,7 +367,7 @@ class MainWindow(QMainWindow):
         self.speaker_box.clear()
 
     def _show(
-        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int], ...]
+        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int, str], ...]
     ) -> None:
         self.view.show_document(
             document_id,
@@ -477,6 +483,20 @@ class MainWindow(QMainWindow):
             return
         self._edit_coding(coding_id, code_id=code, text=self.tr("Re-code"))
 
+    def cycle_stance(self) -> None:
+        """Give the coding shown in the coding details the next evidence stance
+        (supports → does not happen → barrier → supports), undoably."""
+        info = self.coding_panel.current()
+        if info is None or self.ctx.read_only:
+            self.statusBar().showMessage(
+                self.tr("Choose a coding first (click its stripe or place the cursor in it)."),
+                4000,
+            )
+            return
+        order = list(Stance)
+        nxt = order[(order.index(info.stance) + 1) % len(order)]
+        self._edit_coding(info.id, stance=nxt, text=self.tr("Change evidence stance"))
+
     def _edit_coding(self, coding_id: int, *, text: str, **fields: object) -> None:
         self._run(UpdateCodingCommand(self.ctx, coding_id, text=text, **fields))  # type: ignore[arg-type]
 
@@ -518,7 +538,7 @@ class MainWindow(QMainWindow):
                 if doc in delta.documents:  # the exact delta: patch the spans
                     gone = [c.id for c in delta.removed + delta.before if c.document_id == doc]
                     new = [
-                        Span(c.id, c.code_id, c.start, c.end)
+                        Span(c.id, c.code_id, c.start, c.end, c.stance.value)
                         for c in delta.added + delta.updated
                         if c.document_id == doc
                     ]
@@ -691,6 +711,12 @@ class MainWindow(QMainWindow):
             self.ctx, self, document_id=self.view.document_id, span=self.view.selection_span()
         )
         dialog.open()
+
+    def show_settings(self) -> None:
+        """Coder roles and how exports name and cite (undoable edits)."""
+        from app.ui.dialogs.project_settings import ProjectSettingsDialog
+
+        ProjectSettingsDialog(self.ctx, self).open()
 
     def _focus_search(self) -> None:
         self.bottom_tabs.setCurrentWidget(self.search_panel)
