@@ -326,7 +326,7 @@ def _write_docx(
     )
     with_findings = any(b.finding for b in summary.boxes)
     # No., box, definition, excerpts, informants, groups, quotes, against, [finding,] status.
-    fixed = [1.0, 3.2, 3.6, 1.5, 2.6, 2.3, 0.0, 3.2, *([3.4] if with_findings else []), 1.8]
+    fixed = [0.9, 2.6, 2.6, 1.4, 2.1, 2.0, 0.0, 2.5, *([2.9] if with_findings else []), 1.6]
     fixed[6] = text_width_cm(True) - sum(fixed)
     heads = [labels["no"], text["box"], text["definition"], text["excerpts"], text["cases"],
              text["groups"], text["quotes"], text["against"],
@@ -350,7 +350,7 @@ def _write_docx(
             row.append(text_cell(clean(box.finding, p)) if box.finding else dash)
         row.append(_status_cell(box, language))
         rows.append(row)
-    insert_table(doc, table_xml(header, rows, fixed))
+    insert_table(doc, table_xml(header, rows, fixed, header_pt=8))
     notes = _notes(summary, p, language, line)
     add_note(doc, notes[0])  # the statuses, in one line right under the table
     add_note(doc, labels["notes"], italic=True)
@@ -366,6 +366,7 @@ def _write_docx(
         if key == "absent_list" and not boxes:
             continue
         para = doc.add_paragraph()
+        para.paragraph_format.keep_with_next = bool(boxes)  # the heading stays with its list
         para.add_run(text[key].format(n=len(boxes)) if boxes else text["no_empty"]).bold = True
         for box in boxes:
             doc.add_paragraph(box.name(language), style="List Bullet")
