@@ -43,13 +43,25 @@ def _captions(doc: object) -> list[str]:
 
 def test_title_and_numbering(demo: Project, tmp_path: Path) -> None:
     title = "Tahap Co-commissioning pada Lumbung Warga Kota Baruna"
-    doc = _export(demo, tmp_path / "a.docx", rows="loeffler", cols="cases", cells="count",
-                  options=make_options(title=title, numbering="continuous", table_number="17"))  # fmt: skip
+    doc = _export(
+        demo,
+        tmp_path / "a.docx",
+        rows="loeffler",
+        cols="cases",
+        cells="count",
+        options=make_options(title=title, numbering="continuous", table_number="17"),
+    )
     assert _captions(doc) == [f"Tabel 17 {title}"]
     doc = _export(demo, tmp_path / "b.docx", rows="loeffler", cols="cases", cells="count")
     assert _captions(doc) == ["Tabel 4.1 Matriks Empat Co menurut informan"]
-    doc = _export(demo, tmp_path / "c.docx", rows="loeffler", cols="cases", cells="count",
-                  options=make_options(table_number="5"))  # fmt: skip
+    doc = _export(
+        demo,
+        tmp_path / "c.docx",
+        rows="loeffler",
+        cols="cases",
+        cells="count",
+        options=make_options(table_number="5"),
+    )
     assert _captions(doc)[0].startswith("Tabel 4.5 ")
     # the number is a SEQ field, so a list of tables finds it
     assert "SEQ Tabel" in doc.paragraphs[0]._p.xml  # type: ignore[attr-defined]
@@ -94,8 +106,14 @@ def test_layouts_and_depth(demo: Project, tmp_path: Path) -> None:
     assert len(split.tables) == 4
     assert [c.split(" ")[1] for c in _captions(split)] == ["4.1", "4.2", "4.3", "4.4"]
     assert _captions(split)[2].endswith("Pelayanan bersama (co-delivery)")
-    top = _export(demo, tmp_path / "t.docx", rows="putnam", cols="loeffler", cells="count",
-                  options=make_options(depth=1))  # fmt: skip
+    top = _export(
+        demo,
+        tmp_path / "t.docx",
+        rows="putnam",
+        cols="loeffler",
+        cells="count",
+        options=make_options(depth=1),
+    )
     table = top.tables[0]
     assert (len(table.rows), len(table.columns)) == (4, 5)  # 3 × 4 plus headers
 
@@ -111,16 +129,28 @@ def _counts(doc: object) -> dict[str, list[int]]:
 def test_filters_by_attribute_and_by_code(demo: Project, tmp_path: Path) -> None:
     base = {"rows": "putnam", "cols": "cases", "cells": "count"}
     full = _counts(_export(demo, tmp_path / "w0.docx", **base))
-    community = _counts(_export(demo, tmp_path / "w1.docx", **base,
-                                options=make_options(where="attr:group=elemen masyarakat")))  # fmt: skip
+    community = _counts(
+        _export(
+            demo,
+            tmp_path / "w1.docx",
+            **base,
+            options=make_options(where="attr:group=elemen masyarakat"),
+        )
+    )
     header = [c.text for c in WordDocument(str(tmp_path / "w1.docx")).tables[0].rows[0].cells]
     kept = [i for i, h in enumerate(header[1:]) if h in ("Informan 8", "Informan 9")]
     for row, values in community.items():
         for i, value in enumerate(values):
             assert value == (full[row][i] if i in kept else 0)
     assert sum(map(sum, community.values())) > 0
-    overlap = _counts(_export(demo, tmp_path / "w2.docx", **base,
-                              options=make_options(where="code:loeffler/co-delivery")))  # fmt: skip
+    overlap = _counts(
+        _export(
+            demo,
+            tmp_path / "w2.docx",
+            **base,
+            options=make_options(where="code:loeffler/co-delivery"),
+        )
+    )
     assert 0 < sum(map(sum, overlap.values())) < sum(map(sum, full.values()))
     note = " ".join(p.text for p in WordDocument(str(tmp_path / "w2.docx")).paragraphs)
     assert "loeffler/co-delivery" in note
@@ -156,9 +186,13 @@ def _measure() -> object:
 
 @pytest.mark.parametrize(
     ("rows", "cols", "cells"),
-    [("loeffler", "cases", "quotes"), ("loeffler", "cases", "count"),
-     ("putnam", "loeffler", "count"), ("cepiku", "attr:group", "presence")],
-)  # fmt: skip
+    [
+        ("loeffler", "cases", "quotes"),
+        ("loeffler", "cases", "count"),
+        ("putnam", "loeffler", "count"),
+        ("cepiku", "attr:group", "presence"),
+    ],
+)
 def test_every_column_is_wide_enough_for_its_longest_word(
     demo: Project, tmp_path: Path, qapp: object, rows: str, cols: str, cells: str
 ) -> None:
@@ -186,8 +220,14 @@ def test_every_column_is_wide_enough_for_its_longest_word(
 def test_indonesian_tables_set_english_terms_in_italics_and_use_safe_styles(
     demo: Project, tmp_path: Path
 ) -> None:
-    doc = _export(demo, tmp_path / "i.docx", rows="putnam", cols="loeffler", cells="count",
-                  options=make_options(depth=1))  # fmt: skip
+    doc = _export(
+        demo,
+        tmp_path / "i.docx",
+        rows="putnam",
+        cols="loeffler",
+        cells="count",
+        options=make_options(depth=1),
+    )
     runs = [r for c in doc.tables[0].rows[0].cells for p in c.paragraphs for r in p.runs]
     terms = [r for r in runs if "co-" in r.text]
     assert terms and all(r.italic for r in terms)
@@ -201,8 +241,15 @@ def test_indonesian_tables_set_english_terms_in_italics_and_use_safe_styles(
         "Loeffler dan Bovaird (2021)."
     ]
     assert not any("Modal sosial pengikat" in p.text for p in doc.paragraphs)  # no definitions
-    english = _export(demo, tmp_path / "e.docx", rows="putnam", cols="loeffler", cells="count",
-                      language="en", options=make_options(depth=1))  # fmt: skip
+    english = _export(
+        demo,
+        tmp_path / "e.docx",
+        rows="putnam",
+        cols="loeffler",
+        cells="count",
+        language="en",
+        options=make_options(depth=1),
+    )
     runs = [r for c in english.tables[0].rows[0].cells for p in c.paragraphs for r in p.runs]
     assert not any(r.italic for r in runs)
 
@@ -213,8 +260,13 @@ def test_excerpts_and_summary_use_no_heading_styles(demo: Project, tmp_path: Pat
 
     with demo.session() as s:
         export_excerpts(s, path=tmp_path / "x.docx", fmt="docx")
-        export_summary(s, path=tmp_path / "y.docx", fmt="docx", codebook="loeffler",
-                       options=make_options(depth=1, title="Ringkasan Empat Co"))  # fmt: skip
+        export_summary(
+            s,
+            path=tmp_path / "y.docx",
+            fmt="docx",
+            codebook="loeffler",
+            options=make_options(depth=1, title="Ringkasan Empat Co"),
+        )
     for name in ("x.docx", "y.docx"):
         doc = WordDocument(str(tmp_path / name))
         styles = {p.style.name for p in doc.paragraphs}
