@@ -12,12 +12,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import backups, coding, demo, export, importing, new, refiqda, review, show
+from app.cli import (
+    backups,
+    coding,
+    demo,
+    export,
+    importing,
+    new,
+    refiqda,
+    review,
+    show,
+    transfer,
+)
 from app.cli.common import PROG, USER_ERRORS, fail
 from app.cli.gui import open_gui
 from app.models.server import is_server_target
 
-MODULES = (new, importing, show, coding, export, demo, backups, refiqda, review)
+MODULES = (new, importing, show, coding, export, demo, backups, refiqda, review, transfer)
 
 
 def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:
