@@ -16,6 +16,7 @@ from app.cli import (
     backups,
     coding,
     demo,
+    evidence,
     export,
     importing,
     new,
@@ -28,7 +29,19 @@ from app.cli.common import PROG, USER_ERRORS, fail
 from app.cli.gui import open_gui
 from app.models.server import is_server_target
 
-MODULES = (new, importing, show, coding, export, demo, backups, refiqda, review, transfer)
+MODULES = (
+    new,
+    importing,
+    show,
+    coding,
+    evidence,
+    export,
+    demo,
+    backups,
+    refiqda,
+    review,
+    transfer,
+)
 
 
 def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:

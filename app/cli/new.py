@@ -8,6 +8,7 @@ from typing import Any
 
 from app.cli.common import ask_password, project_target, say
 from app.coding.codebooks import bundled_codebook_keys, install_codebook, load_bundled_codebook
+from app.coding.settings import NamesInExports, update_settings
 from app.models.project import create_project
 
 
@@ -28,6 +29,12 @@ def register(commands: Any) -> None:
         metavar="KEY",
         help="install a bundled codebook: " + ", ".join(bundled_codebook_keys()),
     )
+    parser.add_argument(
+        "--names",
+        choices=[n.value for n in NamesInExports],
+        default=NamesInExports.ALIASES.value,
+        help="names in exports: case aliases (default) or real names",
+    )
     parser.set_defaults(run=run)
 
 
@@ -38,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     project = create_project(target, ask_password=ask_password)
     try:
         with project.session() as session:
+            update_settings(session, names_in_exports=args.names)
             installed = [install_codebook(session, spec=spec) for spec in specs]
     except BaseException:
         project.close()
@@ -46,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 Path(str(target) + suffix).unlink(missing_ok=True)
         raise
     project.close()
-    say(f"created {project.location}")
+    say(f"created {project.location} (names in exports: {args.names})")
     for book in installed:
         say(f"installed codebook {book.codebook_key} ({len(book.code_ids)} codes)")
     return 0
