@@ -15,13 +15,15 @@ from app.cli import main
 from app.coding.analysis.cell_summaries import set_cell_summary
 from app.coding.cases import create_case, link_document
 from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.coders import set_coder_role
 from app.coding.codes import create_code, ensure_codebook, move_code
-from app.coding.codings import apply_code, update_coding
+from app.coding.codings import Stance, apply_code, update_coding
 from app.coding.documents import import_files
 from app.coding.errors import Cancelled
 from app.coding.memos import set_memo
 from app.coding.review import add_comment, mark_coding, resolve_thread
 from app.coding.search import search
+from app.coding.settings import update_settings
 from app.coding.transfer import pull_project, push_project
 from app.models.base import Base
 from app.models.project import (
@@ -79,7 +81,9 @@ def build_rich(target: str | Path) -> None:
             second = apply_code(
                 s, document_id=docs[1].id, code_id=parent.id, start=0, end=40, coder="budi"
             ).added[0]
-            update_coding(s, coding_id=second.id, memo="diperbarui")
+            update_coding(s, coding_id=second.id, memo="diperbarui", stance=Stance.BARRIER)
+            update_settings(s, names_in_exports="real", study_year=2024)
+            set_coder_role(s, name="budi", role="second")
             mark_coding(s, coding_id=first.id, reviewer="pembimbing", status="questioned")
             mark_coding(s, coding_id=second.id, reviewer="pembimbing", status="agreed")
             question = add_comment(s, coding_id=first.id, author="pembimbing", text="Kenapa?")
