@@ -774,6 +774,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentSourceDialog</name>
+    <message>
+        <location filename="../dialogs/document_source.py" line="33"/>
+        <source>Source of %1</source>
+        <translation>Sumber %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/document_source.py" line="42"/>
+        <source>Dated</source>
+        <translation>Bertanggal</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/document_source.py" line="58"/>
+        <source>Type of source:</source>
+        <translation>Jenis sumber:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/document_source.py" line="59"/>
+        <source>Title in citations:</source>
+        <translation>Judul dalam kutipan:</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../errors.py" line="157"/>
@@ -1375,170 +1398,175 @@
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="195"/>
+        <location filename="../workbench/window.py" line="197"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="208"/>
+        <location filename="../workbench/window.py" line="210"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="213"/>
+        <location filename="../workbench/window.py" line="215"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="216"/>
-        <location filename="../workbench/window.py" line="646"/>
+        <location filename="../workbench/window.py" line="218"/>
+        <location filename="../workbench/window.py" line="648"/>
         <source>Star quote</source>
         <translation>Beri bintang pada kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="220"/>
-        <location filename="../workbench/window.py" line="498"/>
+        <location filename="../workbench/window.py" line="222"/>
+        <location filename="../workbench/window.py" line="500"/>
         <source>Change evidence stance</source>
         <translation>Ubah sikap bukti</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="226"/>
+        <location filename="../workbench/window.py" line="228"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="229"/>
+        <location filename="../workbench/window.py" line="231"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="243"/>
+        <location filename="../workbench/window.py" line="245"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="244"/>
+        <location filename="../workbench/window.py" line="246"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="249"/>
+        <location filename="../workbench/window.py" line="251"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="250"/>
+        <location filename="../workbench/window.py" line="252"/>
         <source>Open questions</source>
         <translation>Pertanyaan belum tuntas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="253"/>
+        <location filename="../workbench/window.py" line="255"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan belum tuntas (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="256"/>
+        <location filename="../workbench/window.py" line="258"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="359"/>
+        <location filename="../workbench/window.py" line="361"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="414"/>
+        <location filename="../workbench/window.py" line="416"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="420"/>
+        <location filename="../workbench/window.py" line="422"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="438"/>
+        <location filename="../workbench/window.py" line="440"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="457"/>
+        <location filename="../workbench/window.py" line="459"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="467"/>
+        <location filename="../workbench/window.py" line="469"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="481"/>
+        <location filename="../workbench/window.py" line="483"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="484"/>
+        <location filename="../workbench/window.py" line="486"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="492"/>
+        <location filename="../workbench/window.py" line="494"/>
         <source>Choose a coding first (click its stripe or place the cursor in it).</source>
         <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="629"/>
+        <location filename="../workbench/window.py" line="631"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="635"/>
+        <location filename="../workbench/window.py" line="637"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="636"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="638"/>
+        <location filename="../workbench/window.py" line="640"/>
         <source>Remove star</source>
         <translation>Hapus bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="638"/>
+        <location filename="../workbench/window.py" line="640"/>
         <source>Star as illustrative</source>
         <translation>Beri bintang (kutipan ilustratif)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="658"/>
+        <location filename="../workbench/window.py" line="660"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="660"/>
+        <location filename="../workbench/window.py" line="662"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="675"/>
+        <location filename="../workbench/window.py" line="677"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="685"/>
+        <location filename="../workbench/window.py" line="687"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="700"/>
+        <location filename="../workbench/window.py" line="702"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="724"/>
+        <source>Source type, title and date…</source>
+        <translation>Jenis sumber, judul dan tanggal…</translation>
     </message>
 </context>
 <context>
@@ -2177,14 +2205,19 @@
 <context>
     <name>SettingsCommands</name>
     <message>
-        <location filename="../commands/settings.py" line="23"/>
+        <location filename="../commands/settings.py" line="25"/>
         <source>Change coder role</source>
         <translation>Ubah peran pengode</translation>
     </message>
     <message>
-        <location filename="../commands/settings.py" line="44"/>
+        <location filename="../commands/settings.py" line="46"/>
         <source>Change export settings</source>
         <translation>Ubah pengaturan ekspor</translation>
+    </message>
+    <message>
+        <location filename="../commands/settings.py" line="65"/>
+        <source>Change document source</source>
+        <translation>Ubah sumber dokumen</translation>
     </message>
 </context>
 <context>
