@@ -217,20 +217,24 @@ def test_report_holds_agreement_table_and_questioned_discussions(  # type: ignor
     assert any(t.startswith("Peninjau: pembimbing.") for t in texts)
     assert "Kesepakatan antarpengode" in texts and "Kutipan yang dipertanyakan" in texts
     agreement, *questioned = _tables(out)
+    # Kappa and alpha lead; percent agreement is labelled as including uncoded text.
     assert agreement[0] == [
         "Kode",
-        "Persentase kesepakatan",
         "Kappa Cohen",
         "Alfa Krippendorff",
+        "Kesepakatan pada teks yang dikodekan",
+        "Persentase kesepakatan (termasuk teks yang tidak dikodekan)",
     ]
     rows = {row[0].split("\n")[-1]: row[1:] for row in agreement[1:]}
     for key, f in report.codes.items():
-        expected = [percent_text(f.percent_agreement, decimal=","), figure_text(f.cohen_kappa)]
-        assert rows[key][:2] == expected
-    assert rows["loeffler/whole"] == ["100,0%", "n/a", "n/a"]  # both coded everything
+        expected = [figure_text(f.cohen_kappa), figure_text(f.krippendorff_alpha),
+                    percent_text(f.coded_agreement, decimal=","),
+                    percent_text(f.percent_agreement, decimal=",")]  # fmt: skip
+        assert rows[key] == expected
+    assert rows["loeffler/whole"] == ["n/a", "n/a", "100,0%", "100,0%"]  # both coded everything
     overall = agreement[-1]
     assert overall[0] == "Keseluruhan"
-    assert overall[1] == f"{100 * report.overall.percent_agreement:.1f}%".replace(".", ",")
+    assert overall[4] == f"{100 * report.overall.percent_agreement:.1f}%".replace(".", ",")
     # every table repeats its header row on each page
     for table in doc.tables:
         tr_pr = table.rows[0]._tr.trPr
@@ -242,8 +246,17 @@ def test_report_holds_agreement_table_and_questioned_discussions(  # type: ignor
     assert design[0] == ["No.", "Kutipan", "Tanda dan diskusi"]
     quote = delivery[1][1]
     assert quote.startswith("\u201cikut berjaga tiap malam\u201d")
-    assert "INF09_Sulastri.txt, Informan 9, Ketua Tim Penggerak PKK" in quote
+    # A new project pseudonymises: the file name (which holds the informant's name) is left out.
+    assert "\u2014\u00a0Informan 9, Ketua Tim Penggerak PKK, wawancara" in quote
+    assert "Sulastri" not in "\n".join(p.text for p in doc.paragraphs) + str(questioned)
+    assert "Nama informan disamarkan: setiap informan ditulis dengan aliasnya." in [
+        p.text for p in doc.paragraphs
+    ]
     assert "Pengode: siti" in quote
+    real = tmp_path / "laporan nama asli.docx"
+    with project.session() as s:
+        export_review_report(s, path=real, reviewer="pembimbing", pseudonymise=False)
+    assert "INF09_Sulastri.txt, Informan 9, Ketua Tim Penggerak PKK" in _tables(real)[0][1][1]
     talk = delivery[1][2]
     assert talk.startswith("Dipertanyakan oleh pembimbing")
     assert "[Belum tuntas]" in talk and "Apakah berjaga malam termasuk pelayanan bersama?" in talk
@@ -294,7 +307,7 @@ def test_cli_writes_the_review_report(  # type: ignore[no-untyped-def]
     assert "2 questioned excerpts" in capsys.readouterr().out
     doc = WordDocument(str(out))
     assert doc.paragraphs[0].text == "Supervisor Review Report"
-    assert doc.tables[0].rows[0].cells[2].text == "Cohen's kappa"
+    assert doc.tables[0].rows[0].cells[1].text == "Cohen's kappa"
     out.unlink()
     assert main([*args, "--coders", "siti", "nobody"]) == 1
     err = capsys.readouterr().err

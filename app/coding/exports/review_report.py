@@ -25,7 +25,14 @@ from app.coding.exports import (
     repeat_header_row,
     xml_safe,
 )
-from app.coding.exports.excerpts import ROLE_KEYS
+from app.coding.exports.excerpts import (
+    ROLE_KEYS,
+    Pseudonymiser,
+    names_are_aliases,
+    names_note,
+    pseudonymiser,
+    source_label,
+)
 from app.coding.retrieval import Excerpt
 from app.coding.review import CommentInfo
 from app.coding.review_queries import QuestionedExcerpt, questioned_excerpts
@@ -44,11 +51,14 @@ _LABELS = {
         "coders": "Pengode yang dibandingkan: {0} dan {1}; {2} dokumen; {3} ketidaksepakatan.",
         "no_agreement": "Kesepakatan antarpengode tidak dihitung (pilih dua pengode).",
         "code": "Kode",
-        "percent": "Persentase kesepakatan",
+        "percent": "Persentase kesepakatan (termasuk teks yang tidak dikodekan)",
+        "coded": "Kesepakatan pada teks yang dikodekan",
         "kappa": "Kappa Cohen",
         "alpha": "Alfa Krippendorff",
         "overall": "Keseluruhan",
-        "note": "Dihitung per karakter dokumen yang dibandingkan; n/a: tidak terdefinisi.",
+        "note": "Dihitung per karakter dokumen yang dibandingkan; laporkan kappa atau alfa, "
+        "karena persentase kesepakatan ikut menghitung teks yang tidak dikodekan; "
+        "n/a: tidak terdefinisi.",
         "questioned": "Kutipan yang dipertanyakan",
         "none": "Tidak ada kutipan yang dipertanyakan.",
         "no": "No.",
@@ -70,11 +80,13 @@ _LABELS = {
         "coders": "Coders compared: {0} and {1}; {2} documents; {3} disagreements.",
         "no_agreement": "Intercoder agreement was not computed (choose two coders).",
         "code": "Code",
-        "percent": "Percent agreement",
+        "percent": "Percent agreement (incl. uncoded text)",
+        "coded": "Agreement on coded text",
         "kappa": "Cohen's kappa",
         "alpha": "Krippendorff's alpha",
         "overall": "Overall",
-        "note": "Computed over the characters of the compared documents; n/a: undefined.",
+        "note": "Computed over the characters of the compared documents; report kappa or "
+        "alpha, since percent agreement counts the text neither coder coded; n/a: undefined.",
         "questioned": "Questioned excerpts",
         "none": "No excerpt is questioned.",
         "no": "No.",
@@ -114,8 +126,14 @@ def when_text(moment: datetime, language: str) -> str:
     return f"{format_date(moment.date().isoformat(), language)} {moment:%H:%M}"
 
 
-def source_text(e: Excerpt) -> str:
-    """Document, then the informant's alias (or name) and role when the passage has a case."""
+def source_text(e: Excerpt, pseudonyms: Pseudonymiser | None = None, language: str = "id") -> str:
+    """Document, then the informant's alias (or name) and role when the passage has a case.
+
+    When pseudonymising the document is named as :func:`document_label` does (never by its
+    file name), names in the role are replaced and an identifying role prints as the group.
+    """
+    if pseudonyms is not None and pseudonyms.pseudonymising:
+        return source_label(e, pseudonyms=pseudonyms, language=language)
     parts = [e.document]
     if e.case is not None:
         parts.append(e.case_alias or e.case)
@@ -193,9 +211,12 @@ def _agreement_section(
             select(Code.key, Code.name_id, Code.name_en).where(Code.key.in_(list(report.codes)))
         )
     }
-    table = doc.add_table(rows=1, cols=4)
+    table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    _header(table, [labels["code"], labels["percent"], labels["kappa"], labels["alpha"]])
+    _header(
+        table,
+        [labels["code"], labels["kappa"], labels["alpha"], labels["coded"], labels["percent"]],
+    )
     rows = [(names.get(k, k), k, f) for k, f in report.codes.items()]
     rows.append((labels["overall"], "", report.overall))
     for name, key, f in rows:
@@ -206,19 +227,25 @@ def _agreement_section(
         para.add_run(xml_safe(name)).bold = not key
         if key:
             para.add_run(xml_safe(f"\n{key}")).italic = True
-        values = (f.percent_agreement, f.cohen_kappa, f.krippendorff_alpha)
         decimal = "," if language == "id" else "."
-        texts = (percent_text(values[0], decimal=decimal), *map(figure_text, values[1:]))
+        texts = (
+            figure_text(f.cohen_kappa),
+            figure_text(f.krippendorff_alpha),
+            percent_text(f.coded_agreement, decimal=decimal),
+            percent_text(f.percent_agreement, decimal=decimal),
+        )
         for cell, text in zip(cells[1:], texts, strict=True):
             cell.text = text
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if not key:
                 cell.paragraphs[0].runs[0].bold = True
-    _widths(table, (5.4, 3.0, 2.5, 3.1))
+    _widths(table, (4.6, 2.2, 2.4, 2.9, 3.4))
     doc.add_paragraph().add_run(labels["note"]).italic = True
 
 
-def _thread(cell: Any, thread: Sequence[CommentInfo], language: str) -> None:
+def _thread(
+    cell: Any, thread: Sequence[CommentInfo], language: str, p: Pseudonymiser | None = None
+) -> None:
     from docx.shared import Cm
 
     labels = _LABELS[language]
@@ -243,10 +270,12 @@ def _thread(cell: Any, thread: Sequence[CommentInfo], language: str) -> None:
             para.add_run(xml_safe(f", {when_text(c.created_at, language)}"))
             if not n:
                 para.add_run(f" [{status}]").italic = True
-            para.add_run(xml_safe(f": {c.text}"))
+            para.add_run(xml_safe(f": {p.text(c.text) if p else c.text}"))
 
 
-def _questioned_section(doc: Any, items: Sequence[QuestionedExcerpt], language: str) -> None:
+def _questioned_section(
+    doc: Any, items: Sequence[QuestionedExcerpt], language: str, p: Pseudonymiser | None = None
+) -> None:
     labels = _LABELS[language]
     doc.add_heading(labels["questioned"], level=1)
     if not items:
@@ -269,16 +298,17 @@ def _questioned_section(doc: Any, items: Sequence[QuestionedExcerpt], language: 
             e = q.excerpt
             no_cell, quote_cell, talk_cell = table.add_row().cells
             no_cell.text = str(n)
-            quote_cell.paragraphs[0].add_run(xml_safe(f"\u201c{e.text}\u201d"))
+            text = p.text(e.text) if p else e.text
+            quote_cell.paragraphs[0].add_run(xml_safe(f"\u201c{text}\u201d"))
             quote_cell.add_paragraph().add_run(
-                xml_safe(f"\u2014\u00a0{source_text(e)}")
+                xml_safe(f"\u2014\u00a0{source_text(e, p, language)}")
             ).italic = True
             quote_cell.add_paragraph(xml_safe(f"{labels['coder']}: {e.coder}"))
             mark = talk_cell.paragraphs[0]
             mark.add_run(
                 xml_safe(labels["questioned_by"].format(", ".join(q.reviewers)))
             ).bold = True
-            _thread(talk_cell, q.thread, language)
+            _thread(talk_cell, q.thread, language, p)
         _widths(table, (1.2, 7.3, 5.5))
 
 
@@ -291,10 +321,12 @@ def export_review_report(
     document_names: Sequence[str] | None = None,
     language: str = "id",
     now: datetime | None = None,
+    pseudonymise: bool | None = None,
 ) -> ExportResult:
     """Write the review report to ``path`` (.docx); ``rows`` is the number of questioned
     excerpts. ``reviewer`` keeps only that reviewer's questions; ``coders`` adds the
     agreement table of those two coders (over ``document_names`` if given).
+    ``pseudonymise`` None follows the project setting "names in exports".
 
     Raises ``NotFound`` for an unknown coder or document, ``InvalidValue`` for an unknown
     language or two equal coders, ``OSError`` when the file cannot be written (the target
@@ -317,8 +349,14 @@ def export_review_report(
     doc.add_paragraph(
         f"{labels['reviewer']}: {reviewer or labels['any_reviewer']}. {labels['made']}: {made}."
     )
+    pseudonyms = (
+        pseudonymiser(session, language=language)
+        if names_are_aliases(session, pseudonymise)
+        else None
+    )
+    doc.add_paragraph().add_run(names_note(pseudonyms, language)).italic = True
     _agreement_section(doc, session, report, language)
-    _questioned_section(doc, items, language)
+    _questioned_section(doc, items, language, pseudonyms)
     path = Path(path)
     with atomic_output(path) as tmp:
         doc.save(str(tmp))

@@ -13,13 +13,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.coding import refiqda
+from app.coding.changes import Changes
 from app.coding.codebooks import list_codes
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
 from app.models.backup import backup_project
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.errors import show_error
-from app.ui.review.hub import ReviewChange
 from app.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -209,13 +209,7 @@ class MergeCopy(QObject):
         return task
 
     def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
-        ctx = self.window.ctx
-        ctx.documentsChanged.emit()
-        ctx.codesChanged.emit()
-        ctx.casesChanged.emit()
-        ctx.reviewChanged.emit(ReviewChange())
-        if self.window.view.document_id is not None:
-            self.window.open_document(self.window.view.document_id)
+        self.window.ctx.broadcast(Changes.everything())  # the merge may have added anything
         if report.changed:
             added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
             lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]
