@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.cli.artefacts import KINDS as ARTEFACT_KINDS
 from app.cli.common import opened, say
 from app.cli.refiqda import add_qdpx
 from app.cli.review_report import add_review
@@ -244,7 +245,8 @@ def run_triangulation(args: argparse.Namespace, session: Session) -> int:
 
 #: Every export kind's parser builder, in the order ``--help`` lists them.
 KINDS: list[Callable[[Any], None]] = [
-    add_excerpts, add_matrix, add_summary, add_triangulation, add_qdpx, add_review,
+    add_excerpts, add_matrix, add_summary, add_triangulation, *ARTEFACT_KINDS, add_qdpx,
+    add_review,
 ]  # fmt: skip
 
 
