@@ -101,4 +101,30 @@ def run_findings(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-KINDS = [add_informants, add_codebook_table, add_findings]
+def add_draft(kinds: Any) -> None:
+    parser = kinds.add_parser("draft", help="a first draft of the chapter for a codebook")
+    parser.add_argument("--format", choices=("docx",), required=True)
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, type=Path)
+    parser.add_argument("--language", choices=LANGUAGES, default="id")
+    parser.add_argument("--codebook", metavar="CODEBOOK", required=True)
+    parser.add_argument("--quotes", metavar="N", type=int, default=2, help="quotes per box")
+    parser.add_argument("--section", metavar="N", default="4.2", help="number of the section")
+    _names(parser)
+    parser.set_defaults(export=run_draft)
+
+
+def run_draft(args: argparse.Namespace, session: Session) -> int:
+    from app.coding.errors import InvalidValue
+    from app.coding.exports.draft import export_draft
+
+    if args.quotes < 1:
+        raise InvalidValue("quotes", str(args.quotes), "expected a number from 1")
+    result = export_draft(
+        session, path=args.output, codebook=args.codebook, language=args.language,
+        quotes_per_box=args.quotes, pseudonymise=args.pseudonymise, section=args.section,
+    )  # fmt: skip
+    say(f"wrote a draft of {result.rows} boxes to {result.path}")
+    return 0
+
+
+KINDS = [add_informants, add_codebook_table, add_findings, add_draft]

@@ -4,6 +4,7 @@ operationalisation table of a codebook and the findings summary, as .docx, .xlsx
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,3 +114,33 @@ def test_findings_summary_has_status_finding_and_the_strongest_quote(
         "No.", "Kotak teoretis", "Status", "Temuan", "Kutipan terkuat",
     ]  # fmt: skip
     assert len(doc.tables[0].rows) == 1 + len(rows)
+
+
+def test_chapter_draft_has_headings_definitions_block_quotes_and_the_summary_table(
+    demo: Project, tmp_path: Path
+) -> None:
+    from app.coding.exports.draft import export_draft
+
+    with demo.session() as s:
+        result = export_draft(s, path=tmp_path / "bab iv.docx", codebook="loeffler")
+    assert result.rows == 21
+    doc = WordDocument(str(tmp_path / "bab iv.docx"))
+    paras = doc.paragraphs
+    headings = [p.text for p in paras if p.style.name.startswith("Heading")]
+    assert headings[0] == "Draf Bab IV: Empat Co"
+    assert headings[1] == "4.2.1 Perencanaan bersama (co-commissioning)"
+    assert "4.2.4.4 Evaluasi bersama (co-evaluation)" in headings
+    assert sum("Draf awal" in p.text for p in paras) == 1  # says it once
+    texts = [p.text for p in paras]
+    at = texts.index("4.2.1.2 Penetapan bersama urutan prioritas")
+    section = texts[at + 1 : texts.index("4.2.1.3 Perencanaan bersama prioritas pelayanan")]
+    assert section[0].startswith("Menurut Loeffler & Bovaird (2019")
+    leads = [t for t in section if t.startswith("Hal ini sebagaimana disampaikan oleh Informan")]
+    assert 1 <= len(leads) <= 2 and re.search(r"\(A[A-Z]*\d+\):$", leads[0])
+    blocks = [p for p in paras[at:] if p.paragraph_format.left_indent is not None][: len(leads)]
+    assert all(b.text.startswith("\u201c") and b.runs[0].italic for b in blocks)
+    assert any(t.startswith("[INTERPRETASI PENELITI") for t in section)
+    empty = texts.index("4.2.4.4 Evaluasi bersama (co-evaluation)")
+    assert "Tidak ditemukan bukti" in " ".join(texts[empty + 1 : empty + 4])
+    assert any(p.style.name == "Caption" and "Ringkasan Temuan" in p.text for p in paras)
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 22
