@@ -19,6 +19,7 @@ from app.models.project import ProjectDamaged, ProjectError, create_project, ope
 from app.ui.context import ProjectContext
 from app.ui.errors import project_error_message
 from app.ui.language import apply_language, saved_language
+from app.ui.platform_check import check_platform
 from app.ui.startup import (
     acquire_lock,
     ask_coder_once,
@@ -116,6 +117,12 @@ def _ask_project() -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app on the project given in ``argv`` (or ask for one)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        problem = check_platform()
+        if problem is not None:
+            # Qt would abort the process (core dump) on its own; say why instead.
+            print(problem, file=sys.stderr)
+            return 1
     app = ensure_app()
     path = Path(args[0]) if args else _ask_project()
     if path is None:
