@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import say
-from app.coding.codebooks import bundled_codebook_keys, install_codebook, load_bundled_codebook
-from app.models.project import create_project
+from app.coding.codebooks import bundled_codebook_keys
+from app.coding.project_setup import create_study
 
 
 def register(commands: Any) -> None:
@@ -26,20 +26,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    keys = list(dict.fromkeys(args.codebook))
-    specs = [load_bundled_codebook(key) for key in keys]  # fail before creating the file
     path = Path(args.project)
-    project = create_project(path)
-    try:
-        with project.session() as session:
-            installed = [install_codebook(session, spec=spec) for spec in specs]
-    except BaseException:
-        project.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        raise
-    project.close()
+    created = create_study(path, codebooks=args.codebook)
     say(f"created {path}")
-    for book in installed:
+    for book in created.codebooks:
         say(f"installed codebook {book.codebook_key} ({len(book.code_ids)} codes)")
     return 0
