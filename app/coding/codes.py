@@ -41,6 +41,7 @@ class CodeRow:
     reference: str
     sort_order: int
     created_at: datetime | None = None
+    finding: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def _row(code: Code) -> CodeRow:
         code.reference,
         code.sort_order,
         code.created_at,
+        code.finding or "",
     )
 
 

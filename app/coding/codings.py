@@ -10,12 +10,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
 from app.models.schema import Code, Coder, Coding, Document, utcnow
+
+
+class Stance(StrEnum):
+    """What a coded passage says of its code (the evidence stance)."""
+
+    SUPPORTS = "supports"  # it happens / happened
+    ABSENT = "absent"  # the informant says it does not or did not happen
+    BARRIER = "barrier"  # the passage speaks of an obstacle to it
+
+
+def parse_stance(value: str) -> Stance:
+    """``supports`` / ``absent`` / ``barrier`` → :class:`Stance`, else ``InvalidValue``."""
+    try:
+        return Stance(value.strip().lower())
+    except ValueError as exc:
+        raise InvalidValue("stance", value, "expected supports, absent or barrier") from exc
 
 
 @dataclass(frozen=True)
@@ -34,6 +52,7 @@ class CodingInfo:
     illustrative: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    stance: Stance = Stance.SUPPORTS
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,7 @@ class NewCoding:
     end: int
     memo: str = ""
     illustrative: bool = False
+    stance: Stance = Stance.SUPPORTS
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,11 @@ class CodingChanges:
     skipped: int = 0
     documents: frozenset[int] = field(default=frozenset())
     codes: frozenset[int] = field(default=frozenset())
+
+    @property
+    def changes(self) -> Changes:
+        """This delta as the one change value the views listen to."""
+        return Changes.of_codings(self)
 
     @staticmethod
     def of(
@@ -98,6 +123,7 @@ def coding_info(row: Coding, coder: str) -> CodingInfo:
         illustrative=row.illustrative,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        stance=Stance(row.stance or Stance.SUPPORTS),
     )
 
 
@@ -180,6 +206,7 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
                 snippet=_snippet(session, new.document_id, new.start, new.end),
                 memo=new.memo,
                 illustrative=new.illustrative,
+                stance=Stance(new.stance).value,
             )
             session.add(row)
             session.flush()
@@ -201,9 +228,10 @@ def apply_code(
     coder: str,
     memo: str = "",
     illustrative: bool = False,
+    stance: Stance = Stance.SUPPORTS,
 ) -> CodingChanges:
     """Code ``text[start:end]`` of a document (code points, end exclusive), committed."""
-    new = NewCoding(document_id, code_id, start, end, memo, illustrative)
+    new = NewCoding(document_id, code_id, start, end, memo, illustrative, Stance(stance))
     return apply_codes(session, codings=[new], coder=coder)
 
 
@@ -249,6 +277,7 @@ def add_codings(session: Session, *, codings: Sequence[CodingInfo]) -> None:
                 snippet=info.snippet,
                 memo=info.memo,
                 illustrative=info.illustrative,
+                stance=Stance(info.stance).value,
                 created_at=info.created_at or utcnow(),
                 updated_at=info.updated_at or info.created_at or utcnow(),
             )
@@ -277,8 +306,10 @@ def update_coding(
     code_id: int | None = None,
     start: int | None = None,
     end: int | None = None,
+    stance: Stance | None = None,
 ) -> CodingChanges:
-    """Change a coding's memo, star, code or span; ``before`` holds the previous state."""
+    """Change a coding's memo, star, stance, code or span; ``before`` holds the previous
+    state."""
     try:
         ((row, name),) = _load(session, [coding_id])
         before = coding_info(row, name)
@@ -297,6 +328,8 @@ def update_coding(
             row.memo = memo
         if illustrative is not None:
             row.illustrative = illustrative
+        if stance is not None:
+            row.stance = Stance(stance).value
         session.flush()
         after = coding_info(row, name)
         session.commit()

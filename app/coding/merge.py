@@ -42,7 +42,8 @@ _CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour"
 class Conflict:
     """Something both copies hold differently; ours was kept."""
 
-    kind: str  # code, case-attribute, coding-memo, document-name, cell-summary, attribute-type
+    kind: str  # code, case-attribute, coding-memo, coding-stance, document-name, cell-summary,
+    # attribute-type
     key: str
     ours: str
     theirs: str
@@ -78,7 +79,7 @@ class _Merger:
         ours = {c.name: c.id for c in self.ours.scalars(select(Coder))}
         for coder in self.theirs.scalars(select(Coder)):
             if coder.name not in ours:
-                row = Coder(name=coder.name)
+                row = Coder(name=coder.name, role=coder.role)
                 self.ours.add(row)
                 self.ours.flush()
                 ours[coder.name] = row.id
@@ -258,6 +259,7 @@ class _Merger:
                     snippet=c.snippet,
                     memo=c.memo,
                     illustrative=c.illustrative,
+                    stance=c.stance,
                     created_at=c.created_at,
                     updated_at=c.updated_at,
                 )
@@ -275,6 +277,8 @@ class _Merger:
                 if c.illustrative and not mine.illustrative:
                     mine.illustrative = True
                     self.added["stars"] += 1
+                if c.stance != mine.stance:
+                    self.conflict("coding-stance", f"{mine.id}", mine.stance, c.stance)
             self.codings[c.id] = mine.id
 
     def review(self) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.coding.cases import ATTRIBUTE_TYPES
 from app.coding.codebooks import CodebookInstalled, install_codebook, load_bundled_codebook
 from app.coding.errors import InvalidValue
+from app.coding.settings import NamesInExports, update_settings
 from app.models.project import create_project
 from app.models.schema import Attribute
 
@@ -35,6 +36,7 @@ class StudyCreated:
     path: Path
     codebooks: tuple[CodebookInstalled, ...]
     attributes: tuple[str, ...]
+    names_in_exports: NamesInExports
 
 
 def _checked(attributes: Sequence[AttributeDefinition]) -> list[AttributeDefinition]:
@@ -58,9 +60,11 @@ def create_study(
     *,
     codebooks: Sequence[str] = (),
     attributes: Sequence[AttributeDefinition] = (),
+    names_in_exports: NamesInExports = NamesInExports.ALIASES,
 ) -> StudyCreated:
     """Create the project file ``path`` with the bundled ``codebooks`` (keys) installed and the
-    case ``attributes`` defined (empty names are skipped, repeated names kept once).
+    case ``attributes`` defined (empty names are skipped, repeated names kept once) and the
+    names exports print (aliases by default).
 
     Raises ``ProjectExists``/``ProjectNotFound`` (folder missing) from the models, ``NotFound``
     for an unknown codebook key, :class:`InvalidValue` for an unknown attribute type; nothing
@@ -72,6 +76,7 @@ def create_study(
     project = create_project(path)
     try:
         with project.session() as session:
+            update_settings(session, names_in_exports=names_in_exports)
             installed = tuple(install_codebook(session, spec=spec) for spec in specs)
             existing = set(session.scalars(select(Attribute.name)))
             for attr in prepared:
@@ -84,4 +89,4 @@ def create_study(
             Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     project.close()
-    return StudyCreated(path, installed, tuple(a.name for a in prepared))
+    return StudyCreated(path, installed, tuple(a.name for a in prepared), names_in_exports)

@@ -1,8 +1,9 @@
 """Text search across all documents.
 
-Plain queries go through the FTS5 index (``documents_fts``) to find candidate documents fast;
-exact hit positions (code points) are then found in those texts. Regular expressions scan
-every selected document.
+Plain queries go through the full-text index to find candidate documents fast (FTS5 in a
+file, ``to_tsvector('simple', …)`` on a server: both split words and ignore case, so they pick
+the same documents); exact hit positions (code points) are then found in those texts, in
+Python, the same way on both engines. Regular expressions scan every selected document.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.coding.errors import InvalidValue
 from app.models.fts import FTS_TABLE
 from app.models.schema import Document
+from app.models.server import PG_FTS_CONFIG
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -51,6 +53,15 @@ def _fts_candidates(session: Session, query: str) -> list[int] | None:
     words = _WORD.findall(query)
     if not words:
         return None
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(
+            text(
+                f"SELECT id FROM documents WHERE to_tsvector('{PG_FTS_CONFIG}', text) "
+                f"@@ phraseto_tsquery('{PG_FTS_CONFIG}', :q) ORDER BY id"
+            ),
+            {"q": " ".join(words)},
+        )
+        return [int(r[0]) for r in rows]
     # A phrase query on the index tokens; the exact text is checked afterwards.
     phrase = '"' + " ".join(words).replace('"', "") + '"'
     rows = session.execute(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.coding.cases import ATTRIBUTE_TYPES
 from app.coding.project_setup import create_study
+from app.coding.settings import NamesInExports
 from app.ui.errors import error_message
 from app.ui.start.codebook_choices import (
     AttributeTemplateModel,
@@ -312,6 +313,9 @@ class NewProjectDialog(QDialog):
                 path,
                 codebooks=self.codebooks.chosen(),
                 attributes=self.attributes.definitions(),
+                names_in_exports=NamesInExports.REAL
+                if self.real_names.isChecked()
+                else NamesInExports.ALIASES,
             )
         except Exception as exc:  # every failure is shown; nothing was left on disk
             self._refuse(error_message(exc))

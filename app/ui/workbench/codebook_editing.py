@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from app.coding import codes as codes_core
 from app.coding.codebooks import load_codebook_file
 from app.ui.commands.codes import (
     AddCodeCommand,
@@ -23,8 +22,6 @@ from app.ui.errors import show_error
 
 if TYPE_CHECKING:
     from app.ui.workbench.window import MainWindow
-
-USER_CODEBOOK = "my-codes"
 
 
 class CodebookEditor(QObject):
@@ -49,13 +46,6 @@ class CodebookEditor(QObject):
         definition_en: str = "",
     ) -> int | None:
         """Add a code; returns its id (None when it failed, after telling the user)."""
-        if codebook_id is None:
-            codebook_id = self.w.ctx.query(
-                codes_core.ensure_codebook,
-                key=USER_CODEBOOK,
-                name_id="Kode saya",
-                name_en="My codes",
-            )
         cmd = AddCodeCommand(
             self.w.ctx,
             codebook_id=codebook_id,

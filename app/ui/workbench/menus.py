@@ -43,6 +43,15 @@ class WorkbenchMenus(QObject):
         w.act_apply.setToolTip(self.tr("Code the selected text with the current code (Ctrl+E)"))
         w.act_vivo = a("actionInVivo", self.tr("Code in vivo"), w.in_vivo, "Ctrl+I")
         w.act_vivo.setToolTip(self.tr("Create a code named after the selected words"))
+        w.act_stance = a(
+            "actionCycleStance",
+            self.tr("Next evidence stance"),
+            w.cycle_stance,
+            "Ctrl+Shift+E",
+        )
+        w.act_stance.setToolTip(
+            self.tr("The chosen coding: supports → does not happen → barrier (Ctrl+Shift+E)")
+        )
         undo = w.ctx.undo_stack.createUndoAction(w, self.tr("Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -88,6 +97,9 @@ class WorkbenchMenus(QObject):
             "actionAnalysis", self.tr("Summary and matrices…"), w.companions.show_analysis, "F9"
         )
         who = a("actionChangeCoder", self.tr("Change my name…"), w.companions.ask_coder_name)
+        settings = a(
+            "actionProjectSettings", self.tr("Coders and export settings…"), w.show_settings
+        )
         merge_copy = a("actionMergeCopy", self.tr("Merge another copy…"), lambda: w.merger.run())
 
         bar = QMenuBar(w)
@@ -101,13 +113,14 @@ class WorkbenchMenus(QObject):
         project.addAction(merge_copy)
         project.addSeparator()
         project.addAction(who)
+        project.addAction(settings)
         project.addAction(close)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addAction(find)
         code_menu = bar.addMenu(self.tr("&Code"))
-        code_menu.addActions([w.act_apply, w.act_vivo])
+        code_menu.addActions([w.act_apply, w.act_vivo, w.act_stance])
         code_menu.addSeparator()
         code_menu.addActions([add, edit, merge, delete])
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
@@ -149,6 +162,7 @@ class WorkbenchMenus(QObject):
             for act in (
                 w.act_apply,
                 w.act_vivo,
+                w.act_stance,
                 imp,
                 imp_cb,
                 add,
