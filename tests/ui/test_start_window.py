@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.coding.codebooks import list_codes
 from app.coding.demo import DEMO_FILE_NAME
+from app.coding.settings import NamesInExports, get_settings
 from app.models.project import create_project, open_project
 from app.ui.start.recent import recent_projects, remember_project
 
@@ -157,9 +158,11 @@ def test_new_project_creates_the_file_with_the_chosen_codebooks(
     try:
         with project.session() as s:
             books = {c.key.split("/")[0] for c in list_codes(s)}
+            names = get_settings(s).names_in_exports
     finally:
         project.close()
     assert books == {"loeffler", "putnam"}
+    assert names == NamesInExports.ALIASES  # pseudonymised unless the student chose otherwise
     con = sqlite3.connect(target)
     try:
         attrs = [r[0] for r in con.execute("SELECT name FROM attributes ORDER BY id")]
