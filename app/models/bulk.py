@@ -30,9 +30,10 @@ def insert_rows(
     rows: Iterable[Sequence[Any]],
 ) -> None:
     """Insert ``rows`` (values in the order of ``columns``) into the table of ``model`` in
-    the session's transaction. Nothing is committed; an error leaves the transaction to
-    roll back."""
+    the session's transaction, after flushing the session's pending objects (the rows may
+    refer to them). Nothing is committed; an error leaves the transaction to roll back."""
     table = cast(Table, model.__table__)
+    session.flush()
     connection = session.connection()
     dialect = connection.dialect
     mark = _PLACEHOLDERS.get(dialect.paramstyle)
