@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Coder, Coding
@@ -44,6 +45,11 @@ class CoderRoleChange:
     name: str
     before: CoderRole | None
     after: CoderRole
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: which codings are evidence changed (analyses rebuild)."""
+        return Changes.codings_of()
 
 
 def parse_role(value: str) -> CoderRole:

@@ -25,6 +25,7 @@ from app.coding.importing import Extracted, extract
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
+from app.models.bulk import insert_rows
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 
 SEGMENT_KINDS = ("paragraph", "turn")
@@ -179,7 +180,7 @@ def _store(
             )
             session.add(document)
             session.flush()
-            session.execute(insert(Segment), _segment_rows(document.id, extracted))
+            insert_rows(session, Segment, _SEGMENT_FIELDS, _segment_rows(document.id, extracted))
             imported.append(
                 ImportedDocument(
                     document.id,
@@ -196,17 +197,18 @@ def _store(
     return imported
 
 
-def _segment_rows(document_id: int, extracted: Extracted) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [
-        {"document_id": document_id, "kind": "paragraph", "ordinal": i, "start": start,
-         "end": end, "speaker": None, "timestamp": None}
+_SEGMENT_FIELDS = ("document_id", "kind", "ordinal", "start", "end", "speaker", "timestamp")
+
+
+def _segment_rows(document_id: int, extracted: Extracted) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [
+        (document_id, "paragraph", i, start, end, None, None)
         for i, (start, end) in enumerate(extracted.paragraphs)
-    ]  # fmt: skip
+    ]
     rows.extend(
-        {"document_id": document_id, "kind": "turn", "ordinal": i, "start": turn.start,
-         "end": turn.end, "speaker": turn.speaker, "timestamp": turn.timestamp}
+        (document_id, "turn", i, turn.start, turn.end, turn.speaker, turn.timestamp)
         for i, turn in enumerate(extracted.turns)
-    )  # fmt: skip
+    )
     return rows
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Code
 
@@ -27,6 +28,11 @@ class FindingChange:
     code_id: int
     before: str
     after: str
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the code changed (its finding is part of it)."""
+        return Changes.of_codes([self.code_id])
 
 
 def set_finding(session: Session, *, code_id: int, text: str) -> FindingChange:

@@ -9,7 +9,7 @@ Python, the same way on both engines. Regular expressions scan every selected do
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
@@ -71,6 +71,26 @@ def _fts_candidates(session: Session, query: str) -> list[int] | None:
     return [int(r[0]) for r in rows]
 
 
+_TEXT_BATCH = 16  # documents whose texts are read together
+
+
+def _texts_in_order(
+    session: Session, documents: Sequence[tuple[int, str]]
+) -> Iterator[tuple[int, str, str]]:
+    """(id, name, text) of ``documents`` in their order, texts read a batch at a time."""
+    for i in range(0, len(documents), _TEXT_BATCH):
+        batch = documents[i : i + _TEXT_BATCH]
+        wanted = [doc_id for doc_id, _ in batch]
+        texts = {
+            doc_id: body
+            for doc_id, body in session.execute(
+                select(Document.id, Document.text).where(Document.id.in_(wanted))
+            )
+        }
+        for doc_id, name in batch:
+            yield doc_id, name, texts.get(doc_id) or ""
+
+
 def search(
     session: Session,
     *,
@@ -84,13 +104,16 @@ def search(
     """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``)."""
     pattern = compile_query(query, regex=regex, whole_words=whole_words)
     candidates = None if regex else _fts_candidates(session, query)
-    stmt = select(Document.id, Document.name, Document.text).order_by(Document.name)
+    # Names first, then the texts a few documents at a time: ordering the texts themselves
+    # by name sorts every candidate's text before the first hit, even for one page of hits.
+    stmt = select(Document.id, Document.name).order_by(Document.name)
     if candidates is not None:
         stmt = stmt.where(Document.id.in_(candidates))
     if document_ids is not None:
         stmt = stmt.where(Document.id.in_(list(document_ids)))
     hits: list[SearchHit] = []
-    for doc_id, name, body in session.execute(stmt):
+    names = [(doc_id, name) for doc_id, name in session.execute(stmt)]
+    for doc_id, name, body in _texts_in_order(session, names):
         for m in pattern.finditer(body):
             if m.end() == m.start():
                 continue

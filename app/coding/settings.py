@@ -27,6 +27,7 @@ from enum import StrEnum
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidValue
 from app.models.schema import ProjectSetting
 
@@ -61,6 +62,11 @@ class SettingsChange:
 
     before: ProjectSettings
     after: ProjectSettings
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: a setting changed."""
+        return Changes.of_settings()
 
     @property
     def changed(self) -> tuple[str, ...]:

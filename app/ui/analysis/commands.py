@@ -1,4 +1,5 @@
-"""The undoable edit of the analysis view: writing a framework-matrix cell summary."""
+"""The undoable edits of the analysis view: a framework-matrix cell summary, a box's
+finding."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.coding.analysis import CellSummaryChange, set_cell_summary
 from app.coding.changes import Changes
+from app.coding.findings import set_finding
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 
@@ -43,3 +45,22 @@ class SetCellSummary(CoreCommand):
 
     def undo_core(self) -> Changes:
         return self._write(self.previous).changes
+
+
+class SetFinding(CoreCommand):
+    """Write a box's finding ("Temuan"); undo puts the previous text back. The analysis view
+    learns the new text from the change stream (the code changed)."""
+
+    def __init__(self, ctx: ProjectContext, *, code_id: int, text: str) -> None:
+        super().__init__(ctx, translate("AnalysisWindow", "Edit finding"))
+        self.code_id = code_id
+        self.new_text = text
+        self.previous = ""
+
+    def do(self) -> Changes:
+        change = self.ctx.query(set_finding, code_id=self.code_id, text=self.new_text)
+        self.previous = change.before
+        return change.changes
+
+    def undo_core(self) -> Changes:
+        return self.ctx.query(set_finding, code_id=self.code_id, text=self.previous).changes

@@ -12,6 +12,7 @@ from app.coding.codings import (
     CodingChanges,
     CodingInfo,
     NewCoding,
+    Stance,
     apply_codes,
     remove_codings,
     restore_codings,
@@ -104,11 +105,14 @@ class UpdateCodingCommand(CoreCommand):
         memo: str | None = None,
         illustrative: bool | None = None,
         code_id: int | None = None,
+        stance: Stance | None = None,
         text: str | None = None,
     ) -> None:
         super().__init__(ctx, text or translate("CodingCommands", "Change coding"))
         self.coding_id = coding_id
-        self.fields = {"memo": memo, "illustrative": illustrative, "code_id": code_id}
+        self.fields = {
+            "memo": memo, "illustrative": illustrative, "code_id": code_id, "stance": stance
+        }  # fmt: skip
         self.before: CodingInfo | None = None
 
     def do(self) -> Changes:
@@ -127,6 +131,7 @@ class UpdateCodingCommand(CoreCommand):
             code_id=b.code_id,
             start=b.start,
             end=b.end,
+            stance=b.stance,
         )
         return changes.changes
 

@@ -129,8 +129,8 @@ class ReviewPanel(QWidget):
 
         ctx.watch(self, self._on_changes, kinds=_SHOWN)
         self._retranslate()
-        self.model.reload()
-        self._stale = False
+        # The groups are loaded when the panel is first shown (showEvent): in a big project
+        # grouping every coding is a good part of opening the window, for a tab seldom open.
         self._update_summary()
         self._update_actions()
 

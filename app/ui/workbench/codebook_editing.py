@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from app.coding.codebook_update import outdated_codebooks
 from app.coding.codebooks import load_codebook_file
 from app.ui.commands.base import CoreCommand, run_command
 from app.ui.commands.codes import (
@@ -17,6 +18,7 @@ from app.ui.commands.codes import (
     ImportCodebookCommand,
     MergeCodesCommand,
     MoveCodeCommand,
+    UpdateCodebookCommand,
     UpdateCodeCommand,
 )
 from app.ui.context import ProjectContext
@@ -171,6 +173,56 @@ class CodebookEditor(QObject):
         )
         if path:
             self.import_file(Path(path))
+
+    def update_codebook(self, key: str, *, texts: bool = False) -> int | None:
+        """Bring bundled codebook ``key`` up to date; returns the number of codes added."""
+        cmd = UpdateCodebookCommand(self.ctx, key, texts=texts)
+        if not self._run(cmd) or cmd.update is None:
+            return None
+        added = len(cmd.update.added)
+        self.nav.status(
+            self.tr("%n new code(s) added; your codings are unchanged.", "", added), 8000
+        )
+        return added
+
+    def ask_update(self) -> None:
+        books = self.ctx.query(outdated_codebooks)
+        if not books:
+            QMessageBox.information(
+                self.nav.widget(),
+                self.tr("Update codebook"),
+                self.tr("Every codebook that ships with Telaah is up to date in this project."),
+            )
+            return
+        lang = self.ctx.language
+        labels = [
+            self.tr("{0} (version {1} → {2})").format(
+                b.name_en if lang == "en" else b.name_id, b.version, b.bundled_version
+            )
+            for b in books
+        ]
+        label, ok = QInputDialog.getItem(
+            self.nav.widget(), self.tr("Update codebook"), self.tr("Codebook:"), labels, 0, False
+        )
+        if not ok:
+            return
+        book = books[labels.index(label)]
+        box = QMessageBox(self.nav.widget())
+        box.setWindowTitle(self.tr("Update codebook"))
+        box.setText(
+            self.tr(
+                "Add the codes that are new in version {0}? Codings stay where they are, "
+                "and you can undo this."
+            ).format(book.bundled_version)
+        )
+        only = box.addButton(self.tr("Add new codes"), QMessageBox.ButtonRole.AcceptRole)
+        texts = box.addButton(
+            self.tr("Add them and take the corrected names"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() in (only, texts):
+            self.update_codebook(book.key, texts=box.clickedButton() is texts)
 
     def context_menu(self, global_pos: QPoint, actions: Mapping[str, QAction]) -> None:
         """The code tree's menu at ``global_pos`` (the window's code actions by name)."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from app.coding.codings import CodingInfo, NewCoding
+from app.coding.codings import CodingInfo, NewCoding, Stance
 from app.ui.commands.base import CoreCommand, run_command
 from app.ui.commands.codings import (
     AddCodingsCommand,
@@ -119,6 +119,7 @@ class CodingActions(QObject):
         memo: str | None = None,
         illustrative: bool | None = None,
         code_id: int | None = None,
+        stance: Stance | None = None,
     ) -> None:
         self.run(
             UpdateCodingCommand(
@@ -127,9 +128,22 @@ class CodingActions(QObject):
                 memo=memo,
                 illustrative=illustrative,
                 code_id=code_id,
+                stance=stance,
                 text=text,
             )
         )
+
+    def cycle_stance(self, info: CodingInfo | None) -> None:
+        """Give the coding ``info`` (the one in the coding details) the next evidence stance
+        (supports → does not happen → barrier → supports), undoably."""
+        if info is None or self.ctx.read_only:
+            self.nav.status(
+                self.tr("Choose a coding first (click its stripe or place the cursor in it).")
+            )
+            return
+        order = list(Stance)
+        nxt = order[(order.index(info.stance) + 1) % len(order)]
+        self.edit_coding(info.id, stance=nxt, text=self.tr("Change evidence stance"))
 
     def context_menu(
         self,

@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.coding.changes import Changes
+from app.coding.codings import Stance
 from app.coding.retrieval import Excerpt, context, excerpts
 from app.ui.context import ProjectContext
 from app.ui.rows_model import RowsTableModel
+from app.ui.workbench.coding_panel import stance_mark
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,7 +94,8 @@ class ExcerptModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == TEXT:
                 text = " ".join(e.text.split())
-                return ("★ " if e.illustrative else "") + text
+                mark = stance_mark(Stance(e.stance))
+                return mark + ("★ " if e.illustrative else "") + text
             if col == DOCUMENT:
                 return e.document
             if col == CASE:

@@ -119,7 +119,8 @@ class WorkbenchLayout(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.doc_list.setColumnWidth(1, 112)
         for col in (FORMAT, CODED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self._size_document_columns(documents)
         docs_dock = self._dock(parts, "documentsDock", self.tr("Documents"), self.doc_list)
         docs_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)
@@ -160,6 +161,16 @@ class WorkbenchLayout(QMainWindow):
         self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
         self.resizeDocks([codes_dock, details], [420, 300], Qt.Orientation.Vertical)
         return parts
+
+    def _size_document_columns(self, documents: DocumentListModel) -> None:
+        """Widths from the widest text the format and coded columns can hold (and their
+        titles), not ResizeToContents: that asks the model for every row, thousands of
+        them in a big project."""
+        metrics = self.doc_list.fontMetrics()
+        for col, widest in ((FORMAT, "markdown"), (CODED, "100 %")):
+            title = str(documents.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
+            self.doc_list.setColumnWidth(col, width + 24)
 
     def _dock(self, parts: list[QObject], name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -219,7 +230,7 @@ class WorkbenchLayout(QMainWindow):
         self.speaker_box.clear()
 
     def _show(
-        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int], ...]
+        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int, str], ...]
     ) -> None:
         self.view.show_document(
             document_id,

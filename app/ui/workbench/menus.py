@@ -34,6 +34,8 @@ class MenuHandlers(Protocol):
     companions: Companions
 
     def show_cases(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def cycle_stance(self) -> None: ...
     def focus_search(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
 
@@ -91,6 +93,15 @@ class WorkbenchMenus(QObject):
         vivo = a("actionInVivo", self.tr("Code in vivo"), w.coding.in_vivo, "Ctrl+I")
         vivo.setToolTip(self.tr("Create a code named after the selected words"))
         undo = w.ctx.undo_stack.createUndoAction(win, self.tr("Undo"))
+        stance = a(
+            "actionCycleStance",
+            self.tr("Next evidence stance"),
+            w.cycle_stance,
+            "Ctrl+Shift+E",
+        )
+        stance.setToolTip(
+            self.tr("The chosen coding: supports → does not happen → barrier (Ctrl+Shift+E)")
+        )
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = w.ctx.undo_stack.createRedoAction(win, self.tr("Redo"))
@@ -104,6 +115,7 @@ class WorkbenchMenus(QObject):
             QKeySequence.StandardKey.Open,
         )
         imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), w.editor.ask_import)
+        upd_cb = a("actionUpdateCodebook", self.tr("Update codebook…"), w.editor.ask_update)
         cases = a("actionCases", self.tr("Cases and attributes…"), w.show_cases)
         find = a("actionSearch", self.tr("Search"), w.focus_search, QKeySequence.StandardKey.Find)
         close = a("actionClose", self.tr("Close"), win.close, QKeySequence.StandardKey.Close)
@@ -134,6 +146,9 @@ class WorkbenchMenus(QObject):
             "actionAnalysis", self.tr("Summary and matrices…"), w.companions.show_analysis, "F9"
         )
         who = a("actionChangeCoder", self.tr("Change my name…"), w.companions.ask_coder_name)
+        settings = a(
+            "actionProjectSettings", self.tr("Coders and export settings…"), w.show_settings
+        )
         merge_copy = a("actionMergeCopy", self.tr("Merge another copy…"), lambda: w.merger.run())
 
         bar = QMenuBar(win)
@@ -147,15 +162,18 @@ class WorkbenchMenus(QObject):
         project.addAction(merge_copy)
         project.addSeparator()
         project.addAction(who)
+        project.addAction(settings)
         project.addAction(close)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addAction(find)
         code_menu = bar.addMenu(self.tr("&Code"))
-        code_menu.addActions([apply, vivo])
+        code_menu.addActions([apply, vivo, stance])
         code_menu.addSeparator()
         code_menu.addActions([add, edit, merge, delete])
+        code_menu.addSeparator()
+        code_menu.addAction(upd_cb)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(analysis)
         review_menu = bar.addMenu(self.tr("&Review"))
@@ -195,8 +213,10 @@ class WorkbenchMenus(QObject):
             for act in (
                 apply,
                 vivo,
+                stance,
                 imp,
                 imp_cb,
+                upd_cb,
                 add,
                 edit,
                 merge,

@@ -117,6 +117,11 @@ class MainWindow(WorkbenchLayout):
         panel.starToggled.connect(
             lambda cid, on: coding.edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
         )
+        panel.stanceChosen.connect(
+            lambda cid, stance: coding.edit_coding(
+                cid, stance=stance, text=self.tr("Change evidence stance")
+            )
+        )
         panel.removeRequested.connect(coding.remove_coding)
         panel.recodeRequested.connect(coding.recode)
         panel.codingChosen.connect(self._coding_chosen_in_panel)
@@ -259,7 +264,7 @@ class MainWindow(WorkbenchLayout):
                 if doc in delta.documents:  # the exact delta: patch the spans
                     gone = [c.id for c in delta.removed + delta.before if c.document_id == doc]
                     new = [
-                        Span(c.id, c.code_id, c.start, c.end)
+                        Span(c.id, c.code_id, c.start, c.end, c.stance.value)
                         for c in delta.added + delta.updated
                         if c.document_id == doc
                     ]
@@ -356,6 +361,15 @@ class MainWindow(WorkbenchLayout):
             self.ctx, self, document_id=self.view.document_id, span=self.view.selection_span()
         )
         dialog.open()
+
+    def show_settings(self) -> None:
+        """Coder roles and how exports name and cite (undoable edits)."""
+        from app.ui.dialogs.project_settings import ProjectSettingsDialog
+
+        ProjectSettingsDialog(self.ctx, self).open()
+
+    def cycle_stance(self) -> None:
+        self.coding.cycle_stance(self.coding_panel.current())
 
     def focus_search(self) -> None:
         self.bottom_tabs.setCurrentWidget(self.search_panel)
