@@ -121,6 +121,7 @@ class WorkbenchLayout(QMainWindow):
         for col in (FORMAT, CODED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self._size_document_columns(documents)
+        self.doc_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         docs_dock = self._dock(parts, "documentsDock", self.tr("Documents"), self.doc_list)
         docs_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from app.coding.changes import Changes, Kind
 from app.coding.codings import CodingInfo
@@ -102,6 +102,7 @@ class MainWindow(WorkbenchLayout):
         view.codingPicked.connect(self._coding_picked)
         view.customContextMenuRequested.connect(self._transcript_menu)
         self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
+        self.doc_list.customContextMenuRequested.connect(self._document_menu)
         tree.doubleClicked.connect(self._code_double_clicked)
         tree.selectionDropped.connect(self._selection_dropped)
         tree.codeMoved.connect(self.editor.move_code)
@@ -361,6 +362,23 @@ class MainWindow(WorkbenchLayout):
             self.ctx, self, document_id=self.view.document_id, span=self.view.selection_span()
         )
         dialog.open()
+
+    def _document_menu(self, pos: QPoint) -> None:
+        index = self.doc_list.indexAt(pos)
+        if not index.isValid() or self.ctx.read_only:
+            return
+        document_id = self.documents.rows[index.row()].id
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Source type, title and date…"), lambda: self.edit_document_source(document_id)
+        )
+        menu.exec(self.doc_list.viewport().mapToGlobal(pos))
+
+    def edit_document_source(self, document_id: int) -> None:
+        """What kind of source a document is, and how quotes from it are cited."""
+        from app.ui.dialogs.document_source import DocumentSourceDialog
+
+        DocumentSourceDialog(self.ctx, document_id, self).open()
 
     def show_settings(self) -> None:
         """Coder roles and how exports name and cite (undoable edits)."""
