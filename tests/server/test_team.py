@@ -210,3 +210,34 @@ def test_several_coders_at_once_lose_and_duplicate_nothing(
     finally:
         project.close()
     assert per_coder == dict.fromkeys(logins, 20)
+
+
+def test_a_code_deleted_by_another_coder_is_a_clear_refusal(pg_url: str) -> None:
+    from app.coding.codes import delete_code, merge_codes
+    from app.coding.errors import NotFound
+
+    project = create_project(pg_url)
+    try:
+        with project.session() as s:
+            doc = import_files(s, paths=[SAMPLE]).imported[0]
+            install_codebook(s, spec=load_bundled_codebook("putnam"))
+        with project.engine.connect() as conn:
+            a, b, c = (
+                int(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT id FROM codes WHERE id NOT IN (SELECT parent_id FROM codes "
+                    "WHERE parent_id IS NOT NULL) ORDER BY id LIMIT 3"
+                )
+            )
+        # Two clients at once: the other one deletes one code and merges another away...
+        with project.session() as mine, project.session() as theirs:
+            delete_code(theirs, code_id=a)
+            merge_codes(theirs, source_id=b, target_id=c)
+            # ... and my next coding with either is refused, with nothing written.
+            for gone in (a, b):
+                with pytest.raises(NotFound) as info:
+                    apply_code(mine, document_id=doc.id, code_id=gone, start=0, end=9, coder="siti")
+                assert info.value.args
+        assert _count(pg_url) == 0
+    finally:
+        project.close()
