@@ -23,6 +23,7 @@ from app.cli import (
     refiqda,
     review,
     show,
+    team,
     transfer,
 )
 from app.cli.common import PROG, USER_ERRORS, fail
@@ -41,6 +42,7 @@ MODULES = (
     refiqda,
     review,
     transfer,
+    team,
 )
 
 

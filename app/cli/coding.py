@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.common import default_coder, opened, say
+from app.cli.common import coder_for, opened, say
 from app.coding.autocode import UNITS, autocode
 from app.coding.codebooks import find_code
 from app.coding.codings import Stance, apply_code
@@ -53,7 +53,7 @@ def run_code(args: argparse.Namespace) -> int:
             code_id=code_id,
             start=args.start,
             end=args.end,
-            coder=args.coder or default_coder(),
+            coder=coder_for(project, args.coder),
             memo=args.memo,
             illustrative=args.illustrative,
             stance=Stance(args.evidence),
@@ -77,7 +77,7 @@ def run_autocode(args: argparse.Namespace) -> int:
             pattern=args.pattern,
             code_id=code_id,
             unit=args.unit,
-            coder=args.coder or default_coder(),
+            coder=coder_for(project, args.coder),
             document_ids=docs,
             ignore_case=not args.case_sensitive,
         )

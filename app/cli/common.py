@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.coding.errors import TelaahError, UnsupportedFile
 from app.models.project import (
@@ -21,7 +21,7 @@ from app.models.project import (
     ServerUnreachable,
     open_project,
 )
-from app.models.server import is_server_target
+from app.models.server import is_permission_error, is_server_target, server_error_text
 
 PROG = "telaah"
 
@@ -39,6 +39,7 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
     re.error,
     UnicodeError,
     OperationalError,  # the file is locked by another program, or the disk is full
+    ProgrammingError,  # on a server: permission denied for this login's role
 )
 
 
@@ -86,6 +87,16 @@ def opened(path: str | Path) -> Iterator[Project]:
         project.close()
 
 
+def coder_for(project: Project, given: str | None) -> str:
+    """Who codes: on a server always the login (``--coder`` may only repeat it)."""
+    if project.url is not None and project.url.username:
+        login = str(project.url.username)
+        if given and given != login:
+            raise CliError(f"on a server project you code as your login ({login}), not {given}")
+        return login
+    return given or default_coder()
+
+
 def default_coder() -> str:
     """The OS user name, or "coder" where it cannot be found."""
     try:
@@ -117,6 +128,11 @@ def describe(exc: BaseException) -> str:
     elif isinstance(exc, OSError) and exc.strerror:
         where = exc.filename if exc.filename is not None else ""
         text = f"{where}: {exc.strerror}" if where else exc.strerror
+    elif isinstance(exc, ProgrammingError) and is_permission_error(exc):
+        text = (
+            "permission denied: your role on this server project does not allow this "
+            f"({server_error_text(exc)})"
+        )
     elif isinstance(exc, OperationalError):
         text = f"the project file cannot be used: {exc.orig}"
     elif isinstance(exc, re.error):

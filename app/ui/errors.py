@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.coding.errors import (
     Cancelled,
@@ -27,6 +27,7 @@ from app.models.project import (
     ServerNotEmpty,
     ServerUnreachable,
 )
+from app.models.server import is_permission_error
 from app.ui.context import ReadOnlyProject
 
 translate = QCoreApplication.translate
@@ -133,6 +134,10 @@ def error_message(exc: BaseException) -> str:
         return project_error_message(exc)
     if isinstance(exc, ReadOnlyProject):
         return translate("Errors", "This project is open read-only; changes are not possible.")
+    if isinstance(exc, DBAPIError) and is_permission_error(exc):
+        return translate(
+            "Errors", "The server does not allow this for your role in the team; nothing changed."
+        )
     if isinstance(exc, SQLAlchemyError):
         return translate("Errors", "The project file could not be changed: {0}").format(
             type(exc).__name__

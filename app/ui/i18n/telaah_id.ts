@@ -861,6 +861,11 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The server does not allow this for your role in the team; nothing changed.</source>
+        <translation>Server tidak mengizinkan tindakan ini untuk peran Anda dalam tim; tidak ada yang berubah.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="157"/>
         <source>The database {0} is not empty; a new project needs an empty database.</source>
         <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
