@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from app.coding.errors import TelaahError, UnsupportedFile
+from app.coding.errors import InvalidValue, TelaahError, UnsupportedFile
+from app.coding.limits import quoted
 from app.models.project import Project, ProjectError, ProjectExists, open_project
 
 PROG = "telaah"
@@ -78,6 +79,8 @@ def describe(exc: BaseException) -> str:
         words = FILE_REASONS.get(exc.reason, exc.reason)
         detail = f"; {exc.detail}" if exc.detail else ""
         text = f"cannot import {exc.path}: {words} [{exc.reason}{detail}]"
+    elif isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
+        text = f"invalid pattern {quoted(exc.value)}: {exc.detail}"
     elif isinstance(exc, ProjectExists):
         text = f"{exc.path}: a file with this name already exists"
     elif isinstance(exc, ProjectError):

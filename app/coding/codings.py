@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
@@ -138,16 +138,31 @@ def _check_code(session: Session, code_id: int) -> None:
         raise NotFound("code", str(code_id))
 
 
+#: Above this many new codings in one document its text is read once, not sliced per coding.
+_SLICE_IN_PYTHON = 20
+
+
+def _existing_spans(
+    session: Session, document_id: int, code_id: int, coder: int
+) -> set[tuple[int, int]]:
+    rows = session.execute(
+        select(Coding.start, Coding.end).where(
+            Coding.document_id == document_id, Coding.code_id == code_id, Coding.coder_id == coder
+        )
+    )
+    return {(start, end) for start, end in rows}
+
+
 def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -> CodingChanges:
     """Create many codings in one transaction. Exact duplicates (same document, code, coder
-    and span) are skipped and counted in ``skipped``. All-or-nothing on invalid input."""
-    cid = coder_id(session, name=coder)
-    lengths: dict[int, int] = {}
-    checked: set[int] = set()
-    added: list[CodingInfo] = []
-    skipped = 0
-    seen: set[tuple[int, int, int, int]] = set()
+    and span) are skipped and counted in ``skipped``. All-or-nothing on invalid input; when
+    nothing is new, nothing is written (not even the coder)."""
     try:
+        cid = coder_id(session, name=coder)
+        lengths: dict[int, int] = {}
+        checked: set[int] = set()
+        existing: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        fresh: list[NewCoding] = []
         for new in codings:
             if new.document_id not in lengths:
                 lengths[new.document_id] = _document_length(session, new.document_id)
@@ -157,33 +172,61 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
             if new.code_id not in checked:
                 _check_code(session, new.code_id)
                 checked.add(new.code_id)
-            ident = (new.document_id, new.code_id, new.start, new.end)
-            exists = ident in seen or session.scalar(
-                select(Coding.id).where(
-                    Coding.document_id == new.document_id,
-                    Coding.code_id == new.code_id,
-                    Coding.coder_id == cid,
-                    Coding.start == new.start,
-                    Coding.end == new.end,
-                )
-            )
-            if exists:
-                skipped += 1
+            pair = (new.document_id, new.code_id)
+            if pair not in existing:
+                existing[pair] = _existing_spans(session, new.document_id, new.code_id, cid)
+            spans = existing[pair]
+            if (new.start, new.end) in spans:
                 continue
-            seen.add(ident)
-            row = Coding(
+            spans.add((new.start, new.end))
+            fresh.append(new)
+        skipped = len(codings) - len(fresh)
+        if not fresh:
+            session.rollback()
+            return CodingChanges.of(skipped=skipped)
+        per_document: dict[int, int] = {}
+        for new in fresh:
+            per_document[new.document_id] = per_document.get(new.document_id, 0) + 1
+        texts = {
+            doc: session.scalar(select(Document.text).where(Document.id == doc)) or ""
+            for doc, count in per_document.items()
+            if count > _SLICE_IN_PYTHON
+        }
+        now = utcnow()
+        name = coder.strip()
+        pending = [
+            CodingInfo(
+                id=0,
                 document_id=new.document_id,
                 code_id=new.code_id,
                 coder_id=cid,
+                coder=name,
                 start=new.start,
                 end=new.end,
-                snippet=_snippet(session, new.document_id, new.start, new.end),
+                snippet=(
+                    texts[new.document_id][new.start : new.end]
+                    if new.document_id in texts
+                    else _snippet(session, new.document_id, new.start, new.end)
+                ),
                 memo=new.memo,
                 illustrative=new.illustrative,
+                created_at=now,
+                updated_at=now,
             )
-            session.add(row)
-            session.flush()
-            added.append(coding_info(row, coder.strip()))
+            for new in fresh
+        ]
+        texts.clear()
+        # One multi-row INSERT … RETURNING (ids in parameter order), no ORM object per row.
+        columns = ("document_id", "code_id", "coder_id", "start", "end", "snippet", "memo")
+        values = [
+            {c: getattr(info, c) for c in columns}
+            | {"illustrative": info.illustrative, "created_at": now, "updated_at": now}
+            for info in pending
+        ]
+        ids = session.scalars(
+            insert(Coding).returning(Coding.id, sort_by_parameter_order=True), values
+        ).all()
+        added = [replace(info, id=row_id) for row_id, info in zip(ids, pending, strict=True)]
         session.commit()
     except BaseException:
         session.rollback()

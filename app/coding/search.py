@@ -2,7 +2,7 @@
 
 Plain queries go through the FTS5 index (``documents_fts``) to find candidate documents fast;
 exact hit positions (code points) are then found in those texts. Regular expressions scan
-every selected document.
+every selected document, each within the time budget of :mod:`app.coding.patterns`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue
+from app.coding.patterns import Pattern, compile_pattern, literal
 from app.models.fts import FTS_TABLE
 from app.models.schema import Document
 
@@ -34,17 +35,16 @@ class SearchHit:
     after: str
 
 
-def compile_query(query: str, *, regex: bool = False, whole_words: bool = False) -> re.Pattern[str]:
+def compile_query(query: str, *, regex: bool = False, whole_words: bool = False) -> Pattern:
     """The pattern a query stands for (case-insensitive). Raises InvalidValue if invalid."""
     if not query.strip():
         raise InvalidValue("query", query, "empty")
-    source = query if regex else re.escape(query.strip())
-    if whole_words and not regex:
+    if regex:
+        return compile_pattern(query)
+    source = literal(query.strip())
+    if whole_words:
         source = rf"(?<!\w){source}(?!\w)"
-    try:
-        return re.compile(source, re.IGNORECASE | re.UNICODE)
-    except re.error as exc:
-        raise InvalidValue("pattern", query, str(exc)) from exc
+    return compile_pattern(source)
 
 
 def _fts_candidates(session: Session, query: str) -> list[int] | None:
@@ -70,7 +70,11 @@ def search(
     context_chars: int = 60,
     limit: int | None = None,
 ) -> tuple[SearchHit, ...]:
-    """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``)."""
+    """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``).
+
+    Raises ``InvalidValue`` for an invalid pattern and ``PatternTooSlow`` when matching one
+    document exceeds its time budget.
+    """
     pattern = compile_query(query, regex=regex, whole_words=whole_words)
     candidates = None if regex else _fts_candidates(session, query)
     stmt = select(Document.id, Document.name, Document.text).order_by(Document.name)
@@ -80,18 +84,16 @@ def search(
         stmt = stmt.where(Document.id.in_(list(document_ids)))
     hits: list[SearchHit] = []
     for doc_id, name, body in session.execute(stmt):
-        for m in pattern.finditer(body):
-            if m.end() == m.start():
-                continue
+        for start, end in pattern.finditer(body):
             hits.append(
                 SearchHit(
                     document_id=doc_id,
                     document=name,
-                    start=m.start(),
-                    end=m.end(),
-                    before=body[max(0, m.start() - context_chars) : m.start()],
-                    match=m.group(0),
-                    after=body[m.end() : m.end() + context_chars],
+                    start=start,
+                    end=end,
+                    before=body[max(0, start - context_chars) : start],
+                    match=body[start:end],
+                    after=body[end : end + context_chars],
                 )
             )
             if limit is not None and len(hits) >= limit:

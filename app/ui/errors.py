@@ -15,6 +15,7 @@ from app.coding.errors import (
     NotFound,
     UnsupportedFile,
 )
+from app.coding.patterns import PatternTooSlow
 from app.coding.refiqda import ArchiveRefused
 from app.models.project import (
     NotAProject,
@@ -115,6 +116,12 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidSpan):
         return translate("Errors", "Select some text first.")
+    if isinstance(exc, PatternTooSlow):
+        return translate(
+            "Errors", "The pattern is too slow: simplify it. It was stopped; nothing was changed."
+        )
+    if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
+        return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
     if isinstance(exc, InvalidValue):
         if exc.detail == "empty":
             return translate("Errors", "Please enter a value for {0}.").format(exc.field)

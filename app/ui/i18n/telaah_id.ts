@@ -671,6 +671,14 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The pattern is not valid: {0}</source>
+        <translation>Pola tidak valid: {0}</translation>
+    </message>
+    <message>
+        <source>The pattern is too slow: simplify it. It was stopped; nothing was changed.</source>
+        <translation>Pola terlalu lambat: sederhanakan. Pencarian dihentikan; tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="34"/>
         <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
         <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
@@ -1805,6 +1813,14 @@
 </context>
 <context>
     <name>SearchController</name>
+    <message>
+        <source>The pattern has {0} hits. Code all of them with “{1}”?</source>
+        <translation>Pola ini memiliki {0} hasil. Kodekan semuanya dengan “{1}”?</translation>
+    </message>
+    <message>
+        <source>Code all hits</source>
+        <translation>Kodekan semua hasil</translation>
+    </message>
     <message>
         <location filename="../workbench/search_actions.py" line="43"/>
         <source>Choose a code in the code tree first.</source>

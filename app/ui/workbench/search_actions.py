@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 
-from app.coding.autocode import autocode
+from app.coding.autocode import TooManyHits, autocode
 from app.coding.codings import CodingChanges
+from app.coding.patterns import literal
 from app.coding.progress import Progress
 from app.coding.search import search
 from app.ui.commands.codings import RestoredCodingsCommand
@@ -19,12 +20,18 @@ if TYPE_CHECKING:
     from app.ui.workbench.window import MainWindow
 
 
+#: Above this many spans "Code all hits" asks before coding them.
+CONFIRM_HITS = 2_000
+
+
 class SearchController(QObject):
     """Runs searches for the search panel and auto-codes their hits in the background."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
+        #: above this many spans "Code all hits" asks first
+        self.confirm_hits = CONFIRM_HITS
 
     def run_search(self, query: str, regex: bool) -> None:
         if not query.strip():
@@ -36,30 +43,66 @@ class SearchController(QObject):
             return
         self.w.search_panel.show_hits(hits)
 
-    def code_all_hits(self, query: str, regex: bool, unit: str) -> Task | None:
-        """Code every hit with the current code (by match, sentence, paragraph or turn)."""
+    def code_all_hits(
+        self, query: str, regex: bool, unit: str, *, confirmed: bool = False
+    ) -> Task | None:
+        """Code every hit with the current code (by match, sentence, paragraph or turn).
+
+        With more than :attr:`confirm_hits` spans nothing is coded yet: the user is asked
+        first (unless ``confirmed``).
+        """
         code = self.w.current_code()
         if code is None:
             self.w.statusBar().showMessage(self.tr("Choose a code in the code tree first."), 4000)
             return None
         if not query.strip() or self.w.ctx.read_only:
             return None
-        pattern = query if regex else re.escape(query.strip())
+        pattern = query if regex else literal(query.strip())
         project, coder = self.w.ctx.project, self.w.ctx.coder
         name = self.w.codes.name_of(code)
+        max_hits = None if confirmed else self.confirm_hits
 
         def work(progress: Progress) -> CodingChanges:
             with project.session() as s:
                 return autocode(
-                    s, pattern=pattern, code_id=code, unit=unit, coder=coder, progress=progress
+                    s,
+                    pattern=pattern,
+                    code_id=code,
+                    unit=unit,
+                    coder=coder,
+                    progress=progress,
+                    max_hits=max_hits,
                 )
 
         task = Task(work, title=self.tr("Coding all hits…"), parent=self.w)
         task.done.connect(lambda changes: self._coded(changes, name, code))
-        task.error.connect(self.w.task_failed)
+        task.error.connect(lambda exc: self._failed(exc, query, regex, unit, name))
         self.w._track(task)
         task.start()
         return task
+
+    def _failed(self, exc: object, query: str, regex: bool, unit: str, name: str) -> None:
+        if not isinstance(exc, TooManyHits):
+            self.w.task_failed(exc)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Code all hits"),
+            self.tr("The pattern has {0} hits. Code all of them with “{1}”?").format(
+                f"{exc.count:,}", name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.w,
+        )
+        box.setObjectName("confirmManyHits")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self.code_all_hits(query, regex, unit, confirmed=True)
+
+        box.finished.connect(answered)
+        box.open()
 
     def _coded(self, changes: CodingChanges, name: str, code: int) -> None:
         text = self.tr("Code all hits with “{0}”").format(name)
