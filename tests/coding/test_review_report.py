@@ -14,7 +14,7 @@ from app.coding.agreement import compute_agreement
 from app.coding.cases import create_case, link_document
 from app.coding.codings import apply_code
 from app.coding.errors import NotFound
-from app.coding.exports.review_report import export_review_report, figure_text
+from app.coding.exports.review_report import export_review_report, figure_text, percent_text
 from app.coding.review import add_comment, mark_coding, resolve_thread
 from app.coding.review_queries import (
     BY_CASE,
@@ -221,16 +221,16 @@ def test_report_holds_agreement_table_and_questioned_discussions(  # type: ignor
         "Kode",
         "Persentase kesepakatan",
         "Kappa Cohen",
-        "Alpha Krippendorff",
+        "Alfa Krippendorff",
     ]
     rows = {row[0].split("\n")[-1]: row[1:] for row in agreement[1:]}
     for key, f in report.codes.items():
-        expected = [figure_text(f.percent_agreement), figure_text(f.cohen_kappa)]
+        expected = [percent_text(f.percent_agreement, decimal=","), figure_text(f.cohen_kappa)]
         assert rows[key][:2] == expected
-    assert rows["loeffler/whole"] == ["1.000", "n/a", "n/a"]  # both coded everything
+    assert rows["loeffler/whole"] == ["100,0%", "n/a", "n/a"]  # both coded everything
     overall = agreement[-1]
     assert overall[0] == "Keseluruhan"
-    assert overall[1] == f"{report.overall.percent_agreement:.3f}"
+    assert overall[1] == f"{100 * report.overall.percent_agreement:.1f}%".replace(".", ",")
     # every table repeats its header row on each page
     for table in doc.tables:
         tr_pr = table.rows[0]._tr.trPr
@@ -246,7 +246,7 @@ def test_report_holds_agreement_table_and_questioned_discussions(  # type: ignor
     assert "Pengode: siti" in quote
     talk = delivery[1][2]
     assert talk.startswith("Dipertanyakan oleh pembimbing")
-    assert "[Terbuka]" in talk and "Apakah berjaga malam termasuk pelayanan bersama?" in talk
+    assert "[Belum tuntas]" in talk and "Apakah berjaga malam termasuk pelayanan bersama?" in talk
     assert "siti, " in talk and "Ya, kader dan warga menjaga posko bersama." in talk
     assert "[Selesai]" in design[1][2]
     assert "stok beras" not in "".join(t for table in questioned for r in table for t in r)

@@ -255,7 +255,7 @@ def test_agreement_view_shows_the_core_figures(qtbot, reviewer: ProjectContext) 
         f = report.codes[model.index(row, 0).data(KEY_ROLE)]
         assert model.index(row, F_KAPPA).data(VALUE_ROLE) == f.cohen_kappa
         shown = model.index(row, F_PERCENT).data()
-        assert shown == f"{f.percent_agreement:.3f}"
+        assert shown == f"{100 * f.percent_agreement:.1f}%"
     assert view.disagreements.rowCount() == len(report.disagreements) > 0
     assert "2 document" in view.status.text()
 
@@ -294,6 +294,6 @@ def test_review_screens_speak_indonesian(qtbot, reviewer: ProjectContext) -> Non
         assert _action(panel, "actionMarkQuestioned").text() == "? Pertanyakan"
         assert panel.model.headerData(MARK, Qt.Orientation.Horizontal) == "Tinjauan"
         assert view.figures.index(0, 0).data() == "Keseluruhan"
-        assert view.document.itemText(0) == "Semua dokumen yang dikode keduanya"
+        assert view.document.itemText(0) == "Semua dokumen yang dikodekan oleh keduanya"
     finally:
         apply_language("en")

@@ -57,7 +57,7 @@ _TITLES = {
     "id": {
         ColumnKind.CASE: "Matriks {book} menurut informan",
         ColumnKind.ATTR: "Matriks {book} menurut {attr}",
-        ColumnKind.CODE: "Keterkaitan (ko-okurensi) {book} dan {other}",
+        ColumnKind.CODE: "Kemunculan bersama {book} dan {other}",
     },
     "en": {
         ColumnKind.CASE: "Matrix of {book} by informant",

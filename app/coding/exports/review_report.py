@@ -46,7 +46,7 @@ _LABELS = {
         "code": "Kode",
         "percent": "Persentase kesepakatan",
         "kappa": "Kappa Cohen",
-        "alpha": "Alpha Krippendorff",
+        "alpha": "Alfa Krippendorff",
         "overall": "Keseluruhan",
         "note": "Dihitung per karakter dokumen yang dibandingkan; n/a: tidak terdefinisi.",
         "questioned": "Kutipan yang dipertanyakan",
@@ -56,10 +56,10 @@ _LABELS = {
         "discussion": "Tanda dan diskusi",
         "coder": "Pengode",
         "questioned_by": "Dipertanyakan oleh {0}",
-        "open": "Terbuka",
+        "open": "Belum tuntas",
         "resolved": "Selesai",
         "no_comment": "Belum ada komentar.",
-        "count": "{0} kutipan dipertanyakan: {1} terbuka, {2} selesai.",
+        "count": "{0} kutipan dipertanyakan: {1} belum tuntas, {2} selesai.",
     },
     "en": {
         "title": "Supervisor Review Report",
@@ -96,6 +96,14 @@ def figure_text(value: float | None) -> str:
         return NA
     text = f"{value:.3f}"
     return "0.000" if text == "-0.000" else text
+
+
+def percent_text(value: float | None, *, decimal: str = ".") -> str:
+    """A share (0–1) as a percentage with one decimal ("87.5%", "87,5%" with ``decimal=","``),
+    or ``n/a``."""
+    if value is None:
+        return NA
+    return f"{100 * value:.1f}".replace(".", decimal) + "%"
 
 
 def when_text(moment: datetime, language: str) -> str:
@@ -199,8 +207,10 @@ def _agreement_section(
         if key:
             para.add_run(xml_safe(f"\n{key}")).italic = True
         values = (f.percent_agreement, f.cohen_kappa, f.krippendorff_alpha)
-        for cell, value in zip(cells[1:], values, strict=True):
-            cell.text = figure_text(value)
+        decimal = "," if language == "id" else "."
+        texts = (percent_text(values[0], decimal=decimal), *map(figure_text, values[1:]))
+        for cell, text in zip(cells[1:], texts, strict=True):
+            cell.text = text
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if not key:
                 cell.paragraphs[0].runs[0].bold = True

@@ -32,7 +32,7 @@
         <location filename="../review/agreement_view.py" line="172"/>
         <location filename="../review/agreement_view.py" line="222"/>
         <source>All documents both coded</source>
-        <translation>Semua dokumen yang dikode keduanya</translation>
+        <translation>Semua dokumen yang dikodekan oleh keduanya</translation>
     </message>
     <message>
         <location filename="../review/agreement_view.py" line="212"/>
@@ -52,7 +52,7 @@
     <message>
         <location filename="../review/agreement_view.py" line="292"/>
         <source>These two coders have not coded any document in common.</source>
-        <translation>Kedua pengode ini belum mengode satu pun dokumen yang sama.</translation>
+        <translation>Kedua pengode ini belum mengodekan satu pun dokumen yang sama.</translation>
     </message>
     <message numerus="yes">
         <location filename="../review/agreement_view.py" line="295"/>
@@ -127,7 +127,7 @@
     <message>
         <location filename="../analysis/window.py" line="167"/>
         <source>Presence</source>
-        <translation>Kehadiran (✓/–)</translation>
+        <translation>Ada/tidak ada (✓/–)</translation>
     </message>
     <message>
         <location filename="../analysis/window.py" line="168"/>
@@ -223,7 +223,7 @@
     <message>
         <location filename="../analysis/window.py" line="392"/>
         <source>Edit cell summary</source>
-        <translation>Ubah ringkasan sel</translation>
+        <translation>Sunting ringkasan sel</translation>
     </message>
     <message>
         <location filename="../analysis/window.py" line="402"/>
@@ -404,22 +404,22 @@
     <message>
         <location filename="../dialogs/code_editor.py" line="64"/>
         <source>Name (Indonesian):</source>
-        <translation>Nama (Indonesia):</translation>
+        <translation>Nama (bahasa Indonesia):</translation>
     </message>
     <message>
         <location filename="../dialogs/code_editor.py" line="65"/>
         <source>Name (English):</source>
-        <translation>Nama (Inggris):</translation>
+        <translation>Nama (bahasa Inggris):</translation>
     </message>
     <message>
         <location filename="../dialogs/code_editor.py" line="66"/>
         <source>Definition (Indonesian):</source>
-        <translation>Definisi (Indonesia):</translation>
+        <translation>Definisi (bahasa Indonesia):</translation>
     </message>
     <message>
         <location filename="../dialogs/code_editor.py" line="67"/>
         <source>Definition (English):</source>
-        <translation>Definisi (Inggris):</translation>
+        <translation>Definisi (bahasa Inggris):</translation>
     </message>
     <message>
         <location filename="../dialogs/code_editor.py" line="68"/>
@@ -525,7 +525,7 @@
     <message>
         <location filename="../commands/codings.py" line="144"/>
         <source>Code in vivo</source>
-        <translation>Kode in vivo</translation>
+        <translation>Kodekan secara in vivo</translation>
     </message>
 </context>
 <context>
@@ -533,7 +533,7 @@
     <message>
         <location filename="../workbench/coding_panel.py" line="81"/>
         <source>Place the cursor in coded text to see its codings.</source>
-        <translation>Letakkan kursor pada teks berkode untuk melihat pengodeannya.</translation>
+        <translation>Letakkan kursor pada teks yang dikodekan untuk melihat pengodeannya.</translation>
     </message>
     <message>
         <location filename="../workbench/coding_panel.py" line="83"/>
@@ -558,7 +558,7 @@
     <message>
         <location filename="../workbench/coding_panel.py" line="92"/>
         <source>Re-code with current code</source>
-        <translation>Ganti dengan kode aktif</translation>
+        <translation>Ganti dengan kode yang dipilih</translation>
     </message>
 </context>
 <context>
@@ -622,7 +622,7 @@
     <message>
         <location filename="../review/agreement_model.py" line="180"/>
         <source>Coded only by</source>
-        <translation>Hanya dikode oleh</translation>
+        <translation>Hanya dikodekan oleh</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="181"/>
@@ -658,14 +658,14 @@
     <message>
         <location filename="../workbench/documents_model.py" line="46"/>
         <source>Coded</source>
-        <translation>Terkode</translation>
+        <translation>Dikodekan</translation>
     </message>
     <message>
         <location filename="../workbench/documents_model.py" line="62"/>
         <source>{0}
 {1} characters, {2} codings, {3} % coded</source>
         <translation>{0}
-{1} karakter, {2} pengodean, {3} % terkode</translation>
+{1} karakter, {2} pengodean, {3}% teks dikodekan</translation>
     </message>
 </context>
 <context>
@@ -881,7 +881,7 @@
     <message>
         <location filename="../errors.py" line="138"/>
         <source>Unexpected error: {0}</source>
-        <translation>Galat tak terduga: {0}</translation>
+        <translation>Kesalahan tak terduga: {0}</translation>
     </message>
     <message>
         <location filename="../errors.py" line="145"/>
@@ -1012,6 +1012,12 @@
 <context>
     <name>FiguresModel</name>
     <message>
+        <location filename="../review/agreement_model.py" line="113"/>
+        <source>.</source>
+        <comment>decimal separator</comment>
+        <translation>,</translation>
+    </message>
+    <message>
         <location filename="../review/agreement_model.py" line="49"/>
         <source>Overall</source>
         <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row (&quot;&quot; for the overall row)</extracomment>
@@ -1035,7 +1041,7 @@
     <message>
         <location filename="../review/agreement_model.py" line="72"/>
         <source>Alpha</source>
-        <translation>Alpha</translation>
+        <translation>Alfa</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="73"/>
@@ -1060,33 +1066,33 @@
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="80"/>
-        <source>Percent agreement: share of characters both coders treat alike (0–1)</source>
-        <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode (0–1)</translation>
+        <source>Percent agreement: share of characters both coders treat alike</source>
+        <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="81"/>
         <source>Cohen&apos;s kappa: agreement corrected for chance</source>
-        <translation>Kappa Cohen: kesepakatan setelah dikoreksi untuk peluang</translation>
+        <translation>Kappa Cohen: kesepakatan setelah dikurangi kesepakatan yang dapat terjadi secara kebetulan</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="82"/>
         <source>Krippendorff&apos;s alpha (nominal)</source>
-        <translation>Alpha Krippendorff (nominal)</translation>
+        <translation>Alfa Krippendorff (nominal)</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="83"/>
         <source>Characters only the first coder coded</source>
-        <translation>Karakter yang hanya dikode pengode pertama</translation>
+        <translation>Karakter yang hanya dikodekan oleh pengode pertama</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="84"/>
         <source>Characters only the second coder coded</source>
-        <translation>Karakter yang hanya dikode pengode kedua</translation>
+        <translation>Karakter yang hanya dikodekan oleh pengode kedua</translation>
     </message>
     <message>
         <location filename="../review/agreement_model.py" line="85"/>
         <source>Characters both coders coded</source>
-        <translation>Karakter yang dikode kedua pengode</translation>
+        <translation>Karakter yang dikodekan oleh kedua pengode</translation>
     </message>
 </context>
 <context>
@@ -1255,7 +1261,7 @@
         <location filename="../workbench/window.py" line="216"/>
         <location filename="../workbench/window.py" line="604"/>
         <source>Star quote</source>
-        <translation>Tandai kutipan</translation>
+        <translation>Beri bintang pada kutipan</translation>
     </message>
     <message>
         <location filename="../workbench/window.py" line="221"/>
@@ -1285,13 +1291,13 @@
     <message>
         <location filename="../workbench/window.py" line="245"/>
         <source>Open questions</source>
-        <translation>Pertanyaan terbuka</translation>
+        <translation>Pertanyaan belum tuntas</translation>
     </message>
     <message numerus="yes">
         <location filename="../workbench/window.py" line="248"/>
         <source>Open questions (%n)</source>
         <translation>
-            <numerusform>Pertanyaan terbuka (%n)</numerusform>
+            <numerusform>Pertanyaan belum tuntas (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -1352,17 +1358,17 @@
     <message>
         <location filename="../workbench/window.py" line="594"/>
         <source>Re-code with current code</source>
-        <translation>Ganti dengan kode aktif</translation>
+        <translation>Ganti dengan kode yang dipilih</translation>
     </message>
     <message>
         <location filename="../workbench/window.py" line="596"/>
         <source>Remove star</source>
-        <translation>Hapus tanda bintang</translation>
+        <translation>Hapus bintang</translation>
     </message>
     <message>
         <location filename="../workbench/window.py" line="596"/>
         <source>Star as illustrative</source>
-        <translation>Tandai sebagai ilustratif</translation>
+        <translation>Beri bintang (kutipan ilustratif)</translation>
     </message>
     <message>
         <location filename="../workbench/window.py" line="616"/>
@@ -1551,13 +1557,13 @@
         <location filename="../review/questions.py" line="176"/>
         <source>%n open question(s) from your reviewer.</source>
         <translation>
-            <numerusform>%n pertanyaan terbuka dari peninjau Anda.</numerusform>
+            <numerusform>%n pertanyaan dari peninjau Anda belum tuntas.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../review/questions.py" line="178"/>
         <source>No open questions.</source>
-        <translation>Tidak ada pertanyaan terbuka.</translation>
+        <translation>Tidak ada pertanyaan yang belum tuntas.</translation>
     </message>
     <message>
         <location filename="../review/questions.py" line="207"/>
@@ -1575,17 +1581,17 @@
     <message>
         <location filename="../review/commands.py" line="30"/>
         <source>Mark agreed</source>
-        <translation>Tandai disetujui</translation>
+        <translation>Setujui</translation>
     </message>
     <message>
         <location filename="../review/commands.py" line="31"/>
         <source>Mark questioned</source>
-        <translation>Tandai dipertanyakan</translation>
+        <translation>Pertanyakan</translation>
     </message>
     <message>
         <location filename="../review/commands.py" line="32"/>
         <source>Clear review mark</source>
-        <translation>Hapus tanda tinjauan</translation>
+        <translation>Hapus penilaian tinjauan</translation>
     </message>
     <message>
         <location filename="../review/commands.py" line="71"/>
@@ -1628,7 +1634,7 @@
     <message>
         <location filename="../review/detail.py" line="51"/>
         <source>{0} — coded by {1}</source>
-        <translation>{0} — dikode oleh {1}</translation>
+        <translation>{0} — dikodekan oleh {1}</translation>
     </message>
     <message>
         <location filename="../review/detail.py" line="62"/>
@@ -1648,7 +1654,7 @@
     <message>
         <location filename="../review/detail.py" line="91"/>
         <source>open</source>
-        <translation>terbuka</translation>
+        <translation>belum tuntas</translation>
     </message>
 </context>
 <context>
@@ -1681,7 +1687,7 @@
     <message>
         <location filename="../review/panel.py" line="167"/>
         <source>Mark the selected excerpts agreed (Ctrl+Alt+A)</source>
-        <translation>Tandai kutipan terpilih disetujui (Ctrl+Alt+A)</translation>
+        <translation>Setujui kutipan terpilih (Ctrl+Alt+A)</translation>
     </message>
     <message>
         <location filename="../review/panel.py" line="168"/>
@@ -1691,17 +1697,17 @@
     <message>
         <location filename="../review/panel.py" line="169"/>
         <source>Mark the selected excerpts questioned (Ctrl+Alt+Q)</source>
-        <translation>Tandai kutipan terpilih dipertanyakan (Ctrl+Alt+Q)</translation>
+        <translation>Pertanyakan kutipan terpilih (Ctrl+Alt+Q)</translation>
     </message>
     <message>
         <location filename="../review/panel.py" line="170"/>
         <source>Clear mark</source>
-        <translation>Hapus tanda</translation>
+        <translation>Hapus penilaian</translation>
     </message>
     <message>
         <location filename="../review/panel.py" line="171"/>
         <source>Remove your mark from the selected excerpts</source>
-        <translation>Hapus tanda Anda dari kutipan terpilih</translation>
+        <translation>Hapus penilaian Anda dari kutipan terpilih</translation>
     </message>
     <message>
         <location filename="../review/panel.py" line="172"/>
@@ -1808,7 +1814,7 @@
     <message>
         <location filename="../review/models.py" line="250"/>
         <source>{0} (open)</source>
-        <translation>{0} (terbuka)</translation>
+        <translation>{0} (belum tuntas)</translation>
     </message>
 </context>
 <context>
@@ -1929,7 +1935,7 @@
     <message>
         <location filename="../startup.py" line="84"/>
         <source>Who is working?</source>
-        <translation>Siapa yang bekerja?</translation>
+        <translation>Siapa nama Anda?</translation>
     </message>
     <message>
         <location filename="../startup.py" line="85"/>
@@ -2014,17 +2020,17 @@ Nama Anda:</translation>
     <message>
         <location filename="../workbench/menus.py" line="43"/>
         <source>Code the selected text with the current code (Ctrl+E)</source>
-        <translation>Kodekan teks terpilih dengan kode aktif (Ctrl+E)</translation>
+        <translation>Kodekan teks terpilih dengan kode yang dipilih (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../workbench/menus.py" line="44"/>
         <source>Code in vivo</source>
-        <translation>Kode in vivo</translation>
+        <translation>Kodekan secara in vivo</translation>
     </message>
     <message>
         <location filename="../workbench/menus.py" line="45"/>
         <source>Create a code named after the selected words</source>
-        <translation>Buat kode bernama sesuai kata yang dipilih</translation>
+        <translation>Buat kode baru yang dinamai dengan kata-kata terpilih, lalu kodekan teks itu</translation>
     </message>
     <message>
         <location filename="../workbench/menus.py" line="46"/>

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.coding.agreement import AgreementReport, Disagreement, Figures
-from app.coding.exports.review_report import figure_text
+from app.coding.exports.review_report import figure_text, percent_text
 from app.ui.context import ProjectContext
 from app.ui.review.models import one_line
 from app.ui.rows_model import RowsTableModel
@@ -77,7 +77,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 None,
-                self.tr("Percent agreement: share of characters both coders treat alike (0–1)"),
+                self.tr("Percent agreement: share of characters both coders treat alike"),
                 self.tr("Cohen's kappa: agreement corrected for chance"),
                 self.tr("Krippendorff's alpha (nominal)"),
                 self.tr("Characters only the first coder coded"),
@@ -107,7 +107,10 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == F_CODE:
                 return value
-            if col in (F_PERCENT, F_KAPPA, F_ALPHA):
+            if col == F_PERCENT:
+                # The decimal separator is translated: "87,5%" in Indonesian.
+                return percent_text(value, decimal=self.tr(".", "decimal separator"))
+            if col in (F_KAPPA, F_ALPHA):
                 return figure_text(value)
             return f"{value:,}"
         if role == VALUE_ROLE:
