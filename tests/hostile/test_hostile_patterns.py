@@ -92,7 +92,9 @@ def test_search_with_a_catastrophic_pattern_is_stopped(project: Project) -> None
      "(?:(?:a{1000}){1000}){1000}", "(" * 200 + "a" + ")" * 200, "x" * 1001, "(a", "[z-a]",
      "a**", "\\"],
 )  # fmt: skip
-def test_every_invalid_pattern_is_one_line_and_writes_nothing(study: Path, dump, capsys, pattern: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_invalid_pattern_is_one_line_and_writes_nothing(  # type: ignore[no-untyped-def]
+    study: Path, dump, capsys, pattern: str
+) -> None:
     before = dump(study)
     status = main(["autocode", str(study), "--pattern", pattern, "--code", first_code_key(study)])
     err = capsys.readouterr().err

@@ -1,4 +1,4 @@
-""""Code all hits" with very many hits asks first; Cancel codes nothing, Yes codes them all."""
+""" "Code all hits" with very many hits asks first; Cancel codes nothing, Yes codes them all."""
 
 from __future__ import annotations
 
