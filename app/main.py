@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from app.models.backup import BackupError, backup_if_due
 from app.models.project import ProjectDamaged, ProjectError, create_project, open_project
+from app.models.server import is_server_target
 from app.ui.context import ProjectContext
 from app.ui.errors import project_error_message
 from app.ui.language import apply_language, saved_language
@@ -43,13 +44,25 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(path: Path, *, coder: str | None = None) -> QMainWindow:
-    """Open ``path`` in a new main window (not yet shown).
+def open_window(
+    path: Path | str, *, coder: str | None = None, password: str | None = None
+) -> QMainWindow:
+    """Open ``path`` (a project file or a server URL) in a new main window (not yet shown).
 
-    A project already open in another window or instance is opened read-only, with a
-    notice in the window. Raises the project errors of :func:`open_project`.
+    A file already open in another window or instance is opened read-only, with a notice in
+    the window. On a server every client writes at once and the coder is the server login.
+    Raises the project errors of :func:`open_project`.
     """
     ensure_app()
+    if is_server_target(path):
+        assert isinstance(path, str)
+        project = open_project(path, ask_password=(lambda _url: password) if password else None)
+        assert project.url is not None
+        ctx = ProjectContext(project, read_only=False, coder=project.url.username or coder)
+        ctx.language = saved_language()
+        window = MainWindow(ctx)
+        ctx.setParent(window)
+        return window
     path = Path(path)
     project = open_project(path)
     lock: QLockFile | None = acquire_lock(path)
@@ -95,6 +108,34 @@ def _open_interactive(path: Path) -> QMainWindow | None:
         return None
 
 
+def _open_server_interactive(url: str) -> QMainWindow | None:
+    """Open a server project, asking for the password when the server wants one."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from app.models.project import ServerLoginFailed
+
+    password: str | None = None
+    for _attempt in range(3):
+        try:
+            return open_window(url, coder=ask_coder_once(), password=password)
+        except ServerLoginFailed as exc:
+            text, ok = QInputDialog.getText(
+                None,
+                "Telaah",
+                project_error_message(exc)
+                + "\n\n"
+                + translate("Main", "Password for {0}:").format(exc.url),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok or not text:
+                return None
+            password = text
+        except ProjectError as exc:
+            QMessageBox.critical(None, "Telaah", project_error_message(exc))
+            return None
+    return None
+
+
 def _ask_project() -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         None,
@@ -117,6 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app on the project given in ``argv`` (or ask for one)."""
     args = list(sys.argv[1:] if argv is None else argv)
     app = ensure_app()
+    if args and is_server_target(args[0]):
+        window = _open_server_interactive(args[0])
+        if window is None:
+            return 1
+        window.show()
+        return app.exec()
     path = Path(args[0]) if args else _ask_project()
     if path is None:
         return 0

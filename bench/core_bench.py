@@ -15,15 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 from sqlalchemy import func, select
 
 from app.coding.analysis.matrix import build_matrix
 from app.coding.codings import apply_code
 from app.coding.documents import import_files
 from app.coding.importing import extract
-from app.models.project import create_project, open_project
+from app.models.project import Project, create_project, open_project
 from app.models.schema import Codebook, Coding, Document
-from bench.corpus import CorpusSize, make_corpus
+from bench.corpus import CorpusSize, TextMaker, make_corpus
 from bench.import_set import library_read, write_import_set
 from bench.timing import RUNS, measure
 
@@ -154,6 +155,53 @@ def export_docx(workdir: Path) -> Result:
     }
 
 
+#: The import targets: a transcript of this many characters as a .docx file.
+IMPORT_DOCX = {"import_docx_60k": 60_000, "import_docx_380k": 380_000}
+
+
+def import_docx(workdir: Path) -> dict[str, Result]:
+    """``import_files`` of one generated .docx transcript into an empty project: reading,
+    checking, parsing, speaker turns, the stored text, segments and search index, and the
+    commit (synchronous=FULL). The project is created and opened untimed before each run."""
+    folder = workdir / "import-docx"
+    folder.mkdir(parents=True, exist_ok=True)
+    maker = TextMaker(random.Random(17))
+    results: dict[str, Result] = {}
+    for key, chars in IMPORT_DOCX.items():
+        path = folder / f"wawancara-{chars}.docx"
+        document = docx.Document()
+        for paragraph in maker.transcript(chars=chars):
+            document.add_paragraph(paragraph)
+        document.save(str(path))
+        results[key] = _import_one(path, folder / f"impor-{chars}.telaah")
+    return results
+
+
+def _import_one(path: Path, target: Path) -> Result:
+    opened: list[Project] = []
+    shape: dict[str, int] = {}
+
+    def fresh(_i: int) -> None:
+        while opened:
+            opened.pop().close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        create_project(target).close()
+        opened.append(open_project(target))
+
+    def one(_i: int) -> None:
+        with opened[-1].session() as session:
+            done = import_files(session, paths=[path], all_or_nothing=True).imported[0]
+        shape.update(chars=done.length, paragraphs=done.paragraphs, turns=done.turns)
+
+    try:
+        timing = measure(one, runs=9, warmup=2, setup=fresh)
+    finally:
+        while opened:
+            opened.pop().close()
+    return timing.median, {**timing.as_json(), **shape}
+
+
 def _interleaved(
     fns: dict[str, Callable[[], object]], setup: Callable[[], object], runs: int = RUNS
 ) -> dict[str, float]:
@@ -213,3 +261,95 @@ def import_ratio(workdir: Path) -> Result:
             "extract_ratio": round(t["extract"] / t["library"], 3),
         }
     return details["all"]["ratio"], details
+
+
+#: ``autocode_L_50k_hits``: "we" in Indonesian has two common words (exclusive and
+#: inclusive); coded by sentence they give about 50k spans over corpus L.
+AUTOCODE_PATTERN = r"\bkami\b|\bkita\b"
+#: ``search_L``: a word of the corpus vocabulary (~23k hits over corpus L) and the page the
+#: search panel shows first.
+SEARCH_WORD = "musyawarah"
+SEARCH_PAGE = 200
+
+
+def matrix_all(corpus: Path, *, cols: str) -> Result:
+    """``build_matrix`` of every code (``*``) against ``cols`` (``cases`` or ``*``)."""
+    project = open_project(corpus)
+    try:
+        cells = 0
+
+        def one(_i: int) -> None:
+            nonlocal cells
+            with project.session() as session:
+                m = build_matrix(session, rows="*", cols=cols)
+                cells = sum(1 for _ in m.evidence)
+
+        timing = measure(one)
+    finally:
+        project.close()
+    return timing.median, {**timing.as_json(), "rows": "*", "cols": cols, "cells_filled": cells}
+
+
+def autocode_hits(corpus: Path, workdir: Path) -> Result:
+    """``autocode`` of :data:`AUTOCODE_PATTERN` by sentence over the whole corpus, committed,
+    on a copy; the undo (one ``remove_codings`` of everything it added) runs untimed
+    between runs and is timed on its own."""
+    from app.coding.autocode import autocode
+    from app.coding.codings import remove_codings
+
+    copy = workdir / "autocode-copy.telaah"
+    shutil.copyfile(corpus, copy)
+    project = open_project(copy)
+    added: list[int] = []
+    undo_s: list[float] = []
+
+    def undo(_i: int) -> None:
+        if added:
+            start = time.perf_counter()
+            with project.session() as session:
+                remove_codings(session, coding_ids=added)
+            undo_s.append(time.perf_counter() - start)
+            added.clear()
+
+    def one(_i: int) -> None:
+        with project.session() as session:
+            changes = autocode(
+                session, pattern=AUTOCODE_PATTERN, code_id=1, unit="sentence", coder="penguji"
+            )
+        added.extend(c.id for c in changes.added)
+
+    try:
+        timing = measure(one, runs=3, warmup=1, setup=undo)
+        hits = len(added)
+        undo(0)
+    finally:
+        project.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
+    return timing.median, {
+        **timing.as_json(),
+        "pattern": AUTOCODE_PATTERN,
+        "unit": "sentence",
+        "codings_added": hits,
+        "undo_s": round(statistics.median(undo_s), 4),
+    }
+
+
+def search_page(corpus: Path) -> Result:
+    """The search panel's first page: :data:`SEARCH_WORD` over the corpus, each hit with its
+    context (70 characters each side, as the panel asks)."""
+    from app.coding.search import search
+
+    project = open_project(corpus)
+    try:
+        found = 0
+
+        def one(_i: int) -> None:
+            nonlocal found
+            with project.session() as session:
+                found = len(search(session, query=SEARCH_WORD, context_chars=70, limit=SEARCH_PAGE))
+
+        timing = measure(one, runs=7)
+    finally:
+        project.close()
+    return timing.median, {**timing.as_json(), "word": SEARCH_WORD, "hits_shown": found}

@@ -8,9 +8,10 @@ codebooks are installed with :func:`app.coding.codebooks.install_codebook`, and 
 file holds exactly what the application would have written, only much faster. The FTS index is
 filled by the project's own insert trigger.
 
-Sizes: ``S`` (CI) and ``L`` (SPEC §4: 500 transcripts × ~10k words, 150 codes, 500 cases,
-100k codings). Two documents of L have the shapes the open-document bars name: document 1 has
-~60k characters and 600 codings, document 2 ~380k characters and 4,000 codings.
+Sizes: ``S`` (CI), ``L`` (SPEC §4: 500 transcripts × ~10k words, 150 codes, 500 cases,
+100k codings) and ``XL`` (five times L: 2,500 transcripts, 2,500 cases, 500k codings). Two
+documents of L and XL have the shapes the open-document bars name: document 1 has ~60k
+characters and 600 codings, document 2 ~380k characters and 4,000 codings.
 """
 
 from __future__ import annotations
@@ -117,6 +118,16 @@ SIZES: dict[str, CorpusSize] = {
         codes=150,
         cases=500,
         codings=100_000,
+        special=((60_000, 600), (380_000, 4_000)),
+    ),
+    # Five times L (issue 15): the same documents, codes and density of codings, so every
+    # figure that grows linearly with the project grows five times.
+    "XL": CorpusSize(
+        documents=2_500,
+        words=10_000,
+        codes=150,
+        cases=2_500,
+        codings=500_000,
         special=((60_000, 600), (380_000, 4_000)),
     ),
 }

@@ -3,6 +3,8 @@
     python -m bench.gui_bench window  PROJECT DOC_ID...   open-project and open-document times
     python -m bench.gui_bench rss     PROJECT DOC_ID      resident memory with PROJECT open
     python -m bench.gui_bench scaling PROJECT CSV PNG     open time of every document → CSV, PNG
+    python -m bench.gui_bench apply   PROJECT DOC_ID      select, apply a code, repainted
+    python -m bench.gui_bench corpus-plot CSV PNG         the L-against-XL plot of the CSV
 
 "Open a document" is timed from ``MainWindow.open_document`` (query, text, codings, layout of
 the visible part, highlighting) until the event queue is drained after it, with the window
@@ -180,12 +182,47 @@ def run_scaling(path: Path, csv_path: Path, png_path: Path) -> dict[str, Any]:
     return {"rows": rows}
 
 
+def run_apply(path: Path, doc_id: int) -> dict[str, Any]:
+    """Select a span in the open document, apply the current code through the window (its
+    undo command, committed) and let the window repaint: on a copy of ``path``."""
+    import random
+
+    _app()
+    window = _open(path)
+    window.open_document(doc_id)
+    QApplication.processEvents()
+    code_id = next(iter(window.codes.codes))
+    length = len(window.view.toPlainText())
+    rng = random.Random(5)
+    added: list[int] = []
+
+    def one(_i: int) -> None:
+        start = rng.randrange(0, length - 500)
+        window.view.select_span(start, start + rng.randint(20, 400))
+        assert window.apply_code(code_id)
+        QApplication.processEvents()
+        added.append(start)
+
+    timing = measure(one, runs=15, warmup=2)
+    pieces = int(window.view.painted_pieces())
+    _close(window)
+    return {**timing.as_json(), "applied": len(added), "painted_pieces": pieces}
+
+
 def main(argv: list[str]) -> int:
     mode, path = argv[0], Path(argv[1])
     if mode == "window":
         result = run_window(path, [int(a) for a in argv[2:]])
     elif mode == "rss":
         result = run_rss(path, int(argv[2]))
+    elif mode == "corpus-plot":
+        from bench.plot import draw_corpus_scaling
+
+        _app()
+        with path.open(encoding="utf-8", newline="") as fh:
+            result = {"plotted": draw_corpus_scaling(list(csv.DictReader(fh)), Path(argv[2]))}
+    elif mode == "apply":
+        result = run_apply(path, int(argv[2]))
     elif mode == "scaling":
         result = run_scaling(path, Path(argv[2]), Path(argv[3]))
     else:

@@ -118,3 +118,67 @@ def draw_scaling(rows: Sequence[dict[str, Any]], path: Path) -> None:
     painter.end()
     if not image.save(str(path)):
         raise OSError(f"cannot write {path}")
+
+
+def draw_corpus_scaling(rows: Sequence[dict[str, Any]], path: Path) -> int:
+    """Bars of XL ÷ L for each figure measured on both corpora (the CSV rows), with the
+    values beside them; lines at 5× (XL holds five times L) and 6× (the growth bar).
+    Returns the number of figures plotted."""
+    rows = [r for r in rows if r.get("XL_over_L") not in (None, "")]
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont(painter.font())
+    font.setPixelSize(13)
+    painter.setFont(font)
+    label_w, left, top = 190.0, 200.0, 70.0
+    box = QRectF(left, top, WIDTH - left - 330, HEIGHT - top - 60)
+    painter.setPen(QPen(QColor("#222222"), 1))
+    painter.drawText(
+        QRectF(0, 14, WIDTH, 30),
+        Qt.AlignmentFlag.AlignCenter,
+        "Corpus XL (2,500 transcripts, 500k codings) against L (500, 100k): XL ÷ L",
+    )
+    x_max = max([6.5, *(float(r["XL_over_L"]) * 1.1 for r in rows)])
+
+    def x_at(v: float) -> float:
+        return box.left() + box.width() * v / x_max
+
+    for value, colour, text in ((5.0, "#7f8c8d", "5× (linear)"), (6.0, "#c0392b", "6× bar")):
+        painter.setPen(QPen(QColor(colour), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x_at(value), box.top()), QPointF(x_at(value), box.bottom()))
+        painter.drawText(QPointF(x_at(value) + 4, box.bottom() + 18), text)
+    painter.setPen(QPen(QColor("#222222"), 1))
+    painter.drawLine(QPointF(box.left(), box.top()), QPointF(box.left(), box.bottom()))
+    step = box.height() / max(len(rows), 1)
+    for i, row in enumerate(rows):
+        y = box.top() + i * step
+        ratio = float(row["XL_over_L"])
+        painter.setPen(QPen(QColor("#222222"), 1))
+        painter.drawText(
+            QRectF(left - label_w - 8, y, label_w, step),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(row["figure"]),
+        )
+        painter.setBrush(QColor("#1f6fb2"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRect(QRectF(box.left(), y + step * 0.2, x_at(ratio) - box.left(), step * 0.6))
+        unit = str(row["unit"])
+        painter.setPen(QPen(QColor("#222222"), 1))
+        painter.drawText(
+            QRectF(box.right() + 10, y, 320, step),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{ratio:.2f}×   L {_fmt(row['L'], unit)}  →  XL {_fmt(row['XL'], unit)}",
+        )
+    painter.end()
+    if not image.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return len(rows)
+
+
+def _fmt(value: object, unit: str) -> str:
+    number = float(str(value))
+    if unit == "s":
+        return f"{number * 1000:.0f} ms" if number < 10 else f"{number:.1f} s"
+    return f"{number:.0f} {unit}"

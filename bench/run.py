@@ -14,8 +14,10 @@ when its capability is missing) and ``machine``. Beside it go the scaling table
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,9 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import SIZES, CorpusSize, make_corpus  # noqa: E402
-from bench.timing import machine_info  # noqa: E402
+from bench.timing import load_average, machine_info  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "bench" / "corpus" / "L.telaah"
+DEFAULT_XL = ROOT / "bench" / "corpus" / "XL.telaah"
 
 #: SPEC §4 bars: key → (limit, unit). Every figure must be at or below its limit.
 BARS: dict[str, tuple[float, str]] = {
@@ -46,7 +49,36 @@ BARS: dict[str, tuple[float, str]] = {
     "open_project_L": (1.5, "s"),
     "rss_mb_L": (600.0, "MB"),
     "import_ratio": (1.5, "×"),
+    # issue 15 ("Performance, round two")
+    "import_docx_60k": (0.020, "s"),
+    "import_docx_380k": (0.030, "s"),
+    "apply_coding_gui_L": (0.016, "s"),
+    "cooccurrence_all_L": (0.25, "s"),
+    "matrix_all_cases_L": (0.15, "s"),
+    "autocode_L_50k_hits": (3.0, "s"),
+    "search_L": (0.050, "s"),
+    "open_project_XL": (1.5, "s"),
+    "rss_mb_XL": (800.0, "MB"),
+    "matrix_XL": (0.5, "s"),
+    "cooccurrence_XL": (0.5, "s"),
+    "apply_coding_XL": (0.020, "s"),
+    # linear growth: the all-codes figures at XL (five times L) within 6× of L
+    "growth_cooccurrence_all_XL": (6.0, "×"),
+    "growth_matrix_all_cases_XL": (6.0, "×"),
 }
+
+#: Figures measured on both corpora: the corpus-scaling table and plot.
+CORPUS_SCALING = (
+    ("open_project", "s"),
+    ("rss_mb", "MB"),
+    ("open_doc_60k_600", "s"),
+    ("open_doc_380k_4000", "s"),
+    ("apply_coding", "s"),
+    ("matrix", "s"),
+    ("cooccurrence", "s"),
+    ("matrix_all_cases", "s"),
+    ("cooccurrence_all", "s"),
+)
 
 #: The scaling corpus: documents growing in size (400 codings each) and a ~60k-character
 #: document with more and more codings.
@@ -110,7 +142,9 @@ class Report:
             traceback.print_exc()
         print(f"  {label}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
-    def as_json(self, corpus: Path, started: datetime) -> dict[str, Any]:
+    def as_json(
+        self, corpus: Path, started: datetime, load_before: list[float] | None
+    ) -> dict[str, Any]:
         bars = {}
         for key, (limit, unit) in BARS.items():
             value = self.figures[key]
@@ -131,18 +165,31 @@ class Report:
             "machine": machine_info(),
             "corpus": {"path": str(corpus), "bytes": corpus.stat().st_size},
             "started": started.isoformat(timespec="seconds"),
+            "load_average": {"before": load_before, "after": load_average()},
             "runs": "median of 5 timed runs after 1 warm-up (apply_coding_L: 15 after 2)",
         }
 
 
-def run_all(corpus: Path, out: Path, *, quick: bool = False) -> dict[str, Any]:
+def _ensure(corpus: Path, size: str) -> None:
+    if not corpus.exists():
+        print(f"building corpus {size} at {corpus}", file=sys.stderr, flush=True)
+        corpus.parent.mkdir(parents=True, exist_ok=True)
+        make_corpus(corpus, size)
+
+
+def run_all(
+    corpus: Path,
+    out: Path,
+    *,
+    quick: bool = False,
+    only: tuple[str, ...] = (),
+    xl: Path = DEFAULT_XL,
+) -> dict[str, Any]:
     from bench import core_bench
 
     started = datetime.now(UTC)
-    if not corpus.exists():
-        print(f"building corpus L at {corpus}", file=sys.stderr)
-        corpus.parent.mkdir(parents=True, exist_ok=True)
-        make_corpus(corpus, "L")
+    load_before = load_average()
+    _ensure(corpus, "L")
     report = Report()
     fig, det = report.figures, report.details
     work = Path(tempfile.mkdtemp(prefix="telaah-bench-"))
@@ -179,6 +226,55 @@ def run_all(corpus: Path, out: Path, *, quick: bool = False) -> dict[str, Any]:
     def imports() -> None:
         fig["import_ratio"], det["import_ratio"] = core_bench.import_ratio(work)
 
+    def import_docx() -> None:
+        for key, (value, details) in core_bench.import_docx(work).items():
+            fig[key], det[key] = value, details
+
+    def apply_gui() -> None:
+        copy = work / "apply-gui.telaah"
+        shutil.copyfile(corpus, copy)
+        det["apply_coding_gui_L"] = _child("apply", str(copy), "1")
+        fig["apply_coding_gui_L"] = det["apply_coding_gui_L"]["median"]
+
+    def matrix_all() -> None:
+        fig["matrix_all_cases_L"], det["matrix_all_cases_L"] = core_bench.matrix_all(
+            corpus, cols="cases"
+        )
+        fig["cooccurrence_all_L"], det["cooccurrence_all_L"] = core_bench.matrix_all(
+            corpus, cols="*"
+        )
+
+    def autocode() -> None:
+        fig["autocode_L_50k_hits"], det["autocode_L_50k_hits"] = core_bench.autocode_hits(
+            corpus, work
+        )
+
+    def search() -> None:
+        fig["search_L"], det["search_L"] = core_bench.search_page(corpus)
+
+    def xl_window() -> None:
+        _ensure(xl, "XL")
+        result = _child("window", str(xl), "1", "2")
+        det["open_project_XL"] = result["open_project"]
+        fig["open_project_XL"] = result["open_project"]["median"]
+        docs = result["open_document"]
+        det["open_doc_60k_600_XL"], det["open_doc_380k_4000_XL"] = docs["1"], docs["2"]
+
+    def xl_rss() -> None:
+        _ensure(xl, "XL")
+        det["rss_mb_XL"] = _child("rss", str(xl), "2")
+        fig["rss_mb_XL"] = det["rss_mb_XL"]["rss_mb"]
+
+    def xl_core() -> None:
+        _ensure(xl, "XL")
+        fig["matrix_XL"], det["matrix_XL"] = core_bench.matrix(xl, cols="cases")
+        fig["cooccurrence_XL"], det["cooccurrence_XL"] = core_bench.matrix(
+            xl, cols=core_bench.COOCCURRENCE_COLS
+        )
+        fig["apply_coding_XL"], det["apply_coding_XL"] = core_bench.apply_coding(xl, work)
+        for key, cols in (("matrix_all_cases_XL", "cases"), ("cooccurrence_all_XL", "*")):
+            det[key] = core_bench.matrix_all(xl, cols=cols)[1]
+
     def scaling() -> None:
         scaling_corpus = work / "scaling.telaah"
         make_corpus(scaling_corpus, SCALING, seed=13)
@@ -195,21 +291,88 @@ def run_all(corpus: Path, out: Path, *, quick: bool = False) -> dict[str, Any]:
         ("cooccurrence_L", cooccurrence),
         ("export_docx_2000_quotes", export),
         ("import_ratio", imports),
+        ("import_docx", import_docx),
+        ("apply_coding_gui_L", apply_gui),
+        ("matrix_all_L", matrix_all),
+        ("autocode_L_50k_hits", autocode),
+        ("search_L", search),
+        ("open_project_XL + open_doc", xl_window),
+        ("rss_mb_XL", xl_rss),
+        ("XL analyses + apply_coding_XL", xl_core),
         ("scaling", scaling),
     ]
     if quick:
         steps = [s for s in steps if s[0] not in ("import_ratio", "scaling")]
+    if only:
+        unknown = set(only) - {label for label, _ in steps}
+        if unknown:
+            raise SystemExit(f"unknown step(s): {', '.join(sorted(unknown))}")
+        steps = [s for s in steps if s[0] in only]
     for label, step in steps:
         report.run(label, step)
-    data = report.as_json(corpus, started)
+    _growth(report)
+    if any(key.endswith("_XL") for key in report.details):
+        report.run("corpus scaling", lambda: _corpus_scaling(report, out))
+    data = report.as_json(corpus, started, load_before)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return data
 
 
+def _value(report: Report, name: str, size: str) -> float | None:
+    """A figure of corpus ``size``: its key (``name_L``, ``name`` for the SPEC's L figures
+    without a suffix, ``name_XL``), else the median in its details."""
+    for key in (f"{name}_{size}", name if size == "L" else ""):
+        if report.figures.get(key) is not None:
+            return report.figures[key]
+        found = report.details.get(key)
+        if isinstance(found, dict):
+            value = found.get("median", found.get("rss_mb"))
+            if value is not None:
+                return float(value)
+    return None
+
+
+def _growth(report: Report) -> None:
+    """XL ÷ L of the all-codes analyses (five times the codings: linear is about 5×)."""
+    for name in ("cooccurrence_all", "matrix_all_cases"):
+        large, huge = _value(report, name, "L"), _value(report, name, "XL")
+        if large and huge:
+            report.figures[f"growth_{name}_XL"] = round(huge / large, 3)
+
+
+def _corpus_scaling(report: Report, out: Path) -> None:
+    """The figures measured on L and on XL side by side (CSV) and as a plot (PNG)."""
+    rows = []
+    for name, unit in CORPUS_SCALING:
+        large, huge = _value(report, name, "L"), _value(report, name, "XL")
+        rows.append(
+            {
+                "figure": name,
+                "unit": unit,
+                "L": None if large is None else round(large, 5),
+                "XL": None if huge is None else round(huge, 5),
+                "XL_over_L": round(huge / large, 2) if large and huge else None,
+            }
+        )
+    csv_path = out.with_name(out.stem + "-corpus-scaling.csv")
+    png_path = out.with_name(out.stem + "-corpus-scaling.png")
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["figure", "unit", "L", "XL", "XL_over_L"])
+        writer.writeheader()
+        writer.writerows(rows)
+    result = _child("corpus-plot", str(csv_path), str(png_path))
+    report.details["corpus_scaling"] = {
+        "csv": csv_path.name,
+        "png": png_path.name,
+        "rows": rows,
+        "plotted": result.get("plotted"),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--make-corpus", choices=sorted(SIZES), metavar="S|L")
+    parser.add_argument("--make-corpus", choices=sorted(SIZES), metavar="S|L|XL")
     parser.add_argument("--out", type=Path, help="the corpus file to write (--make-corpus)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, metavar="OUT", help="run every benchmark")
@@ -219,7 +382,13 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_CORPUS,
         help="corpus L to benchmark (built there if missing)",
     )
+    parser.add_argument(
+        "--xl", type=Path, default=DEFAULT_XL, help="corpus XL (built there if missing)"
+    )
     parser.add_argument("--quick", action="store_true", help="skip import ratio and scaling")
+    parser.add_argument(
+        "--only", default="", metavar="STEP,...", help="run only these steps (labels as printed)"
+    )
     args = parser.parse_args(argv)
     if args.make_corpus:
         if args.out is None:
@@ -232,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
             f"in {time.perf_counter() - started:.1f} s"
         )
     if args.json:
-        data = run_all(args.corpus, args.json, quick=args.quick)
+        only = tuple(label for label in args.only.split(",") if label)
+        data = run_all(args.corpus, args.json, quick=args.quick, only=only, xl=args.xl)
         for key, bar in data["bars"].items():
             mark = {True: "ok  ", False: "MISS", None: "----"}[bar["met"]]
             print(f"{mark} {key:<26} {bar['value']!s:<12} bar {bar['bar']} {bar['unit']}")

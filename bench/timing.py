@@ -74,6 +74,14 @@ def peak_rss_mb() -> float | None:
     return None
 
 
+def load_average() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages (the machine may be shared), where known."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
 def _cpu_model() -> str:
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as fh:

@@ -12,11 +12,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import backups, coding, demo, export, importing, new, refiqda, review, show
+from app.cli import (
+    backups,
+    coding,
+    demo,
+    evidence,
+    export,
+    importing,
+    new,
+    refiqda,
+    review,
+    show,
+)
 from app.cli.common import PROG, USER_ERRORS, fail
 from app.cli.gui import open_gui
+from app.models.server import is_server_target
 
-MODULES = (new, importing, show, coding, export, demo, backups, refiqda, review)
+MODULES = (new, importing, show, coding, evidence, export, demo, backups, refiqda, review)
 
 
 def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:
@@ -36,10 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     return _build()[0]
 
 
-def _gui_target(argv: Sequence[str], commands: frozenset[str]) -> Path | None:
-    """The project to open when the only argument is an existing file (not a command)."""
+def _gui_target(argv: Sequence[str], commands: frozenset[str]) -> Path | str | None:
+    """The project to open when the only argument is an existing file or a server URL."""
     if len(argv) != 1 or argv[0].startswith("-") or argv[0] in commands:
         return None
+    if is_server_target(argv[0]):
+        return argv[0]
     path = Path(argv[0])
     return path if path.exists() else None
 

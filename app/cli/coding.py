@@ -8,7 +8,7 @@ from typing import Any
 from app.cli.common import CliError, default_coder, opened, say
 from app.coding.autocode import UNITS, TooManyHits, autocode
 from app.coding.codebooks import find_code
-from app.coding.codings import apply_code
+from app.coding.codings import Stance, apply_code
 from app.coding.retrieval import document_id
 
 #: Default ceiling on the spans one ``autocode`` call codes (``--max-hits`` raises it).
@@ -25,6 +25,12 @@ def register(commands: Any) -> None:
     code.add_argument("--coder", metavar="NAME", default=None, help="default: your user name")
     code.add_argument("--memo", metavar="TEXT", default="")
     code.add_argument("--illustrative", action="store_true", help="star the coding")
+    code.add_argument(
+        "--evidence",
+        choices=[s.value for s in Stance],
+        default=Stance.SUPPORTS.value,
+        help="what the passage says: it happens (supports), it does not (absent), an obstacle",
+    )
     code.set_defaults(run=run_code)
 
     auto = commands.add_parser("autocode", help="code every hit of a pattern")
@@ -60,6 +66,7 @@ def run_code(args: argparse.Namespace) -> int:
             coder=args.coder or default_coder(),
             memo=args.memo,
             illustrative=args.illustrative,
+            stance=Stance(args.evidence),
         )
     where = f"{args.document} {args.start}-{args.end}"
     if changes.added:

@@ -13,7 +13,16 @@ from sqlalchemy.exc import OperationalError
 
 from app.coding.errors import InvalidValue, TelaahError, UnsupportedFile
 from app.coding.limits import quoted
-from app.models.project import Project, ProjectError, ProjectExists, open_project
+from app.models.project import (
+    Project,
+    ProjectError,
+    ProjectExists,
+    ServerError,
+    ServerLoginFailed,
+    ServerUnreachable,
+    open_project,
+)
+from app.models.server import is_server_target
 
 PROG = "telaah"
 
@@ -53,10 +62,25 @@ FILE_REASONS = {
 }
 
 
+def ask_password(url: str) -> str | None:
+    """Ask for a server password on the terminal (never echoed, never stored)."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(f"password for {url}: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def project_target(text: str | Path) -> str | Path:
+    """A PROJECT argument: a server URL stays a string, anything else is a file path."""
+    return text if is_server_target(text) else Path(text)
+
+
 @contextmanager
 def opened(path: str | Path) -> Iterator[Project]:
-    """An existing project (migrated if old), always closed on exit."""
-    project = open_project(Path(path))
+    """An existing project (a file, migrated if old, or a server URL), closed on exit."""
+    project = open_project(project_target(path), ask_password=ask_password)
     try:
         yield project
     finally:
@@ -81,6 +105,14 @@ def describe(exc: BaseException) -> str:
         text = f"cannot import {exc.path}: {words} [{exc.reason}{detail}]"
     elif isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         text = f"invalid pattern {quoted(exc.value)}: {exc.detail}"
+    elif isinstance(exc, ServerLoginFailed):
+        text = f"{exc.url}: the server refused the login ({exc.reason})"
+    elif isinstance(exc, ServerUnreachable):
+        text = f"{exc.url}: the server does not answer ({exc.reason})"
+    elif isinstance(exc, ServerError):
+        text = f"{exc.url}: {exc.reason or type(exc).__name__}"
+    elif isinstance(exc, ProjectExists) and exc.reason:
+        text = f"{exc.path}: {exc.reason}"
     elif isinstance(exc, ProjectExists):
         text = f"{exc.path}: a file with this name already exists"
     elif isinstance(exc, ProjectError):

@@ -28,21 +28,44 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", choices=LANGUAGES, default="id", help="labels of the file")
 
 
+def _names(parser: argparse.ArgumentParser) -> None:
+    """``--coder`` (repeatable) and the names choice; without one the project setting."""
+    parser.add_argument(
+        "--coder",
+        metavar="NAME",
+        action="append",
+        default=None,
+        help="use this coder's codings (repeatable; default: every primary coder)",
+    )
+    names = parser.add_mutually_exclusive_group()
+    names.add_argument(
+        "--pseudonymise",
+        "--pseudonymize",
+        dest="pseudonymise",
+        action="store_const",
+        const=True,
+        default=None,
+        help="show case aliases instead of names, in quotes too (default: project setting)",
+    )
+    names.add_argument(
+        "--real-names",
+        dest="pseudonymise",
+        action="store_const",
+        const=False,
+        help="print real names (overrides the project setting)",
+    )
+    parser.add_argument(
+        "--mask", metavar="NAME", action="append", default=[], help="a name to mask"
+    )
+
+
 def add_excerpts(kinds: Any) -> None:
     parser = kinds.add_parser("excerpts", help="coded excerpts by code")
     _common(parser)
     parser.add_argument(
         "--code", metavar="CODE", action="append", default=None, help="only these codes"
     )
-    parser.add_argument(
-        "--pseudonymise",
-        "--pseudonymize",
-        action="store_true",
-        help="show case aliases instead of names, in quotes too",
-    )
-    parser.add_argument(
-        "--mask", metavar="NAME", action="append", default=[], help="a name to mask"
-    )
+    _names(parser)
     parser.set_defaults(export=run_excerpts)
 
 
@@ -58,23 +81,15 @@ def run_excerpts(args: argparse.Namespace, session: Session) -> int:
         pseudonymise=args.pseudonymise,
         mask_names=args.mask,
         language=args.language,
+        coders=args.coder,
     )
     say(f"wrote {result.rows} excerpts to {result.path}")
     return 0
 
 
 def _analysis_options(parser: argparse.ArgumentParser) -> None:
-    # Options shared by the matrix and summary exports (issue 4).
-    parser.add_argument("--coder", metavar="NAME", default=None, help="only this coder's codings")
-    parser.add_argument(
-        "--pseudonymise",
-        "--pseudonymize",
-        action="store_true",
-        help="show case aliases instead of names, in quotes too",
-    )
-    parser.add_argument(
-        "--mask", metavar="NAME", action="append", default=[], help="a name to mask"
-    )
+    # Options shared by the matrix, summary and triangulation exports.
+    _names(parser)
     parser.add_argument(
         "--table-number", metavar="N", default="4.1", help="number of the Word table (4.1)"
     )
@@ -88,7 +103,7 @@ def add_matrix(kinds: Any) -> None:
         "--cols",
         metavar="COLS",
         required=True,
-        help="cases, attr:KEY or a codebook (co-occurrence)",
+        help="cases, attr:KEY, source-type or a codebook (co-occurrence)",
     )
     parser.add_argument(
         "--cells", choices=("quotes", "count", "presence", "summary"), default="count"
@@ -110,7 +125,7 @@ def run_matrix(args: argparse.Namespace, session: Session) -> int:
         rows=args.rows,
         cols=args.cols,
         cells=args.cells,
-        coder=args.coder,
+        coders=args.coder,
         rollup=not args.no_rollup,
         pseudonymise=args.pseudonymise,
         mask_names=args.mask,
@@ -141,7 +156,7 @@ def run_summary(args: argparse.Namespace, session: Session) -> int:
         fmt=args.format,
         codebook=args.codebook,
         group_attribute=args.group_attribute,
-        coder=args.coder,
+        coders=args.coder,
         pseudonymise=args.pseudonymise,
         mask_names=args.mask,
         language=args.language,
@@ -151,8 +166,42 @@ def run_summary(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def add_triangulation(kinds: Any) -> None:
+    parser = kinds.add_parser(
+        "triangulation", help="boxes × source types and informant groups, with findings"
+    )
+    _common(parser)
+    parser.add_argument("--codebook", metavar="CODEBOOK", required=True)
+    parser.add_argument(
+        "--group-attribute", metavar="KEY", default="group", help="case attribute of the groups"
+    )
+    _analysis_options(parser)
+    parser.set_defaults(export=run_triangulation)
+
+
+def run_triangulation(args: argparse.Namespace, session: Session) -> int:
+    from app.coding.exports.triangulation import export_triangulation
+
+    result = export_triangulation(
+        session,
+        path=args.output,
+        fmt=args.format,
+        codebook=args.codebook,
+        group_attribute=args.group_attribute,
+        coders=args.coder,
+        pseudonymise=args.pseudonymise,
+        mask_names=args.mask,
+        language=args.language,
+        table_number=args.table_number,
+    )
+    say(f"wrote a triangulation table of {result.rows} boxes to {result.path}")
+    return 0
+
+
 #: Every export kind's parser builder, in the order ``--help`` lists them.
-KINDS: list[Callable[[Any], None]] = [add_excerpts, add_matrix, add_summary, add_qdpx, add_review]
+KINDS: list[Callable[[Any], None]] = [
+    add_excerpts, add_matrix, add_summary, add_triangulation, add_qdpx, add_review,
+]  # fmt: skip
 
 
 def register(commands: Any) -> None:

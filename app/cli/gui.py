@@ -17,7 +17,7 @@ def load_gui() -> ModuleType | None:
         return None
 
 
-def open_gui(project: Path | None = None) -> int:
+def open_gui(project: Path | str | None = None) -> int:
     """Run the GUI (on ``project`` if given) and return its exit status.
 
     The GUI entry point is ``app.main.main(argv: list[str]) -> int``.

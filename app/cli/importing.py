@@ -7,6 +7,7 @@ and one unreadable file means no file is imported.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from app.cli.common import CliError, opened, say
 from app.coding.cases import canonical_value, create_case, link_document, set_attributes
 from app.coding.documents import import_files
 from app.coding.errors import InvalidValue
+from app.coding.sources import SourceType
 from app.models.schema import Attribute, Case
 
 
@@ -33,7 +35,22 @@ def register(commands: Any) -> None:
         type=_attribute,
         help="an attribute value of the case (repeatable; needs --case)",
     )
+    parser.add_argument(
+        "--type",
+        choices=[t.value for t in SourceType],
+        default=SourceType.INTERVIEW.value,
+        help="what kind of source the files are (default interview)",
+    )
+    parser.add_argument("--title", metavar="TEXT", default="", help="title used in citations")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", default=None, type=_date)
     parser.set_defaults(run=run, parser=parser)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from exc
 
 
 def _attribute(text: str) -> tuple[str, str]:
@@ -58,12 +75,21 @@ def run(args: argparse.Namespace) -> int:
     values = dict(args.attr)
     if values and not args.case:
         args.parser.error("--attr needs --case")
+    if args.title.strip() and len(args.files) > 1:
+        args.parser.error("--title names one file; import the files one by one")
     case_name = (args.case or "").strip()
     if args.case is not None and not case_name:
         raise InvalidValue("case", args.case, "empty name")
     with opened(args.project) as project, project.session() as session:
         _check_attributes(session, values)
-        result = import_files(session, paths=[Path(f) for f in args.files], all_or_nothing=True)
+        result = import_files(
+            session,
+            paths=[Path(f) for f in args.files],
+            all_or_nothing=True,
+            source_type=args.type,
+            title=args.title,
+            source_date=args.date,
+        )
         if result.failed:
             raise result.failed[0].error
         if not result.imported:

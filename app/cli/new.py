@@ -6,14 +6,21 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import say
+from app.cli.common import ask_password, project_target, say
 from app.coding.codebooks import bundled_codebook_keys, install_codebook, load_bundled_codebook
+from app.coding.settings import NamesInExports, update_settings
 from app.models.project import create_project
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("new", help="create a new project file")
-    parser.add_argument("project", metavar="PROJECT", help="the new project file (.telaah)")
+    parser = commands.add_parser(
+        "new", help="create a new project (a file, or an empty server database)"
+    )
+    parser.add_argument(
+        "project",
+        metavar="PROJECT",
+        help="the new project file (.telaah) or postgresql+psycopg://USER@HOST:PORT/DB",
+    )
     parser.add_argument(
         "--codebook",
         action="append",
@@ -22,24 +29,32 @@ def register(commands: Any) -> None:
         metavar="KEY",
         help="install a bundled codebook: " + ", ".join(bundled_codebook_keys()),
     )
+    parser.add_argument(
+        "--names",
+        choices=[n.value for n in NamesInExports],
+        default=NamesInExports.ALIASES.value,
+        help="names in exports: case aliases (default) or real names",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     keys = list(dict.fromkeys(args.codebook))
     specs = [load_bundled_codebook(key) for key in keys]  # fail before creating the file
-    path = Path(args.project)
-    project = create_project(path)
+    target = project_target(args.project)
+    project = create_project(target, ask_password=ask_password)
     try:
         with project.session() as session:
+            update_settings(session, names_in_exports=args.names)
             installed = [install_codebook(session, spec=spec) for spec in specs]
     except BaseException:
         project.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        if isinstance(target, Path):
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(target) + suffix).unlink(missing_ok=True)
         raise
     project.close()
-    say(f"created {path}")
+    say(f"created {project.location} (names in exports: {args.names})")
     for book in installed:
         say(f"installed codebook {book.codebook_key} ({len(book.code_ids)} codes)")
     return 0

@@ -37,6 +37,7 @@ def _figures(f: Figures) -> dict[str, float | None]:
         "percent_agreement": f.percent_agreement,
         "cohen_kappa": f.cohen_kappa,
         "krippendorff_alpha": f.krippendorff_alpha,
+        "coded_agreement": f.coded_agreement,
     }
 
 
@@ -64,11 +65,12 @@ def run_agreement(args: argparse.Namespace) -> int:
         say(json.dumps(agreement_json(report), ensure_ascii=False, indent=2))
         return 0
     width = max([len(k) for k in report.codes] + [len("overall")])
-    say(f"{'code':<{width}}  agree  kappa  alpha")
+    # Kappa and alpha first; percent agreement counts uncoded text as agreement.
+    say(f"{'code':<{width}}  kappa  alpha  coded  agree(incl. uncoded)")
     for key, f in [*report.codes.items(), ("overall", report.overall)]:
         say(
-            f"{key:<{width}}  {_fmt(f.percent_agreement)}  {_fmt(f.cohen_kappa)}"
-            f"  {_fmt(f.krippendorff_alpha)}"
+            f"{key:<{width}}  {_fmt(f.cohen_kappa)}  {_fmt(f.krippendorff_alpha)}"
+            f"  {_fmt(f.coded_agreement)}  {_fmt(f.percent_agreement)}"
         )
     say(f"{len(report.documents)} documents, {len(report.disagreements)} disagreements")
     return 0

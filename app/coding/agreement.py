@@ -8,7 +8,11 @@ of all codes. Figures:
 - Cohen's kappa ``(po - pe) / (1 - pe)`` with ``pe = pA·pB + (1 - pA)(1 - pB)``;
 - Krippendorff's alpha (nominal, two coders, no missing values)
   ``1 - (N - 1) · (a10 + a01) / (n0 · n1)`` with ``N = 2n`` pairable values and ``n0``/``n1``
-  the numbers of "not coded"/"coded" values over both coders.
+  the numbers of "not coded"/"coded" values over both coders;
+- agreement on coded text ``both / (both + a_only + b_only)``: the overlap over the union of
+  the characters either coder coded. Percent agreement counts the characters neither coder
+  coded as agreement, so on long transcripts it is near 1 whatever the coders did; kappa,
+  alpha and this figure are the ones to report.
 
 A figure whose denominator is zero (e.g. neither coder used the code) is ``None``.
 Intervals are combined arithmetically, so the cost grows with the number of codings, not
@@ -21,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue, NotFound
@@ -60,6 +64,7 @@ class Figures:
     cohen_kappa: float | None
     krippendorff_alpha: float | None
     table: Table
+    coded_agreement: float | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ def figures(table: Table) -> Figures:
     n = table.n
     if n == 0:
         return Figures(None, None, None, table)
+    either = table.both + table.a_only + table.b_only
+    coded_agreement = table.both / either if either else None
     po = (table.both + table.neither) / n
     pa = (table.both + table.a_only) / n
     pb = (table.both + table.b_only) / n
@@ -101,7 +108,32 @@ def figures(table: Table) -> Figures:
     uncoded = 2 * table.neither + table.a_only + table.b_only
     disagree = table.a_only + table.b_only
     alpha = None if coded * uncoded == 0 else 1 - (2 * n - 1) * disagree / (coded * uncoded)
-    return Figures(po, kappa, alpha, table)
+    return Figures(po, kappa, alpha, table, coded_agreement)
+
+
+def busiest_pair(session: Session) -> tuple[str, str] | None:
+    """The two coders who coded the most documents in common (ties: more codings between
+    them, then names), or None when no two coders share a document."""
+    docs: dict[str, set[int]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for name, doc_id, n in session.execute(
+        select(Coder.name, Coding.document_id, func.count())
+        .join(Coder, Coder.id == Coding.coder_id)
+        .group_by(Coder.name, Coding.document_id)
+    ):
+        docs[name].add(doc_id)
+        counts[name] += n
+    names = sorted(docs)
+    best: tuple[int, int, str, str] | None = None
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            common = len(docs[a] & docs[b])
+            if not common:
+                continue
+            score = (common, counts[a] + counts[b])
+            if best is None or score > best[:2]:
+                best = (*score, a, b)
+    return None if best is None else (best[2], best[3])
 
 
 def union(intervals: Iterable[Interval]) -> list[Interval]:

@@ -84,7 +84,14 @@ _LIST_ENDERS = frozenset({"dll", "dsb", "dst", "dkk", "etc", "tsb"})
 #: Closing quotes and brackets that may follow the final mark (straight, curly, guillemet).
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
-_TOKEN_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+# The word (or dotted chain such as "S.Sos") just before a full stop, searched in a window
+# that ends at the stop: the lookbehinds make a match start where the whole token starts,
+# so a token longer than the window is no match rather than its tail. A window one longer
+# than the longest abbreviation is enough: a longer token is neither an abbreviation, nor
+# an initial, nor a list ender.
+_TOKEN_BEFORE = re.compile(r"(?<!\w)(?<!\w\.)(\w+(?:\.\w+)*)$")
+_TOKEN_REACH = 1 + max(len(word) for word in _ABBREVIATIONS | _LIST_ENDERS)
+_NEXT_CHAR = re.compile(r"\s*(\S?)")
 
 
 class TooManyHits(TelaahError):
@@ -117,12 +124,15 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
-def _is_boundary(line: str, match: re.Match[str]) -> bool:
+def _is_boundary(text: str, match: re.Match[str], line_start: int, line_end: int) -> bool:
+    # Positions in ``text``, never slices of it: a turn is often one long line, and copying
+    # its rest at every full stop made sentence splitting quadratic in the line length.
     marks = match.group().rstrip(_CLOSERS)
-    rest = line[match.end() :].lstrip()
-    next_char = rest[:1]
-    if set(marks) == {"."} and len(marks) == 1:
-        token = _TOKEN_BEFORE.search(line[: match.start()])
+    after = _NEXT_CHAR.match(text, match.end(), line_end)
+    next_char = after.group(1) if after else ""
+    if marks == ".":
+        reach = max(line_start, match.start() - _TOKEN_REACH)
+        token = _TOKEN_BEFORE.search(text, reach, match.start())
         if token is not None:
             word = token.group(1).lower()
             if word in _ABBREVIATIONS:
@@ -138,6 +148,22 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     return True
 
 
+def line_sentences(text: str, start: int, end: int) -> list[Span]:
+    """The sentences of the line ``text[start:end]`` (no line break inside), trimmed."""
+    spans: list[Span] = []
+    piece_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, match, start, end):
+            span = _trimmed(text, piece_start, match.end())
+            if span:
+                spans.append(span)
+            piece_start = match.end()
+    span = _trimmed(text, piece_start, end)
+    if span:
+        spans.append(span)
+    return spans
+
+
 def sentence_spans(text: str) -> tuple[Span, ...]:
     """Sentences of ``text`` as (start, end) code-point spans, whitespace trimmed.
 
@@ -148,18 +174,40 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     line_start = 0
     for line in text.split("\n"):
-        piece_start = 0
-        for match in _BOUNDARY.finditer(line):
-            if _is_boundary(line, match):
-                span = _trimmed(text, line_start + piece_start, line_start + match.end())
-                if span:
-                    spans.append(span)
-                piece_start = match.end()
-        span = _trimmed(text, line_start + piece_start, line_start + len(line))
-        if span:
-            spans.append(span)
+        spans.extend(line_sentences(text, line_start, line_start + len(line)))
         line_start += len(line) + 1
     return tuple(spans)
+
+
+class _LineSentences:
+    """Sentences of a document found line by line, only for the lines asked about: a
+    sentence never crosses a line break, so the hits of a pattern need only their lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, tuple[list[Span], list[int]]] = {}
+
+    def around(self, start: int, end: int) -> tuple[list[Span], list[int]]:
+        """The sentences of every line that ``[start, end)`` touches, in order, and their
+        starts."""
+        text = self.text
+        pos = text.rfind("\n", 0, start) + 1
+        spans: list[Span] = []
+        starts: list[int] = []
+        while True:
+            line = self._lines.get(pos)
+            stop = text.find("\n", pos)
+            stop = len(text) if stop < 0 else stop
+            if line is None:
+                found = line_sentences(text, pos, stop)
+                line = self._lines[pos] = (found, [s for s, _ in found])
+            if stop >= end or stop == len(text):
+                if not spans:
+                    return line
+                return spans + line[0], starts + line[1]
+            spans += line[0]
+            starts += line[1]
+            pos = stop + 1
 
 
 def _blocks(text: str) -> tuple[Span, ...]:
@@ -186,8 +234,6 @@ def _segments(session: Session, document_id: int, kind: str) -> tuple[Span, ...]
 
 
 def _units(session: Session, document_id: int, text: str, unit: str) -> tuple[Span, ...]:
-    if unit == "sentence":
-        return sentence_spans(text)
     spans: tuple[Span, ...] = ()
     if unit == "turn":
         spans = _segments(session, document_id, "turn")
@@ -222,16 +268,20 @@ def _hits_in(
     spans: dict[Span, None] = {}
     units: tuple[Span, ...] | None = None
     starts: list[int] = []
+    sentences = _LineSentences(text)
     for n, (start, end) in enumerate(pattern.finditer(text), 1):
         if n % _CANCEL_EVERY == 0:
             check(progress)
         if unit == "match":
             spans[(start, end)] = None
             continue
-        if units is None:
-            units = _units(session, document_id, text, unit)
-            starts = [s for s, _ in units]
-        widened = _widen(units, starts, start, end)
+        if unit == "sentence":
+            widened = _widen(*sentences.around(start, end), start, end)
+        else:
+            if units is None:
+                units = _units(session, document_id, text, unit)
+                starts = [s for s, _ in units]
+            widened = _widen(units, starts, start, end)
         if widened is not None:
             spans[widened] = None
     return [AutocodeHit(document_id, s, e) for s, e in sorted(spans)]

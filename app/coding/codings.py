@@ -10,12 +10,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
+from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
+
+
+class Stance(StrEnum):
+    """What a coded passage says of its code (the evidence stance)."""
+
+    SUPPORTS = "supports"  # it happens / happened
+    ABSENT = "absent"  # the informant says it does not or did not happen
+    BARRIER = "barrier"  # the passage speaks of an obstacle to it
+
+
+def parse_stance(value: str) -> Stance:
+    """``supports`` / ``absent`` / ``barrier`` → :class:`Stance`, else ``InvalidValue``."""
+    try:
+        return Stance(value.strip().lower())
+    except ValueError as exc:
+        raise InvalidValue("stance", value, "expected supports, absent or barrier") from exc
 
 
 @dataclass(frozen=True)
@@ -34,6 +54,7 @@ class CodingInfo:
     illustrative: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    stance: Stance = Stance.SUPPORTS
 
 
 @dataclass(frozen=True)
@@ -46,6 +67,7 @@ class NewCoding:
     end: int
     memo: str = ""
     illustrative: bool = False
+    stance: Stance = Stance.SUPPORTS
 
 
 @dataclass(frozen=True)
@@ -59,6 +81,11 @@ class CodingChanges:
     skipped: int = 0
     documents: frozenset[int] = field(default=frozenset())
     codes: frozenset[int] = field(default=frozenset())
+
+    @property
+    def changes(self) -> Changes:
+        """This delta as the one change value the views listen to."""
+        return Changes.of_codings(self)
 
     @staticmethod
     def of(
@@ -98,6 +125,7 @@ def coding_info(row: Coding, coder: str) -> CodingInfo:
         illustrative=row.illustrative,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        stance=Stance(row.stance or Stance.SUPPORTS),
     )
 
 
@@ -138,100 +166,95 @@ def _check_code(session: Session, code_id: int) -> None:
         raise NotFound("code", str(code_id))
 
 
-#: Above this many new codings in one document its text is read once, not sliced per coding.
-_SLICE_IN_PYTHON = 20
-
-
-def _existing_spans(
-    session: Session, document_id: int, code_id: int, coder: int
-) -> set[tuple[int, int]]:
-    rows = session.execute(
-        select(Coding.start, Coding.end).where(
-            Coding.document_id == document_id, Coding.code_id == code_id, Coding.coder_id == coder
-        )
-    )
-    return {(start, end) for start, end in rows}
+_CHUNK = 900  # bound parameters per IN (...) query
+_CODING_FIELDS = (
+    "document_id", "code_id", "coder_id", "start", "end", "snippet", "memo", "illustrative",
+    "stance", "created_at", "updated_at",
+)  # fmt: skip
 
 
 def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -> CodingChanges:
     """Create many codings in one transaction. Exact duplicates (same document, code, coder
     and span) are skipped and counted in ``skipped``. All-or-nothing on invalid input; when
-    nothing is new, nothing is written (not even the coder)."""
+    nothing is new, nothing is written (not even a new coder's row).
+
+    Built for auto-coding's tens of thousands of hits as much as for one click: documents
+    and codes are checked once each, existing codings are read per document, snippets are
+    cut from each document's text read once, and the rows go in as multi-row inserts.
+    """
+    wanted = list(codings)
     try:
         cid = coder_id(session, name=coder)
-        lengths: dict[int, int] = {}
-        checked: set[int] = set()
-        existing: dict[tuple[int, int], set[tuple[int, int]]] = {}
-        fresh: list[NewCoding] = []
-        for new in codings:
-            if new.document_id not in lengths:
-                lengths[new.document_id] = _document_length(session, new.document_id)
-            length = lengths[new.document_id]
-            if not (0 <= new.start < new.end <= length):
-                raise InvalidSpan(new.start, new.end, length)
-            if new.code_id not in checked:
-                _check_code(session, new.code_id)
-                checked.add(new.code_id)
-            pair = (new.document_id, new.code_id)
-            if pair not in existing:
-                existing[pair] = _existing_spans(session, new.document_id, new.code_id, cid)
-            spans = existing[pair]
-            if (new.start, new.end) in spans:
-                continue
-            spans.add((new.start, new.end))
-            fresh.append(new)
-        skipped = len(codings) - len(fresh)
-        if not fresh:
+        by_doc: dict[int, list[NewCoding]] = {}
+        for new in wanted:
+            by_doc.setdefault(new.document_id, []).append(new)
+        known_codes = _existing(session, Code.id, {n.code_id for n in wanted})
+        for new in wanted:
+            if new.code_id not in known_codes:
+                raise NotFound("code", str(new.code_id))
+        now = utcnow()
+        pending: list[tuple[NewCoding, str]] = []  # with its snippet
+        skipped = 0
+        max_before = session.scalar(select(func.max(Coding.id))) or 0
+        for doc_id, news in by_doc.items():
+            text = session.scalar(select(Document.text).where(Document.id == doc_id))
+            if text is None:
+                raise NotFound("document", str(doc_id))
+            have = {
+                (code, start, end)
+                for code, start, end in session.execute(
+                    select(Coding.code_id, Coding.start, Coding.end).where(
+                        Coding.document_id == doc_id, Coding.coder_id == cid
+                    )
+                )
+            }
+            for new in news:
+                if not (0 <= new.start < new.end <= len(text)):
+                    raise InvalidSpan(new.start, new.end, len(text))
+                ident = (new.code_id, new.start, new.end)
+                if ident in have:
+                    skipped += 1
+                    continue
+                have.add(ident)
+                pending.append((new, text[new.start : new.end]))
+        if not pending:
             session.rollback()
             return CodingChanges.of(skipped=skipped)
-        per_document: dict[int, int] = {}
-        for new in fresh:
-            per_document[new.document_id] = per_document.get(new.document_id, 0) + 1
-        texts = {
-            doc: session.scalar(select(Document.text).where(Document.id == doc)) or ""
-            for doc, count in per_document.items()
-            if count > _SLICE_IN_PYTHON
-        }
-        now = utcnow()
-        name = coder.strip()
-        pending = [
-            CodingInfo(
-                id=0,
-                document_id=new.document_id,
-                code_id=new.code_id,
-                coder_id=cid,
-                coder=name,
-                start=new.start,
-                end=new.end,
-                snippet=(
-                    texts[new.document_id][new.start : new.end]
-                    if new.document_id in texts
-                    else _snippet(session, new.document_id, new.start, new.end)
-                ),
-                memo=new.memo,
-                illustrative=new.illustrative,
-                created_at=now,
-                updated_at=now,
+        rows = (
+            (n.document_id, n.code_id, cid, n.start, n.end, snippet, n.memo, n.illustrative,
+             Stance(n.stance).value, now, now)
+            for n, snippet in pending
+        )  # fmt: skip
+        insert_rows(session, Coding, _CODING_FIELDS, rows)
+        ids = {
+            (doc, code, start, end): coding_id
+            for coding_id, doc, code, start, end in session.execute(
+                select(
+                    Coding.id, Coding.document_id, Coding.code_id, Coding.start, Coding.end
+                ).where(Coding.id > max_before, Coding.coder_id == cid)
             )
-            for new in fresh
-        ]
-        texts.clear()
-        # One multi-row INSERT … RETURNING (ids in parameter order), no ORM object per row.
-        columns = ("document_id", "code_id", "coder_id", "start", "end", "snippet", "memo")
-        values = [
-            {c: getattr(info, c) for c in columns}
-            | {"illustrative": info.illustrative, "created_at": now, "updated_at": now}
-            for info in pending
-        ]
-        ids = session.scalars(
-            insert(Coding).returning(Coding.id, sort_by_parameter_order=True), values
-        ).all()
-        added = [replace(info, id=row_id) for row_id, info in zip(ids, pending, strict=True)]
+        }
         session.commit()
     except BaseException:
         session.rollback()
         raise
+    name = coder.strip()
+    added = [
+        CodingInfo(ids[(n.document_id, n.code_id, n.start, n.end)], n.document_id, n.code_id,
+                   cid, name, n.start, n.end, snippet, n.memo, n.illustrative, now, now,
+                   Stance(n.stance))
+        for n, snippet in pending
+    ]  # fmt: skip
     return CodingChanges.of(added=added, skipped=skipped)
+
+
+def _existing(session: Session, column: Any, ids: set[int]) -> set[int]:
+    """Those of ``ids`` that are rows of ``column``'s table (read in chunks)."""
+    found: set[int] = set()
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 900):
+        found.update(session.scalars(select(column).where(column.in_(wanted[i : i + 900]))))
+    return found
 
 
 def apply_code(
@@ -244,9 +267,10 @@ def apply_code(
     coder: str,
     memo: str = "",
     illustrative: bool = False,
+    stance: Stance = Stance.SUPPORTS,
 ) -> CodingChanges:
     """Code ``text[start:end]`` of a document (code points, end exclusive), committed."""
-    new = NewCoding(document_id, code_id, start, end, memo, illustrative)
+    new = NewCoding(document_id, code_id, start, end, memo, illustrative, Stance(stance))
     return apply_codes(session, codings=[new], coder=coder)
 
 
@@ -264,12 +288,38 @@ def _load(session: Session, coding_ids: Iterable[int]) -> list[tuple[Coding, str
     return [found[i] for i in ids]
 
 
+def _infos(session: Session, coding_ids: Sequence[int]) -> list[CodingInfo]:
+    """The codings ``coding_ids`` as plain data, in that order (read in chunks, no ORM
+    objects: an undo may hold tens of thousands)."""
+    ids = list(coding_ids)
+    query = select(
+        Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id, Coder.name,
+        Coding.start, Coding.end, Coding.snippet, Coding.memo, Coding.illustrative,
+        Coding.created_at, Coding.updated_at, Coding.stance,
+    ).join(Coder, Coder.id == Coding.coder_id)  # fmt: skip
+    found: dict[int, CodingInfo] = {}
+    for i in range(0, len(ids), _CHUNK):
+        for r in session.execute(query.where(Coding.id.in_(ids[i : i + _CHUNK]))):
+            found[r[0]] = CodingInfo(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], r[11],
+                Stance(r[12] or Stance.SUPPORTS),
+            )  # fmt: skip
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFound("coding", str(missing[0]))
+    return [found[i] for i in ids]
+
+
 def remove_codings(session: Session, *, coding_ids: Sequence[int]) -> CodingChanges:
     """Delete codings; ``removed`` holds everything needed to restore them."""
     try:
-        rows = _load(session, coding_ids)
-        removed = [coding_info(row, name) for row, name in rows]
-        session.execute(delete(Coding).where(Coding.id.in_([c.id for c in removed])))
+        removed = _infos(session, coding_ids)
+        ids = [c.id for c in removed]
+        for i in range(0, len(ids), _CHUNK):
+            session.execute(
+                delete(Coding).where(Coding.id.in_(ids[i : i + _CHUNK])),
+                execution_options={"synchronize_session": False},
+            )
         session.commit()
     except BaseException:
         session.rollback()
@@ -279,24 +329,19 @@ def remove_codings(session: Session, *, coding_ids: Sequence[int]) -> CodingChan
 
 def add_codings(session: Session, *, codings: Sequence[CodingInfo]) -> None:
     """Re-insert removed codings exactly, without committing (part of a larger undo)."""
-    for info in codings:
-        cid = coder_id(session, name=info.coder)
-        session.add(
-            Coding(
-                id=info.id,
-                document_id=info.document_id,
-                code_id=info.code_id,
-                coder_id=cid,
-                start=info.start,
-                end=info.end,
-                snippet=info.snippet,
-                memo=info.memo,
-                illustrative=info.illustrative,
-                created_at=info.created_at or utcnow(),
-                updated_at=info.updated_at or info.created_at or utcnow(),
-            )
-        )
-    session.flush()
+    coders = {name: coder_id(session, name=name) for name in {c.coder for c in codings}}
+    now = utcnow()
+    insert_rows(
+        session,
+        Coding,
+        ("id", *_CODING_FIELDS),
+        (
+            (c.id, c.document_id, c.code_id, coders[c.coder], c.start, c.end, c.snippet,
+             c.memo, c.illustrative, Stance(c.stance).value, c.created_at or now,
+             c.updated_at or c.created_at or now)
+            for c in codings
+        ),
+    )  # fmt: skip
 
 
 def restore_codings(session: Session, *, codings: Sequence[CodingInfo]) -> CodingChanges:
@@ -307,7 +352,8 @@ def restore_codings(session: Session, *, codings: Sequence[CodingInfo]) -> Codin
     except BaseException:
         session.rollback()
         raise
-    restored = [replace(c, coder_id=coder_id(session, name=c.coder, create=False)) for c in codings]
+    coders = {n: coder_id(session, name=n, create=False) for n in {c.coder for c in codings}}
+    restored = [replace(c, coder_id=coders[c.coder]) for c in codings]
     return CodingChanges.of(added=restored)
 
 
@@ -320,8 +366,10 @@ def update_coding(
     code_id: int | None = None,
     start: int | None = None,
     end: int | None = None,
+    stance: Stance | None = None,
 ) -> CodingChanges:
-    """Change a coding's memo, star, code or span; ``before`` holds the previous state."""
+    """Change a coding's memo, star, stance, code or span; ``before`` holds the previous
+    state."""
     try:
         ((row, name),) = _load(session, [coding_id])
         before = coding_info(row, name)
@@ -340,6 +388,8 @@ def update_coding(
             row.memo = memo
         if illustrative is not None:
             row.illustrative = illustrative
+        if stance is not None:
+            row.stance = Stance(stance).value
         session.flush()
         after = coding_info(row, name)
         session.commit()

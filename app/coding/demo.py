@@ -1,8 +1,12 @@
 """The demo project: the fictional sample study of ``sample_transcripts/``, fully coded.
 
-It holds every bundled codebook, every sample document, the twelve informants as cases
-(``cases.csv``) and the example codings (``example_codings.csv``, each phrase coded at its
-first occurrence). The build is all-or-nothing: it writes a temporary file and renames it.
+It holds every bundled codebook, every sample document with its source type, title and date
+(``documents.csv``; the others are interviews), the twelve informants as cases
+(``cases.csv``), the example codings with their evidence stance (``example_codings.csv``,
+each phrase coded at its first occurrence), the coders' roles (``coders.csv``: the
+supervisor is a second coder), the researcher's findings (``findings.csv``) and the project
+settings (``settings.csv``). The build is all-or-nothing: it writes a temporary file and
+renames it.
 """
 
 from __future__ import annotations
@@ -22,10 +26,14 @@ from app.coding.codebooks import (
     install_codebook,
     load_bundled_codebook,
 )
-from app.coding.codings import NewCoding, apply_codes
+from app.coding.coders import set_coder_role
+from app.coding.codings import NewCoding, apply_codes, parse_stance
 from app.coding.documents import get_document_text, import_files
 from app.coding.errors import InvalidValue, NotFound, TelaahError
+from app.coding.findings import set_finding
 from app.coding.progress import NullProgress, Progress, check
+from app.coding.settings import update_settings
+from app.coding.sources import parse_date, set_document_source
 from app.models.project import ProjectExists, create_project
 
 DEMO_FILE_NAME = "demo-lumbung-warga-tangguh.telaah"
@@ -142,12 +150,49 @@ def _add_codings(session: Session, rows: list[dict[str, str]], names: Mapping[st
             raise PhraseNotFound(row["document"], phrase)
         code_id = find_code(session, row["code"])
         star = row.get("illustrative", "").casefold() in _TRUE
-        new = NewCoding(doc_id, code_id, start, start + len(phrase), row.get("memo", ""), star)
+        stance = parse_stance(row.get("stance") or "supports")
+        new = NewCoding(
+            doc_id, code_id, start, start + len(phrase), row.get("memo", ""), star, stance
+        )
         by_coder.setdefault(row.get("coder") or "peneliti", []).append(new)
     total = 0
     for coder, codings in by_coder.items():
         total += len(apply_codes(session, codings=codings, coder=coder).added)
     return total
+
+
+def _add_sources(session: Session, rows: list[dict[str, str]], names: Mapping[str, int]) -> None:
+    for row in rows:
+        when = row.get("date", "")
+        set_document_source(
+            session,
+            document_id=_resolve(names, row["file"]),
+            source_type=row.get("type") or "interview",
+            title=row.get("title", ""),
+            source_date=parse_date(when) if when else None,
+        )
+
+
+def _add_study_notes(session: Session, folder: Path) -> None:
+    """Coder roles, findings and settings, from the optional CSV files beside the codings."""
+    coders, findings_csv, settings_csv = (
+        folder / "coders.csv", folder / "findings.csv", folder / "settings.csv"
+    )  # fmt: skip
+    if coders.is_file():
+        for row in _read_csv(coders):
+            set_coder_role(session, name=row["coder"], role=row.get("role") or "primary")
+    if findings_csv.is_file():
+        for row in _read_csv(findings_csv):
+            set_finding(session, code_id=find_code(session, row["code"]), text=row["finding"])
+    if settings_csv.is_file():
+        values = {row["setting"]: row.get("value", "") for row in _read_csv(settings_csv)}
+        year = values.get("study_year", "")
+        roles = [r for r in values.get("identifying_roles", "").split(";") if r.strip()]
+        update_settings(
+            session,
+            study_year=int(year) if year.isdigit() else None,
+            identifying_roles=roles,
+        )
 
 
 def _fill(session: Session, folder: Path, progress: Progress) -> None:
@@ -170,10 +215,14 @@ def _fill(session: Session, folder: Path, progress: Progress) -> None:
         raise result.failed[0].error
     names = {doc.name: doc.id for doc in result.imported}
     check(progress)
+    documents_csv = folder / "documents.csv"
+    if documents_csv.is_file():
+        _add_sources(session, _read_csv(documents_csv), names)
     progress.report(2, 4, "cases")
     _add_cases(session, case_rows, names)
     progress.report(3, 4, "codings")
     _add_codings(session, _read_csv(codings_csv), names)
+    _add_study_notes(session, folder)
     progress.report(4, 4, "")
 
 

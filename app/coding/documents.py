@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, 
 from app.coding.importing import Extracted, extract
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
+from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
+from app.models.bulk import insert_rows
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 
 SEGMENT_KINDS = ("paragraph", "turn")
@@ -100,14 +102,23 @@ def import_files(
     progress: Progress | None = None,
     names: Sequence[str] | None = None,
     all_or_nothing: bool = False,
+    source_type: SourceType | str = SourceType.INTERVIEW,
+    title: str = "",
+    source_date: date | None = None,
 ) -> ImportResult:
     """Import ``paths`` as documents named ``names`` (default: each file's name).
+
+    Every imported document gets ``source_type``, ``title`` ("": cited by its name without
+    the extension) and ``source_date`` (see :mod:`app.coding.sources`).
 
     Progress is reported once per file (``done`` files of ``total``, label = the name).
     Raises :class:`~app.coding.errors.Cancelled` (nothing written) when cancelled, and with
     ``all_or_nothing`` the first failure's error (nothing written) if any file fails.
     """
     progress = progress or NullProgress()
+    kind = parse_source_type(str(source_type))
+    if len(title.strip()) > MAX_TITLE:
+        raise InvalidValue("title", title[:40] + "…", f"at most {MAX_TITLE} characters")
     paths = [Path(p) for p in paths]
     if names is None:
         names = [p.name for p in paths]
@@ -133,7 +144,7 @@ def import_files(
     check(progress)
     if failed and all_or_nothing:
         raise failed[0].error
-    imported = _store(session, ready)
+    imported = _store(session, ready, (kind.value, title.strip(), source_date))
     progress.report(len(paths), len(paths), "")
     return ImportResult(tuple(imported), tuple(failed))
 
@@ -145,7 +156,11 @@ def _check_name(name: str, taken: set[str]) -> None:
         raise DuplicateName("document", name)
 
 
-def _store(session: Session, ready: list[tuple[Path, str, Extracted]]) -> list[ImportedDocument]:
+def _store(
+    session: Session,
+    ready: list[tuple[Path, str, Extracted]],
+    source: tuple[str, str, date | None] = (SourceType.INTERVIEW.value, "", None),
+) -> list[ImportedDocument]:
     if not ready:
         return []
     imported = []
@@ -159,10 +174,13 @@ def _store(session: Session, ready: list[tuple[Path, str, Extracted]]) -> list[I
                 text=extracted.text,
                 length=len(extracted.text),
                 encoding=extracted.encoding,
+                source_type=source[0],
+                title=source[1],
+                source_date=source[2],
             )
             session.add(document)
             session.flush()
-            session.execute(insert(Segment), _segment_rows(document.id, extracted))
+            insert_rows(session, Segment, _SEGMENT_FIELDS, _segment_rows(document.id, extracted))
             imported.append(
                 ImportedDocument(
                     document.id,
@@ -179,17 +197,18 @@ def _store(session: Session, ready: list[tuple[Path, str, Extracted]]) -> list[I
     return imported
 
 
-def _segment_rows(document_id: int, extracted: Extracted) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [
-        {"document_id": document_id, "kind": "paragraph", "ordinal": i, "start": start,
-         "end": end, "speaker": None, "timestamp": None}
+_SEGMENT_FIELDS = ("document_id", "kind", "ordinal", "start", "end", "speaker", "timestamp")
+
+
+def _segment_rows(document_id: int, extracted: Extracted) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [
+        (document_id, "paragraph", i, start, end, None, None)
         for i, (start, end) in enumerate(extracted.paragraphs)
-    ]  # fmt: skip
+    ]
     rows.extend(
-        {"document_id": document_id, "kind": "turn", "ordinal": i, "start": turn.start,
-         "end": turn.end, "speaker": turn.speaker, "timestamp": turn.timestamp}
+        (document_id, "turn", i, turn.start, turn.end, turn.speaker, turn.timestamp)
         for i, turn in enumerate(extracted.turns)
-    )  # fmt: skip
+    )
     return rows
 
 

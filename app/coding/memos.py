@@ -45,6 +45,15 @@ def _check_target(session: Session, kind: str, target_id: int | None) -> None:
         raise NotFound(kind, str(target_id))
 
 
+def target_exists(session: Session, *, target_kind: str, target_id: int | None) -> bool:
+    """True when the memo target is still there (the project always is)."""
+    try:
+        _check_target(session, target_kind, target_id)
+    except (NotFound, InvalidValue):
+        return False
+    return True
+
+
 def _find(session: Session, kind: str, target_id: int | None) -> Memo | None:
     query = select(Memo).where(Memo.target_kind == kind)
     query = query.where(

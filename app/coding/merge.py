@@ -42,7 +42,8 @@ _CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour"
 class Conflict:
     """Something both copies hold differently; ours was kept."""
 
-    kind: str  # code, case-attribute, coding-memo, document-name, cell-summary, attribute-type
+    kind: str  # code, case-attribute, coding-memo, coding-stance, document-name, cell-summary,
+    # attribute-type
     key: str
     ours: str
     theirs: str
@@ -78,7 +79,7 @@ class _Merger:
         ours = {c.name: c.id for c in self.ours.scalars(select(Coder))}
         for coder in self.theirs.scalars(select(Coder)):
             if coder.name not in ours:
-                row = Coder(name=coder.name)
+                row = Coder(name=coder.name, role=coder.role)
                 self.ours.add(row)
                 self.ours.flush()
                 ours[coder.name] = row.id
@@ -140,6 +141,7 @@ class _Merger:
                     reference=book.reference,
                     origin=book.origin,
                     sort_order=book.sort_order,
+                    version=book.version,
                 )
                 self.ours.add(row)
                 self.ours.flush()
@@ -170,6 +172,10 @@ class _Merger:
                     colour=code.colour,
                     keywords=code.keywords,
                     reference=code.reference,
+                    use_when_id=code.use_when_id,
+                    use_when_en=code.use_when_en,
+                    not_use_when_id=code.not_use_when_id,
+                    not_use_when_en=code.not_use_when_en,
                     sort_order=code.sort_order,
                 )
                 self.ours.add(mine)
@@ -201,7 +207,12 @@ class _Merger:
         for case in self.theirs.scalars(select(Case)):
             our_case = ours.get(case.name)
             if our_case is None:
-                our_case = Case(name=case.name, alias=case.alias, created_at=case.created_at)
+                our_case = Case(
+                    name=case.name,
+                    alias=case.alias,
+                    informant_code=case.informant_code,
+                    created_at=case.created_at,
+                )
                 self.ours.add(our_case)
                 self.ours.flush()
                 ours[case.name] = our_case
@@ -258,6 +269,7 @@ class _Merger:
                     snippet=c.snippet,
                     memo=c.memo,
                     illustrative=c.illustrative,
+                    stance=c.stance,
                     created_at=c.created_at,
                     updated_at=c.updated_at,
                 )
@@ -275,6 +287,8 @@ class _Merger:
                 if c.illustrative and not mine.illustrative:
                     mine.illustrative = True
                     self.added["stars"] += 1
+                if c.stance != mine.stance:
+                    self.conflict("coding-stance", f"{mine.id}", mine.stance, c.stance)
             self.codings[c.id] = mine.id
 
     def review(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -18,6 +19,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.sources import citation_title
 from app.models.schema import (
     Attribute,
     Case,
@@ -34,7 +36,13 @@ from app.models.schema import (
 
 @dataclass(frozen=True)
 class Excerpt:
-    """One coded passage as plain data. ``text`` is the exact stored slice."""
+    """One coded passage as plain data. ``text`` is the exact stored slice.
+
+    ``stance`` is the coding's evidence stance (``supports``/``absent``/``barrier``);
+    ``source_type``, ``title`` (the citation title, never "") and ``source_date`` describe
+    its document. ``coders`` names every coder whose identical coding (same document, code
+    and span) this one excerpt stands for, when analyses merged them (else just ``coder``).
+    """
 
     coding_id: int
     code_id: int
@@ -53,6 +61,11 @@ class Excerpt:
     memo: str = ""
     illustrative: bool = False
     speaker: str | None = None
+    stance: str = "supports"
+    source_type: str = "interview"
+    title: str = ""
+    source_date: date | None = None
+    coders: tuple[str, ...] = ()
 
 
 _NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
@@ -95,6 +108,10 @@ def excerpt_query() -> Select[*tuple[Any, ...]]:
             Coder.name,
             Coding.memo,
             Coding.illustrative,
+            Coding.stance,
+            Document.source_type,
+            Document.title,
+            Document.source_date,
         )
         .join(Code, Code.id == Coding.code_id)
         .join(Coder, Coder.id == Coding.coder_id)
@@ -105,7 +122,7 @@ def excerpt_query() -> Select[*tuple[Any, ...]]:
 def make_excerpt(row: Sequence[Any], case: CaseLike | None, speaker: str | None) -> Excerpt:
     """An :class:`Excerpt` from a row of :func:`excerpt_query`."""
     (cid, code_id, key, name_id, name_en, doc_id, doc, start, end, text, coder, memo,
-     star) = row  # fmt: skip
+     star, stance, source_type, title, source_date) = row  # fmt: skip
     return Excerpt(
         coding_id=cid,
         code_id=code_id,
@@ -124,6 +141,11 @@ def make_excerpt(row: Sequence[Any], case: CaseLike | None, speaker: str | None)
         memo=memo,
         illustrative=bool(star),
         speaker=speaker,
+        stance=stance or "supports",
+        source_type=source_type or "interview",
+        title=citation_title(doc, title or ""),
+        source_date=source_date,
+        coders=(coder,),
     )
 
 

@@ -1,14 +1,16 @@
 """Text search across all documents.
 
-Plain queries go through the FTS5 index (``documents_fts``) to find candidate documents fast;
-exact hit positions (code points) are then found in those texts. Regular expressions scan
-every selected document, each within the time budget of :mod:`app.coding.patterns`.
+Plain queries go through the full-text index to find candidate documents fast (FTS5 in a
+file, ``to_tsvector('simple', …)`` on a server: both split words and ignore case, so they pick
+the same documents); exact hit positions (code points) are then found in those texts, in
+Python, the same way on both engines. Regular expressions scan every selected document, each
+within the time budget of :mod:`app.coding.patterns`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
@@ -18,6 +20,7 @@ from app.coding.errors import InvalidValue
 from app.coding.patterns import Pattern, compile_pattern, literal
 from app.models.fts import FTS_TABLE
 from app.models.schema import Document
+from app.models.server import PG_FTS_CONFIG
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -51,6 +54,15 @@ def _fts_candidates(session: Session, query: str) -> list[int] | None:
     words = _WORD.findall(query)
     if not words:
         return None
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(
+            text(
+                f"SELECT id FROM documents WHERE to_tsvector('{PG_FTS_CONFIG}', text) "
+                f"@@ phraseto_tsquery('{PG_FTS_CONFIG}', :q) ORDER BY id"
+            ),
+            {"q": " ".join(words)},
+        )
+        return [int(r[0]) for r in rows]
     # A phrase query on the index tokens; the exact text is checked afterwards.
     phrase = '"' + " ".join(words).replace('"', "") + '"'
     rows = session.execute(
@@ -58,6 +70,26 @@ def _fts_candidates(session: Session, query: str) -> list[int] | None:
         {"q": phrase},
     )
     return [int(r[0]) for r in rows]
+
+
+_TEXT_BATCH = 16  # documents whose texts are read together
+
+
+def _texts_in_order(
+    session: Session, documents: Sequence[tuple[int, str]]
+) -> Iterator[tuple[int, str, str]]:
+    """(id, name, text) of ``documents`` in their order, texts read a batch at a time."""
+    for i in range(0, len(documents), _TEXT_BATCH):
+        batch = documents[i : i + _TEXT_BATCH]
+        wanted = [doc_id for doc_id, _ in batch]
+        texts = {
+            doc_id: body
+            for doc_id, body in session.execute(
+                select(Document.id, Document.text).where(Document.id.in_(wanted))
+            )
+        }
+        for doc_id, name in batch:
+            yield doc_id, name, texts.get(doc_id) or ""
 
 
 def search(
@@ -77,13 +109,16 @@ def search(
     """
     pattern = compile_query(query, regex=regex, whole_words=whole_words)
     candidates = None if regex else _fts_candidates(session, query)
-    stmt = select(Document.id, Document.name, Document.text).order_by(Document.name)
+    # Names first, then the texts a few documents at a time: ordering the texts themselves
+    # by name sorts every candidate's text before the first hit, even for one page of hits.
+    stmt = select(Document.id, Document.name).order_by(Document.name)
     if candidates is not None:
         stmt = stmt.where(Document.id.in_(candidates))
     if document_ids is not None:
         stmt = stmt.where(Document.id.in_(list(document_ids)))
     hits: list[SearchHit] = []
-    for doc_id, name, body in session.execute(stmt):
+    names = [(doc_id, name) for doc_id, name in session.execute(stmt)]
+    for doc_id, name, body in _texts_in_order(session, names):
         for start, end in pattern.finditer(body):
             hits.append(
                 SearchHit(

@@ -6,10 +6,11 @@ views can keep the data after the session closes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingInfo, coding_info
@@ -75,17 +76,28 @@ class CodeRow:
     codings: int
 
 
-def covered_length(spans: Iterable[tuple[int, int]]) -> int:
-    """Number of positions covered by the union of half-open spans."""
-    total = 0
-    cur_start = cur_end = -1
-    for start, end in sorted(spans):
-        if start > cur_end:
-            total += cur_end - cur_start
-            cur_start, cur_end = start, end
-        elif end > cur_end:
-            cur_end = end
-    return total + (cur_end - cur_start)
+def _coverage(document_ids: Sequence[int] | None) -> Select[Any]:
+    """Per document: its number of codings and the characters they cover (their union).
+
+    Computed by the database in one pass over the codings index: sorted by start, a coding
+    adds what reaches past the furthest end of the codings before it. No coding is loaded.
+    """
+    reach = (
+        func.max(Coding.end)
+        .over(partition_by=Coding.document_id, order_by=Coding.start, rows=(None, -1))
+        .label("reach")
+    )
+    spans_query = select(Coding.document_id, Coding.start, Coding.end, reach)
+    if document_ids is not None:
+        spans_query = spans_query.where(Coding.document_id.in_(list(document_ids)))
+    spans = spans_query.subquery()
+    gain = case(
+        (spans.c.reach.is_(None), spans.c.end - spans.c.start),
+        (spans.c.reach >= spans.c.end, 0),
+        (spans.c.reach > spans.c.start, spans.c.end - spans.c.reach),
+        else_=spans.c.end - spans.c.start,
+    )
+    return select(spans.c.document_id, func.count(), func.sum(gain)).group_by(spans.c.document_id)
 
 
 def list_document_rows(
@@ -95,7 +107,7 @@ def list_document_rows(
     docs = select(Document.id, Document.name, Document.format, Document.length).order_by(
         Document.name
     )
-    spans = select(Coding.document_id, Coding.start, Coding.end)
+    coverage = _coverage(document_ids)
     links = (
         select(DocumentCase.document_id, Case.name)
         .join(Case, Case.id == DocumentCase.case_id)
@@ -104,11 +116,8 @@ def list_document_rows(
     if document_ids is not None:
         ids = list(document_ids)
         docs = docs.where(Document.id.in_(ids))
-        spans = spans.where(Coding.document_id.in_(ids))
         links = links.where(DocumentCase.document_id.in_(ids))
-    per_doc: dict[int, list[tuple[int, int]]] = {}
-    for doc_id, start, end in session.execute(spans):
-        per_doc.setdefault(doc_id, []).append((start, end))
+    covered = {doc_id: (int(n), int(chars or 0)) for doc_id, n, chars in session.execute(coverage)}
     cases: dict[int, list[str]] = {}
     for doc_id, name in session.execute(links):
         names = cases.setdefault(doc_id, [])
@@ -121,8 +130,8 @@ def list_document_rows(
             format=fmt,
             length=length,
             cases=tuple(cases.get(doc_id, ())),
-            coded_chars=covered_length(per_doc.get(doc_id, ())),
-            codings=len(per_doc.get(doc_id, ())),
+            coded_chars=covered.get(doc_id, (0, 0))[1],
+            codings=covered.get(doc_id, (0, 0))[0],
         )
         for doc_id, name, fmt, length in session.execute(docs)
     )
@@ -241,15 +250,17 @@ def attribute_types(session: Session) -> dict[str, str]:
     return {n: t for n, t in session.execute(select(Attribute.name, Attribute.type))}
 
 
-def coding_spans(session: Session, *, document_id: int) -> tuple[tuple[int, int, int, int], ...]:
-    """(coding id, code id, start, end) of every coding of a document, by start.
+def coding_spans(
+    session: Session, *, document_id: int
+) -> tuple[tuple[int, int, int, int, str], ...]:
+    """(coding id, code id, start, end, stance) of every coding of a document, by start.
 
     Lighter than loading full coding rows: what the text view needs to colour a document.
     """
     return tuple(
-        (int(i), int(c), int(s), int(e))
-        for i, c, s, e in session.execute(
-            select(Coding.id, Coding.code_id, Coding.start, Coding.end)
+        (int(i), int(c), int(s), int(e), str(st))
+        for i, c, s, e, st in session.execute(
+            select(Coding.id, Coding.code_id, Coding.start, Coding.end, Coding.stance)
             .where(Coding.document_id == document_id)
             .order_by(Coding.start, Coding.end, Coding.id)
         )

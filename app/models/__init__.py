@@ -26,6 +26,7 @@ from app.models.schema import (
     Document,
     DocumentCase,
     Memo,
+    ProjectSetting,
     ReviewMark,
     Segment,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "ProjectError",
     "ProjectExists",
     "ProjectNotFound",
+    "ProjectSetting",
     "ProjectTooNew",
     "ReviewMark",
     "Segment",

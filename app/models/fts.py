@@ -1,7 +1,9 @@
-"""Full-text index over document texts (SQLite FTS5, external content on ``documents``).
+"""Full-text index over document texts: SQLite FTS5 in a file, a GIN index on a server.
 
-FTS5 virtual tables are not SQLAlchemy tables: they are created here, by the migration that
-introduced them and by :func:`app.models.project.create_project`, and kept in step by triggers.
+In a file it is an FTS5 virtual table with external content on ``documents``, kept in step by
+triggers; on PostgreSQL a GIN index over ``to_tsvector('simple', text)``. Neither is an ORM
+object: both are created here, by the migration that introduced them and by
+:func:`app.models.project.create_project`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ CREATE_STATEMENTS = (
 
 
 def create_fts(conn: Connection) -> None:
-    """Create the index and its triggers, then (re)build it from the stored texts."""
+    """Create the index (and in a file its triggers), then (re)build it from the texts."""
+    if conn.dialect.name == "postgresql":
+        from app.models.server import create_search_index
+
+        create_search_index(conn)
+        return
     for statement in CREATE_STATEMENTS:
         conn.exec_driver_sql(statement)
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")

@@ -1,8 +1,11 @@
-"""Opening, creating and upgrading a project file (one SQLite database per project).
+"""Opening, creating and upgrading a project: a SQLite file or a database on a server.
 
-A new file is ``create_all`` + ``alembic stamp head``; an older file is backed up and then
-upgraded. Every connection runs with foreign keys on, WAL and ``synchronous=FULL`` so that a
-committed transaction survives a crash or power loss.
+A new project is ``create_all`` + ``alembic stamp head``; an older one is upgraded by the same
+Alembic chain on both engines (a file is backed up first). File connections run with foreign
+keys on, WAL and ``synchronous=FULL`` so that a committed transaction survives a crash or
+power loss; the SQLite-only parts (pragmas, application id, FTS5, backups, lock file) apply to
+files only. Server specifics (URLs, passwords, the search index) are in
+:mod:`app.models.server`.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import schema as _schema  # noqa: F401  (registers the tables)
+from app.models import server as _server
 from app.models.backup import backup_project
 from app.models.base import Base
 from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
@@ -39,6 +43,22 @@ class ProjectError(Exception):
         super().__init__(f"{path}: {reason}" if reason else str(path))
         self.path = path
         self.reason = reason
+
+
+class ServerError(ProjectError):
+    """A server project cannot be used; ``url`` is shown without password."""
+
+    def __init__(self, url: URL, reason: str = "") -> None:
+        super().__init__(_server.fake_path(url), reason)
+        self.url = _server.display_url(url)
+
+
+class ServerUnreachable(ServerError):
+    """The server does not answer (down, wrong host or port, network gone)."""
+
+
+class ServerLoginFailed(ServerError):
+    """The server refused the login (wrong or missing password, unknown user)."""
 
 
 class ProjectNotFound(ProjectError):
@@ -92,11 +112,53 @@ def make_engine(path: Path) -> Engine:
 
 @dataclass
 class Project:
-    """An open project: its file, engine and session factory. Close it when done."""
+    """An open project: its file or server URL, engine and session factory. Close it when done.
 
-    path: Path
+    Exactly one of ``path`` (a file) and ``url`` (a server database, without password) is set.
+    """
+
+    path: Path | None
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
+    url: URL | None = None
+
+    @property
+    def is_server(self) -> bool:
+        """True for a project on a PostgreSQL server."""
+        return self.url is not None
+
+    @property
+    def name(self) -> str:
+        """A short name: the file's stem or the database name."""
+        if self.path is not None:
+            return self.path.stem
+        assert self.url is not None
+        return str(self.url.database)
+
+    @property
+    def label(self) -> str:
+        """What a window title shows: the file name, or ``database @ host``."""
+        if self.path is not None:
+            return self.path.name
+        assert self.url is not None
+        return _server.database_label(self.url)
+
+    @property
+    def location(self) -> str:
+        """The file path or the URL (without password), as a user would type it again."""
+        if self.path is not None:
+            return str(self.path)
+        assert self.url is not None
+        return _server.display_url(self.url)
+
+    @property
+    def folder(self) -> Path:
+        """Where files derived from the project (exports, reports) are suggested."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    def sibling(self, name: str) -> Path:
+        """A suggested file called ``name`` in :attr:`folder`."""
+        return self.folder / name
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -107,6 +169,14 @@ class Project:
     def close(self) -> None:
         """Release the file (checkpoints the WAL back into the main file)."""
         self.engine.dispose()
+
+
+class ServerNotAProject(ServerError, NotAProject):
+    """The server database is empty or holds another application's tables."""
+
+
+class ServerNotEmpty(ServerError, ProjectExists):
+    """A new project was asked for in a server database that already holds tables."""
 
 
 def _check_file(path: Path) -> None:
@@ -136,9 +206,38 @@ def _check_file(path: Path) -> None:
         con.close()
 
 
-def create_project(path: Path) -> Project:
-    """Create a new, empty project file at ``path`` (which must not exist)."""
-    path = Path(path)
+ProjectTarget = Path | str | URL
+
+
+def _stamp_head(conn: Connection) -> None:
+    cfg = _alembic_config()
+    cfg.attributes["connection"] = conn
+    command.stamp(cfg, "head")
+
+
+def _upgrade_head(conn: Connection) -> None:
+    cfg = _alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def _server_url(target: str | URL) -> URL:
+    try:
+        return _server.parse_server_url(target)
+    except ValueError as exc:
+        raise NotAProject(Path(str(target)), f"not a usable server URL ({exc})") from exc
+
+
+def create_project(
+    target: ProjectTarget, *, ask_password: _server.PasswordPrompt | None = None
+) -> Project:
+    """Create a new, empty project: a file at ``target`` (which must not exist), or the
+    schema in the empty server database a ``postgresql+psycopg://`` URL names."""
+    if _server.is_server_target(target):
+        assert isinstance(target, str | URL)
+        return _create_server_project(_server_url(target), ask_password)
+    assert not isinstance(target, URL)
+    path = Path(target)
     if path.exists():
         raise ProjectExists(path)
     if not path.parent.is_dir():
@@ -149,9 +248,7 @@ def create_project(path: Path) -> Project:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
             create_fts(conn)
-            cfg = _alembic_config()
-            cfg.attributes["connection"] = conn
-            command.stamp(cfg, "head")
+            _stamp_head(conn)
     except BaseException:
         engine.dispose()
         for suffix in ("", "-wal", "-shm"):
@@ -160,19 +257,66 @@ def create_project(path: Path) -> Project:
     return Project(path, engine, sessionmaker(engine))
 
 
+def _create_server_project(url: URL, ask_password: _server.PasswordPrompt | None) -> Project:
+    engine, shown = _server.connect_server(url, ask_password=ask_password)
+    try:
+        with engine.begin() as conn:
+            if _server.user_tables(conn):
+                raise ServerNotEmpty(shown, "the database is not empty")
+            Base.metadata.create_all(conn)
+            create_fts(conn)
+            _stamp_head(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Project(None, engine, sessionmaker(engine), url=shown)
+
+
+def _open_server_project(url: URL, ask_password: _server.PasswordPrompt | None) -> Project:
+    engine, shown = _server.connect_server(url, ask_password=ask_password)
+    try:
+        with engine.connect() as conn:
+            tables = _server.user_tables(conn)
+        if "alembic_version" not in tables:
+            why = "the database is empty" if not tables else "not a Telaah project"
+            raise ServerNotAProject(shown, why)
+        revision = current_revision(engine)
+        if revision != head_revision():
+            script = ScriptDirectory.from_config(_alembic_config())
+            known = {rev.revision for rev in script.walk_revisions()}
+            if revision is not None and revision not in known:
+                raise ProjectTooNew(_server.fake_path(shown), f"schema {revision}")
+            # A server keeps its own backups (pg_dump); the upgrade is one transaction.
+            with engine.begin() as conn:
+                _upgrade_head(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Project(None, engine, sessionmaker(engine), url=shown)
+
+
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the file, or None for an unstamped file."""
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def open_project(path: Path) -> Project:
-    """Open an existing project, backing it up and migrating it if its schema is older.
+def open_project(
+    target: ProjectTarget, *, ask_password: _server.PasswordPrompt | None = None
+) -> Project:
+    """Open an existing project, migrating it if its schema is older (a file is backed up
+    first). ``target`` is a file path or a server URL; ``ask_password`` is asked once when
+    the server wants a password that neither ``PGPASSWORD`` nor ``~/.pgpass`` gave.
 
-    Raises :class:`ProjectNotFound`, :class:`NotAProject`, :class:`ProjectDamaged` or
-    :class:`ProjectTooNew`; the file is left untouched in each case.
+    Raises :class:`ProjectNotFound`, :class:`NotAProject`, :class:`ProjectDamaged`,
+    :class:`ProjectTooNew` or a :class:`ServerError`; the project is left untouched in each
+    case.
     """
-    path = Path(path)
+    if _server.is_server_target(target):
+        assert isinstance(target, str | URL)
+        return _open_server_project(_server_url(target), ask_password)
+    assert not isinstance(target, URL)
+    path = Path(target)
     if not path.exists():
         raise ProjectNotFound(path, "file does not exist")
     _check_file(path)
@@ -188,9 +332,7 @@ def open_project(path: Path) -> Project:
             engine.dispose()
             backup_project(path, reason="migration")
             with engine.begin() as conn:
-                cfg = _alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                _upgrade_head(conn)
     except BaseException:
         engine.dispose()
         raise

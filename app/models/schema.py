@@ -6,11 +6,12 @@ Offsets (``start``/``end``) are always Unicode code points into ``Document.text`
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -30,9 +31,20 @@ def utcnow() -> datetime:
 
 
 class Document(Base):
-    """An imported transcript or secondary source. ``text`` never changes after import."""
+    """An imported transcript or secondary source. ``text`` never changes after import.
+
+    ``source_type`` says what kind of source it is (triangulation columns); ``title`` is the
+    name quotes cite ("" means the file name without its extension); ``source_date`` is when
+    the interview, observation or document took place or was published.
+    """
 
     __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint(
+            "source_type IN ('interview', 'observation', 'fgd', 'document', 'news', 'other')",
+            name="source_type",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
@@ -43,6 +55,11 @@ class Document(Base):
     length: Mapped[int] = mapped_column(Integer)
     encoding: Mapped[str | None] = mapped_column(String(32), default=None)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    source_type: Mapped[str] = mapped_column(
+        String(16), default="interview", server_default="interview"
+    )
+    title: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    source_date: Mapped[date | None] = mapped_column(Date, default=None)
 
     segments: Mapped[list[Segment]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True
@@ -79,6 +96,9 @@ class Case(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     alias: Mapped[str | None] = mapped_column(String(255), default=None)
+    #: The informant code of the thesis ("AP1"), set by the researcher; None means it is
+    #: derived from the group attribute (see :mod:`app.coding.informants`).
+    informant_code: Mapped[str | None] = mapped_column(String(32), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -139,6 +159,8 @@ class Codebook(Base):
     reference: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(16), default="user")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    #: Version of the bundled codebook file it was installed or last updated from (0: none).
+    version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Code(Base):
@@ -160,21 +182,38 @@ class Code(Base):
     colour: Mapped[str] = mapped_column(String(7), default="#888888")
     keywords: Mapped[str] = mapped_column(Text, default="")
     reference: Mapped[str] = mapped_column(Text, default="")
+    # Decision rules: when the code applies and when a neighbouring code does instead.
+    use_when_id: Mapped[str] = mapped_column(Text, default="")
+    use_when_en: Mapped[str] = mapped_column(Text, default="")
+    not_use_when_id: Mapped[str] = mapped_column(Text, default="")
+    not_use_when_en: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: The researcher's short finding for this box ("Temuan"), one or two sentences.
+    finding: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Coder(Base):
-    """A person who codes, reviews or writes memos."""
+    """A person who codes, reviews or writes memos.
+
+    ``role`` ``primary``: their codings are the evidence analyses count; ``second``: they code
+    for agreement checks only.
+    """
 
     __tablename__ = "coders"
+    __table_args__ = (CheckConstraint("role IN ('primary', 'second')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="primary", server_default="primary")
 
 
 class Coding(Base):
-    """A code applied to ``document.text[start:end]`` by one coder; overlaps are normal."""
+    """A code applied to ``document.text[start:end]`` by one coder; overlaps are normal.
+
+    ``stance`` is what the passage says of the code: ``supports`` (it happens), ``absent``
+    (the informant says it does not or did not happen) or ``barrier`` (an obstacle to it).
+    """
 
     __tablename__ = "codings"
     __table_args__ = (
@@ -183,6 +222,7 @@ class Coding(Base):
         Index("ix_codings_code", "code_id"),
         Index("ix_codings_coder", "coder_id"),
         CheckConstraint('start >= 0 AND "end" > start', name="span"),
+        CheckConstraint("stance IN ('supports', 'absent', 'barrier')", name="stance"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -194,6 +234,7 @@ class Coding(Base):
     snippet: Mapped[str] = mapped_column(Text)
     memo: Mapped[str] = mapped_column(Text, default="")
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    stance: Mapped[str] = mapped_column(String(16), default="supports", server_default="supports")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -269,3 +310,12 @@ class Comment(Base):
     text: Mapped[str] = mapped_column(Text)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ProjectSetting(Base):
+    """One project-wide setting (``key`` → text value); see :mod:`app.coding.settings`."""
+
+    __tablename__ = "project_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

@@ -7,15 +7,16 @@ passes it to everything that needs the database, the undo stack or change notifi
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from app.coding.codings import CodingChanges
+from app.coding.changes import Changes, Kind
 from app.models.project import Project
 
 if TYPE_CHECKING:
@@ -29,20 +30,16 @@ class ReadOnlyProject(Exception):
 
 
 class ProjectContext(QObject):
-    """An open project: database access, one undo stack, the coder and change signals."""
+    """An open project: database access, one undo stack, the coder and one change stream.
 
-    #: a coding mutation happened (payload: :class:`CodingChanges`)
-    codingsChanged = Signal(object)
-    #: the code tree changed (codes added, renamed, moved, merged, deleted)
-    codesChanged = Signal()
-    #: documents were imported
-    documentsChanged = Signal()
-    #: cases, attributes or document links changed
-    casesChanged = Signal()
-    #: review marks, comments or resolutions changed (payload: ``ReviewChange``)
-    reviewChanged = Signal(object)
-    #: an analytic memo (document, code, case, project) was written or removed
-    memosChanged = Signal()
+    Writes have one door, :meth:`execute`: it refuses in read-only mode, does the command,
+    puts it on the project's undo stack and broadcasts its :class:`Changes` once. Undo and
+    redo broadcast the same way (see :class:`~app.ui.commands.base.CoreCommand`). Views
+    subscribe with :meth:`watch`, which holds changes back while the view is hidden.
+    """
+
+    #: the one change stream: something changed (payload: :class:`Changes`)
+    changed = Signal(object)
     #: an undo/redo step failed (payload: the exception)
     failed = Signal(object)
 
@@ -74,16 +71,38 @@ class ProjectContext(QObject):
         with self.project.session() as session:
             return fn(session, **kwargs)
 
-    def execute(self, command: CoreCommand) -> None:
-        """Do ``command`` now (errors propagate to the caller), then put it on the stack."""
+    def check_writable(self) -> None:
+        """Raise :class:`ReadOnlyProject` when this window may not write (background work
+        that writes first and records its command afterwards checks this before starting)."""
         if self.read_only:
             raise ReadOnlyProject()
-        command.first()
-        self.undo_stack.push(command)
 
-    def notify_codings(self, changes: CodingChanges) -> None:
-        """Tell every view that codings changed."""
-        self.codingsChanged.emit(changes)
+    def execute(self, command: CoreCommand) -> Changes:
+        """The one door for writes: do ``command`` now (errors propagate to the caller), put
+        it on the undo stack and broadcast what it changed. Refuses in read-only mode."""
+        self.check_writable()
+        changes = command.first()
+        self.undo_stack.push(command)
+        self.broadcast(changes)
+        return changes
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every view what changed (once per do, undo or redo; nothing when empty)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def watch(
+        self,
+        widget: QWidget,
+        handler: Callable[[Changes], None],
+        kinds: Iterable[Kind] | None = None,
+    ) -> None:
+        """Call ``handler(changes)`` for changes touching ``kinds`` (all when ``None``).
+
+        While ``widget`` is hidden the changes are merged and delivered when it is shown,
+        so hidden views cost nothing; the subscription ends with the widget.
+        """
+        _Watch(self, widget, handler, None if kinds is None else frozenset(kinds))
 
     def code_name(self, name_id: str, name_en: str) -> str:
         """A code or codebook name in the interface language."""
@@ -95,3 +114,34 @@ def _user_name() -> str:
         return getpass.getuser() or "coder"
     except (OSError, KeyError):
         return "coder"
+
+
+class _Watch(QObject):
+    """One view's subscription to the change stream, deferred while the view is hidden."""
+
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        widget: QWidget,
+        handler: Callable[[Changes], None],
+        kinds: frozenset[Kind] | None,
+    ) -> None:
+        super().__init__(widget)  # dies with the widget, and disconnects with it
+        self.widget, self.handler, self.kinds = widget, handler, kinds
+        self.pending = Changes()
+        ctx.changed.connect(self._changed)
+        widget.installEventFilter(self)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.kinds is not None and not changes.touches(*self.kinds):
+            return
+        if self.widget.isVisible():
+            self.handler(changes)
+        else:
+            self.pending = self.pending | changes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.pending:
+            pending, self.pending = self.pending, Changes()
+            self.handler(pending)
+        return False

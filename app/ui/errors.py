@@ -23,6 +23,10 @@ from app.models.project import (
     ProjectError,
     ProjectNotFound,
     ProjectTooNew,
+    ServerLoginFailed,
+    ServerNotAProject,
+    ServerNotEmpty,
+    ServerUnreachable,
 )
 from app.ui.context import ReadOnlyProject
 
@@ -148,6 +152,18 @@ def error_message(exc: BaseException) -> str:
 def project_error_message(exc: ProjectError) -> str:
     """Why a project file cannot be opened."""
     name = exc.path.name
+    if isinstance(exc, ServerUnreachable):
+        return translate(
+            "Errors", "The server of {0} does not answer. Check the address and the network."
+        ).format(exc.url)
+    if isinstance(exc, ServerLoginFailed):
+        return translate("Errors", "The server refused the login for {0}.").format(exc.url)
+    if isinstance(exc, ServerNotAProject):
+        return translate("Errors", "The database {0} holds no Telaah project.").format(exc.url)
+    if isinstance(exc, ServerNotEmpty):
+        return translate(
+            "Errors", "The database {0} is not empty; a new project needs an empty database."
+        ).format(exc.url)
     if isinstance(exc, ProjectNotFound):
         return translate("Errors", "The project file {0} does not exist.").format(name)
     if isinstance(exc, NotAProject):

@@ -245,7 +245,7 @@ def test_code_then_export_gives_back_the_exact_slice(
     )  # fmt: skip
     assert result.status == 0, result.err
     out = tmp_path / "kutipan.csv"
-    exported = telaah("export", proj, "excerpts", "--format", "csv", "-o", out)
+    exported = telaah("export", proj, "excerpts", "--format", "csv", "-o", out, "--real-names")
     assert exported.status == 0, exported.err
     with out.open(encoding="utf-8", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
@@ -391,7 +391,7 @@ def test_export_pseudonymised_excerpts_in_every_format(
     else:
         doc = WordDocument(str(out))
         text = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
-        assert "— Informan 1, Ibu rumah tangga, 25 Maret 2024" in text
+        assert "— Informan 1, Ibu rumah tangga, wawancara 25 Maret 2024" in text
     assert "Nur Aini" not in text
     assert "kata Bu Informan 1." in text
 

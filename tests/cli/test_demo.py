@@ -15,7 +15,6 @@ from app.coding.stats import project_stats
 from app.models.project import ProjectExists, open_project
 
 EMPTY_BOXES = (
-    "loeffler/co-assessment/satisfaction-surveys",
     "putnam/networks/structural-holes",
     "putnam/networks/closure",
 )
@@ -45,7 +44,7 @@ def test_the_demo_holds_the_whole_sample_study(demo: Path) -> None:
             for key in (*TOP_LEVEL, *EMPTY_BOXES, "loeffler/co-commissioning/co-financing")
         }
     project.close()
-    assert stats.documents == 14
+    assert stats.documents == 15
     assert stats.cases == 12
     assert list(stats.codebooks) == ["loeffler", "cepiku", "putnam", "participation"]
     # Every theoretical box is filled except the deliberately empty ones.
@@ -57,6 +56,49 @@ def test_the_demo_holds_the_whole_sample_study(demo: Path) -> None:
     # The deliberately thin boxes come from one informant only.
     assert cases_of["loeffler/co-commissioning/co-financing"] == {"Hendra Wijaya"}
     assert cases_of["participation/ideas"] == {"Darmawan"}
+
+
+def test_the_demo_uses_roles_stances_sources_and_findings(demo: Path) -> None:
+    """The sample study shows every kind of evidence the summary distinguishes."""
+    from app.coding.analysis import BoxStatus, build_matrix, build_summary
+    from app.coding.coders import CoderRole, list_coders
+    from app.coding.settings import get_settings
+    from app.coding.sources import SourceType, document_sources
+
+    project = open_project(demo)
+    with project.session() as s:
+        roles = {c.name: c.role for c in list_coders(s)}
+        kinds = {d.name: d.source_type for d in document_sources(s).values()}
+        titles = {d.name: d.title for d in document_sources(s).values()}
+        boxes = {b.key: b for b in build_summary(s, codebook="loeffler").boxes}
+        both = {
+            b.key: b
+            for b in build_summary(s, codebook="loeffler", coders=["peneliti", "pembimbing"]).boxes
+        }
+        social_by_co = build_matrix(s, rows="putnam", cols="loeffler")
+        settings = get_settings(s)
+    project.close()
+    assert roles == {"peneliti": CoderRole.PRIMARY, "pembimbing": CoderRole.SECOND}
+    assert kinds["OBS01_Observasi_Simulasi_Banjir_RW05.txt"] is SourceType.OBSERVATION
+    assert kinds["DOK02_Laporan_Relawan_2023.docx"] is SourceType.DOCUMENT
+    assert kinds["INF03_Agus_Camat.docx"] is SourceType.INTERVIEW
+    assert titles["DOK02_Laporan_Relawan_2023.docx"] == "Laporan Kinerja Relawan 2023"
+    # Absence is a finding: informants say no satisfaction survey was ever held.
+    surveys = boxes["loeffler/co-assessment/satisfaction-surveys"]
+    assert (surveys.status, surveys.excerpts, surveys.absent) == (BoxStatus.ABSENT, 0, 10)
+    assert len(surveys.absent_cases) == 8
+    assert boxes["loeffler/co-assessment"].status is BoxStatus.CONTESTED
+    assert boxes["loeffler/co-delivery"].barriers == 8
+    assert set(boxes["loeffler/co-delivery"].source_types) == {
+        SourceType.INTERVIEW, SourceType.OBSERVATION, SourceType.DOCUMENT
+    }  # fmt: skip
+    assert all(boxes[k].finding for k in TOP_LEVEL if k.startswith("loeffler/"))
+    # The supervisor's double coding is not evidence unless asked for, and then counts once.
+    strategy = "loeffler/co-commissioning/co-planning-strategy"
+    assert (boxes[strategy].excerpts, boxes[strategy].status) == (1, BoxStatus.THIN)
+    assert both[strategy].excerpts == 3
+    assert social_by_co.max_count() > 0
+    assert settings.study_year == 2024 and "Camat" in settings.identifying_roles
 
 
 def test_every_demo_excerpt_is_linked_to_the_right_informant(demo: Path) -> None:
@@ -80,7 +122,7 @@ def test_telaah_demo_builds_once_into_the_data_folder(
     assert main(["demo", "--no-gui"]) == 0
     out = capsys.readouterr().out
     assert str(path) in out
-    assert "documents: 14" in out
+    assert "documents: 15" in out
     stamp = path.stat().st_mtime_ns
     assert main(["demo", "--no-gui"]) == 0
     assert path.stat().st_mtime_ns == stamp  # not rebuilt

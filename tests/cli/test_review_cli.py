@@ -59,7 +59,12 @@ def test_agreement_json_has_the_spec_layout(
     n = len(TEXT.rstrip("\n"))
     trust = data["codes"]["putnam/trust"]
     assert trust["percent_agreement"] == pytest.approx((n - 10) / n)
-    assert set(data["overall"]) == {"percent_agreement", "cohen_kappa", "krippendorff_alpha"}
+    assert set(data["overall"]) == {
+        "percent_agreement", "cohen_kappa", "krippendorff_alpha", "coded_agreement"
+    }  # fmt: skip
+    # Agreement on coded text: 20 characters in common out of the 30 either coder coded.
+    assert trust["coded_agreement"] == pytest.approx(20 / 30)
+    assert data["overall"]["coded_agreement"] == pytest.approx(20 / 30)
     pa, pb = 30 / n, 20 / n
     pe = pa * pb + (1 - pa) * (1 - pb)
     assert trust["cohen_kappa"] == pytest.approx(((n - 10) / n - pe) / (1 - pe))

@@ -2,7 +2,8 @@
 
 Codebook ``tb`` (social capital): ``tb/a`` Kepercayaan with indicators ``tb/a/x`` and
 ``tb/a/y``; ``tb/b`` Norma; ``tb/c`` Jaringan (left empty). Codebook ``co``: ``co/plan``,
-``co/deliver``. Four informants (alias order 1, 2, 3, 10) and a regulation with no case.
+``co/deliver``. Four informants (alias order 1, 2, 3, 10) and a regulation with no case (source type
+``document``; the interviews are ``interview``).
 
 Expected, over every coder:
 
@@ -125,8 +126,9 @@ def build_study(project: Project) -> Study:
     _codebooks(project, study)
     with project.session() as s:
         for name, text in TEXTS.items():
+            kind = "document" if name == "Perwali.txt" else "interview"
             doc = Document(name=name, original_filename=name, format="txt", content_hash=name,
-                           text=text, length=len(text))  # fmt: skip
+                           text=text, length=len(text), source_type=kind)  # fmt: skip
             s.add(doc)
             s.flush()
             study.documents[name] = doc.id

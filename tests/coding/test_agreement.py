@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy.orm import Session
 
@@ -146,3 +148,36 @@ def test_unknown_or_same_coder_is_refused(project: Project) -> None:
             compute_agreement(s, coder_a="Ani", coder_b="Siapa")
         with pytest.raises(InvalidValue):
             compute_agreement(s, coder_a="Ani", coder_b="Ani")
+
+
+def test_coded_agreement_and_the_busiest_pair(project: Project, tmp_path: Path) -> None:
+    """The pair with most documents in common wins over the current user's pair, and the
+    agreement on coded text ignores the uncoded text that inflates percent agreement."""
+    from app.coding.agreement import busiest_pair
+    from app.coding.codings import apply_code
+    from app.coding.documents import import_files
+    from app.models.schema import Code, Codebook
+
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"W{i}.txt"
+        path.write_text("x" * 1000, encoding="utf-8")
+        paths.append(path)
+    with project.session() as s:
+        book = Codebook(key="k", name_id="K", name_en="K")
+        s.add(book)
+        s.flush()
+        code = Code(codebook_id=book.id, key="k/a", name_id="A", name_en="A")
+        s.add(code)
+        s.commit()
+        docs = [d.id for d in import_files(s, paths=paths).imported]
+        for doc in docs:
+            apply_code(s, document_id=doc, code_id=code.id, start=0, end=10, coder="peneliti")
+            apply_code(s, document_id=doc, code_id=code.id, start=5, end=20, coder="pembimbing")
+        apply_code(s, document_id=docs[0], code_id=code.id, start=0, end=10, coder="saya")
+        assert busiest_pair(s) == ("pembimbing", "peneliti")
+        report = compute_agreement(s, coder_a="peneliti", coder_b="pembimbing")
+    # Per document: 5 characters in common, 20 coded by either.
+    assert report.overall.coded_agreement == pytest.approx(5 / 20)
+    assert report.overall.percent_agreement == pytest.approx(1 - 15 / 1000)
+    assert report.overall.cohen_kappa is not None and report.overall.cohen_kappa < 0.5

@@ -77,7 +77,7 @@ def _docx_text(path: Path) -> str:
 def test_csv_holds_the_exact_stored_text(coded: Project, tmp_path: Path) -> None:
     out = tmp_path / "kutipan.csv"
     with coded.session() as s:
-        result = export_excerpts(s, path=out, fmt="csv")
+        result = export_excerpts(s, path=out, fmt="csv", pseudonymise=False)
     assert result.rows == len(QUOTES)
     assert out.read_text(encoding="utf-8").startswith("code,document,case,start,end,text,coder,")
     rows = _read_csv(out)
@@ -97,7 +97,7 @@ def test_xlsx_holds_the_exact_text_even_when_it_looks_like_a_formula(
 ) -> None:
     out = tmp_path / "kutipan.xlsx"
     with coded.session() as s:
-        export_excerpts(s, path=out, fmt="xlsx")
+        export_excerpts(s, path=out, fmt="xlsx", pseudonymise=False)
     frame = pd.read_excel(out, dtype=str, keep_default_na=False)
     assert list(frame.columns) == list(COLUMNS)
     assert sorted(frame["text"]) == sorted(q for q, _, _ in QUOTES)
@@ -110,15 +110,19 @@ def test_docx_has_a_heading_per_code_and_a_repeating_header_row(
 ) -> None:
     out = tmp_path / "kutipan.docx"
     with coded.session() as s:
-        export_excerpts(s, path=out, fmt="docx", code_ids=[find_code(s, "loeffler/co-delivery")])
+        export_excerpts(
+            s, path=out, fmt="docx", code_ids=[find_code(s, "loeffler/co-delivery")],
+            pseudonymise=False,
+        )  # fmt: skip
     doc = WordDocument(str(out))
     texts = [p.text for p in doc.paragraphs]
     # The code, then its indicator, each with its definition and reference under it.
     assert texts[0] == "Kutipan per Kode"
-    assert texts[1] == "Pelayanan bersama (co-delivery)"
-    assert texts[2].endswith(")") and "Loeffler" in texts[2]
-    assert texts[3] == "Pelaksanaan proyek bersama"
-    assert texts[4].startswith("Warga dan aparat melaksanakan")
+    assert texts[1] == "Nama informan ditulis dengan nama sebenarnya."
+    assert texts[2] == "Pelayanan bersama (co-delivery)"
+    assert texts[3].endswith(")") and "Loeffler" in texts[3]
+    assert texts[4] == "Pelaksanaan bersama proyek"
+    assert texts[5].startswith("Warga dan aparat melaksanakan")
     assert len(doc.tables) == 2
     for table in doc.tables:
         first = table.rows[0]
@@ -127,7 +131,7 @@ def test_docx_has_a_heading_per_code_and_a_repeating_header_row(
         assert header is not None and header.find(qn("w:tblHeader")) is not None
     quote_cell = doc.tables[1].rows[1].cells[1].text
     assert "“Agus Salim Nasution itu yang pertama turun 🌊" in quote_cell
-    assert "— Agus Salim Nasution, Camat, 11 Maret 2024" in quote_cell
+    assert "— Agus Salim Nasution, Camat, wawancara 11 Maret 2024" in quote_cell
     assert doc.tables[1].rows[1].cells[0].text == "1 ★"
 
 
@@ -145,12 +149,15 @@ def test_pseudonymising_replaces_names_everywhere(coded: Project, tmp_path: Path
         assert set(frame["case"]) == {"Informan 3"}
     else:
         text = _docx_text(out)
-        assert "— Informan 3, Camat, 11 Maret 2024" in text
+        assert "— Informan 3, Camat, wawancara 11 Maret 2024" in text
+        assert "Nama informan disamarkan" in text
     for name in ("Agus", "Salim", "Nasution", "Darmawan"):
         assert name not in text
     assert "Informan 3 itu yang pertama turun 🌊" in text
     assert "Pak [disamarkan] dari RW 05" in text
-    assert "INF03_Informan 3_Camat.txt" in text
+    # The document is named by its case and type, never by the file name.
+    assert "INF03" not in text
+    assert "Informan 3, wawancara" in text
 
 
 def test_english_labels_and_dates(coded: Project, tmp_path: Path) -> None:
@@ -159,7 +166,7 @@ def test_english_labels_and_dates(coded: Project, tmp_path: Path) -> None:
         export_excerpts(s, path=out, fmt="docx", language="en", pseudonymise=True)
     text = _docx_text(out)
     assert "Excerpts by Code" in text
-    assert "— Informan 3, Camat, 11 March 2024" in text
+    assert "— Informan 3, Camat, interview 11 March 2024" in text
 
 
 def test_a_failed_export_leaves_no_file_behind(coded: Project, tmp_path: Path) -> None:

@@ -26,9 +26,10 @@ NAMES_ID = ["Kepercayaan (termasuk indikator)", "Percaya pada warga", "Swadaya",
 CASE_COUNTS = [[3, 1, 1, 1], [1, 1, 1, 0], [2, 0, 0, 0], [0, 1, 0, 1], [0, 0, 0, 0]]
 GROUP_COUNTS = [[3, 2, 1], [1, 2, 0], [2, 0, 0], [0, 1, 1], [0, 0, 0]]
 COOCCURRENCE = [[1, 0], [1, 0], [0, 0], [1, 1], [0, 0]]
-# Quotes of each (row, case) cell: a rolled-up row shows only its own code's quotes.
+# Quotes of each (row, case) cell: a rolled-up row shows its indicators' quotes too, as many
+# as its count (CASE_COUNTS), each marked with its indicator.
 CASE_QUOTES = [
-    [[], [], [], ["c8"]],
+    [["c1", "c3", "c4"], ["c5"], ["c12"], ["c8"]],
     [["c1"], ["c5"], ["c12"], []],
     [["c3", "c4"], [], [], []],
     [[], ["c6"], [], ["c9"]],
@@ -36,16 +37,21 @@ CASE_QUOTES = [
 ]
 
 
-def quote(label: str, *, pseudonymised: bool = False) -> str:
-    """“text” (source) as the exports print it."""
-    document = next(doc for name, doc, *_ in CODINGS if name == label)
+INDICATOR_NAMES = {"tb/a/x": "Percaya pada warga", "tb/a/y": "Swadaya"}
+
+
+def quote(label: str, *, pseudonymised: bool = False, row: str | None = None) -> str:
+    """“text” (source) as the exports print it; in row ``row``, an indicator's quote is
+    marked with the indicator."""
+    document, key = next((doc, k) for name, doc, _p, k, *_ in CODINGS if name == label)
     name, role, when = CASE_OF_DOCUMENT[document]
     text = phrase(label)
     who = name
     if pseudonymised:
         who = ALIASES[name]
         text = text.replace("Siti Marlina", "Informan 2").replace("Darto", "[disamarkan]")
-    return f"\u201c{text}\u201d ({who}, {role}, {DATES_ID[when]})"
+    mark = f" [indikator: {INDICATOR_NAMES[key]}]" if row is not None and key != row else ""
+    return f"\u201c{text}\u201d ({who}, {role}, wawancara {DATES_ID[when]}){mark}"
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -69,6 +75,7 @@ def as_text(grid: Sequence[Sequence[object]]) -> list[list[str]]:
 
 def export(project: Project, tmp_path: Path, fmt: str, **kw: object) -> Path:
     out = tmp_path / f"matrix-{kw['cols']}-{kw['cells']}.{fmt}".replace(":", "_")
+    kw.setdefault("pseudonymise", False)
     with project.session() as s:
         result = export_matrix(s, path=out, fmt=fmt, rows="tb", **kw)  # type: ignore[arg-type]
     assert result.path == out and result.rows == len(TB_KEYS)
@@ -113,7 +120,7 @@ def test_quote_cells_hold_quotes_with_their_sources(
     got = read(export(project, tmp_path, fmt, cols="cases", cells="quotes"))
     assert got[0] == ["code", *(name for name, *_ in CASES)]
     assert got[1:] == [
-        [key, *("\n".join(quote(q) for q in cell) for cell in row)]
+        [key, *("\n".join(quote(q, row=key) for q in cell) for cell in row)]
         for key, row in zip(TB_KEYS, CASE_QUOTES, strict=True)
     ]
     # The emoji survives the round trip.
@@ -148,7 +155,7 @@ def test_pseudonymised_export_shows_aliases_and_masks_names(
     got = read_csv(out)
     assert got[0] == ["code", "Informan 1", "Informan 2", "Informan 3", "Informan 10"]
     assert got[1:] == [
-        [key, *("\n".join(quote(q, pseudonymised=True) for q in cell) for cell in row)]
+        [key, *("\n".join(quote(q, pseudonymised=True, row=key) for q in cell) for cell in row)]
         for key, row in zip(TB_KEYS, CASE_QUOTES, strict=True)
     ]
     text = out.read_text(encoding="utf-8")
@@ -178,6 +185,9 @@ def test_word_matrix_of_counts(project: Project, study: Study, tmp_path: Path) -
     table = read_docx_table(out)
     assert table[0] == ["Kode", *(name for name, *_ in CASES)]
     assert table[1:] == [[n, *map(str, r)] for n, r in zip(NAMES_ID, CASE_COUNTS, strict=True)]
+    notes_text = "\n".join(p.text for p in document.paragraphs)
+    assert "Nama informan ditulis dengan nama sebenarnya." in notes_text
+    assert "Bukti dari pengode utama: budi, siti; pengodean ganda dihitung sekali." in notes_text
     header_row = document.tables[0].rows[0]._tr
     assert header_row.xpath("./w:trPr/w:tblHeader")
     # Indicators are indented under their code.
@@ -200,14 +210,18 @@ def test_word_matrix_of_quotes_pseudonymised(
     assert document.paragraphs[0].text.startswith("Tabel 4.7 ")
     table = read_docx_table(out)
     assert table[0] == ["Kode", "Informan 1", "Informan 2", "Informan 3", "Informan 10"]
-    names = ["Kepercayaan", *NAMES_ID[1:]]  # a quotes row does not claim its indicators
     assert table[1:] == [
-        [name, *("\n".join(quote(q, pseudonymised=True) for q in cell) or "\u2013"
+        [name, *("\n".join(quote(q, pseudonymised=True, row=key) for q in cell) or "\u2013"
                  for cell in row)]
-        for name, row in zip(names, CASE_QUOTES, strict=True)
+        for name, key, row in zip(NAMES_ID, TB_KEYS, CASE_QUOTES, strict=True)
     ]  # fmt: skip
     quote_cell = document.tables[0].rows[2].cells[1].paragraphs[0]
     assert quote_cell.runs[0].italic and not quote_cell.runs[1].italic
+    # Rollups agree: every cell shows as many quotes as the count matrix counts.
+    for r, counts in enumerate(CASE_COUNTS, start=1):
+        for c, n in enumerate(counts, start=1):
+            cell = document.tables[0].rows[r].cells[c]
+            assert len([p for p in cell.paragraphs if p.text.startswith("\u201c")]) == n
 
 
 def test_word_matrix_in_english_and_portrait_when_narrow(

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 from app.coding.cases import create_case, link_document
 from app.coding.codebooks import install_codebook, list_codes, load_bundled_codebook
 from app.coding.codes import create_code, ensure_codebook, update_code
-from app.coding.codings import apply_code, update_coding
+from app.coding.codings import Stance, apply_code, update_coding
 from app.coding.documents import import_files
+from app.coding.findings import set_finding
 from app.coding.refiqda import export_qdc, export_qdpx, import_qdc, import_qdpx
 from app.models.project import Project, open_project
 from app.models.schema import (
@@ -80,12 +81,15 @@ def _fill(session: Session, folder: Path) -> None:
         coder="siti",
         memo="Inisiatif warga 🌊, bukan instruksi.",
     )
-    update_coding(session, coding_id=first.added[0].id, illustrative=True)
+    set_finding(session, code_id=trust.id, text="Kepercayaan tumbuh lewat janji yang ditepati.")
+    # A starred quote that says it did not happen: star and stance both travel.
+    update_coding(session, coding_id=first.added[0].id, illustrative=True, stance=Stance.ABSENT)
     s2, e2 = _span("“ayo kita masak bareng”. Pak RT")
     apply_code(session, document_id=doc, code_id=trust.id, start=s2, end=e2, coder="budi")
     s3, e3 = _span("🌊🌊 dan bantuan")
     apply_code(session, document_id=doc, code_id=child.id, start=s3, end=e3, coder="siti")
-    apply_code(session, document_id=doc, code_id=trust.id, start=s3, end=e3, coder="siti")
+    apply_code(session, document_id=doc, code_id=trust.id, start=s3, end=e3, coder="siti",
+               stance=Stance.BARRIER)  # fmt: skip
     apply_code(session, document_id=docs[1].id, code_id=child.id, start=16, end=17, coder="budi")
     case = create_case(
         session,
@@ -157,6 +161,7 @@ def _snapshot(session: Session) -> dict[str, Any]:
                 c.colour,
                 c.keywords,
                 c.reference,
+                c.finding,
             )
             for c in codes.values()
         ),
@@ -170,6 +175,7 @@ def _snapshot(session: Session) -> dict[str, Any]:
                 c.snippet,
                 c.memo,
                 c.illustrative,
+                c.stance,
                 c.created_at.replace(microsecond=0),
             )
             for c in session.scalars(select(Coding))

@@ -217,20 +217,24 @@ def test_report_holds_agreement_table_and_questioned_discussions(  # type: ignor
     assert any(t.startswith("Peninjau: pembimbing.") for t in texts)
     assert "Kesepakatan antarpengode" in texts and "Kutipan yang dipertanyakan" in texts
     agreement, *questioned = _tables(out)
+    # Kappa and alpha lead; percent agreement is labelled as including uncoded text.
     assert agreement[0] == [
         "Kode",
-        "Persentase kesepakatan",
         "Kappa Cohen",
         "Alfa Krippendorff",
+        "Kesepakatan pada teks yang dikodekan",
+        "Persentase kesepakatan (termasuk teks yang tidak dikodekan)",
     ]
     rows = {row[0].split("\n")[-1]: row[1:] for row in agreement[1:]}
     for key, f in report.codes.items():
-        expected = [percent_text(f.percent_agreement, decimal=","), figure_text(f.cohen_kappa)]
-        assert rows[key][:2] == expected
-    assert rows["loeffler/whole"] == ["100,0%", "n/a", "n/a"]  # both coded everything
+        expected = [figure_text(f.cohen_kappa), figure_text(f.krippendorff_alpha),
+                    percent_text(f.coded_agreement, decimal=","),
+                    percent_text(f.percent_agreement, decimal=",")]  # fmt: skip
+        assert rows[key] == expected
+    assert rows["loeffler/whole"] == ["n/a", "n/a", "100,0%", "100,0%"]  # both coded everything
     overall = agreement[-1]
     assert overall[0] == "Keseluruhan"
-    assert overall[1] == f"{100 * report.overall.percent_agreement:.1f}%".replace(".", ",")
+    assert overall[4] == f"{100 * report.overall.percent_agreement:.1f}%".replace(".", ",")
     # every table repeats its header row on each page
     for table in doc.tables:
         tr_pr = table.rows[0]._tr.trPr
@@ -294,7 +298,7 @@ def test_cli_writes_the_review_report(  # type: ignore[no-untyped-def]
     assert "2 questioned excerpts" in capsys.readouterr().out
     doc = WordDocument(str(out))
     assert doc.paragraphs[0].text == "Supervisor Review Report"
-    assert doc.tables[0].rows[0].cells[2].text == "Cohen's kappa"
+    assert doc.tables[0].rows[0].cells[1].text == "Cohen's kappa"
     out.unlink()
     assert main([*args, "--coders", "siti", "nobody"]) == 1
     err = capsys.readouterr().err

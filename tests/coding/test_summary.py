@@ -69,11 +69,14 @@ def test_starred_quotes_win_else_the_longest_three(project: Project) -> None:
     assert [q.text for q in boxes["tb/a/y"].quotes] == [phrase("c3"), phrase("c4")]
     # Longest first; equal lengths in document order.
     assert [q.text for q in boxes["tb/b"].quotes] == [phrase("c9"), phrase("c6"), phrase("c11")]
-    # A parent shows only its own quotes: its indicators show theirs.
-    assert [q.text for q in boxes["tb/a"].quotes] == [phrase("c8")]
+    # A parent picks from its whole subtree: the indicator's starred quote wins over its own
+    # unstarred one, and says which indicator it comes from.
+    assert [q.text for q in boxes["tb/a"].quotes] == [phrase("c1")]
+    assert boxes["tb/a"].starred
+    assert boxes["tb/a"].quotes[0].code_key == "tb/a/x"
     assert boxes["tb/c"].quotes == ()
     source = boxes["tb/a"].quotes[0]
-    assert (source.case, source.case_alias) == ("Nur Aini", "Informan 10")
+    assert (source.case, source.case_alias) == ("Hendra Wijaya", "Informan 1")
 
 
 def test_a_box_becomes_thin_or_filled_as_evidence_changes(project: Project) -> None:

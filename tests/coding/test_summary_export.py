@@ -17,15 +17,16 @@ from test_matrix_export import quote
 from app.coding.exports.summary import ChartImage, export_summary
 from app.models.project import Project
 
-GROUPS = "aktor pemerintah; aparat pemerintah; masyarakat"
 SPEC_ROWS = [
-    ["code", "excerpts", "cases", "groups", "status"],
-    ["tb/a", "6", "4", GROUPS, "filled"],
-    ["tb/a/x", "3", "3", "aktor pemerintah; aparat pemerintah", "filled"],
-    ["tb/a/y", "2", "1", "aktor pemerintah", "thin"],
-    ["tb/b", "3", "2", "aparat pemerintah; masyarakat", "filled"],
-    ["tb/c", "0", "0", "", "empty"],
-]
+    ["code", "excerpts", "cases", "groups", "source_types", "absent", "barriers", "status",
+     "finding"],
+    ["tb/a", "6", "4", "3", "1", "0", "0", "filled", ""],
+    ["tb/a/x", "3", "3", "2", "1", "0", "0", "filled", ""],
+    ["tb/a/y", "2", "1", "1", "1", "0", "0", "thin", ""],
+    # The regulation is a document: a second source type.
+    ["tb/b", "3", "2", "2", "2", "0", "0", "filled", ""],
+    ["tb/c", "0", "0", "0", "0", "0", "0", "empty", ""],
+]  # fmt: skip
 
 
 def png(path: Path, width: int = 40, height: int = 20) -> Path:
@@ -51,7 +52,7 @@ def test_csv_and_xlsx_follow_the_spec_layout(
     project: Project, study: Study, tmp_path: Path
 ) -> None:
     with project.session() as s:
-        export_summary(s, path=tmp_path / "s.csv", fmt="csv", codebook="tb")
+        export_summary(s, path=tmp_path / "s.csv", fmt="csv", codebook="tb", pseudonymise=False)
         result = export_summary(s, path=tmp_path / "s.xlsx", fmt="xlsx", codebook="tb",
                                 pseudonymise=True, mask_names=["Darto"])  # fmt: skip
     assert result.rows == len(TB_KEYS)
@@ -69,26 +70,31 @@ def test_csv_and_xlsx_follow_the_spec_layout(
 def test_word_summary_holds_every_box(project: Project, study: Study, tmp_path: Path) -> None:
     out = tmp_path / "ringkasan.docx"
     with project.session() as s:
-        export_summary(s, path=out, fmt="docx", codebook="tb", table_number="4.3")
+        export_summary(s, path=out, fmt="docx", codebook="tb", table_number="4.3",
+                       pseudonymise=False)  # fmt: skip
     document = docx.Document(str(out))
     assert document.paragraphs[0].text == "Tabel 4.3 Ringkasan metode ilustratif: Modal sosial"
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
     table = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert table[0] == ["No.", "Kotak teoretis", "Definisi", "Jumlah kutipan", "Informan",
-                        "Kelompok informan", "Kutipan ilustratif", "Status"]  # fmt: skip
+                        "Kelompok informan", "Kutipan ilustratif", "Tidak terjadi / hambatan",
+                        "Status"]  # fmt: skip
+    dash = "\u2013"
     assert table[1:] == [
         ["1", "Kepercayaan (termasuk indikator)", "Warga dan aparat saling percaya.", "6",
          "4 informan\nHendra Wijaya, Siti Marlina, Bambang Priyono, Nur Aini",
-         "aktor pemerintah, aparat pemerintah, masyarakat", quote("c8"), "terisi"],
+         "aktor pemerintah, aparat pemerintah, masyarakat", quote("c1", row="tb/a"), dash,
+         "terisi"],
         ["1.1", "Percaya pada warga", "Aparat percaya.", "3",
          "3 informan\nHendra Wijaya, Siti Marlina, Bambang Priyono",
-         "aktor pemerintah, aparat pemerintah", quote("c1"), "terisi"],
+         "aktor pemerintah, aparat pemerintah", quote("c1"), dash, "terisi"],
         ["1.2", "Swadaya", "Warga menyumbang.", "2", "1 informan\nHendra Wijaya",
-         "aktor pemerintah", f"{quote('c3')}\n{quote('c4')}", "tipis"],
+         "aktor pemerintah", f"{quote('c3')}\n{quote('c4')}", dash, "tipis"],
         ["2", "Norma", "Aturan tak tertulis.", "3", "2 informan\nSiti Marlina, Nur Aini",
          "aparat pemerintah, masyarakat",
-         f"{quote('c9')}\n{quote('c6')}\n\u201c{phrase('c11')}\u201d (Perwali.txt)", "terisi"],
-        ["3", "Jaringan", "Hubungan antarkelompok.", "0", "\u2013", "\u2013", "\u2013", "kosong"],
+         f"{quote('c9')}\n{quote('c6')}\n\u201c{phrase('c11')}\u201d (Perwali, dokumen)", dash,
+         "terisi"],
+        ["3", "Jaringan", "Hubungan antarkelompok.", "0", dash, dash, dash, dash, "kosong"],
     ]  # fmt: skip
     assert document.tables[0].rows[0]._tr.xpath("./w:trPr/w:tblHeader")
     text = [p.text for p in document.paragraphs]
@@ -96,6 +102,12 @@ def test_word_summary_holds_every_box(project: Project, study: Study, tmp_path: 
     assert text[empty_at + 1] == "Jaringan"
     assert "Rujukan teori: Putnam (1993)" in text
     assert "Kotak tanpa kutipan berbintang menampilkan kutipan terpanjangnya." in text
+    # The status key sits right under the table; interviews and a regulation: mixed data.
+    assert text[1].startswith("Status: terisi = bukti pendukung dari dua sumber atau lebih;")
+    assert any(
+        t.startswith("Sumber: data primer dan sekunder yang diolah peneliti (") for t in text
+    )
+    assert "Nama informan ditulis dengan nama sebenarnya." in text
 
 
 def test_word_summary_pseudonymised_in_english_with_charts(
@@ -117,9 +129,10 @@ def test_word_summary_pseudonymised_in_english_with_charts(
         )
     )
     assert rows[1].cells[6].text == (
-        "\u201cSaya percaya pada Bu Informan 2.\u201d (Informan 10, Warga, 25 March 2024)"
+        "\u201cKami percaya pada warga.\u201d (Informan 1, Kepala Bidang, interview 4 March 2024)"
+        " [indicator: Trust in residents]"
     )
-    assert rows[5].cells[7].text == "empty"
+    assert rows[5].cells[8].text == "empty"
     body = "\n".join(p.text for p in document.paragraphs)
     for name in ("Hendra", "Marlina", "Bambang", "Nur Aini"):
         assert name not in body + "".join(c.text for r in rows for c in r.cells)

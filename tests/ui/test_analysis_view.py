@@ -15,6 +15,7 @@ from app.coding.analysis import CellKind, build_matrix, build_summary, get_cell_
 from app.models.project import Project
 from app.ui.analysis import AnalysisWindow
 from app.ui.analysis.models import CountRole, ExcerptModel, MatrixModel, SummaryModel
+from app.ui.context import ProjectContext
 
 CASE_COUNTS = [[3, 1, 1, 1], [1, 1, 1, 0], [2, 0, 0, 0], [0, 1, 0, 1], [0, 0, 0, 0]]
 
@@ -26,7 +27,7 @@ def study(project: Project) -> Study:
 
 @pytest.fixture
 def view(qtbot, project: Project, study: Study) -> AnalysisWindow:  # type: ignore[no-untyped-def]
-    win = AnalysisWindow(project)
+    win = AnalysisWindow(ProjectContext(project))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -75,6 +76,9 @@ def test_clicking_a_cell_lists_its_excerpts_and_jumps_to_the_source(
     study: Study,  # type: ignore[no-untyped-def]
 ) -> None:
     model = view.matrix_model
+    # A new project shows aliases by default (its "names in exports" setting).
+    assert view.aliases_check.isChecked()
+    view.aliases_check.setChecked(False)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == list(CASE_NAMES)
     assert matrix_counts(model) == CASE_COUNTS
     view.aliases_check.setChecked(True)
@@ -150,7 +154,8 @@ def test_charts_save_as_png_and_go_into_the_word_summary(
     matrix_out = tmp_path / "matriks.csv"
     view.cells_combo.setCurrentIndex(view.cells_combo.findData(CellKind.QUOTES))
     view.export("matrix", "csv", matrix_out)
-    assert phrase("c8") in matrix_out.read_text(encoding="utf-8")
+    written = matrix_out.read_text(encoding="utf-8")
+    assert "Saya percaya pada Bu Informan 2." in written and "Siti Marlina" not in written
 
 
 def test_window_looks_right(view: AnalysisWindow, tmp_path: Path) -> None:

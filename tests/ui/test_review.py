@@ -8,18 +8,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from sqlalchemy import select
 
 from app.coding.agreement import compute_agreement
 from app.coding.cases import create_case, link_document
 from app.coding.codebooks import install_codebook, load_bundled_codebook
-from app.coding.codings import NewCoding, apply_codes
+from app.coding.codings import NewCoding, apply_code, apply_codes
 from app.coding.documents import import_files
 from app.coding.review import comments_for, open_questions
 from app.coding.workbench_queries import list_code_rows
 from app.models.project import Project
+from app.models.schema import Code, Document
 from app.ui.context import ProjectContext
 from app.ui.review.agreement_model import (
     F_ALPHA,
+    F_CODED,
     F_KAPPA,
     F_PERCENT,
     KEY_ROLE,
@@ -230,6 +233,7 @@ def test_read_only_reviewer_cannot_mark(qtbot, study: Project) -> None:  # type:
     ctx = ProjectContext(study, coder="pembimbing", read_only=True)
     panel = ReviewPanel(ctx)
     qtbot.addWidget(panel)
+    panel.show()  # the groups load when the panel is first shown
     _open_first_excerpt(qtbot, panel)
     assert not _action(panel, "actionMarkQuestioned").isEnabled()
     assert not _action(panel, "actionMarkAgreed").isEnabled()
@@ -258,6 +262,13 @@ def test_agreement_view_shows_the_core_figures(qtbot, reviewer: ProjectContext) 
         assert shown == f"{100 * f.percent_agreement:.1f}%"
     assert view.disagreements.rowCount() == len(report.disagreements) > 0
     assert "2 document" in view.status.text()
+    # Kappa and alpha lead; percent agreement is labelled as including uncoded text and
+    # shown after the agreement on coded text.
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads[1:5] == ["Kappa", "Alpha", "Agreement on coded text",
+                          "Percent agreement (incl. uncoded text)"]  # fmt: skip
+    assert model.index(0, F_CODED).data(VALUE_ROLE) == overall.coded_agreement
+    assert "percent agreement includes the text neither coder coded" in view.status.text()
 
     d = report.disagreements[0]
     with qtbot.waitSignal(view.compareRequested) as compare:
@@ -278,6 +289,23 @@ def test_agreement_view_shows_the_core_figures(qtbot, reviewer: ProjectContext) 
     view.set_coders("siti", "siti")
     assert view.figures.rowCount() == 0
     assert view.status.text() == "Choose two different coders."
+
+
+def test_agreement_view_opens_on_the_coders_with_most_documents_in_common(
+    qtbot,
+    study: Project,  # type: ignore[no-untyped-def]
+) -> None:
+    # The current user ("saya") coded one passage; siti and the supervisor share documents.
+    with study.session() as s:
+        doc = s.scalars(select(Document.id)).first()
+        code = s.scalars(select(Code.id)).first()
+        assert doc is not None and code is not None
+        apply_code(s, document_id=doc, code_id=code, start=0, end=5, coder="saya")
+    ctx = ProjectContext(study, coder="saya")
+    view = AgreementView(ctx)
+    qtbot.addWidget(view)
+    assert {view.coder_a.currentData(), view.coder_b.currentData()} == {"siti", "pembimbing"}
+    ctx.deleteLater()
 
 
 def test_review_screens_speak_indonesian(qtbot, reviewer: ProjectContext) -> None:  # type: ignore[no-untyped-def]

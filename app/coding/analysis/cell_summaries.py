@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import CellSummary, Code, utcnow
 
@@ -27,6 +28,11 @@ class CellSummaryChange:
     column_key: str
     previous: str
     text: str
+
+    @property
+    def changes(self) -> Changes:
+        """The one change value the views listen to."""
+        return Changes.of_summary((self.row_code_id, self.column_kind, self.column_key))
 
 
 def attr_column_key(attribute: str, value: str) -> str:

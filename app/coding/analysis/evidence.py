@@ -1,5 +1,10 @@
 """Bulk loading of the evidence analyses count: codings of a set of codes and their cases.
 
+Which codings are evidence (:func:`load_codings`): those of the *primary* coders, unless
+the analysis names coders explicitly (:class:`CoderSelection`). When several selected coders
+coded the same span of the same document with the same code, it is one piece of evidence:
+the coding with the lowest id stands for all of them, and its quote names every coder.
+
 Counting never loads coded text: a coding is a small :class:`CodingRef` tuple, and its case is
 found in memory with the rule of :mod:`app.coding.retrieval` (the case linked to a span holding
 the coding's start, else the case linked to the whole document, else none). Quotes are loaded
@@ -13,14 +18,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import NamedTuple
 
-from sqlalchemy import Integer, select, type_coerce
+from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.coding.codebooks import CodeInfo, list_codes
+from app.coding.coders import evidence_coders
+from app.coding.codings import Stance
 from app.coding.errors import NotFound
 from app.coding.retrieval import Excerpt, excerpt_query, make_excerpt
 from app.models.schema import (
@@ -30,10 +37,12 @@ from app.models.schema import (
     Codebook,
     Coder,
     Coding,
+    Document,
     DocumentCase,
 )
 
 _CHUNK = 900  # bound parameters per IN (...) query
+_SUPPORTS = Stance.SUPPORTS.value  # read once: an enum member's value is a property
 #: Codebook key meaning "every code of the project" (rows or columns of a matrix).
 ALL_CODES = "*"
 
@@ -47,6 +56,34 @@ class CodingRef(NamedTuple):
     start: int
     end: int
     illustrative: bool
+    stance: str = Stance.SUPPORTS.value
+    coder_id: int = 0
+
+    @property
+    def supports(self) -> bool:
+        """Whether this coding is supporting evidence (not ``absent``/``barrier``)."""
+        return self.stance == _SUPPORTS
+
+
+@dataclass(frozen=True)
+class CoderSelection:
+    """Whose codings an analysis counts: ``names`` (in name order) and whether the user
+    picked them (``explicit``) or they are the project's primary coders."""
+
+    ids: tuple[int, ...]
+    names: tuple[str, ...]
+    explicit: bool
+
+
+def select_coders(session: Session, *, coders: Sequence[str] | None = None) -> CoderSelection:
+    """The coders whose codings are evidence: ``coders`` when given (``NotFound`` for an
+    unknown name), else every primary coder."""
+    picked = [c.strip() for c in coders or () if c.strip()]
+    ids = evidence_coders(session, coders=picked or None)
+    names = sorted(
+        session.scalars(select(Coder.name).where(Coder.id.in_(list(ids)))).all() if ids else []
+    )
+    return CoderSelection(ids, tuple(names), bool(picked))
 
 
 @dataclass(frozen=True)
@@ -212,31 +249,68 @@ class CaseFinder:
 
 
 def load_codings(
-    session: Session, *, code_ids: Collection[int] | None, coder: str | None = None
+    session: Session,
+    *,
+    code_ids: Collection[int] | None,
+    selection: CoderSelection | None = None,
 ) -> list[CodingRef]:
-    """Codings of ``code_ids`` (every code when None; of one coder when given), ordered by
-    document and start."""
+    """The evidence codings of ``code_ids`` (every code when None), ordered by document and
+    start: those of ``selection`` (default: the primary coders), one per document, code and
+    span however many selected coders made it (the lowest id stands for the others)."""
     if code_ids is not None and not code_ids:
+        return []
+    coder_ids = (selection or select_coders(session)).ids
+    if not coder_ids:
         return []
     # Core rather than ORM execution, and the star read as a plain integer: this runs over
     # up to 100k codings and per-row overhead dominates.
     query = select(
         Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end,
-        type_coerce(Coding.illustrative, Integer),
-    ).order_by(Coding.document_id, Coding.start)  # fmt: skip
-    if coder is not None:
-        query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name == coder)
+        type_coerce(Coding.illustrative, Integer), Coding.stance, Coding.coder_id,
+    ).order_by(Coding.document_id, Coding.start, Coding.id)  # fmt: skip
+    total_coders = session.scalar(select(func.count()).select_from(Coder)) or 0
+    if len(coder_ids) < total_coders:
+        query = query.where(Coding.coder_id.in_(list(coder_ids)))
     connection = session.connection()
     if code_ids is None:
-        return list(map(CodingRef._make, connection.execute(query).fetchall()))
-    ids = list(code_ids)
-    result: list[CodingRef] = []
-    for i in range(0, len(ids), _CHUNK):
-        chunk = query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
-        result.extend(map(CodingRef._make, connection.execute(chunk).fetchall()))
-    if len(ids) > _CHUNK:
-        result.sort(key=lambda r: (r.document_id, r.start))
-    return result
+        rows = list(map(CodingRef._make, connection.execute(query).fetchall()))
+    else:
+        ids = list(code_ids)
+        rows = []
+        for i in range(0, len(ids), _CHUNK):
+            chunk = query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
+            rows.extend(map(CodingRef._make, connection.execute(chunk).fetchall()))
+        if len(ids) > _CHUNK:
+            rows.sort(key=lambda r: (r.document_id, r.start, r.id))
+    return _one_per_span(rows) if len(coder_ids) > 1 else rows
+
+
+def _one_per_span(rows: list[CodingRef]) -> list[CodingRef]:
+    """Drop codings that repeat an earlier coding's document, code and span.
+
+    ``rows`` are ordered by document, start and id, so the codings of one span are next to
+    each other's starts and the first one met has the lowest id: one pass, no sorting.
+    """
+    kept: list[CodingRef] = []
+    seen: set[tuple[int, int]] = set()  # (code, end) at the current document and start
+    at = (-1, -1)
+    for r in rows:
+        here = (r.document_id, r.start)
+        if here != at:
+            at = here
+            seen.clear()
+        ident = (r.code_id, r.end)
+        if ident not in seen:
+            seen.add(ident)
+            kept.append(r)
+    return kept
+
+
+def document_types(session: Session) -> dict[int, str]:
+    """Document id → its source type."""
+    return {
+        doc_id: kind for doc_id, kind in session.execute(select(Document.id, Document.source_type))
+    }
 
 
 def case_of_codings(finder: CaseFinder, codings: Iterable[CodingRef]) -> dict[int, int]:
@@ -253,11 +327,17 @@ def case_of_codings(finder: CaseFinder, codings: Iterable[CodingRef]) -> dict[in
 
 
 def load_quotes(
-    session: Session, *, codings: Collection[CodingRef], finder: CaseFinder | None = None
+    session: Session,
+    *,
+    codings: Collection[CodingRef],
+    finder: CaseFinder | None = None,
+    selection: CoderSelection | None = None,
 ) -> dict[int, Excerpt]:
     """Coding id → excerpt (text, code, document, case, coder) for exactly ``codings``.
 
-    ``speaker`` is left empty: analyses cite quotes by case, not by turn.
+    With ``selection`` an excerpt names (``coders``, and ``coder`` joined by ", ") every
+    selected coder who coded the same span with the same code. ``speaker`` is left empty:
+    analyses cite quotes by case, not by turn.
     """
     if not codings:
         return {}
@@ -270,4 +350,33 @@ def load_quotes(
         for row in session.execute(query.where(Coding.id.in_(ids[i : i + _CHUNK]))):
             case_id = finder.case_at(row[5], row[7])
             result[row[0]] = make_excerpt(row, cases.get(case_id) if case_id else None, None)
+    if selection is not None and len(selection.ids) > 1:
+        _name_every_coder(session, result, selection)
     return result
+
+
+def _name_every_coder(
+    session: Session, quotes: dict[int, Excerpt], selection: CoderSelection
+) -> None:
+    spans: dict[tuple[int, int, int, int], int] = {
+        (e.document_id, e.code_id, e.start, e.end): cid for cid, e in quotes.items()
+    }
+    docs = sorted({e.document_id for e in quotes.values()})
+    names: dict[int, set[str]] = {}
+    for i in range(0, len(docs), _CHUNK):
+        rows = session.execute(
+            select(Coding.document_id, Coding.code_id, Coding.start, Coding.end, Coder.name)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .where(
+                Coding.document_id.in_(docs[i : i + _CHUNK]),
+                Coding.coder_id.in_(list(selection.ids)),
+            )
+        )
+        for doc, code, start, end, name in rows:
+            owner = spans.get((doc, code, start, end))
+            if owner is not None:
+                names.setdefault(owner, set()).add(name)
+    for cid, who in names.items():
+        if len(who) > 1:
+            ordered = tuple(sorted(who))
+            quotes[cid] = replace(quotes[cid], coder=", ".join(ordered), coders=ordered)

@@ -4,18 +4,26 @@ Rows are the codes of a codebook in tree order, indicators included. Columns are
 
 * ``cases`` — every case, in informant order (alias by number, then name);
 * ``attr:KEY`` — the values of case attribute KEY, in order of first appearance;
+* ``source-type`` — the document source types present (interview, observation, …), in
+  :class:`~app.coding.sources.SourceType` order (triangulation);
 * a codebook key — that codebook's codes (co-occurrence).
 
-A cell's evidence is the row code's codings that fall in the column: whose case is that case,
-whose case has that attribute value, or that overlap (share at least one character with) a
-coding of the column code in the same document, by any coder unless ``coder`` is given.
-With ``rollup`` a code with indicators (``rolled_up`` row or column) includes their codings.
-A count cell is the number of evidence codings, so it always equals the number of quotes.
+A cell's evidence is the row code's *supporting* codings that fall in the column: whose case
+is that case, whose case has that attribute value, whose document is of that source type, or
+that overlap (share at least one character with) a coding of the column code in the same
+document. Codings are those of the primary coders unless ``coders`` are given, one per
+document, code and span (:mod:`app.coding.analysis.evidence`). Codings whose stance is
+``absent`` or ``barrier`` are kept apart in ``contrary`` and never counted.
+With ``rollup`` a code with indicators (``rolled_up`` row or column) includes their codings,
+in every cell kind: a count cell is the number of evidence codings and always equals the
+number of quotes its quote cell shows (indicators' quotes included, their ``code_id`` says
+which indicator), and a summary cell of a rolled-up row adds its indicators' summaries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -29,17 +37,23 @@ from app.coding.analysis.evidence import (
     CodingRef,
     attribute_exists,
     codebook_info,
+    document_types,
     gc_paused,
     load_cases,
     load_codings,
     load_quotes,
     pick,
+    select_coders,
     subtrees,
 )
 from app.coding.codebooks import CodeInfo
 from app.coding.errors import InvalidValue
 from app.coding.retrieval import Excerpt
+from app.coding.sources import SourceType
 from app.models.schema import Code
+
+#: The ``cols`` value of a matrix whose columns are document source types.
+SOURCE_TYPE_COLUMNS = "source-type"
 
 
 class ColumnKind(StrEnum):
@@ -48,6 +62,7 @@ class ColumnKind(StrEnum):
     CASE = "case"
     ATTR = "attr"
     CODE = "code"
+    SOURCE = "source"
 
 
 class CellKind(StrEnum):
@@ -60,10 +75,12 @@ class CellKind(StrEnum):
 
 
 def parse_columns(cols: str) -> tuple[ColumnKind, str]:
-    """``cases`` / ``attr:KEY`` / a codebook key → (kind, source)."""
+    """``cases`` / ``attr:KEY`` / ``source-type`` / a codebook key → (kind, source)."""
     cols = cols.strip()
     if cols == "cases":
         return ColumnKind.CASE, "cases"
+    if cols == SOURCE_TYPE_COLUMNS:
+        return ColumnKind.SOURCE, SOURCE_TYPE_COLUMNS
     if cols.startswith("attr:"):
         name = cols[len("attr:") :].strip()
         if not name:
@@ -94,6 +111,7 @@ class MatrixRow:
     definition_en: str
     depth: int
     rolled_up: bool
+    parent_id: int | None = None
 
     def name(self, language: str) -> str:
         """Name in ``language`` ("id"/"en"), falling back to the other."""
@@ -129,7 +147,10 @@ class MatrixColumn:
 class Matrix:
     """A built matrix. Cells are addressed by (row index, column index).
 
-    ``quotes`` holds excerpts only when the matrix was built ``with_quotes``.
+    ``quotes`` holds excerpts only when the matrix was built ``with_quotes``. ``evidence``
+    holds the supporting codings of each cell, ``contrary`` its ``absent``/``barrier`` ones.
+    ``coders`` are the coders whose codings were used (``coders_explicit``: picked by the
+    user, else the primary coders).
     """
 
     rows_codebook: str
@@ -137,11 +158,15 @@ class Matrix:
     rows_name_en: str
     column_kind: ColumnKind
     column_source: str
-    coder: str | None
+    coders: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
     columns: tuple[MatrixColumn, ...]
     evidence: Mapping[tuple[int, int], Sequence[CodingRef]]
     summaries: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    contrary: Mapping[tuple[int, int], Sequence[CodingRef]] = field(default_factory=dict)
+    coders_explicit: bool = False
+    #: The source types of the documents behind the evidence (for the source line).
+    source_types: frozenset[str] = frozenset()
     quotes: Mapping[int, Excerpt] = field(default_factory=dict)
     cases: Mapping[str, CaseRef] = field(default_factory=dict)
     columns_name_id: str = ""
@@ -164,14 +189,40 @@ class Matrix:
         return self.summaries.get((row, col), "")
 
     def cell_quotes(self, row: int, col: int, *, own_only: bool = False) -> tuple[Excerpt, ...]:
-        """Excerpts of a cell (needs ``with_quotes``). ``own_only`` leaves out the codings a
-        rolled-up row takes from its indicators, which their own rows already show."""
+        """Supporting excerpts of a cell (needs ``with_quotes``), as many as its count.
+        ``own_only`` leaves out the codings a rolled-up row takes from its indicators."""
         code_id = self.rows[row].code_id
         return tuple(
             self.quotes[c.id]
             for c in self.codings(row, col)
             if c.id in self.quotes and (not own_only or c.code_id == code_id)
         )
+
+    def contrary_quotes(self, row: int, col: int) -> tuple[Excerpt, ...]:
+        """The ``absent`` and ``barrier`` excerpts of a cell (needs ``with_quotes``)."""
+        return tuple(
+            self.quotes[c.id] for c in self.contrary.get((row, col), ()) if c.id in self.quotes
+        )
+
+    def contrary_count(self, row: int, col: int, stance: str) -> int:
+        """Number of a cell's codings with ``stance`` (``absent`` or ``barrier``)."""
+        return sum(1 for c in self.contrary.get((row, col), ()) if c.stance == stance)
+
+    def summary_parts(self, row: int, col: int) -> tuple[tuple[int | None, str], ...]:
+        """A cell's summary and, for a rolled-up row, its indicators' summaries: (row index
+        of the indicator or None for the row's own, text), in tree order, blanks left out."""
+        own = self.summary(row, col)
+        parts: list[tuple[int | None, str]] = [(None, own)] if own else []
+        if self.rows[row].rolled_up:
+            below = {self.rows[row].code_id}
+            for r in range(row + 1, len(self.rows)):
+                if self.rows[r].parent_id not in below:
+                    break
+                below.add(self.rows[r].code_id)
+                text = self.summary(r, col)
+                if text:
+                    parts.append((r, text))
+        return tuple(parts)
 
     def max_count(self) -> int:
         """The largest count of any cell (0 for an empty matrix)."""
@@ -191,7 +242,7 @@ def _code_rows(codes: Sequence[CodeInfo]) -> tuple[MatrixRow, ...]:
     return tuple(
         MatrixRow(
             c.id, c.key, c.name_id, c.name_en, c.definition_id, c.definition_en, c.depth,
-            c.id in parents,
+            c.id in parents, c.parent_id,
         )
         for c in codes
     )  # fmt: skip
@@ -232,20 +283,24 @@ def build_matrix(
     *,
     rows: str,
     cols: str,
+    coders: Sequence[str] | None = None,
     coder: str | None = None,
     rollup: bool = True,
     with_quotes: bool = False,
 ) -> Matrix:
     """Build the matrix of codebook ``rows`` against ``cols`` (see the module docstring).
 
-    ``rows`` or a codebook ``cols`` may be ``*``: every code of the project. Raises
-    :class:`~app.coding.errors.NotFound` for an unknown codebook or attribute and
+    ``rows`` or a codebook ``cols`` may be ``*``: every code of the project. ``coders`` (or
+    one ``coder``) replace the primary coders. Raises :class:`~app.coding.errors.NotFound`
+    for an unknown codebook, attribute or coder and
     :class:`~app.coding.errors.InvalidValue` for a malformed ``cols``.
     """
+    picked = list(coders or ()) + ([coder] if coder else [])
     with gc_paused():
         return _build(
-            session, rows=rows, cols=cols, coder=coder, rollup=rollup, with_quotes=with_quotes
-        )
+            session, rows=rows, cols=cols, coders=picked or None, rollup=rollup,
+            with_quotes=with_quotes,
+        )  # fmt: skip
 
 
 def _build(
@@ -253,11 +308,12 @@ def _build(
     *,
     rows: str,
     cols: str,
-    coder: str | None = None,
-    rollup: bool = True,
-    with_quotes: bool = False,
+    coders: list[str] | None,
+    rollup: bool,
+    with_quotes: bool,
 ) -> Matrix:
     kind, source = parse_columns(cols)
+    selection = select_coders(session, coders=coders)
     book = codebook_info(session, key=rows)
     row_chain = subtrees(book.codes)
     if not rollup:
@@ -274,17 +330,23 @@ def _build(
     targets = {
         code_id: tuple(row_index[up] for up in chain) for code_id, chain in row_chain.items()
     }
-    flat: dict[int, list[CodingRef]] = {}
+    flat: defaultdict[int, list[CodingRef]] = defaultdict(list)
+    other_flat: defaultdict[int, list[CodingRef]] = defaultdict(list)
+    used_docs: set[int] = set()
     width = 1
 
-    def put(coding: CodingRef, cols: Iterable[int]) -> None:
-        add = flat.setdefault
+    def put(coding: CodingRef, cols: Collection[int]) -> None:
+        if not cols:
+            return
+        cells = flat if coding.supports else other_flat
+        used_docs.add(coding.document_id)
         for row in targets[coding.code_id]:
             base = row * width
             for col in cols:
-                add(base + col, []).append(coding)
+                cells[base + col].append(coding)
 
     finder = CaseFinder(session)
+    kinds = document_types(session)
     if kind is ColumnKind.CODE:
         other = book if source == rows else codebook_info(session, key=source)
         names = (other.name_id, other.name_en)
@@ -303,14 +365,31 @@ def _build(
             code_id: tuple(col_index[up] for up in chain) for code_id, chain in col_chain.items()
         }
         wanted = set(row_chain) | set(col_chain)
-        codings = load_codings(session, code_ids=_or_all(session, wanted), coder=coder)
+        codings = load_codings(session, code_ids=_or_all(session, wanted), selection=selection)
         found_in = _overlaps(codings)
         for coding in codings:
             hit = found_in[coding.id]
             if hit and coding.code_id in targets:
                 put(coding, {col for c in hit if c in col_targets for col in col_targets[c]})
+    elif kind is ColumnKind.SOURCE:
+        codings = load_codings(
+            session, code_ids=_or_all(session, set(row_chain)), selection=selection
+        )
+        present = {kinds.get(c.document_id, SourceType.INTERVIEW.value) for c in codings}
+        present.update(kinds.values())
+        types = [t for t in SourceType if t.value in present]
+        type_col = {t.value: i for i, t in enumerate(types)}
+        columns = [
+            MatrixColumn(ColumnKind.SOURCE, t.value, t.value, t.value, t.value) for t in types
+        ]
+        width = max(len(columns), 1)
+        for coding in codings:
+            if coding.code_id in targets:
+                put(coding, (type_col[kinds.get(coding.document_id, "interview")],))
     else:
-        codings = load_codings(session, code_ids=_or_all(session, set(row_chain)), coder=coder)
+        codings = load_codings(
+            session, code_ids=_or_all(session, set(row_chain)), selection=selection
+        )
         case_col: dict[int, int] = {}
         if kind is ColumnKind.CASE:
             case_col = {c.id: i for i, c in enumerate(cases)}
@@ -337,8 +416,15 @@ def _build(
     evidence: Mapping[tuple[int, int], Sequence[CodingRef]] = {
         divmod(key, width): found for key, found in flat.items()
     }
+    contrary: Mapping[tuple[int, int], Sequence[CodingRef]] = {
+        divmod(key, width): found for key, found in other_flat.items()
+    }
     col_by_key = {c.summary_key: i for i, c in enumerate(columns)}
-    stored = cell_summaries(session, row_code_ids=list(row_index), column_kind=kind.value)
+    stored = (
+        {}
+        if kind is ColumnKind.SOURCE
+        else cell_summaries(session, row_code_ids=list(row_index), column_kind=kind.value)
+    )
     summaries = {
         (row_index[code_id], col_by_key[key]): text
         for (code_id, key), text in stored.items()
@@ -346,21 +432,28 @@ def _build(
     }
     quotes: dict[int, Excerpt] = {}
     if with_quotes:
-        picked = {c.id: c for hits in evidence.values() for c in hits}
-        quotes = load_quotes(session, codings=list(picked.values()), finder=finder)
+        picked = {
+            c.id: c for cells in (evidence, contrary) for hits in cells.values() for c in hits
+        }
+        quotes = load_quotes(
+            session, codings=list(picked.values()), finder=finder, selection=selection
+        )
     return Matrix(
         rows_codebook=book.key,
         rows_name_id=book.name_id,
         rows_name_en=book.name_en,
         column_kind=kind,
         column_source=source,
-        coder=coder,
+        coders=selection.names,
+        coders_explicit=selection.explicit,
         rows=_code_rows(book.codes),
         columns=tuple(columns),
         evidence=evidence,
+        contrary=contrary,
         summaries=summaries,
         quotes=quotes,
         cases={c.name: c for c in cases},
         columns_name_id=names[0],
         columns_name_en=names[1],
+        source_types=frozenset(kinds.get(d, "interview") for d in used_docs),
     )

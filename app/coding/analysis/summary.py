@@ -1,14 +1,22 @@
 """The illustrative-method summary of a codebook: how full each theoretical box is.
 
-A *box* is a code or one of its indicators. A box's evidence is its codings; a code that has
-indicators rolls their codings up into its own (``rolled_up`` says so). *Sources* are the
-distinct cases behind the evidence, a document without a case counting as a source of its
-own. Status: ``empty`` (no excerpt), ``thin`` (one source only) or ``filled``.
+A *box* is a code or one of its indicators. A box's evidence is the codings of the evidence
+coders (primary coders unless the caller names coders; one excerpt per document, code and
+span, see :mod:`app.coding.analysis.evidence`); a code that has indicators rolls their
+codings up into its own (``rolled_up`` says so). Each coding has a stance: ``supports``
+(counted in ``excerpts``), ``absent`` (the informant says it does not happen) or
+``barrier`` (an obstacle to it); the last two are counted apart and never fill a box.
+*Sources* are the distinct cases behind the supporting evidence, a document without a case
+counting as a source of its own.
+
+Status: ``filled`` (supporting evidence from two or more sources), ``thin`` (from one),
+``contested`` (supporting and ``absent`` evidence), ``absent`` (only evidence that it does
+not happen) and ``empty`` (neither; a box with barriers only is empty, its barriers listed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,24 +28,31 @@ from app.coding.analysis.evidence import (
     CodingRef,
     case_of_codings,
     codebook_info,
+    document_types,
     gc_paused,
     load_cases,
     load_codings,
     load_quotes,
     pick,
+    select_coders,
     subtrees,
 )
+from app.coding.codings import Stance
+from app.coding.findings import findings
 from app.coding.retrieval import Excerpt
+from app.coding.sources import SourceType
 
 DEFAULT_GROUP_ATTRIBUTE = "group"
 BEST_QUOTES = 3
 
 
 class BoxStatus(StrEnum):
-    """How much evidence fills a box."""
+    """How much evidence fills a box (see the module docstring)."""
 
     FILLED = "filled"
     THIN = "thin"
+    CONTESTED = "contested"
+    ABSENT = "absent"
     EMPTY = "empty"
 
 
@@ -45,10 +60,15 @@ class BoxStatus(StrEnum):
 class BoxSummary:
     """One row of the summary.
 
-    ``cases`` are the case names (in informant order), ``groups`` the distinct values of the
-    group attribute among them. ``quotes`` are the starred illustrative quotes of the box's own
-    codings (``starred`` True), else its longest ones, at most :data:`BEST_QUOTES`; a box that
-    only rolls up its indicators shows none (the indicators show theirs).
+    ``excerpts``, ``cases``, ``groups``, ``sources`` and ``source_types`` describe the
+    supporting evidence: case names in informant order, the distinct values of the group
+    attribute among them, distinct sources, and the document source types it comes from.
+    ``absent`` / ``barriers`` count the other stances, ``absent_cases`` names who reports
+    the absence. ``quotes`` are the starred supporting quotes (``starred`` True), else the
+    longest ones, at most :data:`BEST_QUOTES`; a rolled-up box takes them from its whole
+    subtree (an excerpt's ``code_id`` says which indicator it comes from).
+    ``absent_quotes`` / ``barrier_quotes`` are picked the same way. ``finding`` is the
+    researcher's finding for the box ("" when none).
     """
 
     code_id: int
@@ -68,6 +88,13 @@ class BoxSummary:
     quotes: tuple[Excerpt, ...]
     starred: bool
     status: BoxStatus
+    absent: int = 0
+    barriers: int = 0
+    absent_cases: tuple[str, ...] = ()
+    source_types: tuple[SourceType, ...] = ()
+    absent_quotes: tuple[Excerpt, ...] = ()
+    barrier_quotes: tuple[Excerpt, ...] = ()
+    finding: str = ""
 
     def name(self, language: str) -> str:
         """The box's name in ``language`` ("id" or "en"), falling back to the other."""
@@ -87,7 +114,8 @@ class CodebookSummary:
     name_en: str
     reference: str
     group_attribute: str
-    coder: str | None
+    coders: tuple[str, ...]
+    coders_explicit: bool
     boxes: tuple[BoxSummary, ...]
     cases: Mapping[str, CaseRef]
 
@@ -96,22 +124,33 @@ class CodebookSummary:
         """The boxes no evidence fills, in tree order."""
         return tuple(b for b in self.boxes if b.status is BoxStatus.EMPTY)
 
+    @property
+    def absent_boxes(self) -> tuple[BoxSummary, ...]:
+        """The boxes whose only evidence says it does not happen, in tree order."""
+        return tuple(b for b in self.boxes if b.status is BoxStatus.ABSENT)
+
     def name(self, language: str) -> str:
         """The codebook's name in ``language``."""
         return pick(language, self.name_id, self.name_en)
 
 
-def _status(excerpts: int, sources: int) -> BoxStatus:
-    if excerpts == 0:
-        return BoxStatus.EMPTY
-    return BoxStatus.THIN if sources <= 1 else BoxStatus.FILLED
+def box_status(*, supporting_sources: int, absent: int) -> BoxStatus:
+    """The status of a box from its supporting sources and number of ``absent`` codings."""
+    if supporting_sources and absent:
+        return BoxStatus.CONTESTED
+    if supporting_sources:
+        return BoxStatus.THIN if supporting_sources == 1 else BoxStatus.FILLED
+    return BoxStatus.ABSENT if absent else BoxStatus.EMPTY
 
 
-def _chosen(own: list[CodingRef]) -> tuple[list[CodingRef], bool]:
-    starred = [c for c in own if c.illustrative]
-    if starred:
-        return starred, True
-    longest = sorted(own, key=lambda c: (-(c.end - c.start), c.document_id, c.start))
+def _chosen(codings: Sequence[CodingRef], own: int) -> tuple[list[CodingRef], bool]:
+    """Every starred coding of the box's own code, topped up to BEST_QUOTES with its
+    indicators' starred ones; without stars the BEST_QUOTES longest."""
+    mine = [c for c in codings if c.illustrative and c.code_id == own]
+    theirs = [c for c in codings if c.illustrative and c.code_id != own]
+    if mine or theirs:
+        return mine + theirs[: max(BEST_QUOTES - len(mine), 0)], True
+    longest = sorted(codings, key=lambda c: (-(c.end - c.start), c.document_id, c.start))
     return longest[:BEST_QUOTES], False
 
 
@@ -120,57 +159,88 @@ def build_summary(
     *,
     codebook: str,
     group_attribute: str = DEFAULT_GROUP_ATTRIBUTE,
+    coders: Sequence[str] | None = None,
     coder: str | None = None,
 ) -> CodebookSummary:
-    """Summarise codebook ``codebook`` (its key) over every coding (or one ``coder``'s).
+    """Summarise codebook ``codebook`` (its key) over the evidence codings: the primary
+    coders', or those of ``coders`` (``coder``: one coder) when given.
 
-    Raises :class:`~app.coding.errors.NotFound` for an unknown codebook. A missing group
-    attribute is not an error: every box then has no groups.
+    Raises :class:`~app.coding.errors.NotFound` for an unknown codebook or coder. A missing
+    group attribute is not an error: every box then has no groups.
     """
+    picked = list(coders or ()) + ([coder] if coder else [])
     with gc_paused():
-        return _build(session, codebook, group_attribute, coder)
+        return _build(session, codebook, group_attribute, picked or None)
+
+
+class _Tally:
+    """The evidence of one box while the summary is built."""
+
+    __slots__ = ("caseless", "cases", "codings", "types")
+
+    def __init__(self) -> None:
+        self.codings: dict[str, list[CodingRef]] = {s.value: [] for s in Stance}
+        self.cases: dict[str, set[int]] = {s.value: set() for s in Stance}
+        self.caseless: set[int] = set()
+        self.types: set[str] = set()
 
 
 def _build(
-    session: Session, codebook: str, group_attribute: str, coder: str | None
+    session: Session, codebook: str, group_attribute: str, coders: list[str] | None
 ) -> CodebookSummary:
     book = codebook_info(session, key=codebook)
+    selection = select_coders(session, coders=coders)
     chains = subtrees(book.codes)
-    codings = load_codings(session, code_ids=list(chains), coder=coder)
+    codings = load_codings(session, code_ids=list(chains), selection=selection)
     finder = CaseFinder(session)
     case_of = case_of_codings(finder, codings)
     cases = {c.id: c for c in load_cases(session)}
     rank = {case_id: i for i, case_id in enumerate(cases)}
+    kinds = document_types(session)
 
-    own: dict[int, list[CodingRef]] = {c.id: [] for c in book.codes}
-    count: dict[int, int] = dict.fromkeys(own, 0)
-    case_ids: dict[int, set[int]] = {c.id: set() for c in book.codes}
-    caseless_docs: dict[int, set[int]] = {c.id: set() for c in book.codes}
+    tally = {c.id: _Tally() for c in book.codes}
     for coding in codings:
-        own[coding.code_id].append(coding)
         case_id = case_of.get(coding.id)
         for code_id in chains[coding.code_id]:
-            count[code_id] += 1
-            if case_id is None:
-                caseless_docs[code_id].add(coding.document_id)
-            else:
-                case_ids[code_id].add(case_id)
+            t = tally[code_id]
+            t.codings[coding.stance].append(coding)
+            if case_id is not None:
+                t.cases[coding.stance].add(case_id)
+            elif coding.supports:
+                t.caseless.add(coding.document_id)
+            if coding.supports:
+                t.types.add(kinds.get(coding.document_id, SourceType.INTERVIEW.value))
 
-    chosen: dict[int, tuple[list[CodingRef], bool]] = {cid: _chosen(own[cid]) for cid in own}
+    picks: dict[tuple[int, str], tuple[list[CodingRef], bool]] = {}
+    for code_id, t in tally.items():
+        for stance, found in t.codings.items():
+            picks[(code_id, stance)] = _chosen(found, code_id)
     quotes = load_quotes(
-        session, codings=[c for picked, _ in chosen.values() for c in picked], finder=finder
+        session,
+        codings=[c for picked, _ in picks.values() for c in picked],
+        finder=finder,
+        selection=selection,
     )
+    written = findings(session, code_ids=[c.id for c in book.codes])
     has_children = {c.parent_id for c in book.codes if c.parent_id is not None}
+
+    def names(ids: set[int]) -> tuple[str, ...]:
+        return tuple(cases[i].name for i in sorted(ids, key=rank.__getitem__))
+
+    def excerpts_of(code_id: int, stance: Stance) -> tuple[Excerpt, ...]:
+        return tuple(quotes[c.id] for c in picks[(code_id, stance.value)][0] if c.id in quotes)
+
     boxes = []
     for code in book.codes:
-        ids = sorted(case_ids[code.id], key=rank.__getitem__)
+        t = tally[code.id]
+        supporting = t.cases[Stance.SUPPORTS.value]
         groups: list[str] = []
-        for case_id in ids:
+        for case_id in sorted(supporting, key=rank.__getitem__):
             value = cases[case_id].attributes.get(group_attribute)
             if value and value not in groups:
                 groups.append(value)
-        picked, starred = chosen[code.id]
-        sources = len(ids) + len(caseless_docs[code.id])
+        sources = len(supporting) + len(t.caseless)
+        absent = len(t.codings[Stance.ABSENT.value])
         boxes.append(
             BoxSummary(
                 code_id=code.id,
@@ -183,13 +253,20 @@ def _build(
                 depth=code.depth,
                 parent_id=code.parent_id,
                 rolled_up=code.id in has_children,
-                excerpts=count[code.id],
-                cases=tuple(cases[i].name for i in ids),
+                excerpts=len(t.codings[Stance.SUPPORTS.value]),
+                cases=names(supporting),
                 groups=tuple(groups),
                 sources=sources,
-                quotes=tuple(quotes[c.id] for c in picked if c.id in quotes),
-                starred=starred,
-                status=_status(count[code.id], sources),
+                quotes=excerpts_of(code.id, Stance.SUPPORTS),
+                starred=picks[(code.id, Stance.SUPPORTS.value)][1],
+                status=box_status(supporting_sources=sources, absent=absent),
+                absent=absent,
+                barriers=len(t.codings[Stance.BARRIER.value]),
+                absent_cases=names(t.cases[Stance.ABSENT.value]),
+                source_types=tuple(k for k in SourceType if k.value in t.types),
+                absent_quotes=excerpts_of(code.id, Stance.ABSENT),
+                barrier_quotes=excerpts_of(code.id, Stance.BARRIER),
+                finding=written.get(code.id, ""),
             )
         )
     return CodebookSummary(
@@ -198,7 +275,8 @@ def _build(
         name_en=book.name_en,
         reference=book.reference,
         group_attribute=group_attribute,
-        coder=coder,
+        coders=selection.names,
+        coders_explicit=selection.explicit,
         boxes=tuple(boxes),
         cases={c.name: c for c in cases.values()},
     )

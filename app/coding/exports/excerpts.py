@@ -1,8 +1,14 @@
 """Export of coded excerpts (by code) to .csv, .xlsx or a thesis-ready .docx table.
 
 In .csv and .xlsx the ``text`` column holds the stored slice exactly (unless pseudonymised).
-Pseudonymising replaces case names by their aliases everywhere (case column, quotes, memos,
-speaker labels, document names) and masks every extra name given by the researcher.
+The excerpts are the primary coders' (or those of the coders given), one row per document,
+code and span, its ``coder`` naming every coder who made it.
+
+Names follow the project setting "names in exports" unless the caller decides. Pseudonymising
+replaces case names by their aliases everywhere (case column, quotes, memos, speaker labels)
+and masks every extra name given by the researcher; documents are then named by their case's
+alias and source type, or by their citation title with names replaced, never by file name;
+a role marked identifying prints as the case's group.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +34,7 @@ from app.coding.exports import (
     xml_safe,
 )
 from app.coding.retrieval import Excerpt, excerpts
+from app.coding.settings import get_settings
 from app.models.schema import Code
 
 COLUMNS = (
@@ -40,7 +48,20 @@ COLUMNS = (
     "memo",
     "illustrative",
     "speaker",
+    "stance",
 )
+GROUP_KEYS = ("group", "kelompok")
+#: How a source type is named in citations ("wawancara 11 Maret 2024").
+SOURCE_TYPE_LABELS = {
+    "id": {"interview": "wawancara", "observation": "observasi", "fgd": "FGD",
+           "document": "dokumen", "news": "berita", "other": "sumber lain"},
+    "en": {"interview": "interview", "observation": "observation", "fgd": "FGD",
+           "document": "document", "news": "news", "other": "other source"},
+}  # fmt: skip
+STANCE_LABELS = {
+    "id": {"supports": "mendukung", "absent": "tidak terjadi", "barrier": "hambatan"},
+    "en": {"supports": "supports", "absent": "does not happen", "barrier": "barrier"},
+}
 ROLE_KEYS = ("role", "peran", "jabatan")
 DATE_KEYS = ("interview_date", "tanggal_wawancara", "date", "tanggal")
 
@@ -53,6 +74,9 @@ _LABELS = {
         "informant": "Informan",
         "masked": "[disamarkan]",
         "none": "Belum ada kutipan.",
+        "aliases": "Nama informan disamarkan: setiap informan ditulis dengan aliasnya.",
+        "real": "Nama informan ditulis dengan nama sebenarnya.",
+        "notes": "keterangan",
     },
     "en": {
         "title": "Excerpts by Code",
@@ -62,6 +86,9 @@ _LABELS = {
         "informant": "Informant",
         "masked": "[name withheld]",
         "none": "No excerpts yet.",
+        "aliases": "Informants' names are pseudonymised: each informant appears by alias.",
+        "real": "Informants appear under their real names.",
+        "notes": "notes",
     },
 }
 # Letters/digits only: an underscore separates words too, so "INF01_Hendra" is caught.
@@ -87,7 +114,12 @@ class Pseudonymiser:
         names: Mapping[str, str],
         mask_names: Sequence[str] = (),
         masked: str = "[disamarkan]",
+        identifying_roles: Sequence[str] = (),
+        pseudonymising: bool | None = None,
     ) -> None:
+        #: Whether case names become aliases (False: only ``mask_names`` are masked).
+        self.pseudonymising = bool(names) if pseudonymising is None else pseudonymising
+        self.identifying_roles = frozenset(r.strip().casefold() for r in identifying_roles)
         self.aliases = dict(names)
         full: dict[str, str] = {n.casefold(): alias for n, alias in names.items()}
         for extra in mask_names:
@@ -107,6 +139,10 @@ class Pseudonymiser:
         """The alias shown for case ``name``."""
         return None if name is None else self.aliases.get(name, name)
 
+    def hides_role(self, role: str) -> bool:
+        """Whether ``role`` identifies its holder and must print as the group instead."""
+        return self.pseudonymising and role.strip().casefold() in self.identifying_roles
+
     def text(self, text: str) -> str:
         """``text`` with every known name replaced."""
         if self._full_re is not None:
@@ -119,34 +155,113 @@ class Pseudonymiser:
 def pseudonymiser(
     session: Session, *, mask_names: Sequence[str] = (), language: str = "id"
 ) -> Pseudonymiser:
-    """A :class:`Pseudonymiser` for the project's cases (alias, else "Informan N")."""
+    """A :class:`Pseudonymiser` for the project's cases: each case's alias; a case without
+    one becomes "Informan N", N the next number no alias uses, in name order."""
     labels = _LABELS[check_language(language)]
-    names = {
-        case.name: case.alias or f"{labels['informant']} {n}"
-        for n, case in enumerate(list_cases(session), start=1)
+    cases = list_cases(session)
+    word = labels["informant"]
+    taken = {
+        int(m.group(1))
+        for c in cases
+        if c.alias and (m := re.fullmatch(r"(?:Informan|Informant)\s+(\d+)", c.alias.strip()))
     }
-    return Pseudonymiser(names, mask_names, labels["masked"])
+    names: dict[str, str] = {}
+    n = 0
+    for case in cases:
+        if case.alias and case.alias.strip():
+            names[case.name] = case.alias.strip()
+            continue
+        n += 1
+        while n in taken:
+            n += 1
+        names[case.name] = f"{word} {n}"
+    roles = get_settings(session).identifying_roles
+    return Pseudonymiser(names, mask_names, labels["masked"], roles, pseudonymising=True)
+
+
+def names_are_aliases(session: Session, pseudonymise: bool | None) -> bool:
+    """``pseudonymise`` when the caller decided, else the project's "names in exports"."""
+    return get_settings(session).pseudonymise if pseudonymise is None else pseudonymise
+
+
+def names_note(pseudonyms: Pseudonymiser | None, language: str) -> str:
+    """The sentence an export's notes carry about the names it prints."""
+    aliases = pseudonyms is not None and pseudonyms.pseudonymising
+    return _LABELS[check_language(language)]["aliases" if aliases else "real"]
+
+
+def _attr(attrs: Mapping[str, str], keys: Sequence[str]) -> str | None:
+    return next((attrs[k] for k in keys if attrs.get(k)), None)
 
 
 def source_label(
     excerpt: Excerpt, *, pseudonyms: Pseudonymiser | None = None, language: str = "id"
 ) -> str:
-    """Where a quote comes from: "Informan 3, Camat, 11 Maret 2024" (or the document)."""
-    if excerpt.case is None:
-        return pseudonyms.text(excerpt.document) if pseudonyms else excerpt.document
-    who = pseudonyms.case(excerpt.case) if pseudonyms else excerpt.case
-    parts = [who or ""]
+    """Where a quote comes from: "Informan 3, Camat, wawancara 11 Maret 2024", or for a
+    document without a case "Laporan Kinerja Relawan 2023, dokumen".
+
+    The date is the document's date, else the case's interview date. When pseudonymising,
+    names in the title and the role are replaced and an identifying role prints as the
+    case's group.
+    """
+    kind = SOURCE_TYPE_LABELS[check_language(language)].get(excerpt.source_type, "")
     attrs = excerpt.case_attributes
-    role = next((attrs[k] for k in ROLE_KEYS if attrs.get(k)), None)
-    when = next((attrs[k] for k in DATE_KEYS if attrs.get(k)), None)
+    when = excerpt.source_date.isoformat() if excerpt.source_date else _attr(attrs, DATE_KEYS)
+    typed = f"{kind} {format_date(when, language)}" if when else kind
+    if excerpt.case is None:
+        title = excerpt.title or excerpt.document
+        return ", ".join(p for p in (pseudonyms.text(title) if pseudonyms else title, typed) if p)
+    parts = [(pseudonyms.case(excerpt.case) if pseudonyms else excerpt.case) or ""]
+    role = _attr(attrs, ROLE_KEYS)
+    if role and pseudonyms is not None and pseudonyms.hides_role(role):
+        role = _attr(attrs, GROUP_KEYS)
     if role:
         parts.append(pseudonyms.text(role) if pseudonyms else role)
-    if when:
-        parts.append(format_date(when, language))
+    if typed:
+        parts.append(typed)
     return ", ".join(parts)
 
 
-def _rows(items: Sequence[Excerpt], pseudonyms: Pseudonymiser | None) -> list[list[Any]]:
+def document_label(
+    excerpt: Excerpt, *, pseudonyms: Pseudonymiser | None = None, language: str = "id"
+) -> str:
+    """How an export names an excerpt's document: its imported name, or when pseudonymising
+    its case's alias and source type ("Informan 3, wawancara"), else its citation title with
+    names replaced; never the file name, which often carries the informant's name."""
+    if pseudonyms is None or not pseudonyms.pseudonymising:
+        return pseudonyms.text(excerpt.document) if pseudonyms else excerpt.document
+    kind = SOURCE_TYPE_LABELS[check_language(language)].get(excerpt.source_type, "")
+    if excerpt.case is not None:
+        return f"{pseudonyms.case(excerpt.case)}, {kind}"
+    return pseudonyms.text(excerpt.title or excerpt.document)
+
+
+def merge_same_spans(items: Sequence[Excerpt]) -> tuple[Excerpt, ...]:
+    """One excerpt per document, code and span: the first stands for the others, its
+    ``coder`` naming every coder (in name order)."""
+    first: dict[tuple[int, int, int, int], int] = {}
+    merged: list[Excerpt] = []
+    who: list[set[str]] = []
+    for e in items:
+        ident = (e.document_id, e.code_id, e.start, e.end)
+        at = first.get(ident)
+        if at is None:
+            first[ident] = len(merged)
+            merged.append(e)
+            who.append({e.coder})
+        else:
+            who[at].add(e.coder)
+    return tuple(
+        e
+        if len(names) == 1
+        else replace(e, coder=", ".join(sorted(names)), coders=tuple(sorted(names)))
+        for e, names in zip(merged, who, strict=True)
+    )
+
+
+def _rows(
+    items: Sequence[Excerpt], pseudonyms: Pseudonymiser | None, language: str
+) -> list[list[Any]]:
     def clean(value: str) -> str:
         return pseudonyms.text(value) if pseudonyms else value
 
@@ -156,7 +271,7 @@ def _rows(items: Sequence[Excerpt], pseudonyms: Pseudonymiser | None) -> list[li
         rows.append(
             [
                 e.code_key,
-                clean(e.document),
+                document_label(e, pseudonyms=pseudonyms, language=language),
                 case or "",
                 e.start,
                 e.end,
@@ -165,6 +280,7 @@ def _rows(items: Sequence[Excerpt], pseudonyms: Pseudonymiser | None) -> list[li
                 clean(e.memo),
                 1 if e.illustrative else 0,
                 clean(e.speaker) if e.speaker else "",
+                e.stance,
             ]
         )
     return rows
@@ -177,7 +293,7 @@ def _write_csv(path: Path, rows: list[list[Any]]) -> None:
         writer.writerows(rows)
 
 
-def _write_xlsx(path: Path, rows: list[list[Any]], language: str) -> None:
+def _write_xlsx(path: Path, rows: list[list[Any]], language: str, note: str) -> None:
     import pandas as pd
     from openpyxl.styles import Alignment
 
@@ -200,6 +316,9 @@ def _write_xlsx(path: Path, rows: list[list[Any]], language: str) -> None:
         for (cell,) in ws.iter_rows(min_row=2, min_col=6, max_col=6):
             cell.alignment = wrap
         ws.freeze_panes = "A2"
+        pd.DataFrame({_LABELS[language]["notes"]: [note]}).to_excel(
+            writer, sheet_name=_LABELS[language]["notes"], index=False
+        )
 
 
 def _headings(session: Session, code_ids: set[int], language: str) -> dict[int, tuple[str, str]]:
@@ -233,6 +352,7 @@ def _write_docx(
     labels = _LABELS[language]
     doc = WordDocument()
     doc.add_heading(labels["title"], level=0)
+    doc.add_paragraph(names_note(pseudonyms, language)).runs[0].italic = True
     if not items:
         doc.add_paragraph(labels["none"])
     groups: dict[int, list[Excerpt]] = {}
@@ -255,10 +375,12 @@ def _write_docx(
             no_cell.text = f"{n}{' ★' if e.illustrative else ''}"
             quote = pseudonyms.text(e.text) if pseudonyms else e.text
             para = quote_cell.paragraphs[0]
+            if e.stance != "supports":
+                para.add_run(xml_safe(f"[{STANCE_LABELS[language][e.stance]}] ")).bold = True
             para.add_run(xml_safe(f"\u201c{quote}\u201d"))
             source = source_label(e, pseudonyms=pseudonyms, language=language)
             quote_cell.add_paragraph().add_run(xml_safe(f"\u2014 {source}")).italic = True
-            doc_cell.text = xml_safe(pseudonyms.text(e.document) if pseudonyms else e.document)
+            doc_cell.text = xml_safe(document_label(e, pseudonyms=pseudonyms, language=language))
         for row in table.rows:
             for cell, width in zip(row.cells, (Cm(1.3), Cm(11.5), Cm(3.7)), strict=True):
                 cell.width = width
@@ -272,30 +394,43 @@ def export_excerpts(
     fmt: str,
     code_ids: Sequence[int] | None = None,
     include_children: bool = True,
-    pseudonymise: bool = False,
+    pseudonymise: bool | None = None,
     mask_names: Sequence[str] = (),
     language: str = "id",
+    coders: Sequence[str] | None = None,
 ) -> ExportResult:
     """Write the excerpts of ``code_ids`` (all codes when None) to ``path`` as ``fmt``.
 
-    ``rows`` of the result is the number of excerpts written. Raises ``InvalidValue`` for an
-    unknown format or language, ``NotFound`` for an unknown code, ``OSError`` if the file
-    cannot be written (the target is then left as it was).
+    Excerpts are the primary coders' unless ``coders`` are given, one per document, code
+    and span. ``pseudonymise`` None follows the project setting. ``rows`` of the result is
+    the number of excerpts written. Raises ``InvalidValue`` for an unknown format or
+    language, ``NotFound`` for an unknown code or coder, ``OSError`` if the file cannot be
+    written (the target is then left as it was).
     """
+    from app.coding.analysis.evidence import select_coders
+
     fmt = check_format(fmt)
     language = check_language(language)
-    items = excerpts(session, code_ids=code_ids, include_children=include_children)
+    selection = select_coders(session, coders=coders)
+    items = merge_same_spans(
+        excerpts(
+            session, code_ids=code_ids, include_children=include_children,
+            coders=list(selection.names),
+        )
+    )  # fmt: skip
     pseudonyms = None
-    if pseudonymise:
+    if names_are_aliases(session, pseudonymise):
         pseudonyms = pseudonymiser(session, mask_names=mask_names, language=language)
     elif mask_names:  # masking only: case names stay as they are
         pseudonyms = Pseudonymiser({}, mask_names, _LABELS[language]["masked"])
     path = Path(path)
     with atomic_output(path) as tmp:
         if fmt == "csv":
-            _write_csv(tmp, _rows(items, pseudonyms))
+            _write_csv(tmp, _rows(items, pseudonyms, language))
         elif fmt == "xlsx":
-            _write_xlsx(tmp, _rows(items, pseudonyms), language)
+            _write_xlsx(
+                tmp, _rows(items, pseudonyms, language), language, names_note(pseudonyms, language)
+            )
         else:
             info = _headings(session, {e.code_id for e in items}, language)
             _write_docx(tmp, items, info, pseudonyms, language)

@@ -1,10 +1,12 @@
 """Export of a coded matrix to .csv, .xlsx (SPEC §5 layout) or a thesis-ready .docx table.
 
 Layout of .csv/.xlsx: a header ``code,<column 1>,…`` (case names — aliases when
-pseudonymised —, attribute values or code keys), then one row per code with its key first.
-Cells: ``count`` a number, ``presence`` ✓ or –, ``quotes`` the quotes “…” (source) one per
-line, ``summary`` the researcher's cell summary. A rolled-up row's quotes are only those coded
-with the row's own code; its indicators' quotes are in their own rows.
+pseudonymised —, attribute values, source types or code keys), then one row per code with
+its key first. Cells: ``count`` the number of supporting excerpts, ``presence`` ✓ or –,
+``quotes`` the supporting quotes “…” (source) one per line followed by the ``absent`` and
+``barrier`` ones, each marked, ``summary`` the researcher's cell summary. A rolled-up row
+shows its indicators' evidence in every cell kind, the way its count adds them up: their
+quotes marked with the indicator, their cell summaries after the row's own.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from app.coding.exports.analysis_common import (
     ABSENT,
     LABELS,
     PRESENT,
+    SourceLine,
     case_name,
     clean,
     make_pseudonyms,
     protect_formulas,
     quote_paras,
     quote_text,
+    source_context,
     source_line,
     write_csv,
     xlsx_safe,
@@ -50,7 +54,12 @@ from app.coding.exports.docx_tables import (
     text_cell,
     text_width_cm,
 )
-from app.coding.exports.excerpts import Pseudonymiser
+from app.coding.exports.excerpts import (
+    SOURCE_TYPE_LABELS,
+    STANCE_LABELS,
+    Pseudonymiser,
+    names_note,
+)
 
 LANDSCAPE_ABOVE_COLUMNS = 4
 _TITLES = {
@@ -58,24 +67,28 @@ _TITLES = {
         ColumnKind.CASE: "Matriks {book} menurut informan",
         ColumnKind.ATTR: "Matriks {book} menurut {attr}",
         ColumnKind.CODE: "Kemunculan bersama {book} dan {other}",
+        ColumnKind.SOURCE: "Matriks {book} menurut jenis sumber data",
     },
     "en": {
         ColumnKind.CASE: "Matrix of {book} by informant",
         ColumnKind.ATTR: "Matrix of {book} by {attr}",
         ColumnKind.CODE: "Co-occurrence of {book} and {other}",
+        ColumnKind.SOURCE: "Matrix of {book} by source type",
     },
 }
 _CELL_NOTES = {
     "id": {
-        CellKind.COUNT: "Angka menunjukkan jumlah kutipan.",
-        CellKind.PRESENCE: f"{PRESENT} = ada kutipan; {ABSENT} = tidak ada kutipan.",
-        CellKind.QUOTES: "",
+        CellKind.COUNT: "Angka menunjukkan jumlah kutipan pendukung.",
+        CellKind.PRESENCE: f"{PRESENT} = ada kutipan pendukung; {ABSENT} = tidak ada.",
+        CellKind.QUOTES: "Kutipan bertanda [tidak terjadi] atau [hambatan] tidak dihitung "
+        "sebagai bukti pendukung.",
         CellKind.SUMMARY: "Isi sel adalah ringkasan peneliti atas kutipan pada sel tersebut.",
     },
     "en": {
-        CellKind.COUNT: "Numbers are counts of quotes.",
-        CellKind.PRESENCE: f"{PRESENT} = quoted; {ABSENT} = no quote.",
-        CellKind.QUOTES: "",
+        CellKind.COUNT: "Numbers are counts of supporting quotes.",
+        CellKind.PRESENCE: f"{PRESENT} = supporting quote; {ABSENT} = none.",
+        CellKind.QUOTES: "Quotes marked [does not happen] or [barrier] are not counted as "
+        "supporting evidence.",
         CellKind.SUMMARY: "Each cell holds the researcher's summary of the quotes it covers.",
     },
 }
@@ -89,6 +102,16 @@ _ATTRIBUTE_NAMES = {
 #: Above this many code columns, headings are numbered (K1, K2…) and named under the table.
 NUMBERED_ABOVE = 8
 _COLUMN_PREFIX = {"id": "K", "en": "C"}
+_CODERS_NOTE = {
+    "id": {
+        False: "Bukti dari pengode utama: {names}; pengodean ganda dihitung sekali.",
+        True: "Bukti dari pengode: {names}; pengodean ganda dihitung sekali.",
+    },
+    "en": {
+        False: "Evidence of the primary coders: {names}; double coding counts once.",
+        True: "Evidence of the coders: {names}; double coding counts once.",
+    },
+}
 _OVERLAP_NOTE = {
     "id": "Sebuah kutipan dihitung bila kodenya bertumpang tindih dengan kode kolom.",
     "en": "A quote counts when its coding overlaps a coding of the column's code.",
@@ -106,7 +129,26 @@ class MatrixLayout:
 def column_headers(matrix: Matrix, pseudonyms: Pseudonymiser | None) -> list[str]:
     """Column keys as printed in .csv/.xlsx headers."""
     return [
-        case_name(c.key, pseudonyms) if c.kind is ColumnKind.CASE else c.key for c in matrix.columns
+        case_name(c.key, pseudonyms)
+        if c.kind is ColumnKind.CASE
+        else clean(c.key, pseudonyms)
+        if c.kind is ColumnKind.ATTR
+        else c.key
+        for c in matrix.columns
+    ]
+
+
+def _row_names(matrix: Matrix, language: str) -> dict[int, str]:
+    return {row.code_id: row.name(language) for row in matrix.rows}
+
+
+def _summary_text(
+    matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str
+) -> list[str]:
+    """A cell's summary parts; an indicator's part starts with the indicator's name."""
+    return [
+        clean(text, p) if at is None else f"{matrix.rows[at].name(language)}: {clean(text, p)}"
+        for at, text in matrix.summary_parts(r, c)
     ]
 
 
@@ -118,8 +160,11 @@ def _value(
     if cells is CellKind.PRESENCE:
         return PRESENT if matrix.present(r, c) else ABSENT
     if cells is CellKind.SUMMARY:
-        return clean(matrix.summary(r, c), p)
-    return "\n".join(quote_text(e, p, language) for e in matrix.cell_quotes(r, c, own_only=True))
+        return "\n".join(_summary_text(matrix, r, c, p, language))
+    names = _row_names(matrix, language)
+    row_code = matrix.rows[r].code_id
+    quotes = (*matrix.cell_quotes(r, c), *matrix.contrary_quotes(r, c))
+    return "\n".join(quote_text(e, p, language, row_code_id=row_code, names=names) for e in quotes)
 
 
 def matrix_layout(
@@ -173,20 +218,45 @@ def heat_fill(count: int, peak: int) -> str | None:
     return "".join(f"{v:02X}" for v in rgb)
 
 
+def _contrary_note(matrix: Matrix, r: int, c: int, language: str) -> str:
+    labels = STANCE_LABELS[language]
+    parts = [
+        f"{labels[stance]}: {n}"
+        for stance in ("absent", "barrier")
+        if (n := matrix.contrary_count(r, c, stance))
+    ]
+    return "; ".join(parts)
+
+
 def _docx_cell(
     matrix: Matrix, r: int, c: int, cells: CellKind, p: Pseudonymiser | None, language: str
 ) -> Cell:
-    if cells is CellKind.COUNT:
+    if cells in (CellKind.COUNT, CellKind.PRESENCE):
         n = matrix.count(r, c)
-        return text_cell(str(n), align="center", fill=heat_fill(n, matrix.max_count()))
-    if cells is CellKind.PRESENCE:
-        return text_cell(PRESENT if matrix.present(r, c) else ABSENT, align="center")
+        if cells is CellKind.COUNT:
+            shown, fill = str(n), heat_fill(n, matrix.max_count())
+        else:
+            shown, fill = (PRESENT if n else ABSENT), None
+        other = _contrary_note(matrix, r, c, language)
+        if not other:
+            return text_cell(shown, align="center", fill=fill)
+        return Cell(
+            (
+                Para((Run(shown),), align="center"),
+                Para((Run(other, italic=True, size_pt=7),), align="center"),
+            ),
+            fill=fill,
+        )
     if cells is CellKind.SUMMARY:
-        return text_cell(clean(matrix.summary(r, c), p))
-    quotes = matrix.cell_quotes(r, c, own_only=True)
+        parts = _summary_text(matrix, r, c, p, language)
+        return Cell(tuple(Para((Run(t),)) for t in parts)) if parts else text_cell("")
+    quotes = (*matrix.cell_quotes(r, c), *matrix.contrary_quotes(r, c))
     if not quotes:
         return text_cell(ABSENT, align="center")
-    return Cell(tuple(quote_paras(quotes, p, language)))
+    names = _row_names(matrix, language)
+    return Cell(
+        tuple(quote_paras(quotes, p, language, row_code_id=matrix.rows[r].code_id, names=names))
+    )
 
 
 def _title(matrix: Matrix, language: str) -> str:
@@ -205,6 +275,7 @@ def _write_docx(
     language: str,
     table_number: str,
     title: str | None,
+    source: SourceLine | None = None,
 ) -> None:
     labels = LABELS[language]
     landscape = len(matrix.columns) + 1 > LANDSCAPE_ABOVE_COLUMNS
@@ -221,13 +292,15 @@ def _write_docx(
         zip(matrix.columns, column_headers(matrix, pseudonyms), strict=True), start=1
     ):
         label = col.name(language) if col.kind is ColumnKind.CODE else printed
+        if col.kind is ColumnKind.SOURCE:
+            label = SOURCE_TYPE_LABELS[language].get(col.key, col.key).capitalize()
         if numbered:
             label = f"{_COLUMN_PREFIX[language]}{i}"
         header.append(text_cell(label, bold=True, align="center", fill=HEADER_FILL))
     body = []
     for r, row in enumerate(matrix.rows):
         runs = [Run(row.name(language), bold=row.depth == 0)]
-        if row.rolled_up and cells is not CellKind.QUOTES:
+        if row.rolled_up:
             runs.append(Run(" " + labels["incl"], italic=True, size_pt=8))
         line = [Cell((Para(tuple(runs), indent_cm=0.4 * row.depth),))]
         line.extend(
@@ -239,11 +312,24 @@ def _write_docx(
     header_pt = 7 if rest < 1.8 else 8 if rest < 2.2 else None
     widths = [first, *([rest] * len(matrix.columns))]
     insert_table(doc, table_xml(header, body, widths, header_pt=header_pt))
-    _notes(doc, matrix, cells, language, numbered)
+    _notes(doc, matrix, cells, language, numbered, pseudonyms, source)
     doc.save(str(path))
 
 
-def _notes(doc: Any, matrix: Matrix, cells: CellKind, language: str, numbered: bool) -> None:
+def matrix_source_types(matrix: Matrix) -> set[str]:
+    """The source types of the documents a matrix counts or quotes."""
+    return set(matrix.source_types) or {"interview"}
+
+
+def _notes(
+    doc: Any,
+    matrix: Matrix,
+    cells: CellKind,
+    language: str,
+    numbered: bool,
+    pseudonyms: Pseudonymiser | None,
+    source: SourceLine | None,
+) -> None:
     labels = LABELS[language]
     add_note(doc, labels["notes"], italic=True)
     if numbered:
@@ -254,15 +340,19 @@ def _notes(doc: Any, matrix: Matrix, cells: CellKind, language: str, numbered: b
     extra = [_CELL_NOTES[language][cells]]
     if matrix.column_kind is ColumnKind.CODE:
         extra.append(_OVERLAP_NOTE[language])
-    if cells is not CellKind.QUOTES and any(r.rolled_up for r in matrix.rows):
+    if any(r.rolled_up for r in matrix.rows):
         extra.append(labels["rolled_up"])
+    extra.append(_CODERS_NOTE[language][matrix.coders_explicit].format(
+        names=", ".join(matrix.coders) or "–"
+    ))  # fmt: skip
+    extra.append(names_note(pseudonyms, language))
     for text in extra:
         if text:
             add_note(doc, text)
     for row in matrix.rows:
         if row.definition(language):
             add_note(doc, f"{row.name(language)}: {row.definition(language)}")
-    add_note(doc, source_line(language), italic=True)
+    add_note(doc, source_line(language, matrix_source_types(matrix), source), italic=True)
 
 
 def write_matrix(
@@ -275,14 +365,16 @@ def write_matrix(
     language: str = "id",
     table_number: str = "4.1",
     title: str | None = None,
+    source: SourceLine | None = None,
 ) -> ExportResult:
-    """Write an already built matrix (quotes cells need it built ``with_quotes``)."""
+    """Write an already built matrix (quotes cells need it built ``with_quotes``).
+    ``source`` (:func:`source_context`) gives the source line its wording and year."""
     fmt = check_format(fmt)
     language = check_language(language)
     path = Path(path)
     with atomic_output(path) as tmp:
         if fmt == "docx":
-            _write_docx(tmp, matrix, cells, pseudonyms, language, table_number, title)
+            _write_docx(tmp, matrix, cells, pseudonyms, language, table_number, title, source)
         else:
             layout = matrix_layout(matrix, cells=cells, pseudonyms=pseudonyms, language=language)
             if fmt == "csv":
@@ -301,15 +393,18 @@ def export_matrix(
     cols: str,
     cells: str,
     coder: str | None = None,
+    coders: Sequence[str] | None = None,
     rollup: bool = True,
-    pseudonymise: bool = False,
+    pseudonymise: bool | None = None,
     mask_names: Sequence[str] = (),
     language: str = "id",
     table_number: str = "4.1",
 ) -> ExportResult:
     """Build the matrix of codebook ``rows`` × ``cols`` and write it to ``path`` as ``fmt``.
 
-    ``cols`` is ``cases``, ``attr:KEY`` or a codebook key; ``cells`` is ``quotes``,
+    Evidence is the primary coders' unless ``coders`` (or one ``coder``) are given;
+    ``pseudonymise`` None follows the project setting "names in exports".
+    ``cols`` is ``cases``, ``attr:KEY``, ``source-type`` or a codebook key; ``cells`` is ``quotes``,
     ``count``, ``presence`` or ``summary``. Raises ``InvalidValue`` (format, language, cells,
     columns), ``NotFound`` (codebook, attribute) or ``OSError`` (the target is then unchanged).
     """
@@ -317,7 +412,7 @@ def export_matrix(
     language = check_language(language)
     kind = parse_cells(cells)
     matrix = build_matrix(
-        session, rows=rows, cols=cols, coder=coder, rollup=rollup,
+        session, rows=rows, cols=cols, coder=coder, coders=coders, rollup=rollup,
         with_quotes=kind is CellKind.QUOTES,
     )  # fmt: skip
     pseudonyms = make_pseudonyms(
@@ -325,5 +420,5 @@ def export_matrix(
     )
     return write_matrix(
         matrix, path=path, fmt=fmt, cells=kind, pseudonyms=pseudonyms, language=language,
-        table_number=table_number,
+        table_number=table_number, source=source_context(session),
     )  # fmt: skip

@@ -44,11 +44,14 @@ _LABELS = {
         "coders": "Pengode yang dibandingkan: {0} dan {1}; {2} dokumen; {3} ketidaksepakatan.",
         "no_agreement": "Kesepakatan antarpengode tidak dihitung (pilih dua pengode).",
         "code": "Kode",
-        "percent": "Persentase kesepakatan",
+        "percent": "Persentase kesepakatan (termasuk teks yang tidak dikodekan)",
+        "coded": "Kesepakatan pada teks yang dikodekan",
         "kappa": "Kappa Cohen",
         "alpha": "Alfa Krippendorff",
         "overall": "Keseluruhan",
-        "note": "Dihitung per karakter dokumen yang dibandingkan; n/a: tidak terdefinisi.",
+        "note": "Dihitung per karakter dokumen yang dibandingkan; laporkan kappa atau alfa, "
+        "karena persentase kesepakatan ikut menghitung teks yang tidak dikodekan; "
+        "n/a: tidak terdefinisi.",
         "questioned": "Kutipan yang dipertanyakan",
         "none": "Tidak ada kutipan yang dipertanyakan.",
         "no": "No.",
@@ -70,11 +73,13 @@ _LABELS = {
         "coders": "Coders compared: {0} and {1}; {2} documents; {3} disagreements.",
         "no_agreement": "Intercoder agreement was not computed (choose two coders).",
         "code": "Code",
-        "percent": "Percent agreement",
+        "percent": "Percent agreement (incl. uncoded text)",
+        "coded": "Agreement on coded text",
         "kappa": "Cohen's kappa",
         "alpha": "Krippendorff's alpha",
         "overall": "Overall",
-        "note": "Computed over the characters of the compared documents; n/a: undefined.",
+        "note": "Computed over the characters of the compared documents; report kappa or "
+        "alpha, since percent agreement counts the text neither coder coded; n/a: undefined.",
         "questioned": "Questioned excerpts",
         "none": "No excerpt is questioned.",
         "no": "No.",
@@ -193,9 +198,12 @@ def _agreement_section(
             select(Code.key, Code.name_id, Code.name_en).where(Code.key.in_(list(report.codes)))
         )
     }
-    table = doc.add_table(rows=1, cols=4)
+    table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    _header(table, [labels["code"], labels["percent"], labels["kappa"], labels["alpha"]])
+    _header(
+        table,
+        [labels["code"], labels["kappa"], labels["alpha"], labels["coded"], labels["percent"]],
+    )
     rows = [(names.get(k, k), k, f) for k, f in report.codes.items()]
     rows.append((labels["overall"], "", report.overall))
     for name, key, f in rows:
@@ -206,15 +214,19 @@ def _agreement_section(
         para.add_run(xml_safe(name)).bold = not key
         if key:
             para.add_run(xml_safe(f"\n{key}")).italic = True
-        values = (f.percent_agreement, f.cohen_kappa, f.krippendorff_alpha)
         decimal = "," if language == "id" else "."
-        texts = (percent_text(values[0], decimal=decimal), *map(figure_text, values[1:]))
+        texts = (
+            figure_text(f.cohen_kappa),
+            figure_text(f.krippendorff_alpha),
+            percent_text(f.coded_agreement, decimal=decimal),
+            percent_text(f.percent_agreement, decimal=decimal),
+        )
         for cell, text in zip(cells[1:], texts, strict=True):
             cell.text = text
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if not key:
                 cell.paragraphs[0].runs[0].bold = True
-    _widths(table, (5.4, 3.0, 2.5, 3.1))
+    _widths(table, (4.6, 2.2, 2.4, 2.9, 3.4))
     doc.add_paragraph().add_run(labels["note"]).italic = True
 
 

@@ -6,9 +6,13 @@ paragraph whose lines are its rows (non-empty cells joined by ``" | "``). Soft l
 Headers, footers, footnotes, comments, text boxes, deleted text of tracked changes and
 field instructions are left out; the visible result of a field is kept.
 
-python-docx parses with ``resolve_entities=False``; the container is still checked first
-(zip caps, member names, no DTD or entity declarations in any XML part), see
-:mod:`app.coding.importing.safety`.
+python-docx opens the package (its content types and relationships) and hands over the main
+document part, which is parsed with python-docx's parser settings (``resolve_entities=False``,
+blank text removed) and read as an XML tree directly. Styles, numbering, themes and the
+other parts are neither unpacked nor parsed: in a typical transcript they are most of the
+XML, and no text comes from them (so damage confined to them no longer stops an import).
+The container is still checked first (zip caps, member names, no DTD or entity
+declarations in any XML part), see :mod:`app.coding.importing.safety`.
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import docx
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TARGET_MODE, RELATIONSHIP_TYPE
+from docx.opc.oxml import parse_xml as parse_opc_xml
+from docx.opc.packuri import PACKAGE_URI, PackURI
+from docx.opc.phys_pkg import PhysPkgReader
+from lxml import etree
 
 from app.coding.errors import UnsupportedFile
 from app.coding.importing import safety
@@ -52,17 +60,61 @@ _CHARACTERS = {
     f"{_W}noBreakHyphen": "-",
 }
 _T = f"{_W}t"
+#: The settings of python-docx's own parser (``docx.oxml.parser``), without its element
+#: classes: the same tree, read as plain elements.
+#: python-docx's reader of the physical package (untyped there: it returns its zip reader).
+_PACKAGE_READER: Any = PhysPkgReader
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
 def read_docx(path: Path, data: bytes, *, max_uncompressed: int) -> list[str]:
     """Raw paragraphs of a .docx file (see the module doc)."""
     with safety.open_zip(path, data, max_uncompressed=max_uncompressed) as archive:
         safety.check_zip_xml_parts(path, archive)
+    body = _main_document(path, data).find(f"{_W}body")
+    return [] if body is None else list(_blocks(body))
+
+
+def _main_document(path: Path, data: bytes) -> Any:
+    """The root element of the package's main document part (``w:document``).
+
+    As ``docx.Document`` does, the part is the target of the package's ``officeDocument``
+    relationship and must be a Word document (not a template, macro file or spreadsheet).
+    """
+    package = _PACKAGE_READER(io.BytesIO(data))
     try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as exc:  # python-docx: "not a Word file, content type is ..."
-        raise UnsupportedFile(path, "corrupt", str(exc)) from exc
-    return list(_blocks(document.element.body))
+        rels_xml = package.rels_xml_for(PACKAGE_URI)
+        rels = [] if rels_xml is None else parse_opc_xml(rels_xml).Relationship_lst
+        target = next(
+            (
+                rel.target_ref
+                for rel in rels
+                if rel.reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT
+                and rel.target_mode == RELATIONSHIP_TARGET_MODE.INTERNAL
+            ),
+            None,
+        )
+        if target is None:
+            raise UnsupportedFile(path, "corrupt", "no main document part")
+        partname = PackURI.from_rel_ref(PACKAGE_URI.baseURI, target)
+        content_type = _content_type(parse_opc_xml(package.content_types_xml), partname)
+        if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+            raise UnsupportedFile(path, "corrupt", f"not a Word file: {content_type}")
+        return etree.fromstring(package.blob_for(partname), _PARSER)
+    finally:
+        package.close()
+
+
+def _content_type(types: Any, partname: PackURI) -> str | None:
+    """The content type ``[Content_Types].xml`` gives the part (names compared as OPC
+    does, case-insensitively): its override, else the default for its extension."""
+    for override in types.overrides:
+        if override.partname.lower() == partname.lower():
+            return str(override.content_type)
+    for default in types.defaults:
+        if default.extension.lower() == partname.ext.lower():
+            return str(default.content_type)
+    return None
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:

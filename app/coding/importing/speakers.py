@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 #: Labels that count as speakers even if they occur only once (compared case-folded).
@@ -140,21 +140,20 @@ def looks_like_name(speaker: str) -> bool:
 
 def accepted_speakers(lines: Sequence[str]) -> frozenset[str]:
     """The case-folded labels in ``lines`` that count as speakers (see the module doc)."""
-    return _accepted(parse_label(line) for line in lines)
+    return _accepted(Counter(label.speaker for line in lines if (label := parse_label(line))))
 
 
-def _accepted(labels: Iterable[Label | None]) -> frozenset[str]:
-    counts: Counter[str] = Counter()
+def _accepted(speakers: Counter[str]) -> frozenset[str]:
+    """The case-folded speakers among ``speakers`` (label spelling → lines it opens)."""
     accepted: set[str] = set()
-    for label in labels:
-        if label is None:
-            continue
-        key = _key(label.speaker)
-        if is_known(label.speaker):
+    named: Counter[str] = Counter()
+    for speaker, lines in speakers.items():
+        key = _key(speaker)
+        if is_known(speaker):
             accepted.add(key)
-        elif looks_like_name(label.speaker):
-            counts[key] += 1
-    accepted.update(key for key, n in counts.items() if n >= 2)
+        elif looks_like_name(speaker):
+            named[key] += lines
+    accepted.update(key for key, n in named.items() if n >= 2)
     return frozenset(accepted)
 
 
@@ -181,14 +180,16 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, 
     """The speaker turns of ``text`` whose paragraphs are ``paragraphs`` (code points)."""
     lines = list(_lines(text, paragraphs))
     labels = [_label_at(text, start, end) for start, end in lines]
-    accepted = _accepted(labels)
+    spellings = Counter(label.speaker for label in labels if label is not None)
+    accepted = _accepted(spellings)
     if not accepted:
         return ()
+    speaking = {speaker for speaker in spellings if _key(speaker) in accepted}
     turns: list[Turn] = []
     current: tuple[int, Label] | None = None
     last_end = 0
     for (start, end), label in zip(lines, labels, strict=True):
-        if label is not None and _key(label.speaker) in accepted:
+        if label is not None and label.speaker in speaking:
             if current is not None:
                 turns.append(Turn(current[0], last_end, *_fields(current[1])))
             current = (start, label)

@@ -49,8 +49,10 @@ def code_element(
     language: str,
     *,
     note_refs: Sequence[str] = (),
+    finding: str = "",
 ) -> Element:
-    """Append the ``Code`` for ``code`` (without its children) to ``parent``."""
+    """Append the ``Code`` for ``code`` (without its children) to ``parent``; a project
+    export passes the code's ``finding`` (codebook files never carry findings)."""
     names = {"id": code.name_id, "en": code.name_en}
     definitions = {"id": code.definition_id, "en": code.definition_en}
     name = pick(language, code.name_id, code.name_en) or code.key
@@ -70,6 +72,7 @@ def code_element(
             f"definition_{second}": definitions[second],
             "keywords": "\n".join(code.keywords),
             "reference": code.reference,
+            "finding": finding,
         },
     )
     SubElement(element, "Description").text = description
@@ -83,13 +86,17 @@ def code_elements(
     codes: Sequence[CodeInfo],
     language: str,
     note_refs: Mapping[int, Sequence[str]] | None = None,
+    findings: Mapping[int, str] | None = None,
 ) -> None:
     """Append the tree of ``codes`` (tree order, as :func:`list_codes` gives) to ``parent``."""
     refs = note_refs or {}
+    written = findings or {}
     placed: dict[int, Element] = {}
     for code in codes:
         host = placed.get(code.parent_id, parent) if code.parent_id is not None else parent
-        placed[code.id] = code_element(host, code, language, note_refs=refs.get(code.id, ()))
+        placed[code.id] = code_element(
+            host, code, language, note_refs=refs.get(code.id, ()), finding=written.get(code.id, "")
+        )
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,7 @@ class CodeFields:
     keywords: str
     reference: str
     local_key: str
+    finding: str = ""
 
 
 def code_fields(code: QdaCode) -> CodeFields:
@@ -170,6 +178,7 @@ def code_fields(code: QdaCode) -> CodeFields:
         keywords=d.get("keywords", ""),
         reference=d.get("reference", ""),
         local_key=tail if _SEGMENT.match(tail) else slug(code.name),
+        finding=d.get("finding", "")[:2000],
     )
 
 
@@ -205,6 +214,7 @@ def insert_codes(
                 colour=node.colour,
                 keywords=fields.keywords,
                 reference=fields.reference,
+                finding=fields.finding,
                 sort_order=order,
             )
             session.add(row)

@@ -24,6 +24,8 @@ GUID_NAMESPACE = uuid.UUID("5b0f1c7e-3c55-4d62-9a57-1e2a7e1a7a11")
 #: ``PlainTextSelection/Description`` of an illustrative ("starred") coding.
 ILLUSTRATIVE_MARK = "Telaah: illustrative quote"
 DETAILS_MARK = "[Telaah]"
+#: Evidence stances a coding's ``[Telaah]`` block may name (anything else reads as supports).
+STANCES = frozenset({"supports", "absent", "barrier"})
 DEFAULT_COLOUR = "#888888"
 
 _DETAILS_RE = re.compile(r"(?:\A|\n\n)\[Telaah\]\n")

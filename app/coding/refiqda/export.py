@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.codebooks import list_codes
 from app.coding.errors import InvalidValue
+from app.coding.findings import findings
 from app.coding.progress import NullProgress, Progress, check
 from app.coding.refiqda.codetree import code_elements, other, pick
 from app.coding.refiqda.common import (
@@ -173,7 +174,7 @@ class _Builder:
             for target in self.note_refs.get(("codebook", book.id), ()):
                 _el(folder, "NoteRef", {"targetGUID": target})
             book_codes = [c for c in codes if c.codebook_key == book.key]
-            code_elements(folder, book_codes, lang, refs)
+            code_elements(folder, book_codes, lang, refs, findings(self.s))
             self.counts["codes"] += len(book_codes)
 
     def variables(self) -> dict[int, tuple[str, str]]:
@@ -299,8 +300,14 @@ class _Builder:
             "startPosition": str(units.to_units(row.start)),
             "endPosition": str(units.to_units(row.end)),
             "creatingUser": creator, "creationDateTime": when})  # fmt: skip
-        if row.illustrative:
-            _text(selection, "Description", ILLUSTRATIVE_MARK)
+        # The star is the description's text; a stance other than "supports" rides in the
+        # [Telaah] block after it, which other tools show as part of the description.
+        stance = row.stance if row.stance != "supports" else ""
+        description = with_details(
+            ILLUSTRATIVE_MARK if row.illustrative else "", {"stance": stance}
+        )
+        if description:
+            _text(selection, "Description", description)
         coding = _el(selection, "Coding", {
             "guid": guid("coding-of", sel_guid), "creatingUser": creator,
             "creationDateTime": when})  # fmt: skip

@@ -213,7 +213,7 @@ class _Store:
             seen.add(ident)
             self.s.add(Coding(document_id=row.id, code_id=code_id, coder_id=coder,
                               start=c.start, end=c.end, snippet=doc.text[c.start:c.end],
-                              memo=c.memo, illustrative=c.illustrative,
+                              memo=c.memo, illustrative=c.illustrative, stance=c.stance,
                               created_at=c.created or utcnow()))  # fmt: skip
             self.codings.setdefault(c.code, []).append((row.id, c.start, c.end))
         self.memo("document", row.id, doc.notes)

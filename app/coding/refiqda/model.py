@@ -46,6 +46,9 @@ class QdaCoding:
     created: datetime | None
     memo: str = ""
     illustrative: bool = False
+    #: Telaah's evidence stance (``supports``/``absent``/``barrier``), from the ``[Telaah]``
+    #: block of the selection's description.
+    stance: str = "supports"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from app.coding.progress import NullProgress, Progress, check
 from app.coding.refiqda.codetree import read_codes
 from app.coding.refiqda.common import (
     ILLUSTRATIVE_MARK,
+    STANCES,
     child,
     child_text,
     children,
@@ -200,6 +201,7 @@ class _Reader:
         *,
         memo: str = "",
         illustrative: bool = False,
+        stance: str = "supports",
     ) -> list[QdaCoding]:
         out = []
         for coding in children(host, "Coding"):
@@ -219,6 +221,7 @@ class _Reader:
                     parse_timestamp(coding.get("creationDateTime")) or created,
                     text,
                     illustrative,
+                    stance,
                 )
             )
         return out
@@ -246,12 +249,15 @@ class _Reader:
             sel_guid = norm_guid(sel.get("guid"))
             if sel_guid:
                 spans[sel_guid] = (start, end)
-            description = child_text(sel, "Description").strip()
+            description, details = split_details(child_text(sel, "Description"))
+            description = description.strip()
             star = description.casefold() == ILLUSTRATIVE_MARK.casefold()
+            stance = details.get("stance", "").strip().lower()
             found = self.codings(
                 sel, label, start, end, notes, norm_guid(sel.get("creatingUser")),
                 parse_timestamp(sel.get("creationDateTime")),
                 memo="" if star else description, illustrative=star,
+                stance=stance if stance in STANCES else "supports",
             )  # fmt: skip
             if not found:
                 loose_notes.extend(notes)

@@ -13,7 +13,8 @@ if connection is None:  # pragma: no cover - Telaah always passes its connection
 
 
 def include_name(name, type_, parent_names):  # type: ignore[no-untyped-def]
-    return not (type_ == "table" and is_fts_name(name))
+    # The full-text index is no ORM object: FTS5 tables in a file, a GIN index on a server.
+    return not (type_ in ("table", "index") and is_fts_name(name))
 
 
 context.configure(

@@ -1,70 +1,66 @@
-"""The undoable edit of the analysis view: writing a framework-matrix cell summary."""
+"""The undoable edits of the analysis view: a framework-matrix cell summary, a box's
+finding."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
+from app.coding.analysis import CellSummaryChange, set_cell_summary
+from app.coding.changes import Changes
+from app.coding.findings import set_finding
+from app.ui.commands.base import CoreCommand
+from app.ui.context import ProjectContext
 
-from app.coding.analysis import set_cell_summary
-from app.coding.errors import TelaahError
-from app.models.project import Project
+translate = QCoreApplication.translate
 
 
-class SetCellSummary(QUndoCommand):
-    """Store a cell summary; undo puts the previous text back.
-
-    Like ``CoreCommand`` the first write happens in :meth:`first` (errors reach the caller),
-    then the command is pushed. ``shown(text)`` tells the view what the cell now holds;
-    ``failed(exc)`` reports a later undo/redo that could not be written.
-    """
+class SetCellSummary(CoreCommand):
+    """Store a cell summary; undo puts the previous text back. The analysis view learns what
+    the cell now holds from the change stream (:attr:`Kind.SUMMARIES`)."""
 
     def __init__(
         self,
-        project: Project,
+        ctx: ProjectContext,
         *,
         row_code_id: int,
         column_kind: str,
         column_key: str,
         text: str,
-        shown: Callable[[str], None],
-        failed: Callable[[Exception], None],
-        label: str,
     ) -> None:
-        super().__init__(label)
-        self.project = project
+        super().__init__(ctx, translate("AnalysisWindow", "Edit cell summary"))
         self.cell = (row_code_id, column_kind, column_key)
         self.new_text = text
         self.previous = ""
-        self.shown = shown
-        self.failed = failed
-        self._pushed = False
 
-    def _write(self, text: str) -> str:
+    def _write(self, text: str) -> CellSummaryChange:
         row_code_id, kind, key = self.cell
-        with self.project.session() as s:
-            change = set_cell_summary(
-                s, row_code_id=row_code_id, column_kind=kind, column_key=key, text=text
-            )
-        self.shown(change.text)
-        return change.previous
+        return self.ctx.query(
+            set_cell_summary, row_code_id=row_code_id, column_kind=kind, column_key=key, text=text
+        )
 
-    def first(self) -> None:
-        self.previous = self._write(self.new_text)
+    def do(self) -> Changes:
+        change = self._write(self.new_text)
+        self.previous = change.previous
+        return change.changes
 
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self._guard(self.new_text)
+    def undo_core(self) -> Changes:
+        return self._write(self.previous).changes
 
-    def undo(self) -> None:
-        self._guard(self.previous)
 
-    def _guard(self, text: str) -> None:
-        try:
-            self._write(text)
-        except (TelaahError, OSError, SQLAlchemyError) as exc:
-            self.setObsolete(True)
-            self.failed(exc)
+class SetFinding(CoreCommand):
+    """Write a box's finding ("Temuan"); undo puts the previous text back. The analysis view
+    learns the new text from the change stream (the code changed)."""
+
+    def __init__(self, ctx: ProjectContext, *, code_id: int, text: str) -> None:
+        super().__init__(ctx, translate("AnalysisWindow", "Edit finding"))
+        self.code_id = code_id
+        self.new_text = text
+        self.previous = ""
+
+    def do(self) -> Changes:
+        change = self.ctx.query(set_finding, code_id=self.code_id, text=self.new_text)
+        self.previous = change.before
+        return change.changes
+
+    def undo_core(self) -> Changes:
+        return self.ctx.query(set_finding, code_id=self.code_id, text=self.previous).changes

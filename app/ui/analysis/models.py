@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from app.coding.analysis import BoxStatus, CellKind, CodebookSummary, ColumnKind, Matrix
@@ -19,6 +25,8 @@ ABSENT = "\u2013"
 STATUS_COLOURS = {
     BoxStatus.FILLED: QColor("#e2efda"),
     BoxStatus.THIN: QColor("#fff2cc"),
+    BoxStatus.CONTESTED: QColor("#fce4d6"),
+    BoxStatus.ABSENT: QColor("#d9d9d9"),
     BoxStatus.EMPTY: QColor("#f8cbad"),
 }
 #: Roles carrying raw values for views and tests.
@@ -37,6 +45,34 @@ def heat_colour(count: int, peak: int) -> QColor | None:
     )
 
 
+def source_type_label(kind: str) -> str:
+    """A document source type in the interface language."""
+    labels = {
+        "interview": QCoreApplication.translate("SourceType", "Interview"),
+        "observation": QCoreApplication.translate("SourceType", "Observation"),
+        "fgd": QCoreApplication.translate("SourceType", "Focus group"),
+        "document": QCoreApplication.translate("SourceType", "Document"),
+        "news": QCoreApplication.translate("SourceType", "News"),
+        "other": QCoreApplication.translate("SourceType", "Other"),
+    }
+    return labels.get(kind, kind)
+
+
+def _short(text: str, limit: int = 220) -> str:
+    """One line of at most ``limit`` characters (the tooltip holds the whole quote)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def stance_mark(stance: str) -> str:
+    """The mark before an ``absent`` or ``barrier`` quote ("" for supporting ones)."""
+    if stance == "absent":
+        return QCoreApplication.translate("Stance", "[does not happen] ")
+    if stance == "barrier":
+        return QCoreApplication.translate("Stance", "[barrier] ")
+    return ""
+
+
 def _bold() -> QFont:
     font = QFont()
     font.setBold(True)
@@ -44,9 +80,11 @@ def _bold() -> QFont:
 
 
 class SummaryModel(QAbstractTableModel):
-    """One row per box: name, excerpts, informants, groups, status, first quote."""
+    """One row per box: name, supporting excerpts, informants, groups, status, what says it
+    does not happen or hinders it, the researcher's finding, the first quote."""
 
-    COLUMNS = 6
+    COLUMNS = 8
+    FINDING_COLUMN = 6
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -77,6 +115,8 @@ class SummaryModel(QAbstractTableModel):
             self.tr("Informants"),
             self.tr("Groups"),
             self.tr("Status"),
+            self.tr("Does not happen / barriers"),
+            self.tr("Finding"),
             self.tr("Illustrative quote"),
         )
         return titles[section] if 0 <= section < len(titles) else None
@@ -85,8 +125,18 @@ class SummaryModel(QAbstractTableModel):
         return {
             BoxStatus.FILLED: self.tr("filled"),
             BoxStatus.THIN: self.tr("thin"),
+            BoxStatus.CONTESTED: self.tr("contested"),
+            BoxStatus.ABSENT: self.tr("does not happen"),
             BoxStatus.EMPTY: self.tr("empty"),
         }[status]
+
+    def against_text(self, absent: int, barriers: int) -> str:
+        parts = []
+        if absent:
+            parts.append(self.tr("does not happen: %n", "", absent))
+        if barriers:
+            parts.append(self.tr("barriers: %n", "", barriers))
+        return "; ".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.summary is None:
@@ -105,13 +155,21 @@ class SummaryModel(QAbstractTableModel):
             if col == 4:
                 return self.status_text(box.status)
             if col == 5:
-                return box.quotes[0].text if box.quotes else ""
+                return self.against_text(box.absent, box.barriers)
+            if col == 6:
+                return box.finding
+            if col == 7:
+                return _short(box.quotes[0].text) if box.quotes else ""
+        if role == Qt.ItemDataRole.EditRole and col == 6:
+            return box.finding
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
                 return box.definition(self.language) or None
             if col == 2:
                 return "\n".join(box.cases) or None
-            if col == 5 and box.quotes:
+            if col == 5 and (box.absent_quotes or box.barrier_quotes):
+                return "\n\n".join(q.text for q in (*box.absent_quotes, *box.barrier_quotes))
+            if col == 7 and box.quotes:
                 return "\n\n".join(q.text for q in box.quotes)
         if role == Qt.ItemDataRole.BackgroundRole and col == 4:
             return STATUS_COLOURS[box.status]
@@ -189,6 +247,8 @@ class MatrixModel(QAbstractTableModel):
             return column.key
         if column.kind is ColumnKind.CASE and self.aliases and column.alias:
             return column.alias
+        if column.kind is ColumnKind.SOURCE:
+            return source_type_label(column.key)
         return column.name(self.language)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -199,14 +259,32 @@ class MatrixModel(QAbstractTableModel):
         count = matrix.count(r, c)
         if role == CountRole:
             return count
+        absent = matrix.contrary_count(r, c, "absent")
+        barriers = matrix.contrary_count(r, c, "barrier")
         if role == Qt.ItemDataRole.DisplayRole:
+            # Supporting evidence is the number; what says otherwise is marked beside it.
+            other = (f" \u2298{absent}" if absent else "") + (
+                f" \u26a0{barriers}" if barriers else ""
+            )
             if self.cells is CellKind.COUNT:
-                return count
+                return f"{count}{other}" if other else count
             if self.cells is CellKind.PRESENCE:
-                return PRESENT if count else ABSENT
+                return (PRESENT if count else ABSENT) + other
             if self.cells is CellKind.SUMMARY:
                 return matrix.summary(r, c)
-            return self.tr("%n quote(s)", "", count) if count else ABSENT
+            shown = self.tr("%n quote(s)", "", count) if count else ABSENT
+            return shown + other
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and self.cells is not CellKind.SUMMARY
+            and (absent or barriers)
+        ):
+            parts = []
+            if absent:
+                parts.append(self.tr("does not happen: %n", "", absent))
+            if barriers:
+                parts.append(self.tr("barriers: %n", "", barriers))
+            return "; ".join(parts)
         if role == Qt.ItemDataRole.BackgroundRole and self.cells is not CellKind.SUMMARY:
             return heat_colour(count, self._peak)
         if role == Qt.ItemDataRole.ToolTipRole and self.cells is CellKind.SUMMARY:
@@ -249,7 +327,7 @@ class ExcerptModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return ("\u2605 " if e.illustrative else "") + e.text
+                return stance_mark(e.stance) + ("\u2605 " if e.illustrative else "") + e.text
             if col == 1:
                 return f"{e.case} ({e.document})" if e.case else e.document
             if col == 2:

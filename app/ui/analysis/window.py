@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,24 +32,28 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.coding.analysis import (
     CellKind,
     CodebookSummary,
+    ColumnKind,
     Matrix,
     analysis_choices,
     build_matrix,
     build_summary,
+    get_cell_summary,
     load_quotes,
 )
+from app.coding.analysis.evidence import select_coders
+from app.coding.changes import Changes, Kind
 from app.coding.errors import TelaahError
-from app.coding.exports.analysis_common import make_pseudonyms
+from app.coding.exports.analysis_common import make_pseudonyms, source_context
+from app.coding.exports.excerpts import merge_same_spans
 from app.coding.exports.matrix import write_matrix
 from app.coding.exports.summary import ChartImage, write_summary
 from app.coding.retrieval import excerpts
-from app.models.project import Project
+from app.coding.settings import get_settings
 from app.ui.analysis.charts import BarChart, bars_by_code, bars_by_group, save_chart_png
-from app.ui.analysis.commands import SetCellSummary
+from app.ui.analysis.commands import SetCellSummary, SetFinding
 from app.ui.analysis.models import ExcerptModel, MatrixModel, SummaryModel
-
-if TYPE_CHECKING:
-    from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext
+from app.ui.errors import show_error
 
 _CELLS = (CellKind.COUNT, CellKind.PRESENCE, CellKind.QUOTES, CellKind.SUMMARY)
 
@@ -70,36 +73,30 @@ class AnalysisWindow(QMainWindow):
 
     jumpRequested = Signal(int, int, int)
 
-    def __init__(
-        self,
-        project: Project,
-        parent: QWidget | None = None,
-        *,
-        context: ProjectContext | None = None,
-        undo_stack: QUndoStack | None = None,
-        language: str | None = None,
-    ) -> None:
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.context = context
-        self.undo_stack = undo_stack or (context.undo_stack if context else QUndoStack(self))
-        self.language = language or (context.language if context else "id")
+        self.ctx = ctx
+        self.project = ctx.project
+        self.language = ctx.language
         self.summary: CodebookSummary | None = None
         self.matrix: Matrix | None = None
         self.group_matrix: Matrix | None = None
-        self._dirty = False
         self.setWindowTitle(self.tr("Analysis"))
+        self.current_box: int | None = None
         self.summary_model = SummaryModel(self)
         self.matrix_model = MatrixModel(self)
         self.box_excerpts = ExcerptModel(self)
         self.cell_excerpts = ExcerptModel(self)
         self._build()
+        self.aliases_check.setChecked(ctx.query(get_settings).pseudonymise)
         self._fill_choices()
         self.refresh()
-        if context is not None:
-            context.codingsChanged.connect(self._changed)
-            context.codesChanged.connect(self._changed)
-            context.casesChanged.connect(self._changed)
+        ctx.watch(self, self._on_changes)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The project's one undo stack (cell summaries are undone with everything else)."""
+        return self.ctx.undo_stack
 
     # --- building the widgets ---------------------------------------------------------
 
@@ -141,20 +138,49 @@ class AnalysisWindow(QMainWindow):
     def _summary_tab(self) -> QWidget:
         split = QSplitter(Qt.Orientation.Vertical)
         self.summary_view = _table(self.summary_model)
-        self.summary_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.summary_view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.summary_view.clicked.connect(self._box_clicked)
         self.box_view = _table(self.box_excerpts)
         self.box_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.box_view.doubleClicked.connect(lambda i: self._jump(self.box_excerpts, i))
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
+        self.status_key = QLabel(
+            self.tr(
+                "filled: supporting evidence from two or more sources · thin: from one · "
+                "contested: supporting evidence and evidence that it does not happen · "
+                "does not happen: only evidence that it does not happen · empty: no evidence. "
+                "Barriers are counted beside and never fill a box."
+            )
+        )
+        self.status_key.setWordWrap(True)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.summary_view)
+        top_layout.addWidget(self.status_key)
         top_layout.addWidget(self.empty_label)
         split.addWidget(top)
-        split.addWidget(self.box_view)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        finding_row = QHBoxLayout()
+        self.finding_label = QLabel(self.tr("Finding of the selected box:"))
+        self.finding_edit = QLineEdit()
+        self.finding_edit.setPlaceholderText(
+            self.tr("One or two sentences: what the evidence shows for this box")
+        )
+        self.finding_edit.setEnabled(False)
+        self.finding_edit.returnPressed.connect(self.save_finding)
+        self.save_finding_button = QPushButton(self.tr("Save finding"))
+        self.save_finding_button.setEnabled(False)
+        self.save_finding_button.clicked.connect(self.save_finding)
+        for widget in (self.finding_label, self.finding_edit, self.save_finding_button):
+            finding_row.addWidget(widget)
+        finding_row.setStretch(1, 1)
+        bottom_layout.addLayout(finding_row)
+        bottom_layout.addWidget(self.box_view)
+        split.addWidget(bottom)
         split.setSizes([460, 200])
         return split
 
@@ -222,10 +248,11 @@ class AnalysisWindow(QMainWindow):
         for book in choices.codebooks:
             name = book.name_en if self.language == "en" else book.name_id
             self.codebook_combo.addItem(name or book.key, book.key)
-        self.coder_combo.addItem(self.tr("All coders"), None)
+        self.coder_combo.addItem(self.tr("Primary coders"), None)
         for coder in choices.coders:
             self.coder_combo.addItem(coder, coder)
         self.columns_combo.addItem(self.tr("Cases"), "cases")
+        self.columns_combo.addItem(self.tr("Source types"), "source-type")
         for attribute in choices.attributes:
             self.columns_combo.addItem(self.tr("Values of %1").replace("%1", attribute),
                                        f"attr:{attribute}")  # fmt: skip
@@ -252,17 +279,33 @@ class AnalysisWindow(QMainWindow):
     def cells(self) -> CellKind:
         return CellKind(self.cells_combo.currentData())
 
-    def _changed(self, *_args: object) -> None:
-        if self.isVisible():
+    def _on_changes(self, changes: Changes) -> None:
+        """Rebuild when coded data changed; a changed cell summary updates just its cell."""
+        if changes.touches(Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS):
             self.refresh()
-        else:
-            self._dirty = True
+        elif Kind.SUMMARIES in changes:
+            for cell in changes.summaries:
+                self._show_summary(*cell)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.refresh()
-        super().showEvent(event)
+    def _show_summary(self, row_code_id: int, column_kind: str, column_key: str) -> None:
+        matrix = self.matrix
+        if matrix is None or matrix.column_kind.value != column_kind:
+            return
+        rows = [i for i, row in enumerate(matrix.rows) if row.code_id == row_code_id]
+        cols = [i for i, col in enumerate(matrix.columns) if col.summary_key == column_key]
+        if not rows or not cols:
+            return
+        text = self.ctx.query(
+            get_cell_summary,
+            row_code_id=row_code_id,
+            column_kind=column_kind,
+            column_key=column_key,
+        )
+        for r in rows:
+            self.matrix_model.set_summary(r, cols[0], text)
+            if self.current_cell == (r, cols[0]):
+                self.summary_edit.setPlainText(text)
+        self.matrix = self.matrix_model.matrix
 
     def refresh(self) -> None:
         """Rebuild the summary, the matrix and the charts of the chosen codebook."""
@@ -281,14 +324,20 @@ class AnalysisWindow(QMainWindow):
         # Long lists of informant groups wrap instead of squeezing the quote column.
         groups = self.summary_view.horizontalHeader()
         groups.resizeSection(3, min(groups.sectionSize(3), 260))
+        groups.resizeSection(5, min(groups.sectionSize(5), 200))
+        groups.resizeSection(SummaryModel.FINDING_COLUMN, min(groups.sectionSize(6), 320))
         self.summary_view.resizeRowsToContents()
-        self.box_excerpts.set_excerpts(())
+        self._show_box()
         empty = self.summary.empty_boxes if self.summary else ()
-        self.empty_label.setText(
-            self.tr("Empty boxes: %1").replace(
-                "%1", ", ".join(b.name(self.language) for b in empty) or self.tr("none")
-            )
+        absent = self.summary.absent_boxes if self.summary else ()
+        text = self.tr("Empty boxes: %1").replace(
+            "%1", ", ".join(b.name(self.language) for b in empty) or self.tr("none")
         )
+        if absent:
+            text += " · " + self.tr("Boxes informants say do not happen: %1").replace(
+                "%1", ", ".join(b.name(self.language) for b in absent)
+            )
+        self.empty_label.setText(text)
         self._update_charts()
         self.refresh_matrix()
 
@@ -327,11 +376,54 @@ class AnalysisWindow(QMainWindow):
     def _box_clicked(self, index: QModelIndex) -> None:
         if self.summary is None or not index.isValid():
             return
-        box = self.summary.boxes[index.row()]
-        coders = None if self.coder is None else [self.coder]
+        self.current_box = self.summary.boxes[index.row()].code_id
+        self._show_box()
+
+    def _show_box(self) -> None:
+        """The chosen box's finding and its excerpts (the evidence coders', one per span)."""
+        self._show_finding()
+        code_id = self.current_box
+        boxes = self.summary.boxes if self.summary is not None else ()
+        if code_id is None or not any(b.code_id == code_id for b in boxes):
+            self.box_excerpts.set_excerpts(())
+            return
         with self.project.session() as s:
-            found = excerpts(s, code_ids=[box.code_id], include_children=True, coders=coders)
+            coders = select_coders(s, coders=[self.coder] if self.coder else None).names
+            found = merge_same_spans(
+                excerpts(s, code_ids=[code_id], include_children=True, coders=list(coders))
+            )
         self.box_excerpts.set_excerpts(found)
+
+    def save_finding(self) -> None:
+        """Store the finding editor's text as the selected box's finding (undoable)."""
+        code_id = self.current_box
+        if code_id is None:
+            return
+        command = SetFinding(self.ctx, code_id=code_id, text=self.finding_edit.text())
+        try:
+            self.ctx.execute(command)
+        except Exception as exc:  # read-only, a vanished code, a too long text: all shown
+            show_error(self, exc)
+
+    def _show_finding(self) -> None:
+        """Put the selected box's stored finding into the editor (after any change)."""
+        box = next(
+            (
+                b
+                for b in (self.summary.boxes if self.summary else ())
+                if b.code_id == self.current_box
+            ),
+            None,
+        )
+        self.finding_edit.setEnabled(box is not None)
+        self.save_finding_button.setEnabled(box is not None and not self.ctx.read_only)
+        self.finding_edit.setReadOnly(self.ctx.read_only)
+        self.finding_edit.setText(box.finding if box else "")
+        self.finding_label.setText(
+            self.tr("Finding of %1:").replace("%1", box.name(self.language))
+            if box
+            else self.tr("Finding of the selected box:")
+        )
 
     def _cell_clicked(self, index: QModelIndex) -> None:
         self._set_cell((index.row(), index.column()) if index.isValid() else None)
@@ -340,8 +432,11 @@ class AnalysisWindow(QMainWindow):
         self.current_cell = cell
         matrix = self.matrix
         enabled = cell is not None and matrix is not None
-        self.summary_edit.setEnabled(enabled)
-        self.save_summary_button.setEnabled(enabled)
+        # Source-type columns are computed, not a framework: they hold no cell summaries.
+        writable = enabled and matrix is not None and matrix.column_kind is not ColumnKind.SOURCE
+        self.summary_edit.setEnabled(writable)
+        self.summary_edit.setReadOnly(self.ctx.read_only)
+        self.save_summary_button.setEnabled(writable and not self.ctx.read_only)
         if not enabled or matrix is None or cell is None:
             self.cell_excerpts.set_excerpts(())
             self.summary_edit.setPlainText("")
@@ -349,9 +444,11 @@ class AnalysisWindow(QMainWindow):
             return
         r, c = cell
         codings = matrix.codings(r, c)
+        every = (*codings, *matrix.contrary.get((r, c), ()))
         with self.project.session() as s:
-            quotes = load_quotes(s, codings=codings)
-        self.cell_excerpts.set_excerpts([quotes[x.id] for x in codings if x.id in quotes])
+            selection = select_coders(s, coders=list(matrix.coders) or None)
+            quotes = load_quotes(s, codings=every, selection=selection)
+        self.cell_excerpts.set_excerpts([quotes[x.id] for x in every if x.id in quotes])
         row = matrix.rows[r].name(self.language)
         col = self.matrix_model.headerData(c, Qt.Orientation.Horizontal)
         self.cell_label.setText(
@@ -373,30 +470,17 @@ class AnalysisWindow(QMainWindow):
         if matrix is None or cell is None:
             return
         r, c = cell
-        row, column = matrix.rows[r], matrix.columns[c]
-
-        def shown(text: str, r: int = r, c: int = c) -> None:
-            self.matrix_model.set_summary(r, c, text)
-            self.matrix = self.matrix_model.matrix
-            if self.current_cell == (r, c):
-                self.summary_edit.setPlainText(text)
-
         command = SetCellSummary(
-            self.project,
-            row_code_id=row.code_id,
+            self.ctx,
+            row_code_id=matrix.rows[r].code_id,
             column_kind=matrix.column_kind.value,
-            column_key=column.summary_key,
+            column_key=matrix.columns[c].summary_key,
             text=self.summary_edit.toPlainText(),
-            shown=shown,
-            failed=self._failed,
-            label=self.tr("Edit cell summary"),
         )
         try:
-            command.first()
-        except (TelaahError, SQLAlchemyError) as exc:
-            self._failed(exc)
-            return
-        self.undo_stack.push(command)
+            self.ctx.execute(command)
+        except Exception as exc:  # read-only, a vanished code, a full disk: all shown
+            show_error(self, exc)
 
     def _failed(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("Analysis"), self.tr("Could not save: %1")
@@ -436,7 +520,8 @@ class AnalysisWindow(QMainWindow):
                                 save_chart_png(png, "", chart.bars, scale=1.5)
                                 charts.append(ChartImage(png, chart.title))
                     write_summary(self.summary, path=path, fmt=fmt, pseudonyms=pseudonyms,
-                                  language=self.language, charts=charts)  # fmt: skip
+                                  language=self.language, charts=charts,
+                                  source=source_context(s))  # fmt: skip
                 elif what == "matrix" and self.matrix is not None:
                     matrix = self.matrix
                     if self.cells is CellKind.QUOTES:
@@ -444,7 +529,8 @@ class AnalysisWindow(QMainWindow):
                         matrix = build_matrix(s, rows=matrix.rows_codebook, cols=cols,
                                               coder=self.coder, with_quotes=True)  # fmt: skip
                     write_matrix(matrix, path=path, fmt=fmt, cells=self.cells,
-                                 pseudonyms=pseudonyms, language=self.language)  # fmt: skip
+                                 pseudonyms=pseudonyms, language=self.language,
+                                 source=source_context(s))  # fmt: skip
         except (TelaahError, OSError, SQLAlchemyError) as exc:
             self._failed(exc)
         finally:

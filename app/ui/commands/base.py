@@ -4,37 +4,45 @@
 caller. So the first execution happens in :meth:`CoreCommand.first` (called by
 ``ProjectContext.execute`` before pushing), where errors propagate normally; later
 undo/redo steps report failures through ``ProjectContext.failed``.
+
+Each step returns the :class:`~app.coding.changes.Changes` it made; the context broadcasts
+it once (``execute`` for the first time, :meth:`redo`/:meth:`undo` afterwards). A command
+never notifies views itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.coding.changes import Changes
 from app.coding.errors import TelaahError
 from app.ui.context import ProjectContext
 
 
 class CoreCommand(QUndoCommand):
-    """Subclasses implement :meth:`do` (first time), :meth:`undo_core` and :meth:`redo_core`."""
+    """Subclasses implement :meth:`do` (first time), :meth:`undo_core` and :meth:`redo_core`,
+    each returning what it changed."""
 
     def __init__(self, ctx: ProjectContext, text: str) -> None:
         super().__init__(text)
         self.ctx = ctx
         self._pushed = False
 
-    def first(self) -> None:
+    def first(self) -> Changes:
         """Perform the edit for the first time (before the command is pushed)."""
-        self.do()
+        return self.do()
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         raise NotImplementedError
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         raise NotImplementedError
 
-    def redo_core(self) -> None:
-        self.do()
+    def redo_core(self) -> Changes:
+        return self.do()
 
     def redo(self) -> None:
         if not self._pushed:
@@ -45,9 +53,11 @@ class CoreCommand(QUndoCommand):
     def undo(self) -> None:
         self._guard(self.undo_core)
 
-    def _guard(self, step: object) -> None:
+    def _guard(self, step: Callable[[], Changes]) -> None:
         try:
-            step()  # type: ignore[operator]
+            changes = step()
         except (TelaahError, OSError, SQLAlchemyError) as exc:
             self.setObsolete(True)
             self.ctx.failed.emit(exc)
+            return
+        self.ctx.broadcast(changes)

@@ -18,6 +18,7 @@ from app.coding.cases import (
     set_attributes,
     unlink,
 )
+from app.coding.changes import Changes
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 
@@ -31,19 +32,19 @@ class CreateCaseCommand(CoreCommand):
         self.case: CaseInfo | None = None
         self.snapshot: CaseSnapshot | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.case = self.ctx.query(create_case, name=self.name, alias=self.alias)
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case.id])
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.case is not None
         self.snapshot = self.ctx.query(delete_case, case_id=self.case.id)
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case.id])
 
-    def redo_core(self) -> None:
-        assert self.snapshot is not None
+    def redo_core(self) -> Changes:
+        assert self.snapshot is not None and self.case is not None
         self.ctx.query(restore_case, snapshot=self.snapshot)
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case.id])
 
 
 class SetAttributesCommand(CoreCommand):
@@ -59,19 +60,19 @@ class SetAttributesCommand(CoreCommand):
         self.values, self.types = dict(values), dict(types or {})
         self.before: dict[str, str] = {}
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         old = self.ctx.query(get_case, case_id=self.case_id).attributes
         self.before = {k: old[k] for k in self.values if k in old}
         self.ctx.query(set_attributes, case_id=self.case_id, values=self.values, types=self.types)
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case_id])
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         fresh = [k for k in self.values if k not in self.before]
         if fresh:
             self.ctx.query(clear_attributes, case_id=self.case_id, names=fresh)
         if self.before:
             self.ctx.query(set_attributes, case_id=self.case_id, values=self.before)
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case_id])
 
 
 class LinkDocumentCommand(CoreCommand):
@@ -84,14 +85,15 @@ class LinkDocumentCommand(CoreCommand):
         end: int | None = None,
     ) -> None:
         super().__init__(ctx, translate("CaseCommands", "Assign to case"))
+        self.case_id = case_id
         self.args = {"case_id": case_id, "document_id": document_id, "start": start, "end": end}
         self.link_id: int | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.link_id = self.ctx.query(link_document, **self.args).id
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case_id])
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.link_id is not None
         self.ctx.query(unlink, link_id=self.link_id)
-        self.ctx.casesChanged.emit()
+        return Changes.of_cases([self.case_id])

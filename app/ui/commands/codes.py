@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.coding import codes as core
+from app.coding.changes import Changes, Kind
+from app.coding.codebook_update import CodebookUpdate, revert_codebook_update, update_codebook
 from app.coding.codebooks import CodebookSpec, install_codebook
 from app.coding.codes import CodebookSnapshot, remove_codebook, restore_codebook
 from app.coding.codings import CodingChanges
@@ -16,15 +18,23 @@ from app.ui.context import ProjectContext
 
 translate = QCoreApplication.translate
 
+#: Deleting or merging codes moves their memos along (any memo view re-reads its target).
+_MEMOS = Changes(kinds=frozenset({Kind.MEMOS}))
+
+
+#: the codebook of codes the researcher adds without choosing one
+USER_CODEBOOK = "my-codes"
+
 
 class AddCodeCommand(CoreCommand):
-    """Add a code to a codebook (under ``parent_id`` when given)."""
+    """Add a code to a codebook (under ``parent_id`` when given; without ``codebook_id`` to
+    the researcher's own codebook, created on first use)."""
 
     def __init__(
         self,
         ctx: ProjectContext,
         *,
-        codebook_id: int,
+        codebook_id: int | None,
         name_id: str,
         name_en: str = "",
         parent_id: int | None = None,
@@ -45,19 +55,24 @@ class AddCodeCommand(CoreCommand):
         self.row: core.CodeRow | None = None
         self.snapshot: core.CodeSnapshot | None = None
 
-    def do(self) -> None:
-        self.row = self.ctx.query(core.create_code, **self.kwargs)
-        self.ctx.codesChanged.emit()
+    def do(self) -> Changes:
+        with self.ctx.session() as s:
+            if self.kwargs["codebook_id"] is None:
+                self.kwargs["codebook_id"] = core.ensure_codebook(
+                    s, key=USER_CODEBOOK, name_id="Kode saya", name_en="My codes"
+                )
+            self.row = core.create_code(s, **self.kwargs)  # type: ignore[arg-type]
+        return Changes.of_codes([self.row.id])
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.row is not None
         self.snapshot = self.ctx.query(core.delete_code, code_id=self.row.id)
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
-    def redo_core(self) -> None:
+    def redo_core(self) -> Changes:
         assert self.snapshot is not None
         self.ctx.query(core.restore_code, snapshot=self.snapshot)
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
 
 class UpdateCodeCommand(CoreCommand):
@@ -69,16 +84,16 @@ class UpdateCodeCommand(CoreCommand):
         self.fields = fields
         self.before: core.CodeRow | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.before, _after = self.ctx.query(core.update_code, code_id=self.code_id, **self.fields)
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         b = self.before
         assert b is not None
         old = {name: getattr(b, name) for name in self.fields}
         self.ctx.query(core.update_code, code_id=self.code_id, **old)
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
 
 class MoveCodeCommand(CoreCommand):
@@ -89,19 +104,19 @@ class MoveCodeCommand(CoreCommand):
         self.code_id, self.parent_id = code_id, parent_id
         self.before: core.CodeRow | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.before, _ = self.ctx.query(
             core.move_code, code_id=self.code_id, parent_id=self.parent_id
         )
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         b = self.before
         assert b is not None
         self.ctx.query(
             core.move_code, code_id=self.code_id, parent_id=b.parent_id, sort_order=b.sort_order
         )
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
 
 class MergeCodesCommand(CoreCommand):
@@ -112,22 +127,21 @@ class MergeCodesCommand(CoreCommand):
         self.source_id, self.target_id = source_id, target_id
         self.record: core.MergeRecord | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.record = self.ctx.query(
             core.merge_codes, source_id=self.source_id, target_id=self.target_id
         )
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(self._everything())
+        return self._everything()
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.record is not None
         self.ctx.query(core.unmerge_codes, record=self.record)
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(self._everything())
+        return self._everything()
 
-    def _everything(self) -> CodingChanges:
+    def _everything(self) -> Changes:
         # Codings moved between the two codes: every view showing either of them reloads.
-        return CodingChanges(codes=frozenset({self.source_id, self.target_id}))
+        both = {self.source_id, self.target_id}
+        return Changes.of_codes(both) | Changes.codings_of(codes=both) | _MEMOS
 
 
 class DeleteCodeCommand(CoreCommand):
@@ -138,16 +152,22 @@ class DeleteCodeCommand(CoreCommand):
         self.code_id = code_id
         self.snapshot: core.CodeSnapshot | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.snapshot = self.ctx.query(core.delete_code, code_id=self.code_id)
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(CodingChanges.of(removed=self.snapshot.codings))
+        return (
+            Changes.of_codes([self.code_id])
+            | _MEMOS
+            | CodingChanges.of(removed=self.snapshot.codings).changes
+        )
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.snapshot is not None
         self.ctx.query(core.restore_code, snapshot=self.snapshot)
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(CodingChanges.of(added=self.snapshot.codings))
+        return (
+            Changes.of_codes([self.code_id])
+            | _MEMOS
+            | CodingChanges.of(added=self.snapshot.codings).changes
+        )
 
 
 class ImportCodebookCommand(CoreCommand):
@@ -159,20 +179,40 @@ class ImportCodebookCommand(CoreCommand):
         self.codebook_id: int | None = None
         self.snapshot: CodebookSnapshot | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         installed = self.ctx.query(install_codebook, spec=self.spec, origin="imported")
         self.codebook_id = installed.codebook_id
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.codebook_id is not None
         self.snapshot = self.ctx.query(remove_codebook, codebook_id=self.codebook_id)
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
 
-    def redo_core(self) -> None:
+    def redo_core(self) -> Changes:
         assert self.snapshot is not None
         self.ctx.query(restore_codebook, snapshot=self.snapshot)
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()
+
+
+class UpdateCodebookCommand(CoreCommand):
+    """Add the codes of a bundled codebook's newer version (``texts``: take its corrected
+    wording too); undo removes them and restores the texts."""
+
+    def __init__(self, ctx: ProjectContext, key: str, *, texts: bool = False) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Update codebook"))
+        self.key = key
+        self.texts = texts
+        self.update: CodebookUpdate | None = None
+
+    def do(self) -> Changes:
+        self.update = self.ctx.query(update_codebook, key=self.key, texts=self.texts)
+        return Changes.of_codes()
+
+    def undo_core(self) -> Changes:
+        assert self.update is not None
+        self.ctx.query(revert_codebook_update, update=self.update)
+        return Changes.of_codes()
 
 
 class ImportQdcCommand(ImportCodebookCommand):
@@ -184,7 +224,7 @@ class ImportQdcCommand(ImportCodebookCommand):
         self.codebook_id = None
         self.snapshot = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         imported = self.ctx.query(import_qdc, path=self.path)
         self.codebook_id = imported.codebook_id
-        self.ctx.codesChanged.emit()
+        return Changes.of_codes()

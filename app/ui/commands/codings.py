@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from app.coding import codes as codes_core
+from app.coding.changes import Changes
 from app.coding.codings import (
     CodingChanges,
     CodingInfo,
     NewCoding,
+    Stance,
     apply_codes,
     remove_codings,
     restore_codings,
@@ -37,19 +39,20 @@ class AddCodingsCommand(CoreCommand):
         self.added: tuple[CodingInfo, ...] = ()
         self.changes = CodingChanges()
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.changes = self.ctx.query(apply_codes, codings=self.new, coder=self.ctx.coder)
         self.added = self.changes.added
-        self.ctx.notify_codings(self.changes)
+        return self.changes.changes
 
-    def undo_core(self) -> None:
-        if self.added:
-            changes = self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added])
-            self.ctx.notify_codings(changes)
+    def undo_core(self) -> Changes:
+        if not self.added:
+            return Changes()
+        return self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added]).changes
 
-    def redo_core(self) -> None:
-        if self.added:
-            self.ctx.notify_codings(self.ctx.query(restore_codings, codings=self.added))
+    def redo_core(self) -> Changes:
+        if not self.added:
+            return Changes()
+        return self.ctx.query(restore_codings, codings=self.added).changes
 
 
 class RestoredCodingsCommand(CoreCommand):
@@ -60,17 +63,18 @@ class RestoredCodingsCommand(CoreCommand):
         self.added = changes.added
         self.changes = changes
 
-    def do(self) -> None:
-        self.ctx.notify_codings(self.changes)
+    def do(self) -> Changes:
+        return self.changes.changes
 
-    def undo_core(self) -> None:
-        if self.added:
-            changes = self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added])
-            self.ctx.notify_codings(changes)
+    def undo_core(self) -> Changes:
+        if not self.added:
+            return Changes()
+        return self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added]).changes
 
-    def redo_core(self) -> None:
-        if self.added:
-            self.ctx.notify_codings(self.ctx.query(restore_codings, codings=self.added))
+    def redo_core(self) -> Changes:
+        if not self.added:
+            return Changes()
+        return self.ctx.query(restore_codings, codings=self.added).changes
 
 
 class RemoveCodingsCommand(CoreCommand):
@@ -81,13 +85,13 @@ class RemoveCodingsCommand(CoreCommand):
         self.ids = tuple(coding_ids)
         self.removed: tuple[CodingInfo, ...] = ()
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         changes = self.ctx.query(remove_codings, coding_ids=self.ids)
         self.removed = changes.removed
-        self.ctx.notify_codings(changes)
+        return changes.changes
 
-    def undo_core(self) -> None:
-        self.ctx.notify_codings(self.ctx.query(restore_codings, codings=self.removed))
+    def undo_core(self) -> Changes:
+        return self.ctx.query(restore_codings, codings=self.removed).changes
 
 
 class UpdateCodingCommand(CoreCommand):
@@ -101,19 +105,22 @@ class UpdateCodingCommand(CoreCommand):
         memo: str | None = None,
         illustrative: bool | None = None,
         code_id: int | None = None,
+        stance: Stance | None = None,
         text: str | None = None,
     ) -> None:
         super().__init__(ctx, text or translate("CodingCommands", "Change coding"))
         self.coding_id = coding_id
-        self.fields = {"memo": memo, "illustrative": illustrative, "code_id": code_id}
+        self.fields = {
+            "memo": memo, "illustrative": illustrative, "code_id": code_id, "stance": stance
+        }  # fmt: skip
         self.before: CodingInfo | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         changes = self.ctx.query(update_coding, coding_id=self.coding_id, **self.fields)
         self.before = changes.before[0]
-        self.ctx.notify_codings(changes)
+        return changes.changes
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         b = self.before
         assert b is not None
         changes = self.ctx.query(
@@ -124,8 +131,9 @@ class UpdateCodingCommand(CoreCommand):
             code_id=b.code_id,
             start=b.start,
             end=b.end,
+            stance=b.stance,
         )
-        self.ctx.notify_codings(changes)
+        return changes.changes
 
 
 def in_vivo_name(selection: str) -> str:
@@ -146,7 +154,7 @@ class InVivoCommand(CoreCommand):
         self.code: codes_core.CodeRow | None = None
         self.snapshot: codes_core.CodeSnapshot | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         with self.ctx.session() as s:
             book = codes_core.ensure_codebook(
                 s, key=IN_VIVO_KEY, name_id="In vivo", name_en="In vivo"
@@ -159,17 +167,20 @@ class InVivoCommand(CoreCommand):
                 codings=[NewCoding(self.document_id, self.code.id, self.start, self.end)],
                 coder=self.ctx.coder,
             )
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(changes)
+        return Changes.of_codes([self.code.id]) | changes.changes
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.code is not None
         self.snapshot = self.ctx.query(codes_core.delete_code, code_id=self.code.id)
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(CodingChanges.of(removed=self.snapshot.codings))
+        return (
+            Changes.of_codes([self.code.id])
+            | CodingChanges.of(removed=self.snapshot.codings).changes
+        )
 
-    def redo_core(self) -> None:
+    def redo_core(self) -> Changes:
         assert self.snapshot is not None
         self.ctx.query(codes_core.restore_code, snapshot=self.snapshot)
-        self.ctx.codesChanged.emit()
-        self.ctx.notify_codings(CodingChanges.of(added=self.snapshot.codings))
+        assert self.code is not None
+        return (
+            Changes.of_codes([self.code.id]) | CodingChanges.of(added=self.snapshot.codings).changes
+        )

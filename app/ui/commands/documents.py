@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from app.coding.changes import Changes
 from app.coding.codings import CodingChanges
 from app.coding.documents import DocumentSnapshot, remove_documents, restore_documents
 from app.ui.commands.base import CoreCommand
@@ -22,19 +23,25 @@ class ImportDocumentsCommand(CoreCommand):
         self.document_ids = tuple(document_ids)
         self.snapshot: DocumentSnapshot | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         """Nothing to do: the import task has written the documents already."""
+        return Changes.of_documents(self.document_ids)
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         self.snapshot = self.ctx.query(remove_documents, document_ids=self.document_ids)
-        self._changed()
+        return self._changed(removed=True)
 
-    def redo_core(self) -> None:
+    def redo_core(self) -> Changes:
         assert self.snapshot is not None
         self.ctx.query(restore_documents, snapshot=self.snapshot)
-        self._changed()
+        return self._changed(removed=False)
 
-    def _changed(self) -> None:
-        self.ctx.documentsChanged.emit()
+    def _changed(self, *, removed: bool) -> Changes:
+        changes = Changes.of_documents(self.document_ids)
         if self.snapshot is not None and self.snapshot.codings:
-            self.ctx.notify_codings(CodingChanges.of(added=self.snapshot.codings))
+            codings = self.snapshot.codings
+            delta = (
+                CodingChanges.of(removed=codings) if removed else CodingChanges.of(added=codings)
+            )
+            changes = changes | delta.changes
+        return changes

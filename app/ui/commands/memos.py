@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.coding.changes import Changes
 from app.coding.memos import MemoInfo, get_memo, restore_memo, set_memo
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
@@ -25,7 +26,7 @@ class SetMemoCommand(CoreCommand):
         self.before: MemoInfo | None = None
         self.after: MemoInfo | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         with self.ctx.session() as s:
             self.before = set_memo(
                 s,
@@ -35,15 +36,15 @@ class SetMemoCommand(CoreCommand):
                 author=self.author,
             )
             self.after = get_memo(s, target_kind=self.target_kind, target_id=self.target_id)
-        self.ctx.memosChanged.emit()
+        return Changes.of_memo(self.target_kind, self.target_id)
 
-    def _put(self, memo: MemoInfo | None) -> None:
+    def _put(self, memo: MemoInfo | None) -> Changes:
         with self.ctx.session() as s:
             restore_memo(s, target_kind=self.target_kind, target_id=self.target_id, memo=memo)
-        self.ctx.memosChanged.emit()
+        return Changes.of_memo(self.target_kind, self.target_id)
 
-    def undo_core(self) -> None:
-        self._put(self.before)
+    def undo_core(self) -> Changes:
+        return self._put(self.before)
 
-    def redo_core(self) -> None:
-        self._put(self.after)
+    def redo_core(self) -> Changes:
+        return self._put(self.after)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.coding.cases import ATTRIBUTE_TYPES, CaseInfo, list_cases
+from app.coding.changes import Kind
 from app.coding.workbench_queries import attribute_types
 from app.ui.commands.cases import CreateCaseCommand, LinkDocumentCommand, SetAttributesCommand
 from app.ui.context import ProjectContext
@@ -162,7 +163,7 @@ class CasesDialog(QDialog):
         layout.addWidget(attr_box)
         layout.addWidget(link_box)
         layout.addWidget(buttons)
-        ctx.casesChanged.connect(self._reload)
+        ctx.watch(self, lambda _changes: self._reload(), kinds=(Kind.CASES,))
         self._reload()
 
     def _reload(self) -> None:

@@ -30,39 +30,39 @@
     </message>
     <message>
         <location filename="../review/agreement_view.py" line="172"/>
-        <location filename="../review/agreement_view.py" line="222"/>
+        <location filename="../review/agreement_view.py" line="225"/>
         <source>All documents both coded</source>
         <translation>Semua dokumen yang dikodekan oleh keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="212"/>
+        <location filename="../review/agreement_view.py" line="210"/>
         <source>{0} ({1} codings)</source>
         <translation>{0} ({1} pengodean)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="286"/>
+        <location filename="../review/agreement_view.py" line="289"/>
         <source>Agreement needs codings by two coders on the same documents.</source>
         <translation>Kesepakatan memerlukan pengodean dua pengode pada dokumen yang sama.</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="288"/>
+        <location filename="../review/agreement_view.py" line="291"/>
         <source>Choose two different coders.</source>
         <translation>Pilih dua pengode yang berbeda.</translation>
     </message>
     <message>
-        <location filename="../review/agreement_view.py" line="292"/>
+        <location filename="../review/agreement_view.py" line="295"/>
         <source>These two coders have not coded any document in common.</source>
         <translation>Kedua pengode ini belum mengodekan satu pun dokumen yang sama.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/agreement_view.py" line="295"/>
-        <source>Compared over every character of %n document(s); n/a: not defined (e.g. neither coder used the code).</source>
+        <location filename="../review/agreement_view.py" line="298"/>
+        <source>Compared over every character of %n document(s). Report kappa or alpha: percent agreement includes the text neither coder coded. n/a: not defined (e.g. neither coder used the code).</source>
         <translation>
-            <numerusform>Dibandingkan pada setiap karakter dari %n dokumen; n/a: tidak terdefinisi (mis. kode tidak dipakai kedua pengode).</numerusform>
+            <numerusform>Dibandingkan pada setiap karakter dari %n dokumen. Laporkan kappa atau alfa: persentase kesepakatan ikut menghitung teks yang tidak dikodekan kedua pengode. n/a: tidak terdefinisi (mis. kode tidak dipakai kedua pengode).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/agreement_view.py" line="304"/>
+        <location filename="../review/agreement_view.py" line="308"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n ketidaksepakatan</numerusform>
@@ -72,176 +72,217 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../analysis/window.py" line="91"/>
-        <location filename="../analysis/window.py" line="402"/>
+        <location filename="../analysis/window.py" line="84"/>
+        <location filename="../analysis/window.py" line="486"/>
         <source>Analysis</source>
         <translation>Analisis</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="112"/>
+        <location filename="../analysis/window.py" line="109"/>
         <source>Show aliases (pseudonymise exports)</source>
         <translation>Tampilkan alias (samarkan nama di ekspor)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="114"/>
+        <location filename="../analysis/window.py" line="111"/>
         <source>Names to mask, comma-separated</source>
         <translation>Nama yang disamarkan, pisahkan dengan koma</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="117"/>
+        <location filename="../analysis/window.py" line="114"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="119"/>
-        <location filename="../analysis/window.py" line="131"/>
+        <location filename="../analysis/window.py" line="116"/>
+        <location filename="../analysis/window.py" line="128"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="119"/>
-        <location filename="../analysis/window.py" line="132"/>
+        <location filename="../analysis/window.py" line="116"/>
+        <location filename="../analysis/window.py" line="129"/>
         <source>Matrix</source>
         <translation>Matriks</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="125"/>
+        <location filename="../analysis/window.py" line="122"/>
         <source>Codebook:</source>
         <translation>Buku kode:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="126"/>
+        <location filename="../analysis/window.py" line="123"/>
         <source>Coder:</source>
         <translation>Pengode:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="133"/>
+        <location filename="../analysis/window.py" line="130"/>
         <source>Charts</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="167"/>
+        <location filename="../analysis/window.py" line="150"/>
+        <source>filled: supporting evidence from two or more sources · thin: from one · contested: supporting evidence and evidence that it does not happen · does not happen: only evidence that it does not happen · empty: no evidence. Barriers are counted beside and never fill a box.</source>
+        <translation>terisi: bukti pendukung dari dua sumber atau lebih · tipis: dari satu sumber · diperdebatkan: ada bukti pendukung dan bukti bahwa hal itu tidak terjadi · tidak terjadi: hanya bukti bahwa hal itu tidak terjadi · kosong: belum ada bukti. Hambatan dihitung di sampingnya dan tidak pernah mengisi kotak.</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="168"/>
+        <location filename="../analysis/window.py" line="425"/>
+        <source>Finding of the selected box:</source>
+        <translation>Temuan untuk kotak yang dipilih:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="171"/>
+        <source>One or two sentences: what the evidence shows for this box</source>
+        <translation>Satu atau dua kalimat: apa yang ditunjukkan bukti untuk kotak ini</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="175"/>
+        <source>Save finding</source>
+        <translation>Simpan temuan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="193"/>
         <source>Counts</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="167"/>
+        <location filename="../analysis/window.py" line="193"/>
         <source>Presence</source>
         <translation>Ada/tidak ada (✓/–)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="168"/>
+        <location filename="../analysis/window.py" line="194"/>
         <source>Quotes</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="168"/>
+        <location filename="../analysis/window.py" line="194"/>
         <source>Cell summaries</source>
         <translation>Ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="171"/>
+        <location filename="../analysis/window.py" line="197"/>
         <source>Columns:</source>
         <translation>Kolom:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="173"/>
+        <location filename="../analysis/window.py" line="199"/>
         <source>Cells:</source>
         <translation>Sel:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="183"/>
-        <location filename="../analysis/window.py" line="348"/>
+        <location filename="../analysis/window.py" line="209"/>
+        <location filename="../analysis/window.py" line="443"/>
         <source>Select a cell to see its excerpts.</source>
         <translation>Pilih sel untuk melihat kutipannya.</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="189"/>
+        <location filename="../analysis/window.py" line="215"/>
         <source>Your summary of this cell…</source>
         <translation>Ringkasan Anda untuk sel ini…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="190"/>
+        <location filename="../analysis/window.py" line="216"/>
         <source>Save cell summary</source>
         <translation>Simpan ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="192"/>
+        <location filename="../analysis/window.py" line="218"/>
         <source>Cell summary:</source>
         <translation>Ringkasan sel:</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="210"/>
+        <location filename="../analysis/window.py" line="236"/>
         <source>Save as PNG…</source>
         <translation>Simpan sebagai PNG…</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="225"/>
-        <source>All coders</source>
-        <translation>Semua pengode</translation>
+        <location filename="../analysis/window.py" line="251"/>
+        <source>Primary coders</source>
+        <translation>Pengode utama</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="228"/>
+        <location filename="../analysis/window.py" line="254"/>
         <source>Cases</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="230"/>
+        <location filename="../analysis/window.py" line="255"/>
+        <source>Source types</source>
+        <translation>Jenis sumber data</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="257"/>
         <source>Values of %1</source>
         <translation>Nilai %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="234"/>
+        <location filename="../analysis/window.py" line="261"/>
         <source>Co-occurrence with %1</source>
         <translation>Kemunculan bersama dengan %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="288"/>
+        <location filename="../analysis/window.py" line="333"/>
         <source>Empty boxes: %1</source>
         <translation>Kotak kosong: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="289"/>
+        <location filename="../analysis/window.py" line="334"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="317"/>
+        <location filename="../analysis/window.py" line="337"/>
+        <source>Boxes informants say do not happen: %1</source>
+        <translation>Kotak yang menurut informan tidak terjadi: %1</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="366"/>
         <source>Excerpts by code: %1</source>
         <translation>Kutipan per kode: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="322"/>
+        <location filename="../analysis/window.py" line="371"/>
         <source>Excerpts by informant group: %1</source>
         <translation>Kutipan per kelompok informan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="358"/>
+        <location filename="../analysis/window.py" line="423"/>
+        <source>Finding of %1:</source>
+        <translation>Temuan untuk %1:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/commands.py" line="55"/>
+        <source>Edit finding</source>
+        <translation>Sunting temuan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="455"/>
         <source>%1 × %2: %3 excerpt(s)</source>
         <translation>%1 × %2: %3 kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="392"/>
+        <location filename="../analysis/commands.py" line="30"/>
         <source>Edit cell summary</source>
         <translation>Sunting ringkasan sel</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="402"/>
+        <location filename="../analysis/window.py" line="486"/>
         <source>Could not save: %1</source>
         <translation>Tidak dapat menyimpan: %1</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="407"/>
+        <location filename="../analysis/window.py" line="491"/>
         <source>Save chart</source>
         <translation>Simpan grafik</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="407"/>
+        <location filename="../analysis/window.py" line="491"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../analysis/window.py" line="416"/>
+        <location filename="../analysis/window.py" line="500"/>
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
@@ -249,17 +290,17 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../commands/cases.py" line="29"/>
+        <location filename="../commands/cases.py" line="30"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
     </message>
     <message>
-        <location filename="../commands/cases.py" line="57"/>
+        <location filename="../commands/cases.py" line="58"/>
         <source>Set attribute</source>
         <translation>Isi atribut</translation>
     </message>
     <message>
-        <location filename="../commands/cases.py" line="86"/>
+        <location filename="../commands/cases.py" line="87"/>
         <source>Assign to case</source>
         <translation>Tautkan ke kasus</translation>
     </message>
@@ -267,12 +308,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../dialogs/cases.py" line="56"/>
+        <location filename="../dialogs/cases.py" line="57"/>
         <source>Case</source>
         <translation>Kasus</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="56"/>
+        <location filename="../dialogs/cases.py" line="57"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
@@ -280,87 +321,87 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../dialogs/cases.py" line="85"/>
+        <location filename="../dialogs/cases.py" line="86"/>
         <source>Cases and attributes</source>
         <translation>Kasus dan atribut</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="100"/>
+        <location filename="../dialogs/cases.py" line="101"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="103"/>
+        <location filename="../dialogs/cases.py" line="104"/>
         <source>Name, e.g. the informant&apos;s name</source>
         <translation>Nama, mis. nama informan</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="105"/>
+        <location filename="../dialogs/cases.py" line="106"/>
         <source>Alias, e.g. Informan 3</source>
         <translation>Alias, mis. Informan 3</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="106"/>
+        <location filename="../dialogs/cases.py" line="107"/>
         <source>Create case</source>
         <translation>Buat kasus</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="114"/>
+        <location filename="../dialogs/cases.py" line="115"/>
         <source>Attribute of the selected case</source>
         <translation>Atribut kasus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="121"/>
+        <location filename="../dialogs/cases.py" line="122"/>
         <source>text</source>
         <translation>teks</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="122"/>
+        <location filename="../dialogs/cases.py" line="123"/>
         <source>number</source>
         <translation>angka</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="123"/>
+        <location filename="../dialogs/cases.py" line="124"/>
         <source>date (YYYY-MM-DD)</source>
         <translation>tanggal (TTTT-BB-HH)</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="124"/>
+        <location filename="../dialogs/cases.py" line="125"/>
         <source>category</source>
         <translation>kategori</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="131"/>
+        <location filename="../dialogs/cases.py" line="132"/>
         <source>Set</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="135"/>
+        <location filename="../dialogs/cases.py" line="136"/>
         <source>Attribute:</source>
         <translation>Atribut:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="137"/>
+        <location filename="../dialogs/cases.py" line="138"/>
         <source>Type:</source>
         <translation>Jenis:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="139"/>
+        <location filename="../dialogs/cases.py" line="140"/>
         <source>Value:</source>
         <translation>Nilai:</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="143"/>
+        <location filename="../dialogs/cases.py" line="144"/>
         <source>Assign to the selected case</source>
         <translation>Tautkan ke kasus yang dipilih</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="144"/>
+        <location filename="../dialogs/cases.py" line="145"/>
         <source>Whole current document</source>
         <translation>Seluruh dokumen ini</translation>
     </message>
     <message>
-        <location filename="../dialogs/cases.py" line="147"/>
+        <location filename="../dialogs/cases.py" line="148"/>
         <source>Selected passage only</source>
         <translation>Hanya bagian yang dipilih</translation>
     </message>
@@ -368,28 +409,34 @@
 <context>
     <name>CodeCommands</name>
     <message>
-        <location filename="../commands/codes.py" line="35"/>
+        <location filename="../commands/codes.py" line="0"/>
+        <source>Update codebook</source>
+        <translation>Perbarui buku kode</translation>
+    </message>
+    <message>
+        <location filename="../commands/codes.py" line="44"/>
         <source>Add code</source>
+        <extracomment>the codebook of codes the researcher adds without choosing one</extracomment>
         <translation>Tambah kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="88"/>
+        <location filename="../commands/codes.py" line="102"/>
         <source>Move code</source>
         <translation>Pindahkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="111"/>
+        <location filename="../commands/codes.py" line="125"/>
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="137"/>
+        <location filename="../commands/codes.py" line="150"/>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="157"/>
-        <location filename="../commands/codes.py" line="182"/>
+        <location filename="../commands/codes.py" line="176"/>
+        <location filename="../commands/codes.py" line="201"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
@@ -440,53 +487,95 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="79"/>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Add them and take the corrected names</source>
+        <translation>Tambahkan dan pakai nama yang sudah diperbaiki</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Add new codes</source>
+        <translation>Tambahkan kode baru</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Add the codes that are new in version {0}? Codings stay where they are, and you can undo this.</source>
+        <translation>Tambahkan kode yang baru ada di versi {0}? Pengodean tetap di tempatnya, dan tindakan ini dapat diurungkan.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Codebook:</source>
+        <translation>Buku kode:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>{0} (version {1} → {2})</source>
+        <translation>{0} (versi {1} → {2})</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Every codebook that ships with Telaah is up to date in this project.</source>
+        <translation>Semua buku kode bawaan Telaah di proyek ini sudah versi terbaru.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Update codebook</source>
+        <translation>Perbarui buku kode</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>%n new code(s) added; your codings are unchanged.</source>
+        <translation>
+            <numerusform>%n kode baru ditambahkan; pengodean Anda tidak berubah.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="69"/>
         <source>Recolour code</source>
         <translation>Ubah warna kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="79"/>
-        <location filename="../workbench/codebook_editing.py" line="130"/>
+        <location filename="../workbench/codebook_editing.py" line="69"/>
+        <location filename="../workbench/codebook_editing.py" line="120"/>
         <source>Edit code</source>
         <translation>Sunting kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="111"/>
+        <location filename="../workbench/codebook_editing.py" line="101"/>
         <source>New code</source>
         <translation>Kode baru</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="148"/>
+        <location filename="../workbench/codebook_editing.py" line="138"/>
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="149"/>
+        <location filename="../workbench/codebook_editing.py" line="139"/>
         <source>Merge “{0}” into:</source>
         <translation>Gabungkan “{0}” ke dalam:</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="164"/>
+        <location filename="../workbench/codebook_editing.py" line="154"/>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="166"/>
+        <location filename="../workbench/codebook_editing.py" line="156"/>
         <source>Delete the code “{0}” with its indicators and its {1} coding(s)? You can undo this.</source>
         <translation>Hapus kode “{0}” beserta indikator dan {1} pengodeannya? Tindakan ini dapat dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="175"/>
+        <location filename="../workbench/codebook_editing.py" line="165"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="175"/>
+        <location filename="../workbench/codebook_editing.py" line="165"/>
         <source>Codebook (*.toml)</source>
         <translation>Buku kode (*.toml)</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="189"/>
+        <location filename="../workbench/codebook_editing.py" line="179"/>
         <source>Move to top level</source>
         <translation>Pindahkan ke tingkat teratas</translation>
     </message>
@@ -506,24 +595,52 @@
     </message>
 </context>
 <context>
+    <name>CodersModel</name>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="46"/>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="46"/>
+        <source>Codings</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="46"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="50"/>
+        <source>primary: codings are evidence</source>
+        <translation>utama: pengodeannya menjadi bukti</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="51"/>
+        <source>second: agreement checks only</source>
+        <translation>kedua: hanya untuk uji kesepakatan</translation>
+    </message>
+</context>
+<context>
     <name>CodingCommands</name>
     <message>
-        <location filename="../commands/codings.py" line="35"/>
+        <location filename="../commands/codings.py" line="37"/>
         <source>Apply code</source>
         <translation>Terapkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="80"/>
+        <location filename="../commands/codings.py" line="84"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="106"/>
+        <location filename="../commands/codings.py" line="111"/>
         <source>Change coding</source>
         <translation>Ubah pengodean</translation>
     </message>
     <message>
-        <location filename="../commands/codings.py" line="144"/>
+        <location filename="../commands/codings.py" line="152"/>
         <source>Code in vivo</source>
         <translation>Kodekan secara in vivo</translation>
     </message>
@@ -531,55 +648,90 @@
 <context>
     <name>CodingPanel</name>
     <message>
-        <location filename="../workbench/coding_panel.py" line="81"/>
+        <location filename="../workbench/coding_panel.py" line="40"/>
+        <source>Supports: it happens</source>
+        <translation>Mendukung: hal itu terjadi</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="41"/>
+        <source>Does not happen (absent)</source>
+        <translation>Tidak terjadi</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="42"/>
+        <source>Barrier to it</source>
+        <translation>Hambatan terhadapnya</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="50"/>
+        <source>[does not happen] </source>
+        <translation>[tidak terjadi] </translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="52"/>
+        <source>[barrier] </source>
+        <translation>[hambatan] </translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="111"/>
         <source>Place the cursor in coded text to see its codings.</source>
         <translation>Letakkan kursor pada teks yang dikodekan untuk melihat pengodeannya.</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="83"/>
+        <location filename="../workbench/coding_panel.py" line="113"/>
         <source>Illustrative quote (★)</source>
         <translation>Kutipan ilustratif (★)</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="87"/>
+        <location filename="../workbench/coding_panel.py" line="121"/>
+        <source>What the passage says of the code. Only supporting evidence fills a box; Ctrl+Shift+E switches to the next stance.</source>
+        <translation>Apa yang dikatakan kutipan tentang kode ini. Hanya bukti pendukung yang mengisi kotak; Ctrl+Shift+E berpindah ke sikap bukti berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="127"/>
         <source>Memo on this coding…</source>
         <translation>Memo untuk pengodean ini…</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="89"/>
+        <location filename="../workbench/coding_panel.py" line="129"/>
         <source>Save memo</source>
         <translation>Simpan memo</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="90"/>
+        <location filename="../workbench/coding_panel.py" line="130"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/coding_panel.py" line="92"/>
+        <location filename="../workbench/coding_panel.py" line="132"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../workbench/coding_panel.py" line="144"/>
+        <source>Evidence:</source>
+        <translation>Bukti:</translation>
     </message>
 </context>
 <context>
     <name>Companions</name>
     <message>
-        <location filename="../workbench/companions.py" line="50"/>
+        <location filename="../workbench/companions.py" line="44"/>
         <source>Intercoder agreement – Telaah</source>
         <translation>Kesepakatan antarpengode – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/companions.py" line="66"/>
+        <location filename="../workbench/companions.py" line="60"/>
         <source>Change my name</source>
         <translation>Ganti nama saya</translation>
     </message>
     <message>
-        <location filename="../workbench/companions.py" line="67"/>
+        <location filename="../workbench/companions.py" line="61"/>
         <source>New codings, memos and comments will carry this name:</source>
         <translation>Pengodean, memo, dan komentar baru akan memakai nama ini:</translation>
     </message>
     <message>
-        <location filename="../workbench/companions.py" line="77"/>
+        <location filename="../workbench/companions.py" line="71"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
@@ -605,27 +757,27 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="177"/>
+        <location filename="../review/agreement_model.py" line="190"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="178"/>
+        <location filename="../review/agreement_model.py" line="191"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="179"/>
+        <location filename="../review/agreement_model.py" line="192"/>
         <source>Characters</source>
         <translation>Karakter</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="180"/>
+        <location filename="../review/agreement_model.py" line="193"/>
         <source>Coded only by</source>
         <translation>Hanya dikodekan oleh</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="181"/>
+        <location filename="../review/agreement_model.py" line="194"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
@@ -633,7 +785,7 @@
 <context>
     <name>DocumentCommands</name>
     <message>
-        <location filename="../commands/documents.py" line="21"/>
+        <location filename="../commands/documents.py" line="22"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
@@ -679,237 +831,257 @@
         <translation>Pola terlalu lambat: sederhanakan. Pencarian dihentikan; tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="34"/>
+        <location filename="../errors.py" line="157"/>
+        <source>The database {0} is not empty; a new project needs an empty database.</source>
+        <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="155"/>
+        <source>The database {0} holds no Telaah project.</source>
+        <translation>Basis data {0} tidak berisi proyek Telaah.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="153"/>
+        <source>The server refused the login for {0}.</source>
+        <translation>Server menolak login untuk {0}.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="149"/>
+        <source>The server of {0} does not answer. Check the address and the network.</source>
+        <translation>Server {0} tidak menjawab. Periksa alamat dan jaringan.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="38"/>
         <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
         <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="38"/>
+        <location filename="../errors.py" line="42"/>
         <source>The file is empty.</source>
         <translation>Berkas ini kosong.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="39"/>
+        <location filename="../errors.py" line="43"/>
         <source>The file is too large to import.</source>
         <translation>Berkas terlalu besar untuk diimpor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="40"/>
+        <location filename="../errors.py" line="44"/>
         <source>The file is incomplete (it may have been cut off while copying).</source>
         <translation>Berkas tidak lengkap (mungkin terpotong saat disalin).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="43"/>
+        <location filename="../errors.py" line="47"/>
         <source>The file is password-protected. Save an unprotected copy first.</source>
         <translation>Berkas dilindungi kata sandi. Simpan dulu salinan tanpa kata sandi.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="46"/>
+        <location filename="../errors.py" line="50"/>
         <source>The PDF has no text layer (it is a scan). Run text recognition (OCR) on it first.</source>
         <translation>PDF ini tidak memiliki lapisan teks (hasil pindaian). Jalankan dulu pengenalan teks (OCR).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="50"/>
+        <location filename="../errors.py" line="54"/>
         <source>The file expands to an unreasonable size and was refused.</source>
         <translation>Berkas mengembang ke ukuran yang tidak wajar dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="53"/>
+        <location filename="../errors.py" line="57"/>
         <source>The file contains unsafe XML constructs and was refused.</source>
         <translation>Berkas berisi konstruksi XML yang tidak aman dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="56"/>
+        <location filename="../errors.py" line="60"/>
         <source>The file is damaged and cannot be read.</source>
         <translation>Berkas rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="57"/>
+        <location filename="../errors.py" line="61"/>
         <source>The text encoding of the file could not be recognised.</source>
         <translation>Pengodean teks (encoding) berkas tidak dapat dikenali.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="58"/>
+        <location filename="../errors.py" line="62"/>
         <source>The file could not be read.</source>
         <translation>Berkas tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="59"/>
+        <location filename="../errors.py" line="63"/>
         <source>This is a folder, not a file.</source>
         <translation>Ini folder, bukan berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="60"/>
+        <location filename="../errors.py" line="64"/>
         <source>The file does not exist (any more).</source>
         <translation>Berkas tidak ada (lagi).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="61"/>
+        <location filename="../errors.py" line="65"/>
         <source>You do not have permission to read this file.</source>
         <translation>Anda tidak memiliki izin membaca berkas ini.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="62"/>
+        <location filename="../errors.py" line="66"/>
         <source>A document with this name is already in the project.</source>
         <translation>Dokumen dengan nama ini sudah ada di proyek.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="65"/>
+        <location filename="../errors.py" line="69"/>
         <source>The file could not be imported ({0}).</source>
         <translation>Berkas tidak dapat diimpor ({0}).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="72"/>
+        <location filename="../errors.py" line="76"/>
         <source>This is not a REFI-QDA project (.qdpx is a zip).</source>
         <translation>Ini bukan proyek REFI-QDA (berkas .qdpx berupa zip).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="73"/>
+        <location filename="../errors.py" line="77"/>
         <source>The archive holds no project.qde file.</source>
         <translation>Arsip tidak berisi berkas project.qde.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="74"/>
+        <location filename="../errors.py" line="78"/>
         <source>The archive holds more than one .qde file.</source>
         <translation>Arsip berisi lebih dari satu berkas .qde.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="75"/>
+        <location filename="../errors.py" line="79"/>
         <source>The archive contains paths that point outside it and was refused.</source>
         <translation>Arsip berisi jalur yang mengarah ke luar arsip dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="78"/>
+        <location filename="../errors.py" line="82"/>
         <source>The archive contains absolute paths and was refused.</source>
         <translation>Arsip berisi jalur absolut dan ditolak.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="81"/>
+        <location filename="../errors.py" line="85"/>
         <source>The project XML is damaged and cannot be read.</source>
         <translation>XML proyek rusak dan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="82"/>
+        <location filename="../errors.py" line="86"/>
         <source>The archive holds too many files.</source>
         <translation>Arsip berisi terlalu banyak berkas.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="93"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="90"/>
+        <location filename="../errors.py" line="94"/>
         <source>case</source>
         <translation>kasus</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="91"/>
+        <location filename="../errors.py" line="95"/>
         <source>code</source>
         <translation>kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92"/>
+        <location filename="../errors.py" line="96"/>
         <source>codebook</source>
         <translation>buku kode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="93"/>
+        <location filename="../errors.py" line="97"/>
         <source>coding</source>
         <translation>pengodean</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="94"/>
+        <location filename="../errors.py" line="98"/>
         <source>coder</source>
         <translation>pengode</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="99"/>
         <source>attribute</source>
         <translation>atribut</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="103"/>
+        <location filename="../errors.py" line="107"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="109"/>
+        <location filename="../errors.py" line="113"/>
         <source>A {0} named &quot;{1}&quot; already exists.</source>
         <translation>{0} bernama &quot;{1}&quot; sudah ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="113"/>
+        <location filename="../errors.py" line="117"/>
         <source>The {0} &quot;{1}&quot; no longer exists.</source>
         <translation>{0} &quot;{1}&quot; sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="117"/>
+        <location filename="../errors.py" line="121"/>
         <source>Select some text first.</source>
         <translation>Pilih teks terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="120"/>
+        <location filename="../errors.py" line="124"/>
         <source>Please enter a value for {0}.</source>
         <translation>Isi nilai untuk {0}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121"/>
+        <location filename="../errors.py" line="125"/>
         <source>&quot;{0}&quot; is not a valid value for {1}.</source>
         <translation>&quot;{0}&quot; bukan nilai yang sah untuk {1}.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="125"/>
+        <location filename="../errors.py" line="129"/>
         <source>The codebook file {0} is not valid at {1}: {2}</source>
         <translation>Berkas buku kode {0} tidak sah pada {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="131"/>
+        <location filename="../errors.py" line="135"/>
         <source>This project is open read-only; changes are not possible.</source>
         <translation>Proyek ini dibuka hanya-baca; perubahan tidak dapat dilakukan.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="133"/>
+        <location filename="../errors.py" line="137"/>
         <source>The project file could not be changed: {0}</source>
         <translation>Berkas proyek tidak dapat diubah: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="137"/>
+        <location filename="../errors.py" line="141"/>
         <source>A file operation failed: {0}</source>
         <translation>Operasi berkas gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="138"/>
+        <location filename="../errors.py" line="142"/>
         <source>Unexpected error: {0}</source>
         <translation>Kesalahan tak terduga: {0}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="145"/>
+        <location filename="../errors.py" line="161"/>
         <source>The project file {0} does not exist.</source>
         <translation>Berkas proyek {0} tidak ada.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="147"/>
+        <location filename="../errors.py" line="163"/>
         <source>{0} is not a Telaah project file.</source>
         <translation>{0} bukan berkas proyek Telaah.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="149"/>
+        <location filename="../errors.py" line="165"/>
         <source>The project file {0} is damaged and cannot be opened safely.</source>
         <translation>Berkas proyek {0} rusak dan tidak dapat dibuka dengan aman.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="153"/>
+        <location filename="../errors.py" line="169"/>
         <source>{0} was saved by a newer version of Telaah. Please update Telaah.</source>
         <translation>{0} disimpan oleh Telaah versi yang lebih baru. Perbarui Telaah Anda.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="156"/>
+        <location filename="../errors.py" line="172"/>
         <source>The project {0} cannot be opened.</source>
         <translation>Proyek {0} tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="163"/>
+        <location filename="../errors.py" line="179"/>
         <source>Telaah</source>
         <translation>Telaah</translation>
     </message>
@@ -938,17 +1110,17 @@
     </message>
     <message>
         <location filename="../workbench/excerpt_model.py" line="86"/>
-        <location filename="../analysis/models.py" line="242"/>
+        <location filename="../analysis/models.py" line="320"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="242"/>
+        <location filename="../analysis/models.py" line="320"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="242"/>
+        <location filename="../analysis/models.py" line="320"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
@@ -1012,85 +1184,95 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../review/agreement_model.py" line="113"/>
+        <location filename="../review/agreement_model.py" line="122"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation>,</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="49"/>
+        <location filename="../review/agreement_model.py" line="52"/>
         <source>Overall</source>
         <extracomment>the raw value of a cell (a float, ``None`` for n/a, an int, or the code name) the code key of a row (&quot;&quot; for the overall row)</extracomment>
         <translation>Keseluruhan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="69"/>
+        <location filename="../review/agreement_model.py" line="72"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="70"/>
-        <source>Agreement</source>
-        <translation>Kesepakatan</translation>
-    </message>
-    <message>
-        <location filename="../review/agreement_model.py" line="71"/>
+        <location filename="../review/agreement_model.py" line="73"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="72"/>
+        <location filename="../review/agreement_model.py" line="74"/>
         <source>Alpha</source>
         <translation>Alfa</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="73"/>
-        <location filename="../review/agreement_model.py" line="74"/>
+        <location filename="../review/agreement_model.py" line="75"/>
+        <source>Agreement on coded text</source>
+        <translation>Kesepakatan pada teks yang dikodekan</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="76"/>
+        <source>Percent agreement (incl. uncoded text)</source>
+        <translation>Persentase kesepakatan (termasuk teks yang tidak dikodekan)</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="77"/>
+        <location filename="../review/agreement_model.py" line="78"/>
         <source>Only {0}</source>
         <translation>Hanya {0}</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="73"/>
+        <location filename="../review/agreement_model.py" line="77"/>
         <source>Only A</source>
         <translation>Hanya A</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="74"/>
+        <location filename="../review/agreement_model.py" line="78"/>
         <source>Only B</source>
         <translation>Hanya B</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="75"/>
+        <location filename="../review/agreement_model.py" line="79"/>
         <source>Both</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="80"/>
-        <source>Percent agreement: share of characters both coders treat alike</source>
-        <translation>Persentase kesepakatan: bagian karakter yang diperlakukan sama oleh kedua pengode</translation>
-    </message>
-    <message>
-        <location filename="../review/agreement_model.py" line="81"/>
+        <location filename="../review/agreement_model.py" line="84"/>
         <source>Cohen&apos;s kappa: agreement corrected for chance</source>
         <translation>Kappa Cohen: kesepakatan setelah dikurangi kesepakatan yang dapat terjadi secara kebetulan</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="82"/>
+        <location filename="../review/agreement_model.py" line="85"/>
         <source>Krippendorff&apos;s alpha (nominal)</source>
         <translation>Alfa Krippendorff (nominal)</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="83"/>
+        <location filename="../review/agreement_model.py" line="86"/>
+        <source>Characters both coders coded, out of the characters either coder coded</source>
+        <translation>Karakter yang dikodekan kedua pengode, dari semua karakter yang dikodekan salah satu pengode</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="88"/>
+        <source>Share of all characters both coders treat alike, uncoded text included: near 100% on long transcripts whatever the coders did; report kappa or alpha instead</source>
+        <translation>Bagian semua karakter yang diperlakukan sama oleh kedua pengode, termasuk teks yang tidak dikodekan: mendekati 100% pada transkrip panjang apa pun yang dilakukan pengode; laporkan kappa atau alfa</translation>
+    </message>
+    <message>
+        <location filename="../review/agreement_model.py" line="92"/>
         <source>Characters only the first coder coded</source>
         <translation>Karakter yang hanya dikodekan oleh pengode pertama</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="84"/>
+        <location filename="../review/agreement_model.py" line="93"/>
         <source>Characters only the second coder coded</source>
         <translation>Karakter yang hanya dikodekan oleh pengode kedua</translation>
     </message>
     <message>
-        <location filename="../review/agreement_model.py" line="85"/>
+        <location filename="../review/agreement_model.py" line="94"/>
         <source>Characters both coders coded</source>
         <translation>Karakter yang dikodekan oleh kedua pengode</translation>
     </message>
@@ -1205,22 +1387,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../main.py" line="77"/>
+        <location filename="../../main.py" line="127"/>
+        <source>Password for {0}:</source>
+        <translation>Kata sandi untuk {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="90"/>
         <source>No backup was found.</source>
         <translation>Tidak ada cadangan yang ditemukan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="85"/>
+        <location filename="../../main.py" line="98"/>
         <source>Open the newest backup ({0}) instead? The damaged file is kept as a copy.</source>
         <translation>Buka cadangan terbaru ({0}) sebagai gantinya? Berkas yang rusak disimpan sebagai salinan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="101"/>
+        <location filename="../../main.py" line="142"/>
         <source>Open or create a Telaah project</source>
         <translation>Buka atau buat proyek Telaah</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="103"/>
+        <location filename="../../main.py" line="144"/>
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
@@ -1228,17 +1415,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../workbench/window.py" line="132"/>
+        <location filename="../workbench/window.py" line="131"/>
         <source>{0} – Telaah</source>
         <translation>{0} – Telaah</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="133"/>
+        <location filename="../workbench/window.py" line="132"/>
         <source> (read-only)</source>
         <translation> (hanya baca)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="152"/>
+        <location filename="../workbench/window.py" line="151"/>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>
     </message>
@@ -1259,139 +1446,150 @@
     </message>
     <message>
         <location filename="../workbench/window.py" line="216"/>
-        <location filename="../workbench/window.py" line="604"/>
+        <location filename="../workbench/window.py" line="646"/>
         <source>Star quote</source>
         <translation>Beri bintang pada kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="221"/>
+        <location filename="../workbench/window.py" line="220"/>
+        <location filename="../workbench/window.py" line="498"/>
+        <source>Change evidence stance</source>
+        <translation>Ubah sikap bukti</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="226"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="224"/>
+        <location filename="../workbench/window.py" line="229"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="238"/>
+        <location filename="../workbench/window.py" line="243"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="239"/>
+        <location filename="../workbench/window.py" line="244"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="244"/>
+        <location filename="../workbench/window.py" line="249"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="245"/>
+        <location filename="../workbench/window.py" line="250"/>
         <source>Open questions</source>
         <translation>Pertanyaan belum tuntas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="248"/>
+        <location filename="../workbench/window.py" line="253"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan belum tuntas (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="251"/>
+        <location filename="../workbench/window.py" line="256"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="344"/>
+        <location filename="../workbench/window.py" line="359"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="399"/>
+        <location filename="../workbench/window.py" line="414"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="405"/>
+        <location filename="../workbench/window.py" line="420"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="423"/>
+        <location filename="../workbench/window.py" line="438"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="442"/>
+        <location filename="../workbench/window.py" line="457"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="452"/>
+        <location filename="../workbench/window.py" line="467"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="466"/>
+        <location filename="../workbench/window.py" line="481"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="469"/>
+        <location filename="../workbench/window.py" line="484"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="587"/>
+        <location filename="../workbench/window.py" line="492"/>
+        <source>Choose a coding first (click its stripe or place the cursor in it).</source>
+        <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="629"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="593"/>
+        <location filename="../workbench/window.py" line="635"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="594"/>
+        <location filename="../workbench/window.py" line="636"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="596"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Remove star</source>
         <translation>Hapus bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="596"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Star as illustrative</source>
         <translation>Beri bintang (kutipan ilustratif)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="616"/>
+        <location filename="../workbench/window.py" line="658"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="618"/>
+        <location filename="../workbench/window.py" line="660"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="633"/>
+        <location filename="../workbench/window.py" line="675"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="643"/>
+        <location filename="../workbench/window.py" line="685"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="659"/>
+        <location filename="../workbench/window.py" line="700"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
@@ -1401,17 +1599,31 @@
 <context>
     <name>MatrixModel</name>
     <message numerus="yes">
-        <location filename="../analysis/models.py" line="209"/>
+        <location filename="../analysis/models.py" line="275"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="284"/>
+        <source>does not happen: %n</source>
+        <translation>
+            <numerusform>tidak terjadi: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="286"/>
+        <source>barriers: %n</source>
+        <translation>
+            <numerusform>hambatan: %n</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MemoCommands</name>
     <message>
-        <location filename="../commands/memos.py" line="20"/>
+        <location filename="../commands/memos.py" line="21"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
@@ -1419,37 +1631,38 @@
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../workbench/memo_panel.py" line="64"/>
+        <location filename="../workbench/memo_panel.py" line="79"/>
         <source>Memo on the document</source>
+        <extracomment>a memo&apos;s target can vanish with its code, document or case; memos change by themselves</extracomment>
         <translation>Memo dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/memo_panel.py" line="65"/>
+        <location filename="../workbench/memo_panel.py" line="80"/>
         <source>Memo on the code</source>
         <translation>Memo kode</translation>
     </message>
     <message>
-        <location filename="../workbench/memo_panel.py" line="66"/>
+        <location filename="../workbench/memo_panel.py" line="81"/>
         <source>Memo on the case</source>
         <translation>Memo kasus</translation>
     </message>
     <message>
-        <location filename="../workbench/memo_panel.py" line="67"/>
+        <location filename="../workbench/memo_panel.py" line="82"/>
         <source>Project memo</source>
         <translation>Memo proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/memo_panel.py" line="71"/>
+        <location filename="../workbench/memo_panel.py" line="86"/>
         <source>Last written by {0}, {1}</source>
         <translation>Terakhir ditulis oleh {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../workbench/memo_panel.py" line="96"/>
+        <location filename="../workbench/memo_panel.py" line="111"/>
         <source>Save memo</source>
         <translation>Simpan memo</translation>
     </message>
     <message>
-        <location filename="../workbench/memo_panel.py" line="98"/>
+        <location filename="../workbench/memo_panel.py" line="113"/>
         <source>What do you notice here? Ideas, doubts, links to theory…</source>
         <translation>Apa yang Anda perhatikan di sini? Gagasan, keraguan, kaitan dengan teori…</translation>
     </message>
@@ -1467,27 +1680,27 @@
         <translation>Proyek Telaah (*.telaah)</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="201"/>
+        <location filename="../workbench/interchange.py" line="204"/>
         <source>Merging {0}…</source>
         <translation>Menggabungkan {0}…</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="218"/>
+        <location filename="../workbench/interchange.py" line="215"/>
         <source>Merged from {0}: {1}.</source>
         <translation>Digabungkan dari {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="220"/>
+        <location filename="../workbench/interchange.py" line="217"/>
         <source>{0} holds nothing new.</source>
         <translation>{0} tidak berisi hal baru.</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="222"/>
+        <location filename="../workbench/interchange.py" line="219"/>
         <source>Differences kept as they are in this project:</source>
         <translation>Perbedaan yang dibiarkan seperti di proyek ini:</translation>
     </message>
     <message>
-        <location filename="../workbench/interchange.py" line="224"/>
+        <location filename="../workbench/interchange.py" line="222"/>
         <source>A backup from before the merge: {0}</source>
         <translation>Cadangan sebelum penggabungan: {0}</translation>
     </message>
@@ -1495,32 +1708,32 @@
 <context>
     <name>OpenQuestionModel</name>
     <message>
-        <location filename="../review/models.py" line="294"/>
+        <location filename="../review/models.py" line="298"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="295"/>
+        <location filename="../review/models.py" line="299"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="296"/>
+        <location filename="../review/models.py" line="300"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="297"/>
+        <location filename="../review/models.py" line="301"/>
         <source>Asked by</source>
         <translation>Ditanyakan oleh</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="298"/>
+        <location filename="../review/models.py" line="302"/>
         <source>Last comment</source>
         <translation>Komentar terakhir</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="318"/>
+        <location filename="../review/models.py" line="322"/>
         <source>(no comment yet)</source>
         <translation>(belum ada komentar)</translation>
     </message>
@@ -1528,52 +1741,150 @@
 <context>
     <name>OpenQuestionsList</name>
     <message>
-        <location filename="../review/questions.py" line="127"/>
+        <location filename="../review/questions.py" line="126"/>
         <source>Write your answer…</source>
         <extracomment>the number of open questions changed (for a tab or dock title)</extracomment>
         <translation>Tulis jawaban Anda…</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="128"/>
+        <location filename="../review/questions.py" line="127"/>
         <source>Answer</source>
         <translation>Jawab</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="129"/>
+        <location filename="../review/questions.py" line="128"/>
         <source>Resolve</source>
         <translation>Selesaikan</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="131"/>
+        <location filename="../review/questions.py" line="130"/>
         <source>Close the question: it leaves this list (Undo brings it back)</source>
         <translation>Tutup pertanyaan: pertanyaan keluar dari daftar ini (Urungkan mengembalikannya)</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="133"/>
+        <location filename="../review/questions.py" line="132"/>
         <source>Show in transcript</source>
         <translation>Tampilkan di transkrip</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review/questions.py" line="176"/>
+        <location filename="../review/questions.py" line="166"/>
         <source>%n open question(s) from your reviewer.</source>
         <translation>
             <numerusform>%n pertanyaan dari peninjau Anda belum tuntas.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="178"/>
+        <location filename="../review/questions.py" line="168"/>
         <source>No open questions.</source>
         <translation>Tidak ada pertanyaan yang belum tuntas.</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="207"/>
+        <location filename="../review/questions.py" line="197"/>
         <source>Nothing to answer. Well done!</source>
         <translation>Tidak ada yang perlu dijawab. Bagus!</translation>
     </message>
     <message>
-        <location filename="../review/questions.py" line="216"/>
+        <location filename="../review/questions.py" line="206"/>
         <source>{0} questioned this excerpt ({1}):</source>
         <translation>{0} mempertanyakan kutipan ini ({1}):</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="71"/>
+        <source>Coders and export settings</source>
+        <translation>Pengode dan pengaturan ekspor</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="74"/>
+        <source>Coders</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="75"/>
+        <source>Exports</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="99"/>
+        <source>Set role</source>
+        <translation>Tetapkan peran</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="102"/>
+        <source>Role of the selected coder:</source>
+        <translation>Peran pengode yang dipilih:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="107"/>
+        <source>Summaries, matrices and Word tables count the codings of primary coders only (one excerpt however many of them coded a passage). A supervisor who codes a few transcripts to check agreement is a second coder.</source>
+        <translation>Ringkasan, matriks dan tabel Word hanya menghitung pengodean pengode utama (satu kutipan, berapa pun pengode yang mengodekan bagian itu). Pembimbing yang mengodekan beberapa transkrip untuk uji kesepakatan adalah pengode kedua.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="153"/>
+        <source>Aliases (Informan 1, Informan 2, …)</source>
+        <translation>Alias (Informan 1, Informan 2, …)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="155"/>
+        <source>Real names</source>
+        <translation>Nama sebenarnya</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="167"/>
+        <source>from the data</source>
+        <translation>dari data</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="170"/>
+        <source>e.g. Camat; Lurah; Kepala Dinas</source>
+        <translation>mis. Camat; Lurah; Kepala Dinas</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="175"/>
+        <source>built-in wording; {year} stands for the year</source>
+        <translation>kalimat bawaan; {year} diganti tahun</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="177"/>
+        <source>Names in exports:</source>
+        <translation>Nama di ekspor:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="178"/>
+        <source>Study year in source lines:</source>
+        <translation>Tahun penelitian di baris sumber:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="179"/>
+        <source>Roles that identify a person:</source>
+        <translation>Jabatan yang mengungkap identitas:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="180"/>
+        <source>Source line, interviews and observations:</source>
+        <translation>Baris sumber, wawancara dan observasi:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="181"/>
+        <source>Source line, documents and news:</source>
+        <translation>Baris sumber, dokumen dan berita:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="182"/>
+        <source>Source line, both:</source>
+        <translation>Baris sumber, keduanya:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="183"/>
+        <source>Save export settings</source>
+        <translation>Simpan pengaturan ekspor</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/project_settings.py" line="188"/>
+        <source>With aliases no real name appears in any export: informants by alias, documents by their title, identifying roles by the informant group.</source>
+        <translation>Dengan alias tidak ada nama sebenarnya di ekspor mana pun: informan ditulis dengan alias, dokumen dengan judulnya, jabatan yang mengungkap identitas dengan kelompok informannya.</translation>
     </message>
 </context>
 <context>
@@ -1660,88 +1971,89 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../review/panel.py" line="157"/>
+        <location filename="../review/panel.py" line="156"/>
         <source>Browse by:</source>
+        <extracomment>what the panel shows: excerpts (codings of codes, by case) and their review state</extracomment>
         <translation>Telusuri menurut:</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="161"/>
+        <location filename="../review/panel.py" line="160"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="162"/>
+        <location filename="../review/panel.py" line="161"/>
         <source>Informant</source>
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="182"/>
+        <location filename="../review/panel.py" line="181"/>
         <source>Reviewing as: {0}</source>
         <translation>Meninjau sebagai: {0}</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="166"/>
+        <location filename="../review/panel.py" line="165"/>
         <source>✓ Agree</source>
         <translation>✓ Setuju</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="167"/>
+        <location filename="../review/panel.py" line="166"/>
         <source>Mark the selected excerpts agreed (Ctrl+Alt+A)</source>
         <translation>Setujui kutipan terpilih (Ctrl+Alt+A)</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="168"/>
+        <location filename="../review/panel.py" line="167"/>
         <source>? Question</source>
         <translation>? Pertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="169"/>
+        <location filename="../review/panel.py" line="168"/>
         <source>Mark the selected excerpts questioned (Ctrl+Alt+Q)</source>
         <translation>Pertanyakan kutipan terpilih (Ctrl+Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="170"/>
+        <location filename="../review/panel.py" line="169"/>
         <source>Clear mark</source>
         <translation>Hapus penilaian</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="171"/>
+        <location filename="../review/panel.py" line="170"/>
         <source>Remove your mark from the selected excerpts</source>
         <translation>Hapus penilaian Anda dari kutipan terpilih</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="172"/>
-        <location filename="../review/panel.py" line="174"/>
+        <location filename="../review/panel.py" line="171"/>
+        <location filename="../review/panel.py" line="173"/>
         <source>Add comment</source>
         <translation>Tambah komentar</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="173"/>
+        <location filename="../review/panel.py" line="172"/>
         <source>Show in transcript</source>
         <translation>Tampilkan di transkrip</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="175"/>
+        <location filename="../review/panel.py" line="174"/>
         <source>Send the comment (Ctrl+Return)</source>
         <translation>Kirim komentar (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="176"/>
+        <location filename="../review/panel.py" line="175"/>
         <source>Write a comment or a question for the coder…</source>
         <translation>Tulis komentar atau pertanyaan untuk pengode…</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="248"/>
+        <location filename="../review/panel.py" line="241"/>
         <source>{0} excerpts · ✓ {1} agreed · ? {2} questioned</source>
         <translation>{0} kutipan · ✓ {1} disetujui · ? {2} dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="300"/>
+        <location filename="../review/panel.py" line="293"/>
         <source>Open a code or an informant and choose an excerpt to review.</source>
         <translation>Buka sebuah kode atau informan, lalu pilih kutipan untuk ditinjau.</translation>
     </message>
     <message>
-        <location filename="../review/panel.py" line="311"/>
+        <location filename="../review/panel.py" line="304"/>
         <source>Discussion</source>
         <translation>Diskusi</translation>
     </message>
@@ -1772,47 +2084,47 @@
 <context>
     <name>ReviewTreeModel</name>
     <message>
-        <location filename="../review/models.py" line="120"/>
+        <location filename="../review/models.py" line="124"/>
         <source>Without informant (other documents)</source>
         <translation>Tanpa informan (dokumen lain)</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="189"/>
+        <location filename="../review/models.py" line="193"/>
         <source>Excerpt</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="190"/>
+        <location filename="../review/models.py" line="194"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="191"/>
+        <location filename="../review/models.py" line="195"/>
         <source>Source</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="192"/>
+        <location filename="../review/models.py" line="196"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="193"/>
+        <location filename="../review/models.py" line="197"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="194"/>
+        <location filename="../review/models.py" line="198"/>
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="219"/>
+        <location filename="../review/models.py" line="223"/>
         <source>{0} of {1} excerpts agreed, {2} questioned</source>
         <translation>{0} dari {1} kutipan disetujui, {2} dipertanyakan</translation>
     </message>
     <message>
-        <location filename="../review/models.py" line="250"/>
+        <location filename="../review/models.py" line="254"/>
         <source>{0} (open)</source>
         <translation>{0} (belum tuntas)</translation>
     </message>
@@ -1926,6 +2238,66 @@
     </message>
 </context>
 <context>
+    <name>SettingsCommands</name>
+    <message>
+        <location filename="../commands/settings.py" line="23"/>
+        <source>Change coder role</source>
+        <translation>Ubah peran pengode</translation>
+    </message>
+    <message>
+        <location filename="../commands/settings.py" line="44"/>
+        <source>Change export settings</source>
+        <translation>Ubah pengaturan ekspor</translation>
+    </message>
+</context>
+<context>
+    <name>SourceType</name>
+    <message>
+        <location filename="../analysis/models.py" line="51"/>
+        <source>Interview</source>
+        <extracomment>Roles carrying raw values for views and tests.</extracomment>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="52"/>
+        <source>Observation</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="53"/>
+        <source>Focus group</source>
+        <translation>FGD</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="54"/>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="55"/>
+        <source>News</source>
+        <translation>Berita</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="56"/>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+</context>
+<context>
+    <name>Stance</name>
+    <message>
+        <location filename="../analysis/models.py" line="70"/>
+        <source>[does not happen] </source>
+        <translation>[tidak terjadi] </translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="72"/>
+        <source>[barrier] </source>
+        <translation>[hambatan] </translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../startup.py" line="36"/>
@@ -1948,52 +2320,98 @@ Nama Anda:</translation>
     </message>
 </context>
 <context>
+    <name>StripeMargin</name>
+    <message>
+        <location filename="../workbench/stripes.py" line="161"/>
+        <source>(does not happen)</source>
+        <translation>(tidak terjadi)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/stripes.py" line="163"/>
+        <source>(barrier)</source>
+        <translation>(hambatan)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../analysis/models.py" line="75"/>
+        <location filename="../analysis/models.py" line="113"/>
         <source>Box</source>
-        <extracomment>Roles carrying raw values for views and tests.</extracomment>
         <translation>Kotak</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="76"/>
+        <location filename="../analysis/models.py" line="114"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="77"/>
+        <location filename="../analysis/models.py" line="115"/>
         <source>Informants</source>
         <translation>Informan</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="78"/>
+        <location filename="../analysis/models.py" line="116"/>
         <source>Groups</source>
         <translation>Kelompok</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="79"/>
+        <location filename="../analysis/models.py" line="117"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="80"/>
+        <location filename="../analysis/models.py" line="118"/>
+        <source>Does not happen / barriers</source>
+        <translation>Tidak terjadi / hambatan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="119"/>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="120"/>
         <source>Illustrative quote</source>
         <translation>Kutipan ilustratif</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="86"/>
+        <location filename="../analysis/models.py" line="126"/>
         <source>filled</source>
         <translation>terisi</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="87"/>
+        <location filename="../analysis/models.py" line="127"/>
         <source>thin</source>
         <translation>tipis</translation>
     </message>
     <message>
-        <location filename="../analysis/models.py" line="88"/>
+        <location filename="../analysis/models.py" line="128"/>
+        <source>contested</source>
+        <translation>diperdebatkan</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="129"/>
+        <source>does not happen</source>
+        <translation>tidak terjadi</translation>
+    </message>
+    <message>
+        <location filename="../analysis/models.py" line="130"/>
         <source>empty</source>
         <translation>kosong</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="136"/>
+        <source>does not happen: %n</source>
+        <translation>
+            <numerusform>tidak terjadi: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../analysis/models.py" line="138"/>
+        <source>barriers: %n</source>
+        <translation>
+            <numerusform>hambatan: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2430,11 @@ Nama Anda:</translation>
 </context>
 <context>
     <name>WorkbenchMenus</name>
+    <message>
+        <location filename="../workbench/menus.py" line="0"/>
+        <source>Update codebook…</source>
+        <translation>Perbarui buku kode…</translation>
+    </message>
     <message>
         <location filename="../workbench/menus.py" line="42"/>
         <source>Apply code</source>
@@ -2033,152 +2456,167 @@ Nama Anda:</translation>
         <translation>Buat kode baru yang dinamai dengan kata-kata terpilih, lalu kodekan teks itu</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="46"/>
+        <location filename="../workbench/menus.py" line="48"/>
+        <source>Next evidence stance</source>
+        <translation>Sikap bukti berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="53"/>
+        <source>The chosen coding: supports → does not happen → barrier (Ctrl+Shift+E)</source>
+        <translation>Pengodean yang dipilih: mendukung → tidak terjadi → hambatan (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="55"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="49"/>
+        <location filename="../workbench/menus.py" line="58"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="56"/>
+        <location filename="../workbench/menus.py" line="65"/>
         <source>Import documents…</source>
         <translation>Impor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="60"/>
+        <location filename="../workbench/menus.py" line="69"/>
         <source>Import codebook…</source>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="61"/>
+        <location filename="../workbench/menus.py" line="70"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="62"/>
+        <location filename="../workbench/menus.py" line="71"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="63"/>
+        <location filename="../workbench/menus.py" line="72"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="64"/>
+        <location filename="../workbench/menus.py" line="73"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="65"/>
+        <location filename="../workbench/menus.py" line="74"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="66"/>
+        <location filename="../workbench/menus.py" line="75"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="67"/>
+        <location filename="../workbench/menus.py" line="76"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="80"/>
+        <location filename="../workbench/menus.py" line="89"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="83"/>
+        <location filename="../workbench/menus.py" line="92"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="85"/>
+        <location filename="../workbench/menus.py" line="94"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="86"/>
+        <location filename="../workbench/menus.py" line="95"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="88"/>
+        <location filename="../workbench/menus.py" line="97"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="90"/>
+        <location filename="../workbench/menus.py" line="99"/>
         <source>Change my name…</source>
         <translation>Ganti nama saya…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="91"/>
+        <location filename="../workbench/menus.py" line="101"/>
+        <source>Coders and export settings…</source>
+        <translation>Pengode dan pengaturan ekspor…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/menus.py" line="103"/>
         <source>Merge another copy…</source>
         <translation>Gabungkan salinan lain…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="94"/>
+        <location filename="../workbench/menus.py" line="106"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="97"/>
+        <location filename="../workbench/menus.py" line="109"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="105"/>
+        <location filename="../workbench/menus.py" line="118"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="109"/>
+        <location filename="../workbench/menus.py" line="122"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="113"/>
+        <location filename="../workbench/menus.py" line="126"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="115"/>
+        <location filename="../workbench/menus.py" line="128"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="118"/>
+        <location filename="../workbench/menus.py" line="131"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="121"/>
+        <location filename="../workbench/menus.py" line="134"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="126"/>
+        <location filename="../workbench/menus.py" line="139"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="127"/>
+        <location filename="../workbench/menus.py" line="140"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="131"/>
+        <location filename="../workbench/menus.py" line="144"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="146"/>
+        <location filename="../workbench/menus.py" line="159"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>

@@ -21,7 +21,10 @@ from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-F_CODE, F_PERCENT, F_KAPPA, F_ALPHA, F_A_ONLY, F_B_ONLY, F_BOTH = range(7)
+# Kappa and alpha lead; percent agreement comes after the agreement on coded text because
+# it counts every character neither coder coded as agreement.
+F_CODE, F_KAPPA, F_ALPHA, F_CODED, F_PERCENT, F_A_ONLY, F_B_ONLY, F_BOTH = range(8)
+FIGURE_COLUMNS = 8
 #: the raw value of a cell (a float, ``None`` for n/a, an int, or the code name)
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 #: the code key of a row ("" for the overall row)
@@ -56,20 +59,21 @@ class FiguresModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else FIGURE_COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 7:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < FIGURE_COLUMNS:
             return None
         a, b = self.coders
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 self.tr("Code"),
-                self.tr("Agreement"),
                 self.tr("Kappa"),
                 self.tr("Alpha"),
+                self.tr("Agreement on coded text"),
+                self.tr("Percent agreement (incl. uncoded text)"),
                 self.tr("Only {0}").format(a) if a else self.tr("Only A"),
                 self.tr("Only {0}").format(b) if b else self.tr("Only B"),
                 self.tr("Both"),
@@ -77,9 +81,14 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 None,
-                self.tr("Percent agreement: share of characters both coders treat alike"),
                 self.tr("Cohen's kappa: agreement corrected for chance"),
                 self.tr("Krippendorff's alpha (nominal)"),
+                self.tr("Characters both coders coded, out of the characters either coder coded"),
+                self.tr(
+                    "Share of all characters both coders treat alike, uncoded text included: "
+                    "near 100% on long transcripts whatever the coders did; report kappa or "
+                    "alpha instead"
+                ),
                 self.tr("Characters only the first coder coded"),
                 self.tr("Characters only the second coder coded"),
                 self.tr("Characters both coders coded"),
@@ -90,9 +99,10 @@ class FiguresModel(QAbstractTableModel):
         _key, name, f = self.rows[row]
         return (
             name,
-            f.percent_agreement,
             f.cohen_kappa,
             f.krippendorff_alpha,
+            f.coded_agreement,
+            f.percent_agreement,
             f.table.a_only,
             f.table.b_only,
             f.table.both,
@@ -107,7 +117,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == F_CODE:
                 return value
-            if col == F_PERCENT:
+            if col in (F_PERCENT, F_CODED):
                 # The decimal separator is translated: "87,5%" in Indonesian.
                 return percent_text(value, decimal=self.tr(".", "decimal separator"))
             if col in (F_KAPPA, F_ALPHA):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.coding.agreement import AgreementReport, Disagreement, compute_agreement
-from app.coding.codings import CodingChanges
+from app.coding.agreement import AgreementReport, Disagreement, busiest_pair, compute_agreement
+from app.coding.changes import Kind
 from app.coding.errors import TelaahError
 from app.coding.review_queries import (
     code_names,
@@ -151,9 +151,9 @@ class AgreementView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
 
-        ctx.codingsChanged.connect(self._codings_changed)
-        ctx.documentsChanged.connect(self._mark_stale)
-        ctx.codesChanged.connect(self._mark_stale)
+        ctx.watch(
+            self, lambda _c: self._mark_stale(), kinds=(Kind.CODINGS, Kind.DOCUMENTS, Kind.CODES)
+        )
         self._retranslate()
         self.refresh_choices()
         self.compute()
@@ -194,9 +194,6 @@ class AgreementView(QWidget):
         else:
             self._stale = True
 
-    def _codings_changed(self, _changes: CodingChanges) -> None:
-        self._mark_stale()
-
     # --- choices and figures ------------------------------------------------------------------
 
     def refresh_choices(self) -> None:
@@ -204,6 +201,7 @@ class AgreementView(QWidget):
         with self.ctx.session() as s:
             coders = coders_with_codings(s)
             docs = document_names(s)
+            self._busiest = busiest_pair(s)
         a, b, doc = self.coder_a.currentData(), self.coder_b.currentData(), self.current_document()
         for box in (self.coder_a, self.coder_b, self.document):
             box.blockSignals(True)
@@ -213,10 +211,15 @@ class AgreementView(QWidget):
             self.coder_a.addItem(label, name)
             self.coder_b.addItem(label, name)
         names = [name for name, _n in coders]
-        if a not in names:
-            a = self.ctx.coder if self.ctx.coder in names else (names[0] if names else None)
-        if b not in names or b == a:
-            b = next((n for n in names if n != a), None)
+        if a not in names or b not in names or a == b:
+            # Open on the two coders with the most documents in common, not on whoever
+            # happens to be the current user.
+            pair = self._busiest
+            if pair is not None:
+                a, b = pair
+            else:
+                a = self.ctx.coder if self.ctx.coder in names else (names[0] if names else None)
+                b = next((n for n in names if n != a), None)
         self.coder_a.setCurrentIndex(max(self.coder_a.findData(a), 0))
         self.coder_b.setCurrentIndex(max(self.coder_b.findData(b), 0))
         self.document.addItem(self.tr("All documents both coded"), None)
@@ -292,7 +295,8 @@ class AgreementView(QWidget):
             text = self.tr("These two coders have not coded any document in common.")
         else:
             text = self.tr(
-                "Compared over every character of %n document(s); n/a: not defined "
+                "Compared over every character of %n document(s). Report kappa or alpha: "
+                "percent agreement includes the text neither coder coded. n/a: not defined "
                 "(e.g. neither coder used the code).",
                 "",
                 len(self.report.documents),

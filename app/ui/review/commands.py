@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from app.coding.changes import Changes
 from app.coding.review import (
     CommentInfo,
     add_comment,
@@ -16,7 +17,6 @@ from app.coding.review import (
 )
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
-from app.ui.review.hub import notify_review
 
 translate = QCoreApplication.translate
 
@@ -37,7 +37,7 @@ class MarkCodingsCommand(CoreCommand):
         self.reviewer = ctx.coder
         self.previous: dict[int, str | None] = {}
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         self.previous = {}
         try:
             with self.ctx.session() as s:
@@ -48,13 +48,13 @@ class MarkCodingsCommand(CoreCommand):
         except BaseException:
             self.undo_core()  # all or nothing: put back the marks already changed
             raise
-        notify_review(self.ctx, self.coding_ids)
+        return Changes.of_review(self.coding_ids)
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         with self.ctx.session() as s:
             for cid, status in self.previous.items():
                 mark_coding(s, coding_id=cid, reviewer=self.reviewer, status=status)
-        notify_review(self.ctx, self.coding_ids)
+        return Changes.of_review(self.coding_ids)
 
 
 class ResolveThreadCommand(CoreCommand):
@@ -77,17 +77,17 @@ class ResolveThreadCommand(CoreCommand):
         self.comment_ids = tuple(comment_ids)
         self.resolved = resolved
 
-    def _set(self, resolved: bool) -> None:
+    def _set(self, resolved: bool) -> Changes:
         with self.ctx.session() as s:
             for comment_id in self.comment_ids:
                 resolve_thread(s, comment_id=comment_id, resolved=resolved)
-        notify_review(self.ctx, [self.coding_id])
+        return Changes.of_review([self.coding_id])
 
-    def do(self) -> None:
-        self._set(self.resolved)
+    def do(self) -> Changes:
+        return self._set(self.resolved)
 
-    def undo_core(self) -> None:
-        self._set(not self.resolved)
+    def undo_core(self) -> Changes:
+        return self._set(not self.resolved)
 
 
 class AddCommentCommand(CoreCommand):
@@ -103,7 +103,7 @@ class AddCommentCommand(CoreCommand):
         self.author = ctx.coder
         self.comment: CommentInfo | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         with self.ctx.session() as s:
             self.comment = add_comment(
                 s,
@@ -112,16 +112,16 @@ class AddCommentCommand(CoreCommand):
                 text=self.comment_text,
                 reply_to=self.reply_to,
             )
-        notify_review(self.ctx, [self.coding_id])
+        return Changes.of_review([self.coding_id])
 
-    def undo_core(self) -> None:
+    def undo_core(self) -> Changes:
         assert self.comment is not None
         with self.ctx.session() as s:
             self.comment = delete_comment(s, comment_id=self.comment.id)
-        notify_review(self.ctx, [self.coding_id])
+        return Changes.of_review([self.coding_id])
 
-    def redo_core(self) -> None:
+    def redo_core(self) -> Changes:
         assert self.comment is not None
         with self.ctx.session() as s:
             restore_comment(s, comment=self.comment)
-        notify_review(self.ctx, [self.coding_id])
+        return Changes.of_review([self.coding_id])

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.coding.changes import Changes
 from app.coding.review import OpenQuestion, open_questions
 from app.coding.review_queries import (
     BY_CODE,
@@ -29,7 +30,6 @@ from app.coding.review_queries import (
     with_state,
 )
 from app.ui.context import ProjectContext
-from app.ui.review.hub import ReviewChange
 from app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,9 +80,13 @@ class ReviewTreeModel(QAbstractItemModel):
         self.items = {}
         self.endResetModel()
 
-    def on_review_changed(self, change: ReviewChange) -> None:
-        """Update the marks and comment counts of the changed excerpts and the group counts."""
-        wanted = set(change.coding_ids)
+    def on_review_changed(self, changes: Changes) -> None:
+        """Update the marks and comment counts of the changed excerpts and the group counts
+        (everything when the change does not name its codings)."""
+        if not changes.reviewed:
+            self.reload()
+            return
+        wanted = set(changes.reviewed)
         states = self.ctx.query(review_states, coding_ids=wanted)
         for row, items in self.items.items():
             parent = self.index(row, 0)
@@ -285,7 +289,7 @@ class OpenQuestionModel(RowsTableModel):
     def row_of(self, coding_id: int) -> int | None:
         return next((n for n, q in enumerate(self.rows) if q.coding_id == coding_id), None)
 
-    def on_review_changed(self, change: ReviewChange) -> None:
+    def on_review_changed(self, _changes: Changes) -> None:
         """Reload: any change may open or close a question, and the list is short."""
         self.reload()
 

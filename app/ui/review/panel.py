@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.coding.codings import CodingChanges
+from app.coding.changes import Changes, Kind
 from app.coding.errors import TelaahError
 from app.coding.retrieval import context
 from app.coding.review import comments_for
@@ -30,8 +30,10 @@ from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.review.commands import AddCommentCommand, MarkCodingsCommand
 from app.ui.review.detail import excerpt_html, open_roots, thread_html
-from app.ui.review.hub import ReviewChange
 from app.ui.review.models import CODE, CODER, COMMENTS, EXCERPT, MARK, SOURCE, ReviewTreeModel
+
+#: what the panel shows: excerpts (codings of codes, by case) and their review state
+_SHOWN = (Kind.REVIEW, Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS)
 
 
 class ReviewPanel(QWidget):
@@ -125,13 +127,10 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
-        ctx.reviewChanged.connect(self._review_changed)
-        ctx.codingsChanged.connect(self._codings_changed)
-        ctx.codesChanged.connect(self._mark_stale)
-        ctx.casesChanged.connect(self._mark_stale)
+        ctx.watch(self, self._on_changes, kinds=_SHOWN)
         self._retranslate()
-        self.model.reload()
-        self._stale = False
+        # The groups are loaded when the panel is first shown (showEvent): in a big project
+        # grouping every coding is a good part of opening the window, for a tab seldom open.
         self._update_summary()
         self._update_actions()
 
@@ -212,23 +211,17 @@ class ReviewPanel(QWidget):
         self._update_summary()
         self._show_current()
 
-    def _mark_stale(self) -> None:
-        if self.isVisible():
+    def _on_changes(self, changes: Changes) -> None:
+        """Codings, codes or cases changed: regroup; only review state: update in place."""
+        if changes.touches(Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS):
             self.reload()
-        else:
-            self._stale = True
-
-    def _codings_changed(self, _changes: CodingChanges) -> None:
-        self._mark_stale()
-
-    def _review_changed(self, change: ReviewChange) -> None:
-        if not self.isVisible():
-            self._stale = True
             return
-        self.model.on_review_changed(change)
+        self.model.on_review_changed(changes)
         self._update_summary()
         item = self.current_item()
-        if item is not None and item.excerpt.coding_id in change.coding_ids:
+        if item is not None and (
+            not changes.reviewed or item.excerpt.coding_id in changes.reviewed
+        ):
             self._show_current()
 
     def _grouping_chosen(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.coding.changes import Kind
 from app.coding.errors import TelaahError
 from app.coding.retrieval import context, document_id
 from app.coding.review import OpenQuestion
@@ -28,7 +29,6 @@ from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.review.commands import AddCommentCommand, ResolveThreadCommand
 from app.ui.review.detail import open_roots, thread_html
-from app.ui.review.hub import ReviewChange
 from app.ui.review.models import (
     OQ_CODE,
     OQ_DOCUMENT,
@@ -118,8 +118,7 @@ class OpenQuestionsList(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
 
-        ctx.reviewChanged.connect(self._review_changed)
-        ctx.codingsChanged.connect(lambda _c: self._mark_stale())
+        ctx.watch(self, lambda _changes: self.reload(), kinds=(Kind.REVIEW, Kind.CODINGS))
         self._retranslate()
         self.reload()
 
@@ -160,15 +159,6 @@ class OpenQuestionsList(QWidget):
         self._update_title()
         self._show_current()
         self.countChanged.emit(len(self.model.rows))
-
-    def _mark_stale(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def _review_changed(self, _change: ReviewChange) -> None:
-        self._mark_stale()
 
     def _update_title(self) -> None:
         n = len(self.model.rows)

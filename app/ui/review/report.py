@@ -45,7 +45,7 @@ def ask_review_report(
     document: str | None = None,
 ) -> ExportResult | None:
     """Ask where to save the review report, write it and say so; ``None`` if cancelled."""
-    default = ctx.project.path.with_name(ctx.project.path.stem + " - review.docx")
+    default = ctx.project.sibling(ctx.project.name + " - review.docx")
     name, _ = QFileDialog.getSaveFileName(
         parent,
         translate("ReviewReport", "Save the review report"),

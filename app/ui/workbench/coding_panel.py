@@ -1,14 +1,23 @@
-"""The coding-details panel: the codings under the cursor, their memo and star."""
+"""The coding-details panel: the codings under the cursor, their memo, star and evidence
+stance (what the passage says of the code: it happens, it does not, or an obstacle)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -18,10 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.coding.codings import CodingInfo
+from app.coding.codings import CodingInfo, Stance
 from app.ui.workbench.codebook_model import CodebookModel
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def stance_labels() -> dict[Stance, str]:
+    """Each evidence stance in the interface language."""
+    translate = QCoreApplication.translate
+    return {
+        Stance.SUPPORTS: translate("CodingPanel", "Supports: it happens"),
+        Stance.ABSENT: translate("CodingPanel", "Does not happen (absent)"),
+        Stance.BARRIER: translate("CodingPanel", "Barrier to it"),
+    }
+
+
+def stance_mark(stance: Stance) -> str:
+    """The short mark shown before a coding that does not support its code."""
+    translate = QCoreApplication.translate
+    if stance is Stance.ABSENT:
+        return translate("CodingPanel", "[does not happen] ")
+    if stance is Stance.BARRIER:
+        return translate("CodingPanel", "[barrier] ")
+    return ""
 
 
 class CodingsHereModel(QAbstractListModel):
@@ -46,7 +75,7 @@ class CodingsHereModel(QAbstractListModel):
         c = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             star = "★ " if c.illustrative else ""
-            return f"{star}{self.codes.name_of(c.code_id)}  ({c.coder})"
+            return f"{stance_mark(c.stance)}{star}{self.codes.name_of(c.code_id)}  ({c.coder})"
         if role == Qt.ItemDataRole.DecorationRole:
             code = self.codes.codes.get(c.code_id)
             return QColor(code.colour) if code else None
@@ -62,6 +91,7 @@ class CodingPanel(QWidget):
 
     memoSaved = Signal(int, str)
     starToggled = Signal(int, bool)
+    stanceChosen = Signal(int, object)
     removeRequested = Signal(int)
     recodeRequested = Signal(int)
     codingChosen = Signal(int)
@@ -82,6 +112,16 @@ class CodingPanel(QWidget):
         self.hint.setWordWrap(True)
         self.star = QCheckBox(self.tr("Illustrative quote (★)"), self)
         self.star.setObjectName("illustrativeStar")
+        self.stance = QComboBox(self)
+        self.stance.setObjectName("codingStance")
+        for stance, label in stance_labels().items():
+            self.stance.addItem(label, stance)
+        self.stance.setToolTip(
+            self.tr(
+                "What the passage says of the code. Only supporting evidence fills a box; "
+                "Ctrl+Shift+E switches to the next stance."
+            )
+        )
         self.memo = QPlainTextEdit(self)
         self.memo.setObjectName("codingMemo")
         self.memo.setPlaceholderText(self.tr("Memo on this coding…"))
@@ -100,12 +140,17 @@ class CodingPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.star)
+        stance_row = QHBoxLayout()
+        stance_row.addWidget(QLabel(self.tr("Evidence:"), self))
+        stance_row.addWidget(self.stance, 1)
+        layout.addLayout(stance_row)
         layout.addWidget(self.memo)
         layout.addLayout(buttons)
         layout.addWidget(self.recode)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.save.clicked.connect(self._save_memo)
         self.star.clicked.connect(self._toggle_star)
+        self.stance.activated.connect(self._choose_stance)
         self.remove.clicked.connect(lambda: self._emit(self.removeRequested))
         self.recode.clicked.connect(lambda: self._emit(self.recodeRequested))
         self._set_enabled(False)
@@ -130,11 +175,12 @@ class CodingPanel(QWidget):
         self._set_enabled(info is not None)
         self.memo.setPlainText(info.memo if info else "")
         self.star.setChecked(bool(info and info.illustrative))
+        self.stance.setCurrentIndex(self.stance.findData(info.stance if info else Stance.SUPPORTS))
         if info is not None:
             self.codingChosen.emit(info.id)
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.star, self.memo, self.save, self.remove, self.recode):
+        for w in (self.star, self.stance, self.memo, self.save, self.remove, self.recode):
             w.setEnabled(on)
 
     def _emit(self, signal: Any) -> None:
@@ -151,3 +197,9 @@ class CodingPanel(QWidget):
         info = self.current()
         if info is not None:
             self.starToggled.emit(info.id, checked)
+
+    def _choose_stance(self, index: int) -> None:
+        info = self.current()
+        stance = self.stance.itemData(index)
+        if info is not None and stance is not None and stance != info.stance:
+            self.stanceChosen.emit(info.id, Stance(stance))

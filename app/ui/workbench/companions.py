@@ -26,13 +26,7 @@ class Companions(QObject):
         from app.ui.analysis import AnalysisWindow
 
         if self.analysis_window is None:
-            window = AnalysisWindow(
-                self.w.ctx.project,
-                self.w,
-                context=self.w.ctx,
-                undo_stack=self.w.ctx.undo_stack,
-                language=self.w.ctx.language,
-            )
+            window = AnalysisWindow(self.w.ctx, self.w)
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.jumpRequested.connect(self.w.jump_to)
             self.analysis_window = window

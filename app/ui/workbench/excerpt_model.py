@@ -7,10 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from app.coding.codings import CodingChanges
+from app.coding.changes import Changes
+from app.coding.codings import Stance
 from app.coding.retrieval import Excerpt, context, excerpts
 from app.ui.context import ProjectContext
 from app.ui.rows_model import RowsTableModel
+from app.ui.workbench.coding_panel import stance_mark
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,14 +69,12 @@ class ExcerptModel(RowsTableModel):
             )
         self.endResetModel()
 
-    def on_codings_changed(self, changes: CodingChanges) -> None:
-        """Reload when the shown code (or one of its indicators) was touched."""
+    def on_codings_changed(self, changes: Changes) -> None:
+        """Reload when the shown code (or one of its indicators) was touched (or any code)."""
         if self.code_id is None:
             return
         shown = {self.code_id} | {e.code_id for e in self.rows}
-        if changes.codes & shown or any(
-            c.code_id == self.code_id for c in changes.added + changes.updated
-        ):
+        if not changes.codes or changes.codes & shown:
             self.reload()
 
     def headers(self) -> tuple[str, ...]:
@@ -94,7 +94,8 @@ class ExcerptModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == TEXT:
                 text = " ".join(e.text.split())
-                return ("★ " if e.illustrative else "") + text
+                mark = stance_mark(Stance(e.stance))
+                return mark + ("★ " if e.illustrative else "") + text
             if col == DOCUMENT:
                 return e.document
             if col == CASE:

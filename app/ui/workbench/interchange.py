@@ -13,13 +13,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.coding import refiqda
+from app.coding.changes import Changes
 from app.coding.codebooks import list_codes
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
 from app.models.backup import backup_project
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.errors import show_error
-from app.ui.review.hub import ReviewChange
 from app.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -39,13 +39,13 @@ class Interchange(QObject):
 
     def _save_name(self, title: str, suggested: str, pattern: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(self.ctx.project.path.with_name(suggested)), pattern
+            self.window, title, str(self.ctx.project.sibling(suggested)), pattern
         )
         return Path(name) if name else None
 
     def export_qdpx(self, target: Path | None = None) -> Task | None:
         """Write the whole project as a .qdpx in the background."""
-        stem = self.ctx.project.path.stem
+        stem = self.ctx.project.name
         target = target or self._save_name(
             self.tr("Export project (REFI-QDA)"),
             f"{stem}.qdpx",
@@ -80,7 +80,7 @@ class Interchange(QObject):
             name, _ = QFileDialog.getOpenFileName(
                 self.window,
                 self.tr("Import a REFI-QDA project"),
-                str(self.ctx.project.path.parent),
+                str(self.ctx.project.folder),
                 self.tr("REFI-QDA project (*.qdpx)"),
             )
             source = Path(name) if name else None
@@ -157,7 +157,7 @@ class Interchange(QObject):
             name, _ = QFileDialog.getOpenFileName(
                 self.window,
                 self.tr("Import a REFI-QDA codebook"),
-                str(self.ctx.project.path.parent),
+                str(self.ctx.project.folder),
                 self.tr("REFI-QDA codebook (*.qdc)"),
             )
             source = Path(name) if name else None
@@ -184,7 +184,7 @@ class MergeCopy(QObject):
             name, _ = QFileDialog.getOpenFileName(
                 self.window,
                 self.tr("Merge another copy of this project"),
-                str(ctx.project.path.parent),
+                str(ctx.project.folder),
                 self.tr("Telaah project (*.telaah)"),
             )
             source = Path(name) if name else None
@@ -192,8 +192,11 @@ class MergeCopy(QObject):
             return None
         project = ctx.project
 
-        def work(progress: Progress) -> tuple[MergeReport, Path]:
-            backup = backup_project(project.path, reason="merge")
+        def work(progress: Progress) -> tuple[MergeReport, Path | None]:
+            # A file is backed up first; a server keeps its own backups.
+            backup = None
+            if project.path is not None:
+                backup = backup_project(project.path, reason="merge")
             with project.session() as s:
                 report = merge_project_file(s, path=source, this_file=project.path)
             return report, backup
@@ -205,14 +208,8 @@ class MergeCopy(QObject):
         task.start()
         return task
 
-    def _merged(self, source: Path, report: MergeReport, backup: Path) -> None:
-        ctx = self.window.ctx
-        ctx.documentsChanged.emit()
-        ctx.codesChanged.emit()
-        ctx.casesChanged.emit()
-        ctx.reviewChanged.emit(ReviewChange())
-        if self.window.view.document_id is not None:
-            self.window.open_document(self.window.view.document_id)
+    def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
+        self.window.ctx.broadcast(Changes.everything())  # the merge may have added anything
         if report.changed:
             added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
             lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]
@@ -221,7 +218,8 @@ class MergeCopy(QObject):
         if report.conflicts:
             lines.append(self.tr("Differences kept as they are in this project:"))
             lines += [f"• {c.key}: “{c.ours}” ↔ “{c.theirs}”" for c in report.conflicts[:15]]
-        lines.append(self.tr("A backup from before the merge: {0}").format(backup.name))
+        if backup is not None:
+            lines.append(self.tr("A backup from before the merge: {0}").format(backup.name))
         box = QMessageBox(
             QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
         )

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.coding.memos import get_memo
+from app.coding.changes import Changes, Kind
+from app.coding.memos import get_memo, target_exists
 from app.ui.commands.memos import SetMemoCommand
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
+
+#: a memo's target can vanish with its code, document or case; memos change by themselves
+_TARGETS = (Kind.MEMOS, Kind.CODES, Kind.DOCUMENTS, Kind.CASES)
 
 
 class MemoPanel(QWidget):
@@ -39,7 +43,7 @@ class MemoPanel(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.info)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        ctx.memosChanged.connect(self.reload)
+        ctx.watch(self, self._on_changes, kinds=_TARGETS)
         self._retranslate()
         self.reload()
 
@@ -49,6 +53,17 @@ class MemoPanel(QWidget):
             self.save()
         self.target, self.target_name = (kind, target_id), name
         self.reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Follow the shown target: when it is gone (its code was deleted or merged away,
+        its document import undone) the panel shows the project memo instead of a memo
+        that can no longer be saved; otherwise it re-reads the memo if it changed."""
+        kind, target_id = self.target
+        if not self.ctx.query(target_exists, target_kind=kind, target_id=target_id):
+            self.target, self.target_name = ("project", None), ""
+            self.reload()
+        elif Kind.MEMOS in changes and (not changes.memos or self.target in changes.memos):
+            self.reload()
 
     def _dirty(self) -> bool:
         return self.editor.toPlainText() != self._shown

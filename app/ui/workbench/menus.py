@@ -43,6 +43,15 @@ class WorkbenchMenus(QObject):
         w.act_apply.setToolTip(self.tr("Code the selected text with the current code (Ctrl+E)"))
         w.act_vivo = a("actionInVivo", self.tr("Code in vivo"), w.in_vivo, "Ctrl+I")
         w.act_vivo.setToolTip(self.tr("Create a code named after the selected words"))
+        w.act_stance = a(
+            "actionCycleStance",
+            self.tr("Next evidence stance"),
+            w.cycle_stance,
+            "Ctrl+Shift+E",
+        )
+        w.act_stance.setToolTip(
+            self.tr("The chosen coding: supports → does not happen → barrier (Ctrl+Shift+E)")
+        )
         undo = w.ctx.undo_stack.createUndoAction(w, self.tr("Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -58,6 +67,7 @@ class WorkbenchMenus(QObject):
             QKeySequence.StandardKey.Open,
         )
         imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), w.editor.ask_import)
+        upd_cb = a("actionUpdateCodebook", self.tr("Update codebook…"), w.editor.ask_update)
         cases = a("actionCases", self.tr("Cases and attributes…"), w.show_cases)
         find = a("actionSearch", self.tr("Search"), w._focus_search, QKeySequence.StandardKey.Find)
         close = a("actionClose", self.tr("Close"), w.close, QKeySequence.StandardKey.Close)
@@ -88,6 +98,9 @@ class WorkbenchMenus(QObject):
             "actionAnalysis", self.tr("Summary and matrices…"), w.companions.show_analysis, "F9"
         )
         who = a("actionChangeCoder", self.tr("Change my name…"), w.companions.ask_coder_name)
+        settings = a(
+            "actionProjectSettings", self.tr("Coders and export settings…"), w.show_settings
+        )
         merge_copy = a("actionMergeCopy", self.tr("Merge another copy…"), lambda: w.merger.run())
 
         bar = QMenuBar(w)
@@ -101,15 +114,18 @@ class WorkbenchMenus(QObject):
         project.addAction(merge_copy)
         project.addSeparator()
         project.addAction(who)
+        project.addAction(settings)
         project.addAction(close)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addAction(find)
         code_menu = bar.addMenu(self.tr("&Code"))
-        code_menu.addActions([w.act_apply, w.act_vivo])
+        code_menu.addActions([w.act_apply, w.act_vivo, w.act_stance])
         code_menu.addSeparator()
         code_menu.addActions([add, edit, merge, delete])
+        code_menu.addSeparator()
+        code_menu.addAction(upd_cb)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(analysis)
         review_menu = bar.addMenu(self.tr("&Review"))
@@ -149,8 +165,10 @@ class WorkbenchMenus(QObject):
             for act in (
                 w.act_apply,
                 w.act_vivo,
+                w.act_stance,
                 imp,
                 imp_cb,
+                upd_cb,
                 add,
                 edit,
                 merge,

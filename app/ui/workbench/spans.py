@@ -21,6 +21,8 @@ class Span:
     code_id: int
     start: int
     end: int
+    #: ``supports``, ``absent`` or ``barrier`` (drawn differently in the stripes)
+    stance: str = "supports"
 
 
 class SpanIndex:

@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 if TYPE_CHECKING:
@@ -98,7 +107,21 @@ class StripeMargin(QWidget):
             rect = QRect(PAD + col * column, top + 1, bar, max(bottom - top - 2, 4))
             colour = self.view.colours.get(span.code_id, QColor("#888888"))
             selected = span.coding_id == self.view.current_coding
-            painter.fillRect(rect, colour.lighter(115) if not selected else colour.darker(115))
+            fill = colour.lighter(115) if not selected else colour.darker(115)
+            if span.stance == "absent":
+                # Hollow: the informant says it does not happen.
+                painter.fillRect(rect, QColor("#ffffff"))
+                painter.setPen(QPen(fill, 2))
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
+                painter.drawLine(rect.left() + 1, rect.top() + 1, rect.right(), rect.top() + 1)
+            elif span.stance == "barrier":
+                # Hatched: the passage speaks of an obstacle.
+                painter.fillRect(rect, QColor("#ffffff"))
+                painter.fillRect(rect, QBrush(fill, Qt.BrushStyle.BDiagPattern))
+                painter.setPen(QPen(fill, 1))
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            else:
+                painter.fillRect(rect, fill)
             if selected:
                 painter.setPen(QPen(QColor("#202020"), 1))
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
@@ -133,9 +156,12 @@ class StripeMargin(QWidget):
             QToolTip.hideText()
             return
         span = self.view.index.spans[cid]
-        QToolTip.showText(
-            event.globalPosition().toPoint(), self.view.names.get(span.code_id, ""), self
-        )
+        tip = self.view.names.get(span.code_id, "")
+        if span.stance == "absent":
+            tip += " " + self.tr("(does not happen)")
+        elif span.stance == "barrier":
+            tip += " " + self.tr("(barrier)")
+        QToolTip.showText(event.globalPosition().toPoint(), tip, self)
 
 
 def _text_colour(background: QColor) -> QColor:

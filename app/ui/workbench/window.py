@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.coding import documents as documents_core
-from app.coding.codings import CodingChanges, CodingInfo, NewCoding
+from app.coding.changes import Changes, Kind
+from app.coding.codings import CodingInfo, NewCoding, Stance
 from app.coding.errors import Cancelled
 from app.coding.progress import Progress
 from app.coding.workbench_queries import (
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
     _actions: list[QAction]
     act_apply: QAction
     act_vivo: QAction
+    act_stance: QAction
     act_undo: QAction
     act_redo: QAction
     lang_id: QAction
@@ -106,10 +108,7 @@ class MainWindow(QMainWindow):
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(60)
         self._cursor_timer.timeout.connect(self._update_coding_panel)
-        ctx.codingsChanged.connect(self._on_codings_changed)
-        ctx.codesChanged.connect(self._on_codes_changed)
-        ctx.casesChanged.connect(self._on_cases_changed)
-        ctx.documentsChanged.connect(self._on_documents_changed)
+        ctx.watch(self, self._on_changes)
         ctx.failed.connect(lambda exc: show_error(self, exc))
         self.editor = CodebookEditor(self)
         self.search = SearchController(self)
@@ -129,7 +128,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         ctx = self.ctx
         self.setWindowTitle(
-            self.tr("{0} – Telaah").format(ctx.project.path.name)
+            self.tr("{0} – Telaah").format(ctx.project.label)
             + (self.tr(" (read-only)") if ctx.read_only else "")
         )
         self.documents = DocumentListModel(ctx)
@@ -190,7 +189,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.doc_list.setColumnWidth(1, 112)
         for col in (FORMAT, CODED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self._size_document_columns()
         self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
         docs_dock = self._dock("documentsDock", self.tr("Documents"), self.doc_list)
         docs_dock.setMinimumWidth(260)
@@ -214,6 +214,11 @@ class MainWindow(QMainWindow):
         )
         self.coding_panel.starToggled.connect(
             lambda cid, on: self._edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
+        )
+        self.coding_panel.stanceChosen.connect(
+            lambda cid, stance: self._edit_coding(
+                cid, stance=stance, text=self.tr("Change evidence stance")
+            )
         )
         self.coding_panel.removeRequested.connect(self.remove_coding)
         self.coding_panel.recodeRequested.connect(self.recode)
@@ -257,6 +262,16 @@ class MainWindow(QMainWindow):
         self.menus.build()
         self._refresh_filters()
         self._update_quick_label()
+
+    def _size_document_columns(self) -> None:
+        """Widths from the widest text the format and coded columns can hold (and their
+        titles), not ResizeToContents: that asks the model for every row, thousands of
+        them in a big project."""
+        metrics = self.doc_list.fontMetrics()
+        for col, widest in ((FORMAT, "markdown"), (CODED, "100 %")):
+            title = str(self.documents.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
+            self.doc_list.setColumnWidth(col, width + 24)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -352,7 +367,7 @@ class MainWindow(QMainWindow):
         self.speaker_box.clear()
 
     def _show(
-        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int], ...]
+        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int, str], ...]
     ) -> None:
         self.view.show_document(
             document_id,
@@ -468,6 +483,20 @@ class MainWindow(QMainWindow):
             return
         self._edit_coding(coding_id, code_id=code, text=self.tr("Re-code"))
 
+    def cycle_stance(self) -> None:
+        """Give the coding shown in the coding details the next evidence stance
+        (supports → does not happen → barrier → supports), undoably."""
+        info = self.coding_panel.current()
+        if info is None or self.ctx.read_only:
+            self.statusBar().showMessage(
+                self.tr("Choose a coding first (click its stripe or place the cursor in it)."),
+                4000,
+            )
+            return
+        order = list(Stance)
+        nxt = order[(order.index(info.stance) + 1) % len(order)]
+        self._edit_coding(info.id, stance=nxt, text=self.tr("Change evidence stance"))
+
     def _edit_coding(self, coding_id: int, *, text: str, **fields: object) -> None:
         self._run(UpdateCodingCommand(self.ctx, coding_id, text=text, **fields))  # type: ignore[arg-type]
 
@@ -490,24 +519,37 @@ class MainWindow(QMainWindow):
 
     # --- reacting to changes ---------------------------------------------------------------
 
-    def _on_codings_changed(self, changes: CodingChanges) -> None:
-        doc = self.view.document_id
+    def _on_changes(self, changes: Changes) -> None:
+        """The one change stream: refresh only what changed (the code look first, so new
+        codes have colours before their codings are painted)."""
+        if Kind.CODES in changes:
+            self._on_codes_changed()
+        if Kind.DOCUMENTS in changes:
+            self._on_documents_changed()
+        if Kind.CASES in changes:
+            self._on_cases_changed()
+        if Kind.CODINGS in changes:
+            self._on_codings_changed(changes)
+
+    def _on_codings_changed(self, changes: Changes) -> None:
+        doc, delta = self.view.document_id, changes.delta
         if doc is not None:
-            if not changes.documents and changes.codes & self.view.index.code_ids():
+            if delta is not None and delta.documents:
+                if doc in delta.documents:  # the exact delta: patch the spans
+                    gone = [c.id for c in delta.removed + delta.before if c.document_id == doc]
+                    new = [
+                        Span(c.id, c.code_id, c.start, c.end, c.stance.value)
+                        for c in delta.added + delta.updated
+                        if c.document_id == doc
+                    ]
+                    self.view.update_spans(gone, new)
+            elif doc in changes.documents or (
+                not changes.documents
+                and (not changes.codes or changes.codes & self.view.index.code_ids())
+            ):
                 self.open_document(doc)  # codings moved between codes (merge): reload
-            elif doc in changes.documents:
-                gone = [c.id for c in changes.removed + changes.before if c.document_id == doc]
-                new = [
-                    Span(c.id, c.code_id, c.start, c.end)
-                    for c in changes.added + changes.updated
-                    if c.document_id == doc
-                ]
-                self.view.update_spans(gone, new)
-        if changes.documents:
-            self.documents.refresh(changes.documents)
-        else:
-            self.documents.refresh([r.id for r in self.documents.rows])
-        self.codes.refresh_counts(changes.codes)
+        self.documents.refresh(changes.documents or [r.id for r in self.documents.rows])
+        self.codes.refresh_counts(changes.codes or list(self.codes.codes))
         self.excerpt_model.on_codings_changed(changes)
         self._cursor_timer.start()
 
@@ -614,7 +656,7 @@ class MainWindow(QMainWindow):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import documents"),
-            str(self.ctx.project.path.parent),
+            str(self.ctx.project.folder),
             self.tr("Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)"),
         )
         if files:
@@ -654,7 +696,6 @@ class MainWindow(QMainWindow):
         if result.imported:
             ids = [d.id for d in result.imported]
             self.ctx.execute(ImportDocumentsCommand(self.ctx, ids))  # undo removes them again
-        self.ctx.documentsChanged.emit()
         n = len(result.imported)
         self.statusBar().showMessage(self.tr("%n document(s) imported.", "", n), 6000)
         if result.failed:
@@ -670,6 +711,12 @@ class MainWindow(QMainWindow):
             self.ctx, self, document_id=self.view.document_id, span=self.view.selection_span()
         )
         dialog.open()
+
+    def show_settings(self) -> None:
+        """Coder roles and how exports name and cite (undoable edits)."""
+        from app.ui.dialogs.project_settings import ProjectSettingsDialog
+
+        ProjectSettingsDialog(self.ctx, self).open()
 
     def _focus_search(self) -> None:
         self.bottom_tabs.setCurrentWidget(self.search_panel)

@@ -31,6 +31,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute('DROP INDEX IF EXISTS documents_fts_simple')
+        op.drop_table('cell_summaries')
+        return
     for trigger in ('documents_fts_insert', 'documents_fts_delete', 'documents_fts_update'):
         op.execute(f'DROP TRIGGER IF EXISTS {trigger}')
     op.execute(f'DROP TABLE IF EXISTS {FTS_TABLE}')

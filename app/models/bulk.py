@@ -1,0 +1,64 @@
+"""Many rows into one table with a single driver ``executemany``.
+
+SQLAlchemy's ``insert()`` with a list of rows builds the parameters of every row through the
+compiled statement (a dict per row, type processing, key lookups): for the thousands of
+segments of one long transcript, or the tens of thousands of codings of one auto-coding, that
+costs more than SQLite spends storing them. Here the statement is rendered once for the
+connection's dialect (placeholders, quoted names) as a multi-row ``VALUES`` list, and the rows
+go to the driver as flat parameter lists, each value through its column type's bind
+processor, as SQLAlchemy would have done. Many rows per statement also spare the driver a
+statement step per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table
+from sqlalchemy.orm import DeclarativeBase, Session
+
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+#: Parameters per statement: under every SQLite build's limit (999 before 3.32).
+_MAX_PARAMETERS = 990
+
+
+def insert_rows(
+    session: Session,
+    model: type[DeclarativeBase],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+) -> None:
+    """Insert ``rows`` (values in the order of ``columns``) into the table of ``model`` in
+    the session's transaction, after flushing the session's pending objects (the rows may
+    refer to them). Nothing is committed; an error leaves the transaction to roll back."""
+    table = cast(Table, model.__table__)
+    session.flush()
+    connection = session.connection()
+    dialect = connection.dialect
+    mark = _PLACEHOLDERS.get(dialect.paramstyle)
+    if mark is None:  # numeric or named drivers: none that Telaah uses
+        raise NotImplementedError(f"paramstyle {dialect.paramstyle}")
+    quote = dialect.identifier_preparer.quote
+    head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES "
+    one = "(" + ", ".join(mark for _ in columns) + ")"
+    per_statement = max(1, _MAX_PARAMETERS // len(columns))
+    full = head + ", ".join(one for _ in range(per_statement))
+    processors: list[Callable[[Any], Any] | None] = [
+        table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+    ]
+    convert = any(processors)
+    chunk: list[Any] = []
+    count = 0
+    for row in rows:
+        if convert:
+            chunk.extend(v if p is None else p(v) for v, p in zip(row, processors, strict=True))
+        else:
+            chunk.extend(row)
+        count += 1
+        if count == per_statement:
+            connection.exec_driver_sql(full, tuple(chunk))
+            chunk.clear()
+            count = 0
+    if count:
+        connection.exec_driver_sql(head + ", ".join(one for _ in range(count)), tuple(chunk))
