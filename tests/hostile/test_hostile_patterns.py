@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import first_code_key, run_cli
+from hostile_helpers import first_code_key, run_cli
 
 from app.cli import main
 from app.coding.autocode import TooManyHits, preview_autocode
