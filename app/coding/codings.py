@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
+from app.coding.limits import check_length
 from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
 
@@ -134,6 +135,7 @@ def coder_id(session: Session, *, name: str, create: bool = True) -> int:
     name = name.strip()
     if not name:
         raise InvalidValue("coder", name, "empty")
+    check_length("coder", name)
     found = session.scalar(select(Coder.id).where(Coder.name == name))
     if found is not None:
         return found

@@ -21,6 +21,7 @@ from app.models.project import (
     NotAProject,
     ProjectDamaged,
     ProjectError,
+    ProjectForeignSchema,
     ProjectNotFound,
     ProjectTooNew,
     ServerLoginFailed,
@@ -172,6 +173,12 @@ def project_error_message(exc: ProjectError) -> str:
         return translate(
             "Errors", "The project file {0} is damaged and cannot be opened safely."
         ).format(name)
+    if isinstance(exc, ProjectForeignSchema):
+        found = ", ".join(f"{o.type} “{o.name}”" for o in exc.objects[:5])
+        return translate(
+            "Errors",
+            "{0} holds objects Telaah did not create ({1}). It was not opened or changed.",
+        ).format(name, found)
     if isinstance(exc, ProjectTooNew):
         return translate(
             "Errors", "{0} was saved by a newer version of Telaah. Please update Telaah."

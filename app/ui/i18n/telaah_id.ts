@@ -861,6 +861,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>{0} holds objects Telaah did not create ({1}). It was not opened or changed.</source>
+        <translation>{0} memuat objek yang tidak dibuat oleh Telaah ({1}). Berkas tidak dibuka dan tidak diubah.</translation>
+    </message>
+    <message>
         <source>The pattern is not valid: {0}</source>
         <translation>Pola tidak valid: {0}</translation>
     </message>
@@ -1424,6 +1428,10 @@
 </context>
 <context>
     <name>Launcher</name>
+    <message>
+        <source>Copy its data into a clean file, {0}, leaving those objects out?</source>
+        <translation>Salin datanya ke berkas bersih, {0}, tanpa objek-objek tersebut?</translation>
+    </message>
     <message>
         <location filename="../launcher.py" line="91"/>
         <source>No backup was found.</source>
