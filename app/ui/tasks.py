@@ -151,12 +151,21 @@ class TaskRunner(QObject):
         self.tasks: list[Task] = []
 
     def run(
-        self, work: Callable[[Progress], Any], *, title: str, done: Callable[[Any], None]
+        self,
+        work: Callable[[Progress], Any],
+        *,
+        title: str,
+        done: Callable[[Any], None],
+        failed: Callable[[object], None] | None = None,
     ) -> Task:
-        """Run ``work`` in the background; ``done(result)`` runs in the GUI thread."""
+        """Run ``work`` in the background; ``done(result)`` runs in the GUI thread.
+
+        A failure goes to ``failed`` when given (it may hand it back to :meth:`failed`),
+        otherwise to :meth:`failed`.
+        """
         task = Task(work, title=title, parent=self._parent)
         task.done.connect(done)
-        task.error.connect(self.failed)
+        task.error.connect(failed or self.failed)
         self.tasks.append(task)
         task.ended.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
         task.start()

@@ -866,6 +866,18 @@
         <translation>Server tidak mengizinkan tindakan ini untuk peran Anda dalam tim; tidak ada yang berubah.</translation>
     </message>
     <message>
+        <source>{0} holds objects Telaah did not create ({1}). It was not opened or changed.</source>
+        <translation>{0} memuat objek yang tidak dibuat oleh Telaah ({1}). Berkas tidak dibuka dan tidak diubah.</translation>
+    </message>
+    <message>
+        <source>The pattern is not valid: {0}</source>
+        <translation>Pola tidak valid: {0}</translation>
+    </message>
+    <message>
+        <source>The pattern is too slow: simplify it. It was stopped; nothing was changed.</source>
+        <translation>Pola terlalu lambat: sederhanakan. Pencarian dihentikan; tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="157"/>
         <source>The database {0} is not empty; a new project needs an empty database.</source>
         <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
@@ -1421,6 +1433,10 @@
 </context>
 <context>
     <name>Launcher</name>
+    <message>
+        <source>Copy its data into a clean file, {0}, leaving those objects out?</source>
+        <translation>Salin datanya ke berkas bersih, {0}, tanpa objek-objek tersebut?</translation>
+    </message>
     <message>
         <location filename="../launcher.py" line="91"/>
         <source>No backup was found.</source>
@@ -2377,6 +2393,14 @@ Hapus dari daftar proyek terakhir?</translation>
 </context>
 <context>
     <name>SearchController</name>
+    <message>
+        <source>The pattern has {0} hits. Code all of them with “{1}”?</source>
+        <translation>Pola ini memiliki {0} hasil. Kodekan semuanya dengan “{1}”?</translation>
+    </message>
+    <message>
+        <source>Code all hits</source>
+        <translation>Kodekan semua hasil</translation>
+    </message>
     <message>
         <location filename="../workbench/search_actions.py" line="43"/>
         <source>Choose a code in the code tree first.</source>
