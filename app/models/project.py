@@ -274,6 +274,29 @@ def _upgrade_head(conn: Connection) -> None:
     command.upgrade(cfg, "head")
 
 
+def _upgrade_file(engine: Engine) -> None:
+    """Upgrade a project file with foreign keys off, then check them and turn them back on.
+
+    SQLite rebuilds a table to add a constraint (copy, drop, rename). With foreign keys
+    enforced, dropping ``coders`` fails and dropping ``codings`` would cascade into its review
+    marks and comments; so the rebuild runs unenforced (SQLite's own advice for schema
+    changes), and the upgrade is refused if any reference dangles afterwards.
+    """
+    with engine.connect() as conn:
+        # The pragma is a no-op inside a transaction: set it before anything begins.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                _upgrade_head(conn)
+                dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if dangling:
+                    raise SQLAlchemyError(f"dangling references after upgrade: {dangling[:3]}")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+
+
 def _server_url(target: str | URL) -> URL:
     try:
         return _server.parse_server_url(target)
@@ -403,8 +426,7 @@ def open_project(
             earlier = set(list_backups(path))
             backup = backup_project(path, reason="migration")
             try:
-                with engine.begin() as conn:
-                    _upgrade_head(conn)
+                _upgrade_file(engine)
             except BaseException as exc:
                 # SQLite runs part of a migration's DDL outside the transaction, so a failed
                 # upgrade can leave half-built tables: the file is put back from the backup
