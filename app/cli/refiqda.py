@@ -2,7 +2,9 @@
 
 ``telaah export PROJECT qdpx -o OUT.qdpx [--language id|en]`` (a kind of ``export``, see
 :func:`add_qdpx`), ``telaah import-qdpx FILE.qdpx PROJECT`` (creates PROJECT, which must not
-exist) and ``telaah codebook PROJECT export|import FILE.qdc [--codebook KEY]``.
+exist), ``telaah codebook PROJECT export|import FILE.qdc [--codebook KEY]`` and
+``telaah codebook PROJECT update CODEBOOK [--texts]`` (adds the codes of the bundled
+codebook's newer version, see :mod:`app.coding.codebook_update`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.cli.common import CliError, opened, say
+from app.coding.codebook_update import update_codebook
 from app.coding.refiqda import export_qdc, export_qdpx, import_qdc, import_qdpx
 from app.models.schema import Codebook
 
@@ -45,10 +48,19 @@ def register(commands: Any) -> None:
     parser.add_argument("file", metavar="FILE.qdpx", type=Path)
     parser.add_argument("project", metavar="PROJECT", type=Path, help="the new project file")
     parser.set_defaults(run=run_import)
-    book = commands.add_parser("codebook", help="export or import a REFI-QDA codebook (.qdc)")
+    book = commands.add_parser(
+        "codebook", help="export or import a REFI-QDA codebook (.qdc), or update a bundled one"
+    )
     book.add_argument("project", metavar="PROJECT")
-    book.add_argument("action", choices=("export", "import"))
-    book.add_argument("file", metavar="FILE.qdc", type=Path)
+    book.add_argument("action", choices=("export", "import", "update"))
+    book.add_argument(
+        "file", metavar="FILE.qdc|CODEBOOK", type=Path, help="the .qdc file, or (update) the key"
+    )
+    book.add_argument(
+        "--texts",
+        action="store_true",
+        help="update: also take the new names, definitions and references of existing codes",
+    )
     book.add_argument("--codebook", metavar="KEY", help="the codebook to export")
     book.add_argument("--language", choices=LANGUAGES, default="id", help="code names (export)")
     book.set_defaults(run=run_codebook)
@@ -84,6 +96,19 @@ def run_codebook(args: argparse.Namespace) -> int:
             key = _codebook_key(session, args)
             done = export_qdc(session, codebook_key=key, path=args.file, language=args.language)
             say(f"wrote {done.path}: codebook {done.codebook_key}, {done.codes} codes")
+        elif args.action == "update":
+            update = update_codebook(session, key=str(args.file), texts=args.texts)
+            say(
+                f"codebook {update.codebook_key}: version {update.from_version or 1} -> "
+                f"{update.to_version}, {len(update.added)} codes added, "
+                f"{len(update.changed)} codes with new texts or rules"
+            )
+            for key in update.added:
+                say(f"added {key}")
+            for key in update.renamed:
+                say(f"renamed {key}")
+            for key in update.skipped:
+                say(f"not added (its parent was deleted): {key}")
         else:
             added = import_qdc(session, path=args.file)
             say(f"imported codebook {added.codebook_key} ({added.codes} codes)")

@@ -235,6 +235,7 @@ class CaseSnapshot:
     values: tuple[tuple[int, str], ...]  # (attribute id, value)
     links: tuple[tuple[int, int, int | None, int | None], ...]  # (id, document, start, end)
     memos: tuple[MemoInfo, ...] = ()
+    informant_code: str | None = None
 
 
 def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
@@ -261,8 +262,9 @@ def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
     try:
         memos = take_memos(session, target_kind="case", target_ids=[case_id])
         snapshot = CaseSnapshot(
-            case.id, case.name, case.alias, case.created_at, values, links, memos
-        )
+            case.id, case.name, case.alias, case.created_at, values, links, memos,
+            case.informant_code,
+        )  # fmt: skip
         session.delete(case)
         session.commit()
     except BaseException:
@@ -279,6 +281,7 @@ def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
             name=snapshot.name,
             alias=snapshot.alias,
             created_at=snapshot.created_at,
+            informant_code=snapshot.informant_code,
         )
     )
     session.flush()

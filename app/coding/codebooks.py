@@ -1,10 +1,13 @@
 """Theoretical codebooks: the TOML file format, the bundled files, and codes in a project.
 
 A codebook file (``codebooks/<key>.toml``) holds ``key``, ``name_id``, ``name_en`` and
-optionally ``description_id``, ``description_en``, ``reference``, then one ``[[codes]]`` table
-per code. A code holds ``key``, ``name_id``, ``name_en`` and optionally ``definition_id``,
-``definition_en``, ``colour`` (``#RRGGBB``), ``keywords`` (list of strings), ``reference`` and
-``children`` (indicators, as ``[[codes.children]]`` tables, nested to any depth). Keys match
+optionally ``version`` (a positive integer), ``description_id``, ``description_en``,
+``reference``, then one ``[[codes]]`` table per code. A code holds ``key``, ``name_id``,
+``name_en`` and optionally ``definition_id``, ``definition_en``, the decision rules
+``use_when_id``, ``use_when_en``, ``not_use_when_id``, ``not_use_when_en``, ``colour``
+(``#RRGGBB``), ``keywords`` (list of strings), ``reference``, ``since`` (the codebook version
+that added it, default 1) and ``children`` (indicators, as ``[[codes.children]]`` tables,
+nested to any depth). Keys match
 ``[a-z0-9][a-z0-9-]*``; a code's full key is its codebook key and the keys of its ancestors
 joined by ``/`` (``loeffler/co-delivery/peer-support``). Unknown fields are rejected so that a
 typo is never silently ignored. Every problem is a :class:`CodebookInvalid` whose ``where``
@@ -45,8 +48,18 @@ _TOML_POS_RE = re.compile(r"at line (\d+), column (\d+)")
 _PAREN_SUFFIX_RE = re.compile(r"\s*\([^()]*\)\s*$")
 
 _BOOK_FIELDS = frozenset(
-    {"key", "name_id", "name_en", "description_id", "description_en", "reference", "codes"}
+    {
+        "key",
+        "version",
+        "name_id",
+        "name_en",
+        "description_id",
+        "description_en",
+        "reference",
+        "codes",
+    }
 )
+_RULE_FIELDS = ("use_when_id", "use_when_en", "not_use_when_id", "not_use_when_en")
 _CODE_FIELDS = frozenset(
     {
         "key",
@@ -57,7 +70,9 @@ _CODE_FIELDS = frozenset(
         "colour",
         "keywords",
         "reference",
+        "since",
         "children",
+        *_RULE_FIELDS,
     }
 )
 _MAX_LEN = {"key": 128, "name_id": 255, "name_en": 255}
@@ -85,6 +100,12 @@ class CodeSpec:
     keywords: tuple[str, ...]
     reference: str
     children: tuple[CodeSpec, ...] = ()
+    use_when_id: str = ""
+    use_when_en: str = ""
+    not_use_when_id: str = ""
+    not_use_when_en: str = ""
+    #: The codebook version that added this code (1 for the first).
+    since: int = 1
 
     def walk(self) -> Iterator[CodeSpec]:
         """This code, then its descendants, depth first in file order."""
@@ -104,6 +125,8 @@ class CodebookSpec:
     description_en: str
     reference: str
     codes: tuple[CodeSpec, ...]
+    #: Version of the file (0 when it names none, as a user's own codebook usually does).
+    version: int = 0
 
     def walk_codes(self) -> Iterator[CodeSpec]:
         """Every code and indicator, depth first in file order."""
@@ -137,6 +160,10 @@ class CodeInfo:
     keywords: tuple[str, ...]
     reference: str
     depth: int
+    use_when_id: str = ""
+    use_when_en: str = ""
+    not_use_when_id: str = ""
+    not_use_when_en: str = ""
 
 
 # --- reading and validating files -------------------------------------------------------
@@ -194,6 +221,12 @@ class _Reader:
             raise self.fail(_join(where, "colour"), f"{value!r} is not a colour like '#1f77b4'")
         return value.lower()
 
+    def number(self, table: dict[str, Any], name: str, where: str, *, default: int) -> int:
+        value = table.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
+            raise self.fail(_join(where, name), "must be a whole number from 1 to 10000")
+        return value
+
     def keywords(self, table: dict[str, Any], where: str) -> tuple[str, ...]:
         place = _join(where, "keywords")
         value = table.get("keywords", [])
@@ -243,6 +276,8 @@ class _Reader:
                     children=self.codes(
                         table.get("children", []), f"{place}.children", full, depth + 1
                     ),
+                    **{f: self.text(table, f, place, required=False) for f in _RULE_FIELDS},
+                    since=self.number(table, "since", place, default=1),
                 )
             )
         return tuple(out)
@@ -265,6 +300,7 @@ class _Reader:
             description_en=self.text(table, "description_en", "", required=False),
             reference=self.text(table, "reference", "", required=False),
             codes=codes,
+            version=self.number(table, "version", "", default=1) if "version" in table else 0,
         )
 
 
@@ -352,6 +388,7 @@ def install_codebook(
             reference=spec.reference,
             origin=origin,
             sort_order=0 if last is None else last + 1,
+            version=spec.version,
         )
         session.add(book)
         session.flush()
@@ -382,6 +419,10 @@ def _add_codes(
             colour=code.colour,
             keywords="\n".join(code.keywords),
             reference=code.reference,
+            use_when_id=code.use_when_id,
+            use_when_en=code.use_when_en,
+            not_use_when_id=code.not_use_when_id,
+            not_use_when_en=code.not_use_when_en,
             sort_order=order,
         )
         session.add(row)
@@ -424,6 +465,10 @@ def list_codes(session: Session, *, codebook_key: str | None = None) -> tuple[Co
                     keywords=words,
                     reference=c.reference,
                     depth=depth,
+                    use_when_id=c.use_when_id,
+                    use_when_en=c.use_when_en,
+                    not_use_when_id=c.not_use_when_id,
+                    not_use_when_en=c.not_use_when_en,
                 )
             )
             visit(book_id, book_key, c.id, depth + 1)

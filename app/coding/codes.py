@@ -42,6 +42,10 @@ class CodeRow:
     sort_order: int
     created_at: datetime | None = None
     finding: str = ""
+    use_when_id: str = ""
+    use_when_en: str = ""
+    not_use_when_id: str = ""
+    not_use_when_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,10 @@ def _row(code: Code) -> CodeRow:
         code.sort_order,
         code.created_at,
         code.finding or "",
+        use_when_id=code.use_when_id,
+        use_when_en=code.use_when_en,
+        not_use_when_id=code.not_use_when_id,
+        not_use_when_en=code.not_use_when_en,
     )
 
 
@@ -170,11 +178,24 @@ def create_code(
     return _row(code)
 
 
-_EDITABLE = ("name_id", "name_en", "definition_id", "definition_en", "colour", "keywords")
+_EDITABLE = (
+    "name_id",
+    "name_en",
+    "definition_id",
+    "definition_en",
+    "colour",
+    "keywords",
+    "reference",
+    "use_when_id",
+    "use_when_en",
+    "not_use_when_id",
+    "not_use_when_en",
+)
 
 
 def update_code(session: Session, *, code_id: int, **fields: str) -> tuple[CodeRow, CodeRow]:
-    """Change names, definitions, colour or keywords; returns (before, after). The key stays."""
+    """Change names, definitions, colour, keywords, reference or decision rules; returns
+    (before, after). The key stays."""
     unknown = set(fields) - set(_EDITABLE)
     if unknown:
         raise InvalidValue("field", ", ".join(sorted(unknown)))
@@ -402,6 +423,7 @@ class CodebookSnapshot:
     origin: str
     sort_order: int
     codes: tuple[CodeSnapshot, ...]
+    version: int = 0
 
 
 def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
@@ -434,7 +456,7 @@ def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
     except BaseException:
         session.rollback()
         raise
-    return CodebookSnapshot(*fields, codes=snapshots)
+    return CodebookSnapshot(*fields, codes=snapshots, version=book.version)
 
 
 def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
@@ -451,6 +473,7 @@ def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
                 reference=snapshot.reference,
                 origin=snapshot.origin,
                 sort_order=snapshot.sort_order,
+                version=snapshot.version,
             )
         )
         session.flush()

@@ -141,6 +141,7 @@ class _Merger:
                     reference=book.reference,
                     origin=book.origin,
                     sort_order=book.sort_order,
+                    version=book.version,
                 )
                 self.ours.add(row)
                 self.ours.flush()
@@ -171,6 +172,10 @@ class _Merger:
                     colour=code.colour,
                     keywords=code.keywords,
                     reference=code.reference,
+                    use_when_id=code.use_when_id,
+                    use_when_en=code.use_when_en,
+                    not_use_when_id=code.not_use_when_id,
+                    not_use_when_en=code.not_use_when_en,
                     sort_order=code.sort_order,
                 )
                 self.ours.add(mine)
@@ -202,7 +207,12 @@ class _Merger:
         for case in self.theirs.scalars(select(Case)):
             our_case = ours.get(case.name)
             if our_case is None:
-                our_case = Case(name=case.name, alias=case.alias, created_at=case.created_at)
+                our_case = Case(
+                    name=case.name,
+                    alias=case.alias,
+                    informant_code=case.informant_code,
+                    created_at=case.created_at,
+                )
                 self.ours.add(our_case)
                 self.ours.flush()
                 ours[case.name] = our_case

@@ -96,6 +96,9 @@ class Case(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     alias: Mapped[str | None] = mapped_column(String(255), default=None)
+    #: The informant code of the thesis ("AP1"), set by the researcher; None means it is
+    #: derived from the group attribute (see :mod:`app.coding.informants`).
+    informant_code: Mapped[str | None] = mapped_column(String(32), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -156,6 +159,8 @@ class Codebook(Base):
     reference: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(16), default="user")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    #: Version of the bundled codebook file it was installed or last updated from (0: none).
+    version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Code(Base):
@@ -177,6 +182,11 @@ class Code(Base):
     colour: Mapped[str] = mapped_column(String(7), default="#888888")
     keywords: Mapped[str] = mapped_column(Text, default="")
     reference: Mapped[str] = mapped_column(Text, default="")
+    # Decision rules: when the code applies and when a neighbouring code does instead.
+    use_when_id: Mapped[str] = mapped_column(Text, default="")
+    use_when_en: Mapped[str] = mapped_column(Text, default="")
+    not_use_when_id: Mapped[str] = mapped_column(Text, default="")
+    not_use_when_en: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     #: The researcher's short finding for this box ("Temuan"), one or two sentences.

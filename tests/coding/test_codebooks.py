@@ -45,28 +45,57 @@ SPEC_KEYS = {
         "co-assessment",
         "co-assessment/service-impact",
         "co-assessment/satisfaction-surveys",
+        "co-assessment/co-monitoring",
+        "co-assessment/co-evaluation",
     ],
     "cepiku": [
         "institutional-arrangements",
+        "institutional-arrangements/legal-basis",
         "planning",
+        "planning/people",
+        "planning/budget",
+        "planning/facilities",
         "strategic-communication",
+        "strategic-communication/channels",
         "non-professional-actors",
+        "non-professional-actors/recruitment",
+        "non-professional-actors/training",
+        "non-professional-actors/testing",
+        "non-professional-actors/incentives",
         "professional-actors",
+        "professional-actors/joint-training",
         "leadership",
+        "leadership/participatory",
+        "leadership/micro-leadership",
         "accountability",
+        "accountability/formal",
+        "accountability/social",
     ],
     "putnam": [
         "trust",
+        "trust/interpersonal",
+        "trust/institutional",
         "norms",
         "norms/reciprocity",
         "norms/obligations",
         "networks",
         "networks/bonding",
         "networks/bridging",
+        "networks/linking",
         "networks/structural-holes",
         "networks/closure",
     ],
-    "participation": ["ideas", "material", "physical", "using-outcomes"],
+    "participation": [
+        "ideas",
+        "material",
+        "physical",
+        "skills",
+        "social",
+        "decision-making",
+        "implementation",
+        "using-outcomes",
+        "evaluation",
+    ],
 }
 
 
@@ -94,20 +123,22 @@ def test_bundled_codebook_installs_exactly_the_spec_keys_in_file_order(
     assert list(installed.code_keys) == expected
     assert [c.key for c in codes] == expected
     assert [c.id for c in codes] == list(installed.code_ids)
-    assert len(codes) == {"loeffler": 19, "cepiku": 7, "putnam": 9, "participation": 4}[book]
+    assert len(codes) == {"loeffler": 21, "cepiku": 21, "putnam": 12, "participation": 9}[book]
 
 
 def test_every_bundled_code_is_complete_in_both_languages(project: Project) -> None:
     _install_all(project)
     with project.session() as s:
         codes = list_codes(s)
-    assert len(codes) == 19 + 7 + 9 + 4
+    assert len(codes) == 21 + 21 + 12 + 9
     colours = [c.colour for c in codes]
     assert len(set(colours)) == len(colours), "each code needs its own colour"
     for c in codes:
-        for text in (c.name_id, c.name_en, c.definition_id, c.definition_en, c.reference):
+        rules = (c.use_when_id, c.use_when_en, c.not_use_when_id, c.not_use_when_en)
+        for text in (c.name_id, c.name_en, c.definition_id, c.definition_en, c.reference, *rules):
             assert text.strip(), c.key
         assert c.definition_id != c.definition_en, c.key
+        assert c.use_when_id != c.use_when_en and c.not_use_when_id != c.not_use_when_en, c.key
         assert re.fullmatch(r"#[0-9a-f]{6}", c.colour), c.key
         assert 3 <= len(c.keywords) <= 8, c.key
         assert all(w == w.lower() and w.strip() == w for w in c.keywords), c.key

@@ -121,7 +121,7 @@ def test_docx_has_a_heading_per_code_and_a_repeating_header_row(
     assert texts[1] == "Nama informan ditulis dengan nama sebenarnya."
     assert texts[2] == "Pelayanan bersama (co-delivery)"
     assert texts[3].endswith(")") and "Loeffler" in texts[3]
-    assert texts[4] == "Pelaksanaan proyek bersama"
+    assert texts[4] == "Pelaksanaan bersama proyek"
     assert texts[5].startswith("Warga dan aparat melaksanakan")
     assert len(doc.tables) == 2
     for table in doc.tables:

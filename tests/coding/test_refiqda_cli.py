@@ -56,7 +56,7 @@ def test_round_trip_through_the_command_line(
     assert capsys.readouterr().out.rstrip("\n") == TEXT
     assert main(["stats", str(copy), "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
-    assert (stats["codings"], stats["cases"], stats["codebooks"]) == (1, 1, {"loeffler": 19})
+    assert (stats["codings"], stats["cases"], stats["codebooks"]) == (1, 1, {"loeffler": 21})
 
 
 def test_import_qdpx_refuses_existing_project_and_hostile_archive(

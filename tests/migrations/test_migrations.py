@@ -138,3 +138,31 @@ def test_upgrade_from_first_schema_indexes_existing_documents(tmp_path: Path) ->
         project.close()
     assert [(h.document, h.start, h.end) for h in hits] == [("lama.txt", 0, 12)]
     assert len(list_backups(path)) == 1
+
+
+def test_bundled_codebooks_of_an_old_file_become_version_one(tmp_path: Path) -> None:
+    # A project file from before codebooks had versions (schema revision 0003).
+    path = tmp_path / "proyek 2025.telaah"
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        for key, origin in (("putnam", "bundled"), ("mine", "user")):
+            conn.exec_driver_sql(
+                "INSERT INTO codebooks (key, name_id, name_en, description_id, description_en, "
+                f"reference, origin, sort_order) VALUES ('{key}', 'x', 'x', '', '', '', "
+                f"'{origin}', 0)"
+            )
+    engine.dispose()
+    project = open_project(path)
+    try:
+        with project.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT key, version FROM codebooks ORDER BY key").all()
+            codes = conn.exec_driver_sql("SELECT use_when_id FROM codes").all()
+    finally:
+        project.close()
+    assert rows == [("mine", 0), ("putnam", 1)]
+    assert codes == []
+    assert len(list_backups(path)) == 1

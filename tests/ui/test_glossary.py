@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from app.coding.codebooks import bundled_codebook_keys, load_bundled_codebook
 from app.coding.exports import analysis_common, excerpts, matrix, review_report, summary
 
 I18N = Path(__file__).resolve().parents[2] / "app" / "ui" / "i18n"
@@ -70,9 +71,22 @@ def test_the_glossary_catches_what_it_forbids() -> None:
         assert not any(p.search(fine) for _, p in avoid), fine
 
 
-@pytest.mark.parametrize("source", ["interface", "exports"])
+def _codebook_texts() -> Iterator[tuple[str, str]]:
+    for key in bundled_codebook_keys():
+        spec = load_bundled_codebook(key)
+        yield key, spec.name_id
+        yield key, spec.description_id
+        for c in spec.walk_codes():
+            for text in (c.name_id, c.definition_id, c.use_when_id, c.not_use_when_id):
+                yield c.key, text
+
+
+_SOURCES = {"interface": _translations, "exports": _export_labels, "codebooks": _codebook_texts}
+
+
+@pytest.mark.parametrize("source", list(_SOURCES))
 def test_indonesian_strings_use_the_glossary_terms(source: str) -> None:
-    strings = list(_translations() if source == "interface" else _export_labels())
+    strings = list(_SOURCES[source]())
     assert len(strings) > 50
     wrong = [
         (where, text, term) for where, text in strings for term, p in _avoid() if p.search(text)

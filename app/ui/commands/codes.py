@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.coding import codes as core
 from app.coding.changes import Changes, Kind
+from app.coding.codebook_update import CodebookUpdate, revert_codebook_update, update_codebook
 from app.coding.codebooks import CodebookSpec, install_codebook
 from app.coding.codes import CodebookSnapshot, remove_codebook, restore_codebook
 from app.coding.codings import CodingChanges
@@ -191,6 +192,26 @@ class ImportCodebookCommand(CoreCommand):
     def redo_core(self) -> Changes:
         assert self.snapshot is not None
         self.ctx.query(restore_codebook, snapshot=self.snapshot)
+        return Changes.of_codes()
+
+
+class UpdateCodebookCommand(CoreCommand):
+    """Add the codes of a bundled codebook's newer version (``texts``: take its corrected
+    wording too); undo removes them and restores the texts."""
+
+    def __init__(self, ctx: ProjectContext, key: str, *, texts: bool = False) -> None:
+        super().__init__(ctx, translate("CodeCommands", "Update codebook"))
+        self.key = key
+        self.texts = texts
+        self.update: CodebookUpdate | None = None
+
+    def do(self) -> Changes:
+        self.update = self.ctx.query(update_codebook, key=self.key, texts=self.texts)
+        return Changes.of_codes()
+
+    def undo_core(self) -> Changes:
+        assert self.update is not None
+        self.ctx.query(revert_codebook_update, update=self.update)
         return Changes.of_codes()
 
 

@@ -409,6 +409,11 @@
 <context>
     <name>CodeCommands</name>
     <message>
+        <location filename="../commands/codes.py" line="0"/>
+        <source>Update codebook</source>
+        <translation>Perbarui buku kode</translation>
+    </message>
+    <message>
         <location filename="../commands/codes.py" line="44"/>
         <source>Add code</source>
         <extracomment>the codebook of codes the researcher adds without choosing one</extracomment>
@@ -481,6 +486,48 @@
 </context>
 <context>
     <name>CodebookEditor</name>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Add them and take the corrected names</source>
+        <translation>Tambahkan dan pakai nama yang sudah diperbaiki</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Add new codes</source>
+        <translation>Tambahkan kode baru</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Add the codes that are new in version {0}? Codings stay where they are, and you can undo this.</source>
+        <translation>Tambahkan kode yang baru ada di versi {0}? Pengodean tetap di tempatnya, dan tindakan ini dapat diurungkan.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Codebook:</source>
+        <translation>Buku kode:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>{0} (version {1} → {2})</source>
+        <translation>{0} (versi {1} → {2})</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Every codebook that ships with Telaah is up to date in this project.</source>
+        <translation>Semua buku kode bawaan Telaah di proyek ini sudah versi terbaru.</translation>
+    </message>
+    <message>
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>Update codebook</source>
+        <translation>Perbarui buku kode</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <source>%n new code(s) added; your codings are unchanged.</source>
+        <translation>
+            <numerusform>%n kode baru ditambahkan; pengodean Anda tidak berubah.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../workbench/codebook_editing.py" line="69"/>
         <source>Recolour code</source>
@@ -2367,6 +2414,11 @@ Nama Anda:</translation>
 </context>
 <context>
     <name>WorkbenchMenus</name>
+    <message>
+        <location filename="../workbench/menus.py" line="0"/>
+        <source>Update codebook…</source>
+        <translation>Perbarui buku kode…</translation>
+    </message>
     <message>
         <location filename="../workbench/menus.py" line="42"/>
         <source>Apply code</source>

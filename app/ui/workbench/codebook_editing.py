@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from app.coding.codebook_update import outdated_codebooks
 from app.coding.codebooks import load_codebook_file
 from app.ui.commands.codes import (
     AddCodeCommand,
@@ -15,6 +16,7 @@ from app.ui.commands.codes import (
     ImportCodebookCommand,
     MergeCodesCommand,
     MoveCodeCommand,
+    UpdateCodebookCommand,
     UpdateCodeCommand,
 )
 from app.ui.dialogs.code_editor import PALETTE, CodeDialog
@@ -166,6 +168,56 @@ class CodebookEditor(QObject):
         )
         if path:
             self.import_file(Path(path))
+
+    def update_codebook(self, key: str, *, texts: bool = False) -> int | None:
+        """Bring bundled codebook ``key`` up to date; returns the number of codes added."""
+        cmd = UpdateCodebookCommand(self.w.ctx, key, texts=texts)
+        if not self.w._run(cmd) or cmd.update is None:
+            return None
+        added = len(cmd.update.added)
+        self.w.statusBar().showMessage(
+            self.tr("%n new code(s) added; your codings are unchanged.", "", added), 8000
+        )
+        return added
+
+    def ask_update(self) -> None:
+        books = self.w.ctx.query(outdated_codebooks)
+        if not books:
+            QMessageBox.information(
+                self.w,
+                self.tr("Update codebook"),
+                self.tr("Every codebook that ships with Telaah is up to date in this project."),
+            )
+            return
+        lang = self.w.ctx.language
+        labels = [
+            self.tr("{0} (version {1} → {2})").format(
+                b.name_en if lang == "en" else b.name_id, b.version, b.bundled_version
+            )
+            for b in books
+        ]
+        label, ok = QInputDialog.getItem(
+            self.w, self.tr("Update codebook"), self.tr("Codebook:"), labels, 0, False
+        )
+        if not ok:
+            return
+        book = books[labels.index(label)]
+        box = QMessageBox(self.w)
+        box.setWindowTitle(self.tr("Update codebook"))
+        box.setText(
+            self.tr(
+                "Add the codes that are new in version {0}? Codings stay where they are, "
+                "and you can undo this."
+            ).format(book.bundled_version)
+        )
+        only = box.addButton(self.tr("Add new codes"), QMessageBox.ButtonRole.AcceptRole)
+        texts = box.addButton(
+            self.tr("Add them and take the corrected names"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() in (only, texts):
+            self.update_codebook(book.key, texts=box.clickedButton() is texts)
 
     def context_menu(self, pos: QPoint) -> None:
         if self.w.ctx.read_only:

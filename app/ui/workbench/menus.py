@@ -67,6 +67,7 @@ class WorkbenchMenus(QObject):
             QKeySequence.StandardKey.Open,
         )
         imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), w.editor.ask_import)
+        upd_cb = a("actionUpdateCodebook", self.tr("Update codebook…"), w.editor.ask_update)
         cases = a("actionCases", self.tr("Cases and attributes…"), w.show_cases)
         find = a("actionSearch", self.tr("Search"), w._focus_search, QKeySequence.StandardKey.Find)
         close = a("actionClose", self.tr("Close"), w.close, QKeySequence.StandardKey.Close)
@@ -123,6 +124,8 @@ class WorkbenchMenus(QObject):
         code_menu.addActions([w.act_apply, w.act_vivo, w.act_stance])
         code_menu.addSeparator()
         code_menu.addActions([add, edit, merge, delete])
+        code_menu.addSeparator()
+        code_menu.addAction(upd_cb)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(analysis)
         review_menu = bar.addMenu(self.tr("&Review"))
@@ -165,6 +168,7 @@ class WorkbenchMenus(QObject):
                 w.act_stance,
                 imp,
                 imp_cb,
+                upd_cb,
                 add,
                 edit,
                 merge,
