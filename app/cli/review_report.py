@@ -27,6 +27,15 @@ def add_review(kinds: Any) -> None:
         "--document", metavar="NAME", action="append", help="agreement over these documents only"
     )
     parser.add_argument("--language", choices=LANGUAGES, default="id", help="labels of the file")
+    names = parser.add_mutually_exclusive_group()
+    names.add_argument(
+        "--pseudonymise", "--pseudonymize", dest="pseudonymise", action="store_const",
+        const=True, default=None, help="aliases instead of names (default: project setting)",
+    )  # fmt: skip
+    names.add_argument(
+        "--real-names", dest="pseudonymise", action="store_const", const=False,
+        help="print real names and file names",
+    )  # fmt: skip
     parser.set_defaults(export=run_review)
 
 
@@ -40,6 +49,7 @@ def run_review(args: argparse.Namespace, session: Session) -> int:
         coders=tuple(args.coders) if args.coders else None,
         document_names=args.document,
         language=args.language,
+        pseudonymise=args.pseudonymise,
     )
     say(f"wrote a review report with {result.rows} questioned excerpts to {result.path}")
     return 0

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Document
 
@@ -55,6 +56,11 @@ class SourceChange:
 
     before: DocumentSource
     after: DocumentSource
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the document (its citation and source type) changed."""
+        return Changes.of_documents([self.after.document_id])
 
 
 def parse_source_type(value: str) -> SourceType:

@@ -246,8 +246,17 @@ def test_report_holds_agreement_table_and_questioned_discussions(  # type: ignor
     assert design[0] == ["No.", "Kutipan", "Tanda dan diskusi"]
     quote = delivery[1][1]
     assert quote.startswith("\u201cikut berjaga tiap malam\u201d")
-    assert "INF09_Sulastri.txt, Informan 9, Ketua Tim Penggerak PKK" in quote
+    # A new project pseudonymises: the file name (which holds the informant's name) is left out.
+    assert "\u2014\u00a0Informan 9, Ketua Tim Penggerak PKK, wawancara" in quote
+    assert "Sulastri" not in "\n".join(p.text for p in doc.paragraphs) + str(questioned)
+    assert "Nama informan disamarkan: setiap informan ditulis dengan aliasnya." in [
+        p.text for p in doc.paragraphs
+    ]
     assert "Pengode: siti" in quote
+    real = tmp_path / "laporan nama asli.docx"
+    with project.session() as s:
+        export_review_report(s, path=real, reviewer="pembimbing", pseudonymise=False)
+    assert "INF09_Sulastri.txt, Informan 9, Ketua Tim Penggerak PKK" in _tables(real)[0][1][1]
     talk = delivery[1][2]
     assert talk.startswith("Dipertanyakan oleh pembimbing")
     assert "[Belum tuntas]" in talk and "Apakah berjaga malam termasuk pelayanan bersama?" in talk

@@ -120,3 +120,28 @@ def test_summary_shows_statuses_and_findings_edit_with_undo(window, study_path, 
     window.find_action("actionUndo").trigger()
     qtbot.waitUntil(lambda: model.data(model.index(row, 6)) == "")
     assert view.finding_edit.text() == ""
+
+
+def test_document_source_dialog_sets_type_title_and_date(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from app.coding.sources import SourceType
+    from app.ui.dialogs.document_source import DocumentSourceDialog
+
+    doc = window.documents.rows[0].id
+    dialog = DocumentSourceDialog(window.ctx, doc, window)
+    qtbot.addWidget(dialog)
+    assert dialog.title.placeholderText() == "INF05_Bambang_Lurah_Karang_Sari"
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SourceType.OBSERVATION))
+    dialog.title.setText("Catatan observasi rembuk RW 02")
+    dialog.has_date.setChecked(True)
+    dialog.date.setDate(QDate(2024, 3, 19))
+    dialog.accept()
+    con = sqlite3.connect(study_path)
+    query = "SELECT source_type, title, source_date FROM documents WHERE id=?"
+    assert con.execute(query, (doc,)).fetchone() == (
+        "observation", "Catatan observasi rembuk RW 02", "2024-03-19"
+    )  # fmt: skip
+    window.find_action("actionUndo").trigger()
+    assert con.execute(query, (doc,)).fetchone() == ("interview", "", None)
+    con.close()

@@ -25,7 +25,14 @@ from app.coding.exports import (
     repeat_header_row,
     xml_safe,
 )
-from app.coding.exports.excerpts import ROLE_KEYS
+from app.coding.exports.excerpts import (
+    ROLE_KEYS,
+    Pseudonymiser,
+    names_are_aliases,
+    names_note,
+    pseudonymiser,
+    source_label,
+)
 from app.coding.retrieval import Excerpt
 from app.coding.review import CommentInfo
 from app.coding.review_queries import QuestionedExcerpt, questioned_excerpts
@@ -119,8 +126,14 @@ def when_text(moment: datetime, language: str) -> str:
     return f"{format_date(moment.date().isoformat(), language)} {moment:%H:%M}"
 
 
-def source_text(e: Excerpt) -> str:
-    """Document, then the informant's alias (or name) and role when the passage has a case."""
+def source_text(e: Excerpt, pseudonyms: Pseudonymiser | None = None, language: str = "id") -> str:
+    """Document, then the informant's alias (or name) and role when the passage has a case.
+
+    When pseudonymising the document is named as :func:`document_label` does (never by its
+    file name), names in the role are replaced and an identifying role prints as the group.
+    """
+    if pseudonyms is not None and pseudonyms.pseudonymising:
+        return source_label(e, pseudonyms=pseudonyms, language=language)
     parts = [e.document]
     if e.case is not None:
         parts.append(e.case_alias or e.case)
@@ -230,7 +243,9 @@ def _agreement_section(
     doc.add_paragraph().add_run(labels["note"]).italic = True
 
 
-def _thread(cell: Any, thread: Sequence[CommentInfo], language: str) -> None:
+def _thread(
+    cell: Any, thread: Sequence[CommentInfo], language: str, p: Pseudonymiser | None = None
+) -> None:
     from docx.shared import Cm
 
     labels = _LABELS[language]
@@ -255,10 +270,12 @@ def _thread(cell: Any, thread: Sequence[CommentInfo], language: str) -> None:
             para.add_run(xml_safe(f", {when_text(c.created_at, language)}"))
             if not n:
                 para.add_run(f" [{status}]").italic = True
-            para.add_run(xml_safe(f": {c.text}"))
+            para.add_run(xml_safe(f": {p.text(c.text) if p else c.text}"))
 
 
-def _questioned_section(doc: Any, items: Sequence[QuestionedExcerpt], language: str) -> None:
+def _questioned_section(
+    doc: Any, items: Sequence[QuestionedExcerpt], language: str, p: Pseudonymiser | None = None
+) -> None:
     labels = _LABELS[language]
     doc.add_heading(labels["questioned"], level=1)
     if not items:
@@ -281,16 +298,17 @@ def _questioned_section(doc: Any, items: Sequence[QuestionedExcerpt], language: 
             e = q.excerpt
             no_cell, quote_cell, talk_cell = table.add_row().cells
             no_cell.text = str(n)
-            quote_cell.paragraphs[0].add_run(xml_safe(f"\u201c{e.text}\u201d"))
+            text = p.text(e.text) if p else e.text
+            quote_cell.paragraphs[0].add_run(xml_safe(f"\u201c{text}\u201d"))
             quote_cell.add_paragraph().add_run(
-                xml_safe(f"\u2014\u00a0{source_text(e)}")
+                xml_safe(f"\u2014\u00a0{source_text(e, p, language)}")
             ).italic = True
             quote_cell.add_paragraph(xml_safe(f"{labels['coder']}: {e.coder}"))
             mark = talk_cell.paragraphs[0]
             mark.add_run(
                 xml_safe(labels["questioned_by"].format(", ".join(q.reviewers)))
             ).bold = True
-            _thread(talk_cell, q.thread, language)
+            _thread(talk_cell, q.thread, language, p)
         _widths(table, (1.2, 7.3, 5.5))
 
 
@@ -303,10 +321,12 @@ def export_review_report(
     document_names: Sequence[str] | None = None,
     language: str = "id",
     now: datetime | None = None,
+    pseudonymise: bool | None = None,
 ) -> ExportResult:
     """Write the review report to ``path`` (.docx); ``rows`` is the number of questioned
     excerpts. ``reviewer`` keeps only that reviewer's questions; ``coders`` adds the
     agreement table of those two coders (over ``document_names`` if given).
+    ``pseudonymise`` None follows the project setting "names in exports".
 
     Raises ``NotFound`` for an unknown coder or document, ``InvalidValue`` for an unknown
     language or two equal coders, ``OSError`` when the file cannot be written (the target
@@ -329,8 +349,14 @@ def export_review_report(
     doc.add_paragraph(
         f"{labels['reviewer']}: {reviewer or labels['any_reviewer']}. {labels['made']}: {made}."
     )
+    pseudonyms = (
+        pseudonymiser(session, language=language)
+        if names_are_aliases(session, pseudonymise)
+        else None
+    )
+    doc.add_paragraph().add_run(names_note(pseudonyms, language)).italic = True
     _agreement_section(doc, session, report, language)
-    _questioned_section(doc, items, language)
+    _questioned_section(doc, items, language, pseudonyms)
     path = Path(path)
     with atomic_output(path) as tmp:
         doc.save(str(tmp))

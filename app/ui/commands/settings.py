@@ -1,4 +1,5 @@
-"""Undoable edits of how the project works: coder roles and the export settings."""
+"""Undoable edits of how the project works and cites: coder roles, the export settings and
+a document's source type, title and date."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from app.coding.changes import Changes
 from app.coding.coders import CoderRole, set_coder_role
 from app.coding.settings import ProjectSettings, restore_settings, update_settings
+from app.coding.sources import DocumentSource, restore_document_source, set_document_source
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 
@@ -54,3 +56,22 @@ class UpdateSettingsCommand(CoreCommand):
     def undo_core(self) -> Changes:
         assert self.before is not None
         return self.ctx.query(restore_settings, settings=self.before).changes
+
+
+class SetDocumentSourceCommand(CoreCommand):
+    """Change a document's source type, citation title and date."""
+
+    def __init__(self, ctx: ProjectContext, *, document_id: int, **values: Any) -> None:
+        super().__init__(ctx, translate("SettingsCommands", "Change document source"))
+        self.document_id = document_id
+        self.values = values
+        self.before: DocumentSource | None = None
+
+    def do(self) -> Changes:
+        change = self.ctx.query(set_document_source, document_id=self.document_id, **self.values)
+        self.before = change.before
+        return change.changes
+
+    def undo_core(self) -> Changes:
+        assert self.before is not None
+        return self.ctx.query(restore_document_source, source=self.before).changes

@@ -409,34 +409,34 @@
 <context>
     <name>CodeCommands</name>
     <message>
-        <location filename="../commands/codes.py" line="0"/>
+        <location filename="../commands/codes.py" line="203"/>
         <source>Update codebook</source>
         <translation>Perbarui buku kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="44"/>
+        <location filename="../commands/codes.py" line="45"/>
         <source>Add code</source>
         <extracomment>the codebook of codes the researcher adds without choosing one</extracomment>
         <translation>Tambah kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="102"/>
+        <location filename="../commands/codes.py" line="103"/>
         <source>Move code</source>
         <translation>Pindahkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="125"/>
+        <location filename="../commands/codes.py" line="126"/>
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="150"/>
+        <location filename="../commands/codes.py" line="151"/>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../commands/codes.py" line="176"/>
-        <location filename="../commands/codes.py" line="201"/>
+        <location filename="../commands/codes.py" line="177"/>
+        <location filename="../commands/codes.py" line="222"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
@@ -487,95 +487,97 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="215"/>
         <source>Add them and take the corrected names</source>
         <translation>Tambahkan dan pakai nama yang sudah diperbaiki</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="213"/>
         <source>Add new codes</source>
         <translation>Tambahkan kode baru</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="209"/>
         <source>Add the codes that are new in version {0}? Codings stay where they are, and you can undo this.</source>
         <translation>Tambahkan kode yang baru ada di versi {0}? Pengodean tetap di tempatnya, dan tindakan ini dapat diurungkan.</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="200"/>
         <source>Codebook:</source>
         <translation>Buku kode:</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="194"/>
         <source>{0} (version {1} → {2})</source>
         <translation>{0} (versi {1} → {2})</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="189"/>
         <source>Every codebook that ships with Telaah is up to date in this project.</source>
         <translation>Semua buku kode bawaan Telaah di proyek ini sudah versi terbaru.</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="188"/>
+        <location filename="../workbench/codebook_editing.py" line="200"/>
+        <location filename="../workbench/codebook_editing.py" line="206"/>
         <source>Update codebook</source>
         <translation>Perbarui buku kode</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/codebook_editing.py" line="0"/>
+        <location filename="../workbench/codebook_editing.py" line="179"/>
         <source>%n new code(s) added; your codings are unchanged.</source>
         <translation>
             <numerusform>%n kode baru ditambahkan; pengodean Anda tidak berubah.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="69"/>
+        <location filename="../workbench/codebook_editing.py" line="71"/>
         <source>Recolour code</source>
         <translation>Ubah warna kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="69"/>
-        <location filename="../workbench/codebook_editing.py" line="120"/>
+        <location filename="../workbench/codebook_editing.py" line="71"/>
+        <location filename="../workbench/codebook_editing.py" line="122"/>
         <source>Edit code</source>
         <translation>Sunting kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="101"/>
+        <location filename="../workbench/codebook_editing.py" line="103"/>
         <source>New code</source>
         <translation>Kode baru</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="138"/>
+        <location filename="../workbench/codebook_editing.py" line="140"/>
         <source>Merge codes</source>
         <translation>Gabungkan kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="139"/>
+        <location filename="../workbench/codebook_editing.py" line="141"/>
         <source>Merge “{0}” into:</source>
         <translation>Gabungkan “{0}” ke dalam:</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="154"/>
+        <location filename="../workbench/codebook_editing.py" line="156"/>
         <source>Delete code</source>
         <translation>Hapus kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="156"/>
+        <location filename="../workbench/codebook_editing.py" line="158"/>
         <source>Delete the code “{0}” with its indicators and its {1} coding(s)? You can undo this.</source>
         <translation>Hapus kode “{0}” beserta indikator dan {1} pengodeannya? Tindakan ini dapat dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="165"/>
+        <location filename="../workbench/codebook_editing.py" line="167"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="165"/>
+        <location filename="../workbench/codebook_editing.py" line="167"/>
         <source>Codebook (*.toml)</source>
         <translation>Buku kode (*.toml)</translation>
     </message>
     <message>
-        <location filename="../workbench/codebook_editing.py" line="179"/>
+        <location filename="../workbench/codebook_editing.py" line="231"/>
         <source>Move to top level</source>
         <translation>Pindahkan ke tingkat teratas</translation>
     </message>
@@ -818,6 +820,29 @@
 {1} characters, {2} codings, {3} % coded</source>
         <translation>{0}
 {1} karakter, {2} pengodean, {3}% teks dikodekan</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSourceDialog</name>
+    <message>
+        <location filename="../dialogs/document_source.py" line="33"/>
+        <source>Source of %1</source>
+        <translation>Sumber %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/document_source.py" line="42"/>
+        <source>Dated</source>
+        <translation>Bertanggal</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/document_source.py" line="58"/>
+        <source>Type of source:</source>
+        <translation>Jenis sumber:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/document_source.py" line="59"/>
+        <source>Title in citations:</source>
+        <translation>Judul dalam kutipan:</translation>
     </message>
 </context>
 <context>
@@ -1422,170 +1447,175 @@
         <translation>Tampilkan giliran:</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="195"/>
+        <location filename="../workbench/window.py" line="197"/>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="208"/>
+        <location filename="../workbench/window.py" line="210"/>
         <source>Codes</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="213"/>
+        <location filename="../workbench/window.py" line="215"/>
         <source>Edit memo</source>
         <translation>Sunting memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="216"/>
-        <location filename="../workbench/window.py" line="646"/>
+        <location filename="../workbench/window.py" line="218"/>
+        <location filename="../workbench/window.py" line="648"/>
         <source>Star quote</source>
         <translation>Beri bintang pada kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="220"/>
-        <location filename="../workbench/window.py" line="498"/>
+        <location filename="../workbench/window.py" line="222"/>
+        <location filename="../workbench/window.py" line="500"/>
         <source>Change evidence stance</source>
         <translation>Ubah sikap bukti</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="226"/>
+        <location filename="../workbench/window.py" line="228"/>
         <source>Coding details</source>
         <translation>Rincian pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="229"/>
+        <location filename="../workbench/window.py" line="231"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="243"/>
+        <location filename="../workbench/window.py" line="245"/>
         <source>Excerpts</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="244"/>
+        <location filename="../workbench/window.py" line="246"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="249"/>
+        <location filename="../workbench/window.py" line="251"/>
         <source>Review</source>
         <translation>Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="250"/>
+        <location filename="../workbench/window.py" line="252"/>
         <source>Open questions</source>
         <translation>Pertanyaan belum tuntas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="253"/>
+        <location filename="../workbench/window.py" line="255"/>
         <source>Open questions (%n)</source>
         <translation>
             <numerusform>Pertanyaan belum tuntas (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="256"/>
+        <location filename="../workbench/window.py" line="258"/>
         <source>Excerpts, search and review</source>
         <translation>Kutipan, pencarian, dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="359"/>
+        <location filename="../workbench/window.py" line="361"/>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="414"/>
+        <location filename="../workbench/window.py" line="416"/>
         <source>Select some text in the transcript first.</source>
         <translation>Pilih dulu teks di transkrip.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="420"/>
+        <location filename="../workbench/window.py" line="422"/>
         <source>Apply “{0}”</source>
         <translation>Terapkan “{0}”</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="438"/>
+        <location filename="../workbench/window.py" line="440"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="457"/>
+        <location filename="../workbench/window.py" line="459"/>
         <source>Keys 1–9: recent codes</source>
         <translation>Tombol 1–9: kode terakhir</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="467"/>
+        <location filename="../workbench/window.py" line="469"/>
         <source>Select the words to name the code with.</source>
         <translation>Pilih kata yang akan menjadi nama kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="481"/>
+        <location filename="../workbench/window.py" line="483"/>
         <source>Choose the new code in the code tree first.</source>
         <translation>Pilih dulu kode baru di pohon kode.</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="484"/>
+        <location filename="../workbench/window.py" line="486"/>
         <source>Re-code</source>
         <translation>Ganti kode</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="492"/>
+        <location filename="../workbench/window.py" line="494"/>
         <source>Choose a coding first (click its stripe or place the cursor in it).</source>
         <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="629"/>
+        <location filename="../workbench/window.py" line="631"/>
         <source>Assign selection to a case…</source>
         <translation>Tautkan pilihan ke kasus…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="635"/>
+        <location filename="../workbench/window.py" line="637"/>
         <source>Remove coding</source>
         <translation>Hapus pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="636"/>
+        <location filename="../workbench/window.py" line="638"/>
         <source>Re-code with current code</source>
         <translation>Ganti dengan kode yang dipilih</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="638"/>
+        <location filename="../workbench/window.py" line="640"/>
         <source>Remove star</source>
         <translation>Hapus bintang</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="638"/>
+        <location filename="../workbench/window.py" line="640"/>
         <source>Star as illustrative</source>
         <translation>Beri bintang (kutipan ilustratif)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="658"/>
+        <location filename="../workbench/window.py" line="660"/>
         <source>Import documents</source>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="660"/>
+        <location filename="../workbench/window.py" line="662"/>
         <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
         <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="675"/>
+        <location filename="../workbench/window.py" line="677"/>
         <source>Importing documents…</source>
         <translation>Mengimpor dokumen…</translation>
     </message>
     <message>
-        <location filename="../workbench/window.py" line="685"/>
+        <location filename="../workbench/window.py" line="687"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Dibatalkan. Tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../workbench/window.py" line="700"/>
+        <location filename="../workbench/window.py" line="702"/>
         <source>%n document(s) imported.</source>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../workbench/window.py" line="724"/>
+        <source>Source type, title and date…</source>
+        <translation>Jenis sumber, judul dan tanggal…</translation>
     </message>
 </context>
 <context>
@@ -2224,14 +2254,19 @@
 <context>
     <name>SettingsCommands</name>
     <message>
-        <location filename="../commands/settings.py" line="23"/>
+        <location filename="../commands/settings.py" line="25"/>
         <source>Change coder role</source>
         <translation>Ubah peran pengode</translation>
     </message>
     <message>
-        <location filename="../commands/settings.py" line="44"/>
+        <location filename="../commands/settings.py" line="46"/>
         <source>Change export settings</source>
         <translation>Ubah pengaturan ekspor</translation>
+    </message>
+    <message>
+        <location filename="../commands/settings.py" line="65"/>
+        <source>Change document source</source>
+        <translation>Ubah sumber dokumen</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2450,7 @@ Nama Anda:</translation>
 <context>
     <name>WorkbenchMenus</name>
     <message>
-        <location filename="../workbench/menus.py" line="0"/>
+        <location filename="../workbench/menus.py" line="70"/>
         <source>Update codebook…</source>
         <translation>Perbarui buku kode…</translation>
     </message>
@@ -2470,137 +2505,137 @@ Nama Anda:</translation>
         <translation>Impor buku kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="70"/>
+        <location filename="../workbench/menus.py" line="71"/>
         <source>Cases and attributes…</source>
         <translation>Kasus dan atribut…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="71"/>
+        <location filename="../workbench/menus.py" line="72"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="72"/>
+        <location filename="../workbench/menus.py" line="73"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="73"/>
+        <location filename="../workbench/menus.py" line="74"/>
         <source>New code…</source>
         <translation>Kode baru…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="74"/>
+        <location filename="../workbench/menus.py" line="75"/>
         <source>Edit code…</source>
         <translation>Sunting kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="75"/>
+        <location filename="../workbench/menus.py" line="76"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="76"/>
+        <location filename="../workbench/menus.py" line="77"/>
         <source>Delete code…</source>
         <translation>Hapus kode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="89"/>
+        <location filename="../workbench/menus.py" line="90"/>
         <source>Export project (.qdpx)…</source>
         <translation>Ekspor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="92"/>
+        <location filename="../workbench/menus.py" line="93"/>
         <source>Import project (.qdpx)…</source>
         <translation>Impor proyek (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="94"/>
+        <location filename="../workbench/menus.py" line="95"/>
         <source>Export codebook (.qdc)…</source>
         <translation>Ekspor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="95"/>
+        <location filename="../workbench/menus.py" line="96"/>
         <source>Import codebook (.qdc)…</source>
         <translation>Impor buku kode (.qdc)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="97"/>
+        <location filename="../workbench/menus.py" line="98"/>
         <source>Summary and matrices…</source>
         <translation>Ringkasan dan matriks…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="99"/>
+        <location filename="../workbench/menus.py" line="100"/>
         <source>Change my name…</source>
         <translation>Ganti nama saya…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="101"/>
+        <location filename="../workbench/menus.py" line="102"/>
         <source>Coders and export settings…</source>
         <translation>Pengode dan pengaturan ekspor…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="103"/>
+        <location filename="../workbench/menus.py" line="104"/>
         <source>Merge another copy…</source>
         <translation>Gabungkan salinan lain…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="106"/>
+        <location filename="../workbench/menus.py" line="107"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyek</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="109"/>
+        <location filename="../workbench/menus.py" line="110"/>
         <source>Exchange with NVivo, ATLAS.ti, MAXQDA</source>
         <translation>Tukar data dengan NVivo, ATLAS.ti, MAXQDA</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="118"/>
+        <location filename="../workbench/menus.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="122"/>
+        <location filename="../workbench/menus.py" line="123"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="126"/>
+        <location filename="../workbench/menus.py" line="129"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="128"/>
+        <location filename="../workbench/menus.py" line="131"/>
         <source>&amp;Review</source>
         <translation>&amp;Tinjauan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="131"/>
+        <location filename="../workbench/menus.py" line="134"/>
         <source>Intercoder agreement…</source>
         <translation>Kesepakatan antarpengode…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="134"/>
+        <location filename="../workbench/menus.py" line="137"/>
         <source>Review report (Word)…</source>
         <translation>Laporan tinjauan (Word)…</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="139"/>
+        <location filename="../workbench/menus.py" line="142"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="140"/>
+        <location filename="../workbench/menus.py" line="143"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="144"/>
+        <location filename="../workbench/menus.py" line="147"/>
         <source>Coding</source>
         <translation>Pengodean</translation>
     </message>
     <message>
-        <location filename="../workbench/menus.py" line="159"/>
+        <location filename="../workbench/menus.py" line="162"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>

@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self._size_document_columns()
         self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
+        self.doc_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.doc_list.customContextMenuRequested.connect(self._document_menu)
         docs_dock = self._dock("documentsDock", self.tr("Documents"), self.doc_list)
         docs_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)
@@ -711,6 +713,23 @@ class MainWindow(QMainWindow):
             self.ctx, self, document_id=self.view.document_id, span=self.view.selection_span()
         )
         dialog.open()
+
+    def _document_menu(self, pos: QPoint) -> None:
+        index = self.doc_list.indexAt(pos)
+        if not index.isValid() or self.ctx.read_only:
+            return
+        document_id = self.documents.rows[index.row()].id
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Source type, title and date…"), lambda: self.edit_document_source(document_id)
+        )
+        menu.exec(self.doc_list.viewport().mapToGlobal(pos))
+
+    def edit_document_source(self, document_id: int) -> None:
+        """What kind of source a document is, and how quotes from it are cited."""
+        from app.ui.dialogs.document_source import DocumentSourceDialog
+
+        DocumentSourceDialog(self.ctx, document_id, self).open()
 
     def show_settings(self) -> None:
         """Coder roles and how exports name and cite (undoable edits)."""
