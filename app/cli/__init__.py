@@ -23,12 +23,25 @@ from app.cli import (
     refiqda,
     review,
     show,
+    transfer,
 )
 from app.cli.common import PROG, USER_ERRORS, fail
 from app.cli.gui import open_gui
 from app.models.server import is_server_target
 
-MODULES = (new, importing, show, coding, evidence, export, demo, backups, refiqda, review)
+MODULES = (
+    new,
+    importing,
+    show,
+    coding,
+    evidence,
+    export,
+    demo,
+    backups,
+    refiqda,
+    review,
+    transfer,
+)
 
 
 def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:

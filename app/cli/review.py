@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, opened, say
+from app.cli.common import CliError, ask_password, opened, project_target, say
 from app.coding.agreement import AgreementReport, Figures, compute_agreement
 from app.coding.merge import merge_project_file
 
@@ -76,12 +76,18 @@ def run_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
+def _same_project(ours: str | Path, other: str | Path) -> bool:
+    if isinstance(ours, Path) and isinstance(other, Path):
+        return ours.exists() and ours.resolve() == other.resolve()
+    return str(ours) == str(other)
+
+
 def run_merge(args: argparse.Namespace) -> int:
-    ours_path, other_path = Path(args.project), Path(args.other)
-    if ours_path.exists() and ours_path.resolve() == other_path.resolve():
+    ours_target, other_target = project_target(args.project), project_target(args.other)
+    if _same_project(ours_target, other_target):
         raise CliError("a project cannot be merged into itself")
-    with opened(ours_path) as project, project.session() as ours:
-        report = merge_project_file(ours, path=other_path)
+    with opened(ours_target) as project, project.session() as ours:
+        report = merge_project_file(ours, path=other_target, ask_password=ask_password)
     if report.changed:
         say("merged: " + ", ".join(f"{n} {kind}" for kind, n in report.added.items()))
     else:

@@ -34,6 +34,7 @@ from app.models.schema import (
     ReviewMark,
     Segment,
 )
+from app.models.server import PasswordPrompt, is_server_target
 
 _CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour")
 
@@ -376,15 +377,25 @@ class _Merger:
 
 
 def merge_project_file(
-    session: Session, *, path: Path, this_file: Path | None = None
+    session: Session,
+    *,
+    path: Path | str,
+    this_file: Path | None = None,
+    ask_password: PasswordPrompt | None = None,
 ) -> MergeReport:
-    """Merge the project file at ``path`` (read through a private copy) into ``session``.
+    """Merge the project at ``path`` into ``session``: a file (read through a private copy)
+    or a server URL (read in one snapshot), so an offline coder's file can be brought back
+    into the team's server project and the other way round.
 
     ``this_file`` is the open project's own file: merging a project into itself is refused.
     """
-    if this_file is not None and Path(this_file).resolve() == Path(path).resolve():
+    if (
+        this_file is not None
+        and not is_server_target(path)
+        and Path(this_file).resolve() == Path(path).resolve()
+    ):
         raise InvalidValue("merge", str(path), "same project")
-    with open_copy(path) as other, other.session() as theirs:
+    with open_copy(path, ask_password=ask_password) as other, other.session() as theirs:
         return merge_projects(session, other=theirs)
 
 

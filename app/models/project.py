@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,14 +228,25 @@ def _server_url(target: str | URL) -> URL:
         raise NotAProject(Path(str(target)), f"not a usable server URL ({exc})") from exc
 
 
+#: Fills a new project's tables inside the transaction that created them.
+Filler = Callable[[Connection], object]
+
+
 def create_project(
-    target: ProjectTarget, *, ask_password: _server.PasswordPrompt | None = None
+    target: ProjectTarget,
+    *,
+    ask_password: _server.PasswordPrompt | None = None,
+    fill: Filler | None = None,
 ) -> Project:
     """Create a new, empty project: a file at ``target`` (which must not exist), or the
-    schema in the empty server database a ``postgresql+psycopg://`` URL names."""
+    schema in the empty server database a ``postgresql+psycopg://`` URL names.
+
+    ``fill`` (push and pull) writes rows in the same transaction as the schema, so a failure
+    leaves no file and an empty database.
+    """
     if _server.is_server_target(target):
         assert isinstance(target, str | URL)
-        return _create_server_project(_server_url(target), ask_password)
+        return _create_server_project(_server_url(target), ask_password, fill)
     assert not isinstance(target, URL)
     path = Path(target)
     if path.exists():
@@ -248,6 +259,8 @@ def create_project(
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            if fill is not None:
+                fill(conn)
             _stamp_head(conn)
     except BaseException:
         engine.dispose()
@@ -257,7 +270,9 @@ def create_project(
     return Project(path, engine, sessionmaker(engine))
 
 
-def _create_server_project(url: URL, ask_password: _server.PasswordPrompt | None) -> Project:
+def _create_server_project(
+    url: URL, ask_password: _server.PasswordPrompt | None, fill: Filler | None = None
+) -> Project:
     engine, shown = _server.connect_server(url, ask_password=ask_password)
     try:
         with engine.begin() as conn:
@@ -265,6 +280,8 @@ def _create_server_project(url: URL, ask_password: _server.PasswordPrompt | None
                 raise ServerNotEmpty(shown, "the database is not empty")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            if fill is not None:
+                fill(conn)
             _stamp_head(conn)
     except BaseException:
         engine.dispose()
@@ -340,13 +357,28 @@ def open_project(
 
 
 @contextmanager
-def open_copy(path: Path) -> Iterator[Project]:
+def open_copy(
+    target: ProjectTarget, *, ask_password: _server.PasswordPrompt | None = None
+) -> Iterator[Project]:
     """A private, upgraded copy of another project file, as of its last commit.
 
     The file itself is never written (not even migrated), so a colleague's copy or one open
-    in another window can be read safely. The copy is deleted on exit.
+    in another window can be read safely. The copy is deleted on exit. A server project is
+    read in place through read-only snapshot transactions (others may go on writing).
     """
-    path = Path(path)
+    if _server.is_server_target(target):
+        assert isinstance(target, str | URL)
+        project = _open_server_project(_server_url(target), ask_password)
+        snapshot = project.engine.execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True
+        )
+        try:
+            yield Project(None, snapshot, sessionmaker(snapshot), url=project.url)
+        finally:
+            project.close()
+        return
+    assert not isinstance(target, URL)
+    path = Path(target)
     if not path.exists():
         raise ProjectNotFound(path, "file does not exist")
     _check_file(path)
