@@ -1,4 +1,5 @@
-"""Entry points of the desktop app: ``open_window`` (also for tests), ``main`` and ``run_demo``.
+"""Entry points of the desktop app: ``open_window`` and ``open_start_window`` (also for
+tests), ``main`` and ``run_demo``.
 
 This module wires things together; nothing here is global. Each window gets its own
 :class:`~app.ui.context.ProjectContext` (project, undo stack, coder).
@@ -12,21 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.models.backup import BackupError, backup_if_due
-from app.models.project import ProjectDamaged, ProjectError, create_project, open_project
+from app.models.project import ProjectError, open_project
 from app.models.server import is_server_target
 from app.ui.context import ProjectContext
 from app.ui.errors import project_error_message
 from app.ui.language import apply_language, saved_language
-from app.ui.startup import (
-    acquire_lock,
-    ask_coder_once,
-    newest_backup,
-    read_only_notice,
-    restore_backup,
-)
+from app.ui.launcher import Launcher
+from app.ui.platform_check import check_platform
+from app.ui.start.window import StartWindow
+from app.ui.startup import acquire_lock, ask_coder_once, read_only_notice
 from app.ui.workbench.window import MainWindow
 
 translate = QCoreApplication.translate
@@ -78,34 +76,18 @@ def open_window(
     return window
 
 
-def _open_interactive(path: Path) -> QMainWindow | None:
-    """Open with dialogs for the errors a user can fix (damaged file: offer the backup)."""
-    try:
-        return open_window(path, coder=ask_coder_once())
-    except ProjectDamaged as exc:
-        backup = newest_backup(path)
-        message = project_error_message(exc)
-        if backup is None:
-            QMessageBox.critical(
-                None, "Telaah", message + "\n\n" + translate("Main", "No backup was found.")
-            )
-            return None
-        answer = QMessageBox.question(
-            None,
-            "Telaah",
-            message
-            + "\n\n"
-            + translate(
-                "Main", "Open the newest backup ({0}) instead? The damaged file is kept as a copy."
-            ).format(backup.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        restore_backup(path, backup)
-        return _open_interactive(path)
-    except ProjectError as exc:
-        QMessageBox.critical(None, "Telaah", project_error_message(exc))
-        return None
+def make_launcher() -> Launcher:
+    """The launcher that opens, creates and closes project windows for this app."""
+    ensure_app()
+    return Launcher(lambda path: open_window(path, coder=ask_coder_once()))
+
+
+def open_start_window(launcher: Launcher | None = None) -> StartWindow:
+    """The start window (New project, Open project…, recent projects, the sample study),
+    not yet shown."""
+    window = (launcher or make_launcher()).start_window()
+    assert isinstance(window, StartWindow)
+    return window
 
 
 def _open_server_interactive(url: str) -> QMainWindow | None:
@@ -136,27 +118,15 @@ def _open_server_interactive(url: str) -> QMainWindow | None:
     return None
 
 
-def _ask_project() -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(
-        None,
-        translate("Main", "Open or create a Telaah project"),
-        str(Path.home()),
-        translate("Main", "Telaah project (*.telaah)"),
-        options=QFileDialog.Option.DontConfirmOverwrite,
-    )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix != ".telaah" and not path.exists():
-        path = path.with_suffix(".telaah")
-    if not path.exists():
-        create_project(path).close()
-    return path
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app on the project given in ``argv`` (or ask for one)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        problem = check_platform()
+        if problem is not None:
+            # Qt would abort the process (core dump) on its own; say why instead.
+            print(problem, file=sys.stderr)
+            return 1
     app = ensure_app()
     if args and is_server_target(args[0]):
         window = _open_server_interactive(args[0])
@@ -164,13 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         window.show()
         return app.exec()
-    path = Path(args[0]) if args else _ask_project()
-    if path is None:
-        return 0
-    window = _open_interactive(path)
-    if window is None:
+    launcher = make_launcher()
+    if not args:
+        launcher.show_start()
+    elif launcher.open_path(Path(args[0])) is None:
         return 1
-    window.show()
     return app.exec()
 
 

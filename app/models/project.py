@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,14 +24,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models import server as _server
-from app.models.backup import backup_project
+from app.models.backup import backup_project, drop_backup, list_backups, put_back
 from app.models.base import Base
 from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 from app.models.fts import create_fts
+from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -77,6 +79,17 @@ class ProjectDamaged(ProjectError):
     """The file is a Telaah project but SQLite reports it corrupt."""
 
 
+class ProjectForeignSchema(ProjectError):
+    """The file holds tables, indexes, triggers or views Telaah did not create (``objects``).
+
+    Such a file is never written to; :func:`rescue_project` copies its data into a clean one.
+    """
+
+    def __init__(self, path: Path, objects: tuple[ForeignObject, ...]) -> None:
+        super().__init__(path, "foreign-schema")
+        self.objects = objects
+
+
 class ProjectTooNew(ProjectError):
     """The file was written by a newer Telaah whose schema this version does not know."""
 
@@ -95,6 +108,10 @@ def head_revision() -> str:
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # trusted_schema stays on for writing connections: SQLite refuses FTS5 tables inside
+    # triggers without it ("unsafe use of virtual table"), and our own FTS triggers need
+    # that. The file was checked first (app.models.schema_check): only triggers Telaah
+    # itself creates are in it. Read-only connections run with trusted_schema off.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -200,10 +217,32 @@ def _check_file(path: Path) -> None:
         status = con.execute("PRAGMA quick_check").fetchone()[0]
         if status != "ok":
             raise ProjectDamaged(path, status)
+        revision = _stamped(con)
+        if revision is None:
+            # Telaah stamps every file it makes; without the stamp no migration can be right.
+            raise ProjectDamaged(path, "the schema version is missing")
+        known = _known_revisions()
+        if revision in known or revision == head_revision():
+            foreign = foreign_objects(con, revision)
+            if foreign:
+                raise ProjectForeignSchema(path, foreign)
     except sqlite3.DatabaseError as exc:
         raise ProjectDamaged(path, str(exc)) from exc
     finally:
         con.close()
+
+
+def _stamped(con: sqlite3.Connection) -> str | None:
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return str(row[0]) if row else None
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
 
 
 ProjectTarget = Path | str | URL
@@ -347,13 +386,58 @@ def open_project(
             if revision is not None and revision not in known:
                 raise ProjectTooNew(path, f"schema {revision}")
             engine.dispose()
-            backup_project(path, reason="migration")
-            with engine.begin() as conn:
-                _upgrade_head(conn)
+            earlier = set(list_backups(path))
+            backup = backup_project(path, reason="migration")
+            try:
+                with engine.begin() as conn:
+                    _upgrade_head(conn)
+            except BaseException as exc:
+                # SQLite runs part of a migration's DDL outside the transaction, so a failed
+                # upgrade can leave half-built tables: the file is put back from the backup
+                # just taken; then nothing has happened, and that backup is not kept.
+                engine.dispose()
+                put_back(path, backup)
+                if backup not in earlier:
+                    drop_backup(backup)
+                if isinstance(exc, SQLAlchemyError):
+                    why = f"the schema does not match its version {revision}"
+                    raise ProjectDamaged(path, why) from exc
+                raise
     except BaseException:
         engine.dispose()
         raise
     return Project(path, engine, sessionmaker(engine))
+
+
+def rescue_project(source: Path, target: Path) -> tuple[ForeignObject, ...]:
+    """Copy the data of ``source`` into a new clean project file ``target``.
+
+    For a file refused with :class:`ProjectForeignSchema`: the foreign objects are dropped
+    from a private copy (none of them runs), then the copy is opened (and migrated) like any
+    project and left at ``target``. ``source`` is never written. Returns what was dropped.
+    """
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise ProjectNotFound(source, "file does not exist")
+    if target.exists():
+        raise ProjectExists(target)
+    with suppress(ProjectForeignSchema):  # the very reason for a rescue
+        _check_file(source)
+    con = connect_read_only(source)
+    try:
+        revision = _stamped(con)
+    finally:
+        con.close()
+    try:
+        dropped = rescue_copy(source, target, revision)
+        open_project(target).close()
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        raise
+    for old in list_backups(target):
+        drop_backup(old)
+    return dropped
 
 
 @contextmanager

@@ -288,22 +288,19 @@ def load_codings(
 def _one_per_span(rows: list[CodingRef]) -> list[CodingRef]:
     """Drop codings that repeat an earlier coding's document, code and span.
 
-    ``rows`` are ordered by document, start and id, so the codings of one span are next to
-    each other's starts and the first one met has the lowest id: one pass, no sorting.
+    ``rows`` are ordered by document, start and id, so identical spans sit together in id
+    order and the first one seen (the lowest id) is kept; the order is preserved.
     """
+    seen: set[tuple[int, int, int, int]] = set()
+    add = seen.add
     kept: list[CodingRef] = []
-    seen: set[tuple[int, int]] = set()  # (code, end) at the current document and start
-    at = (-1, -1)
+    keep = kept.append
     for r in rows:
-        here = (r.document_id, r.start)
-        if here != at:
-            at = here
-            seen.clear()
-        ident = (r.code_id, r.end)
+        ident = (r.document_id, r.code_id, r.start, r.end)
         if ident not in seen:
-            seen.add(ident)
-            kept.append(r)
-    return kept
+            add(ident)
+            keep(r)
+    return kept if len(kept) != len(rows) else rows
 
 
 def document_types(session: Session) -> dict[int, str]:

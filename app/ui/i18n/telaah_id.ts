@@ -288,6 +288,19 @@
     </message>
 </context>
 <context>
+    <name>AttributeTemplateModel</name>
+    <message>
+        <location filename="../start/codebook_choices.py" line="157"/>
+        <source>Attribute</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="157"/>
+        <source>Kind of value</source>
+        <translation>Jenis nilai</translation>
+    </message>
+</context>
+<context>
     <name>CaseCommands</name>
     <message>
         <location filename="../commands/cases.py" line="30"/>
@@ -848,6 +861,23 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The server does not allow this for your role in the team; nothing changed.</source>
+        <translation>Server tidak mengizinkan tindakan ini untuk peran Anda dalam tim; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>{0} holds objects Telaah did not create ({1}). It was not opened or changed.</source>
+        <translation>{0} memuat objek yang tidak dibuat oleh Telaah ({1}). Berkas tidak dibuka dan tidak diubah.</translation>
+    </message>
+    <message>
+        <source>The pattern is not valid: {0}</source>
+        <translation>Pola tidak valid: {0}</translation>
+    </message>
+    <message>
+        <source>The pattern is too slow: simplify it. It was stopped; nothing was changed.</source>
+        <translation>Pola terlalu lambat: sederhanakan. Pencarian dihentikan; tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="157"/>
         <source>The database {0} is not empty; a new project needs an empty database.</source>
         <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
@@ -1126,8 +1156,8 @@
         <translation>Pembicara</translation>
     </message>
     <message>
-        <location filename="../workbench/excerpt_model.py" line="86"/>
         <location filename="../analysis/models.py" line="320"/>
+        <location filename="../workbench/excerpt_model.py" line="86"/>
         <source>Coder</source>
         <translation>Pengode</translation>
     </message>
@@ -1402,31 +1432,53 @@
     </message>
 </context>
 <context>
-    <name>Main</name>
+    <name>Launcher</name>
     <message>
-        <location filename="../../main.py" line="127"/>
-        <source>Password for {0}:</source>
-        <translation>Kata sandi untuk {0}:</translation>
+        <source>Copy its data into a clean file, {0}, leaving those objects out?</source>
+        <translation>Salin datanya ke berkas bersih, {0}, tanpa objek-objek tersebut?</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="90"/>
+        <location filename="../launcher.py" line="91"/>
         <source>No backup was found.</source>
-        <translation>Tidak ada cadangan yang ditemukan.</translation>
+        <extracomment>builds the main window of a project (``app.main.open_window``); raises project errors</extracomment>
+        <translation>Tidak ada cadangan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="98"/>
+        <location filename="../launcher.py" line="100"/>
         <source>Open the newest backup ({0}) instead? The damaged file is kept as a copy.</source>
         <translation>Buka cadangan terbaru ({0}) sebagai gantinya? Berkas yang rusak disimpan sebagai salinan.</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="142"/>
-        <source>Open or create a Telaah project</source>
-        <translation>Buka atau buat proyek Telaah</translation>
+        <location filename="../launcher.py" line="115"/>
+        <source>{0} was not found. It may have been moved, renamed or be on a drive that is not connected.
+
+Remove it from the recent projects?</source>
+        <translation>{0} tidak ditemukan. Mungkin berkas itu dipindahkan, diganti namanya, atau berada di drive yang tidak terhubung.
+
+Hapus dari daftar proyek terakhir?</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="144"/>
+        <location filename="../launcher.py" line="136"/>
+        <source>Open project</source>
+        <translation>Buka proyek</translation>
+    </message>
+    <message>
+        <location filename="../launcher.py" line="138"/>
         <source>Telaah project (*.telaah)</source>
         <translation>Proyek Telaah (*.telaah)</translation>
+    </message>
+    <message>
+        <location filename="../launcher.py" line="168"/>
+        <source>Building the sample study…</source>
+        <translation>Menyiapkan studi contoh…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../main.py" line="109"/>
+        <source>Password for {0}:</source>
+        <translation>Kata sandi untuk {0}:</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1665,10 @@
         </translation>
     </message>
     <message>
+        <source>Coder: {0}</source>
+        <translation>Pengode: {0}</translation>
+    </message>
+    <message>
         <location filename="../workbench/window.py" line="724"/>
         <source>Source type, title and date…</source>
         <translation>Jenis sumber, judul dan tanggal…</translation>
@@ -1725,6 +1781,162 @@
         <location filename="../workbench/interchange.py" line="222"/>
         <source>A backup from before the merge: {0}</source>
         <translation>Cadangan sebelum penggabungan: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewProject</name>
+    <message>
+        <location filename="../start/codebook_choices.py" line="59"/>
+        <source>{0} ({1} codes)</source>
+        <translation>{0} ({1} kode)</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="121"/>
+        <source>group</source>
+        <translation>kelompok</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="122"/>
+        <source>role</source>
+        <translation>peran</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="123"/>
+        <source>institution</source>
+        <translation>instansi</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="124"/>
+        <source>gender</source>
+        <translation>jenis kelamin</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="125"/>
+        <source>interview date</source>
+        <translation>tanggal wawancara</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="126"/>
+        <source>place</source>
+        <translation>tempat</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="132"/>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="133"/>
+        <source>number</source>
+        <translation>angka</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="134"/>
+        <source>date</source>
+        <translation>tanggal</translation>
+    </message>
+    <message>
+        <location filename="../start/codebook_choices.py" line="135"/>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../start/new_project.py" line="203"/>
+        <source>My study</source>
+        <translation>Penelitian saya</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="210"/>
+        <source>New project</source>
+        <translation>Proyek baru</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="211"/>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="212"/>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="213"/>
+        <source>File:</source>
+        <translation>Berkas:</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="214"/>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="215"/>
+        <source>Theory codebooks to include</source>
+        <translation>Buku kode teori yang disertakan</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="218"/>
+        <source>Tick the theories your study uses; their codes and indicators are added with definitions and references. You can add or write codebooks later.</source>
+        <translation>Centang teori yang dipakai penelitian Anda; kode dan indikatornya ditambahkan beserta definisi dan rujukannya. Buku kode lain bisa ditambahkan atau ditulis nanti.</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="222"/>
+        <source>Informant names in exports</source>
+        <translation>Nama informan dalam ekspor</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="223"/>
+        <source>Aliases (Informan 1, Informan 2, …)</source>
+        <translation>Nama samaran (Informan 1, Informan 2, …)</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="224"/>
+        <source>Real names</source>
+        <translation>Nama asli</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="225"/>
+        <source>Informant attributes</source>
+        <translation>Atribut informan</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="227"/>
+        <source>What you record about each informant. Edit, add or remove as you need.</source>
+        <translation>Hal yang Anda catat tentang setiap informan. Ubah, tambah, atau hapus sesuai kebutuhan.</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="229"/>
+        <source>Add attribute</source>
+        <translation>Tambah atribut</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="230"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="232"/>
+        <source>Create project</source>
+        <translation>Buat proyek</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="268"/>
+        <source>Folder for the project</source>
+        <translation>Folder untuk proyek</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="301"/>
+        <source>Give the project a name.</source>
+        <translation>Beri nama proyek.</translation>
+    </message>
+    <message>
+        <location filename="../start/new_project.py" line="305"/>
+        <source>A file called {0} is already in that folder. Choose another name.</source>
+        <translation>Berkas bernama {0} sudah ada di folder itu. Pilih nama lain.</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2119,34 @@
         <location filename="../dialogs/project_settings.py" line="188"/>
         <source>With aliases no real name appears in any export: informants by alias, documents by their title, identifying roles by the informant group.</source>
         <translation>Dengan alias tidak ada nama sebenarnya di ekspor mana pun: informan ditulis dengan alias, dokumen dengan judulnya, jabatan yang mengungkap identitas dengan kelompok informannya.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentProjectsModel</name>
+    <message>
+        <location filename="../start/recent.py" line="83"/>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <location filename="../start/recent.py" line="83"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../start/recent.py" line="83"/>
+        <source>Last opened</source>
+        <translation>Terakhir dibuka</translation>
+    </message>
+    <message>
+        <location filename="../start/recent.py" line="104"/>
+        <source>not found</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <location filename="../start/recent.py" line="110"/>
+        <source>{0} was not found (moved, renamed or on a drive not connected).</source>
+        <translation>{0} tidak ditemukan (dipindahkan, diganti namanya, atau di drive yang tidak terhubung).</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2394,14 @@
 <context>
     <name>SearchController</name>
     <message>
+        <source>The pattern has {0} hits. Code all of them with “{1}”?</source>
+        <translation>Pola ini memiliki {0} hasil. Kodekan semuanya dengan “{1}”?</translation>
+    </message>
+    <message>
+        <source>Code all hits</source>
+        <translation>Kodekan semua hasil</translation>
+    </message>
+    <message>
         <location filename="../workbench/search_actions.py" line="43"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
@@ -2314,6 +2562,69 @@
         <location filename="../analysis/models.py" line="72"/>
         <source>[barrier] </source>
         <translation>[hambatan] </translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../start/window.py" line="136"/>
+        <source>Welcome to Telaah</source>
+        <translation>Selamat datang di Telaah</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="139"/>
+        <source>A project holds your transcripts, codebooks, cases and codings in one file. Start a new one for your study, open one you already have, or look around in the sample study (twelve fictional interviews, already coded).</source>
+        <translation>Satu proyek menyimpan transkrip, buku kode, kasus, dan pengodean Anda dalam satu berkas. Buat proyek baru untuk penelitian Anda, buka proyek yang sudah ada, atau lihat-lihat studi contoh (dua belas wawancara fiktif yang sudah dikodekan).</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="144"/>
+        <source>New project…</source>
+        <translation>Proyek baru…</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="145"/>
+        <source>Create a project file for your study</source>
+        <translation>Buat berkas proyek untuk penelitian Anda</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="146"/>
+        <source>Open project…</source>
+        <translation>Buka proyek…</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="147"/>
+        <source>Open a .telaah file</source>
+        <translation>Buka berkas .telaah</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="148"/>
+        <source>Open the sample study</source>
+        <translation>Buka studi contoh</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="149"/>
+        <source>Twelve fictional interviews, coded, to try things</source>
+        <translation>Dua belas wawancara fiktif yang sudah dikodekan, untuk mencoba-coba</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="150"/>
+        <source>Remove from the list</source>
+        <translation>Hapus dari daftar</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="151"/>
+        <source>Recent projects</source>
+        <translation>Proyek terakhir</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="153"/>
+        <source>No recent projects yet. Projects you open will be listed here.</source>
+        <translation>Belum ada proyek. Proyek yang Anda buka akan tercantum di sini.</translation>
+    </message>
+    <message>
+        <location filename="../start/window.py" line="155"/>
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +2949,144 @@ Nama Anda:</translation>
         <location filename="../workbench/menus.py" line="162"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CodingActions</name>
+    <message>
+        <source>Select some text in the transcript first.</source>
+        <translation>Pilih dulu teks di transkrip.</translation>
+    </message>
+    <message>
+        <source>Apply “{0}”</source>
+        <translation>Terapkan “{0}”</translation>
+    </message>
+    <message>
+        <source>Choose a code in the code tree first.</source>
+        <translation>Pilih dulu kode di pohon kode.</translation>
+    </message>
+    <message>
+        <source>Keys 1–9: recent codes</source>
+        <translation>Tombol 1–9: kode terakhir</translation>
+    </message>
+    <message>
+        <source>Select the words to name the code with.</source>
+        <translation>Pilih kata yang akan menjadi nama kode.</translation>
+    </message>
+    <message>
+        <source>Choose the new code in the code tree first.</source>
+        <translation>Pilih dulu kode baru di pohon kode.</translation>
+    </message>
+    <message>
+        <source>Re-code</source>
+        <translation>Ganti kode</translation>
+    </message>
+    <message>
+        <source>Assign selection to a case…</source>
+        <translation>Tautkan pilihan ke kasus…</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Hapus pengodean</translation>
+    </message>
+    <message>
+        <source>Re-code with current code</source>
+        <translation>Ganti dengan kode yang dipilih</translation>
+    </message>
+    <message>
+        <source>Remove star</source>
+        <translation>Hapus bintang</translation>
+    </message>
+    <message>
+        <source>Star as illustrative</source>
+        <translation>Beri bintang (kutipan ilustratif)</translation>
+    </message>
+    <message>
+        <source>Star quote</source>
+        <translation>Beri bintang pada kutipan</translation>
+    </message>
+    <message>
+        <source>Choose a coding first (click its stripe or place the cursor in it).</source>
+        <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
+    </message>
+    <message>
+        <source>Change evidence stance</source>
+        <translation>Ubah sikap bukti</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentImport</name>
+    <message>
+        <source>Import documents</source>
+        <translation>Impor dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
+        <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing documents…</source>
+        <translation>Mengimpor dokumen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) imported.</source>
+        <translation>
+            <numerusform>%n dokumen diimpor.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Dibatalkan. Tidak ada yang berubah.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchLayout</name>
+    <message>
+        <source>Show turns of:</source>
+        <translation>Tampilkan giliran:</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding details</source>
+        <translation>Rincian pengodean</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Tinjauan</translation>
+    </message>
+    <message>
+        <source>Open questions</source>
+        <translation>Pertanyaan belum tuntas</translation>
+    </message>
+    <message>
+        <source>Excerpts, search and review</source>
+        <translation>Kutipan, pencarian, dan tinjauan</translation>
+    </message>
+    <message>
+        <source>all speakers</source>
+        <translation>semua pembicara</translation>
     </message>
 </context>
 </TS>
