@@ -114,14 +114,14 @@ def describe(exc: BaseException) -> str:
         # The words for people, the stable key in brackets for scripts.
         words = FILE_REASONS.get(exc.reason, exc.reason)
         detail = f"; {exc.detail}" if exc.detail else ""
-        text = f"cannot import {quoted(exc.path)}: {words} [{exc.reason}{detail}]"
+        text = f"cannot import {quoted(exc.path, limit=4096)}: {words} [{exc.reason}{detail}]"
     elif isinstance(exc, ProjectForeignSchema):
         found = ", ".join(f"{o.type} {quoted(o.name)}" for o in exc.objects[:5])
         more = f" and {len(exc.objects) - 5} more" if len(exc.objects) > 5 else ""
+        where = quoted(exc.path, limit=4096)
         text = (
-            f"{quoted(exc.path)} holds objects Telaah did not create ({found}{more}); it was "
-            f"not opened or changed. Copy its data into a clean file with: telaah rescue "
-            f"{quoted(exc.path)} NEW.telaah"
+            f"{where} holds objects Telaah did not create ({found}{more}); it was not opened "
+            f"or changed. Copy its data into a clean file with: telaah rescue {where} NEW.telaah"
         )
     elif isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         limit = int(exc.detail.split(":", 1)[1])
@@ -139,7 +139,7 @@ def describe(exc: BaseException) -> str:
     elif isinstance(exc, ProjectExists):
         text = f"{exc.path}: a file with this name already exists"
     elif isinstance(exc, ProjectError):
-        text = f"{quoted(exc.path)}: {exc.reason or type(exc).__name__}"
+        text = f"{quoted(exc.path, limit=4096)}: {exc.reason or type(exc).__name__}"
     elif isinstance(exc, OSError) and exc.strerror:
         where = exc.filename if exc.filename is not None else ""
         text = f"{where}: {exc.strerror}" if where else exc.strerror

@@ -50,13 +50,13 @@ def backup_project(path: Path, *, reason: str, keep: int = KEEP_BACKUPS) -> Path
     copied as of its last committed transaction. Returns the new backup's path.
     """
     folder = backup_dir(path)
-    previous = list_backups(path)
+    previous = [p for p in list_backups(path) if p.stem.endswith(f"-{reason}")]
     try:
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix or '.telaah'}"
         _copy(path, target)
-        # Nothing changed since the last backup: keep that one instead of a second copy.
+        # Nothing changed since the last backup of this kind: keep that one, not a second copy.
         if previous and _same_content(previous[-1], target):
             target.unlink()
             return previous[-1]

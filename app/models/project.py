@@ -219,8 +219,8 @@ def _check_file(path: Path) -> None:
             raise ProjectDamaged(path, status)
         revision = _stamped(con)
         if revision is None:
-            # Telaah stamps every file it makes; without the stamp no migration can be right.
-            raise ProjectDamaged(path, "the schema version is missing")
+            _check_unstamped(path, con)
+            return
         known = _known_revisions()
         if revision in known or revision == head_revision():
             foreign = foreign_objects(con, revision)
@@ -230,6 +230,20 @@ def _check_file(path: Path) -> None:
         raise ProjectDamaged(path, str(exc)) from exc
     finally:
         con.close()
+
+
+def _check_unstamped(path: Path, con: sqlite3.Connection) -> None:
+    """A file without a schema stamp: from before the first revision (then it is migrated),
+    unless it already holds Telaah's tables (then the stamp was lost and no migration can be
+    right) or carries triggers or views (never migrated: they would run)."""
+    names = {
+        (str(kind), str(name)) for kind, name in con.execute("SELECT type, name FROM sqlite_master")
+    }
+    if ("table", "documents") in names:
+        raise ProjectDamaged(path, "the schema version is missing")
+    active = tuple(sorted(ForeignObject(k, n) for k, n in names if k in ("trigger", "view")))
+    if active:
+        raise ProjectForeignSchema(path, active)
 
 
 def _stamped(con: sqlite3.Connection) -> str | None:

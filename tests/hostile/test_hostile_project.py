@@ -116,7 +116,7 @@ def test_a_failed_migration_keeps_no_backup(study: Path, dump, capsys) -> None: 
 
 def test_identical_backups_are_kept_once(study: Path) -> None:
     first = backup_project(study, reason="manual")
-    second = backup_project(study, reason="daily")
+    second = backup_project(study, reason="manual")
     assert second == first and list_backups(study) == [first]
     _sql(study, "UPDATE documents SET name = 'INF01 baru'")
     third = backup_project(study, reason="manual")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,7 +16,6 @@ from app.ui.errors import show_error
 from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.coding_actions import CodingActions
 from app.ui.workbench.navigation import Navigator
-
 
 #: Above this many spans "Code all hits" asks before coding them.
 CONFIRM_HITS = 2_000
