@@ -191,7 +191,7 @@ def test_upgrading_a_coded_project_keeps_every_coding_mark_and_comment(tmp_path:
             "definition_en, colour, keywords, reference, sort_order, created_at) VALUES "
             "(1, 1, 'loeffler/co-delivery', 'x', 'x', '', '', '#112233', '', '', 0, "
             "'2025-01-01')",
-            "INSERT INTO codings (id, document_id, code_id, coder_id, start, \"end\", snippet, "
+            'INSERT INTO codings (id, document_id, code_id, coder_id, start, "end", snippet, '
             "memo, illustrative, created_at, updated_at) VALUES (1, 1, 1, 1, 0, 5, 'Warga', "
             "'', 1, '2025-01-01', '2025-01-01')",
             "INSERT INTO review_marks (coding_id, reviewer_id, status, updated_at) VALUES "
