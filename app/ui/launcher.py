@@ -72,12 +72,24 @@ class Launcher(QObject):
             QMessageBox.critical(parent, "Telaah", project_error_message(exc))
             return None
         remember_project(path)
-        self.windows.append(window)
-        window.destroyed.connect(lambda *_: self._forget_window(window))
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.adopt(window)
         window.show()
         self._hide_start()
         return window
+
+    def adopt(self, window: QMainWindow) -> None:
+        """Keep ``window`` alive and let its Project menu (New, Open, Recent, Close) use this
+        launcher."""
+        from app.ui.workbench.project_files import ProjectFiles
+
+        if window in self.windows:
+            return
+        self.windows.append(window)
+        window.destroyed.connect(lambda *_: self._forget_window(window))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        files = window.findChild(ProjectFiles)
+        if files is not None:
+            files.launcher = self
 
     def _offer_rescue(
         self, path: Path, exc: ProjectForeignSchema, parent: QWidget | None

@@ -1673,6 +1673,18 @@ Hapus dari daftar proyek terakhir?</translation>
         <source>Source type, title and date…</source>
         <translation>Jenis sumber, judul dan tanggal…</translation>
     </message>
+    <message>
+        <source>team server</source>
+        <translation>server tim</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>hanya baca</translation>
+    </message>
+    <message>
+        <source>{0}{1} – Telaah</source>
+        <translation>{0}{1} – Telaah</translation>
+    </message>
 </context>
 <context>
     <name>MatrixModel</name>
@@ -2950,6 +2962,22 @@ Nama Anda:</translation>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
     </message>
+    <message>
+        <source>New project…</source>
+        <translation>Proyek baru…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>Buka proyek…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Proyek terakhir</translation>
+    </message>
+    <message>
+        <source>Close this project and go back to the start window</source>
+        <translation>Tutup proyek ini dan kembali ke jendela awal</translation>
+    </message>
 </context>
 <context>
     <name>CodingActions</name>
@@ -3087,6 +3115,17 @@ Nama Anda:</translation>
     <message>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>(not found)</source>
+        <translation>(tidak ditemukan)</translation>
+    </message>
+    <message>
+        <source>No recent projects yet</source>
+        <translation>Belum ada proyek terakhir</translation>
     </message>
 </context>
 </TS>

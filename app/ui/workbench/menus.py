@@ -20,6 +20,7 @@ from app.ui.workbench.coding_actions import CodingActions
 from app.ui.workbench.companions import Companions
 from app.ui.workbench.importing import DocumentImport
 from app.ui.workbench.interchange import Interchange, MergeCopy
+from app.ui.workbench.project_files import ProjectFiles
 
 
 class MenuHandlers(Protocol):
@@ -32,6 +33,7 @@ class MenuHandlers(Protocol):
     interchange: Interchange
     merger: MergeCopy
     companions: Companions
+    files: ProjectFiles
 
     def show_cases(self) -> None: ...
     def show_settings(self) -> None: ...
@@ -118,7 +120,18 @@ class WorkbenchMenus(QObject):
         upd_cb = a("actionUpdateCodebook", self.tr("Update codebook…"), w.editor.ask_update)
         cases = a("actionCases", self.tr("Cases and attributes…"), w.show_cases)
         find = a("actionSearch", self.tr("Search"), w.focus_search, QKeySequence.StandardKey.Find)
-        close = a("actionClose", self.tr("Close"), win.close, QKeySequence.StandardKey.Close)
+        files = w.files
+        new_project = a(
+            "actionNewProject",
+            self.tr("New project…"),
+            files.new_project,
+            QKeySequence.StandardKey.New,
+        )
+        open_project = a("actionOpenProject", self.tr("Open project…"), files.open_project)
+        close = a(
+            "actionClose", self.tr("Close"), files.close_project, QKeySequence.StandardKey.Close
+        )
+        close.setToolTip(self.tr("Close this project and go back to the start window"))
         add = a("actionAddCode", self.tr("New code…"), w.editor.ask_add)
         edit = a("actionEditCode", self.tr("Edit code…"), w.editor.ask_edit)
         merge = a("actionMergeCode", self.tr("Merge into…"), w.editor.ask_merge)
@@ -153,6 +166,13 @@ class WorkbenchMenus(QObject):
 
         bar = QMenuBar(win)
         project = bar.addMenu(self.tr("&Project"))
+        project.setObjectName("menuProject")
+        project.addActions([new_project, open_project])
+        recent = project.addMenu(self.tr("Recent projects"))
+        recent.setObjectName("menuRecentProjects")
+        recent.aboutToShow.connect(lambda: files.fill_recent(recent))
+        files.fill_recent(recent)
+        project.addSeparator()
         project.addActions([imp, imp_cb, cases])
         project.addSeparator()
         exchange = project.addMenu(self.tr("Exchange with NVivo, ATLAS.ti, MAXQDA"))

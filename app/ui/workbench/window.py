@@ -38,6 +38,7 @@ from app.ui.workbench.interchange import Interchange, MergeCopy
 from app.ui.workbench.layout import WorkbenchLayout
 from app.ui.workbench.menus import WorkbenchActions, WorkbenchMenus
 from app.ui.workbench.navigation import Selection
+from app.ui.workbench.project_files import ProjectFiles
 from app.ui.workbench.search_actions import SearchController
 from app.ui.workbench.spans import Span
 
@@ -76,6 +77,7 @@ class MainWindow(WorkbenchLayout):
         self.interchange = Interchange(ctx, self.runner, self)
         self.merger = MergeCopy(ctx, self.runner, self)
         self.companions = Companions(ctx, self)
+        self.files = ProjectFiles(self)
         self.menus = WorkbenchMenus(self, self)
         self._build()
         self.resize(1440, 900)
@@ -88,10 +90,7 @@ class MainWindow(WorkbenchLayout):
 
     def _build(self) -> None:
         ctx = self.ctx
-        self.setWindowTitle(
-            self.tr("{0} – Telaah").format(ctx.project.label)
-            + (self.tr(" (read-only)") if ctx.read_only else "")
-        )
+        self.setWindowTitle(self.title())
         parts = self.build_layout(ctx, self.documents, self.codes, self.excerpt_model, self.notice)
         view, tree, panel, coding = self.view, self.tree, self.coding_panel, self.coding
         self.speaker_box.currentIndexChanged.connect(self._filter_speaker)
@@ -141,6 +140,18 @@ class MainWindow(WorkbenchLayout):
             self._parts.append(self.acts.toolbar)
         self._refresh_filters()
         self._update_quick_label()
+
+    def title(self) -> str:
+        """The project's name, then whether it is read-only or on a team server."""
+        ctx = self.ctx
+        states = []
+        if ctx.project.url is not None:
+            states.append(self.tr("team server"))
+        if ctx.read_only:
+            states.append(self.tr("read-only"))
+        suffix = f" ({', '.join(states)})" if states else ""
+        name = ctx.project.label if ctx.project.is_server else ctx.project.name
+        return self.tr("{0}{1} – Telaah").format(name, suffix)
 
     def undo_stack_changed_signal(self) -> object:
         """Emitted whenever an edit is pushed, undone or redone."""
