@@ -21,8 +21,10 @@ from app.cli import (
     importing,
     new,
     refiqda,
+    rescue,
     review,
     show,
+    team,
     transfer,
 )
 from app.cli.common import PROG, USER_ERRORS, fail
@@ -38,9 +40,11 @@ MODULES = (
     export,
     demo,
     backups,
+    rescue,
     refiqda,
     review,
     transfer,
+    team,
 )
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.common import default_coder, opened, say
-from app.coding.autocode import UNITS, autocode
+from app.cli.common import CliError, coder_for, opened, say
+from app.coding.autocode import UNITS, TooManyHits, autocode
 from app.coding.codebooks import find_code
 from app.coding.codings import Stance, apply_code
 from app.coding.retrieval import document_id
+
+#: Default ceiling on the spans one ``autocode`` call codes (``--max-hits`` raises it).
+MAX_HITS = 10_000
 
 
 def register(commands: Any) -> None:
@@ -40,6 +43,13 @@ def register(commands: Any) -> None:
         "--document", metavar="NAME", action="append", default=None, help="repeatable"
     )
     auto.add_argument("--case-sensitive", action="store_true")
+    auto.add_argument(
+        "--max-hits",
+        metavar="N",
+        type=int,
+        default=MAX_HITS,
+        help=f"refuse patterns with more hits than this (default {MAX_HITS})",
+    )
     auto.set_defaults(run=run_autocode)
 
 
@@ -53,7 +63,7 @@ def run_code(args: argparse.Namespace) -> int:
             code_id=code_id,
             start=args.start,
             end=args.end,
-            coder=args.coder or default_coder(),
+            coder=coder_for(project, args.coder),
             memo=args.memo,
             illustrative=args.illustrative,
             stance=Stance(args.evidence),
@@ -72,15 +82,22 @@ def run_autocode(args: argparse.Namespace) -> int:
         docs = None
         if args.document:
             docs = [document_id(session, name=name) for name in args.document]
-        changes = autocode(
-            session,
-            pattern=args.pattern,
-            code_id=code_id,
-            unit=args.unit,
-            coder=args.coder or default_coder(),
-            document_ids=docs,
-            ignore_case=not args.case_sensitive,
-        )
+        try:
+            changes = autocode(
+                session,
+                pattern=args.pattern,
+                code_id=code_id,
+                unit=args.unit,
+                coder=coder_for(project, args.coder),
+                document_ids=docs,
+                ignore_case=not args.case_sensitive,
+                max_hits=max(args.max_hits, 0),
+            )
+        except TooManyHits as exc:
+            raise CliError(
+                f"the pattern has {exc.count:,} hits, more than the limit of {exc.limit:,}; "
+                f"nothing was coded (narrow the pattern, or pass --max-hits {exc.count})"
+            ) from exc
     added = len(changes.added)
     note = f" ({changes.skipped} already coded)" if changes.skipped else ""
     say(f"added {added} coding{'' if added == 1 else 's'}{note}")

@@ -9,19 +9,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.coding.errors import TelaahError, UnsupportedFile
+from app.coding.errors import InvalidValue, TelaahError, UnsupportedFile
+from app.coding.limits import quoted
 from app.models.project import (
     Project,
     ProjectError,
     ProjectExists,
+    ProjectForeignSchema,
     ServerError,
     ServerLoginFailed,
     ServerUnreachable,
     open_project,
 )
-from app.models.server import is_server_target
+from app.models.server import is_permission_error, is_server_target, server_error_text
 
 PROG = "telaah"
 
@@ -39,6 +41,7 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
     re.error,
     UnicodeError,
     OperationalError,  # the file is locked by another program, or the disk is full
+    ProgrammingError,  # on a server: permission denied for this login's role
 )
 
 
@@ -86,6 +89,16 @@ def opened(path: str | Path) -> Iterator[Project]:
         project.close()
 
 
+def coder_for(project: Project, given: str | None) -> str:
+    """Who codes: on a server always the login (``--coder`` may only repeat it)."""
+    if project.url is not None and project.url.username:
+        login = str(project.url.username)
+        if given and given != login:
+            raise CliError(f"on a server project you code as your login ({login}), not {given}")
+        return login
+    return given or default_coder()
+
+
 def default_coder() -> str:
     """The OS user name, or "coder" where it cannot be found."""
     try:
@@ -101,7 +114,20 @@ def describe(exc: BaseException) -> str:
         # The words for people, the stable key in brackets for scripts.
         words = FILE_REASONS.get(exc.reason, exc.reason)
         detail = f"; {exc.detail}" if exc.detail else ""
-        text = f"cannot import {exc.path}: {words} [{exc.reason}{detail}]"
+        text = f"cannot import {quoted(exc.path, limit=4096)}: {words} [{exc.reason}{detail}]"
+    elif isinstance(exc, ProjectForeignSchema):
+        found = ", ".join(f"{o.type} {quoted(o.name)}" for o in exc.objects[:5])
+        more = f" and {len(exc.objects) - 5} more" if len(exc.objects) > 5 else ""
+        where = quoted(exc.path, limit=4096)
+        text = (
+            f"{where} holds objects Telaah did not create ({found}{more}); it was not opened "
+            f"or changed. Copy its data into a clean file with: telaah rescue {where} NEW.telaah"
+        )
+    elif isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
+        limit = int(exc.detail.split(":", 1)[1])
+        text = f"{exc.field} name is too long (at most {limit:,} characters)"
+    elif isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
+        text = f"invalid pattern {quoted(exc.value)}: {exc.detail}"
     elif isinstance(exc, ServerLoginFailed):
         text = f"{exc.url}: the server refused the login ({exc.reason})"
     elif isinstance(exc, ServerUnreachable):
@@ -113,10 +139,15 @@ def describe(exc: BaseException) -> str:
     elif isinstance(exc, ProjectExists):
         text = f"{exc.path}: a file with this name already exists"
     elif isinstance(exc, ProjectError):
-        text = f"{exc.path}: {exc.reason or type(exc).__name__}"
+        text = f"{quoted(exc.path, limit=4096)}: {exc.reason or type(exc).__name__}"
     elif isinstance(exc, OSError) and exc.strerror:
         where = exc.filename if exc.filename is not None else ""
         text = f"{where}: {exc.strerror}" if where else exc.strerror
+    elif isinstance(exc, ProgrammingError) and is_permission_error(exc):
+        text = (
+            "permission denied: your role on this server project does not allow this "
+            f"({server_error_text(exc)})"
+        )
     elif isinstance(exc, OperationalError):
         text = f"the project file cannot be used: {exc.orig}"
     elif isinstance(exc, re.error):

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.cli.artefacts import KINDS as ARTEFACT_KINDS
 from app.cli.common import opened, say
 from app.cli.refiqda import add_qdpx
 from app.cli.review_report import add_review
@@ -91,8 +92,49 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     # Options shared by the matrix, summary and triangulation exports.
     _names(parser)
     parser.add_argument(
-        "--table-number", metavar="N", default="4.1", help="number of the Word table (4.1)"
+        "--table-number", metavar="N", default=None, help="number of the (first) Word table"
     )
+    parser.add_argument("--title", metavar="TEXT", help="title of the Word table")
+    parser.add_argument(
+        "--numbering",
+        choices=("chapter", "continuous"),
+        default="chapter",
+        help="table numbers 4.N (chapter) or N (continuous)",
+    )
+
+
+def _table_options(parser: argparse.ArgumentParser, *, layout: bool = True) -> None:
+    parser.add_argument(
+        "--quotes",
+        metavar="starred|all|N",
+        default=None,
+        help="quotes per cell (default: starred first, then up to 3)",
+    )
+    parser.add_argument("--depth", metavar="N", type=int, default=None, help="1: top-level only")
+    if layout:
+        parser.add_argument("--layout", choices=("wide", "long", "split"), default="wide")
+        parser.add_argument(
+            "--where", metavar="attr:KEY=VALUE|code:CODE", default=None, help="filter the evidence"
+        )
+
+
+def options_of(args: argparse.Namespace) -> Any:
+    """The :class:`TableOptions` of the parsed table arguments."""
+    from app.coding.exports.table_options import make_options
+
+    return make_options(
+        title=args.title,
+        numbering=args.numbering,
+        table_number=args.table_number,
+        quotes=getattr(args, "quotes", None),
+        depth=getattr(args, "depth", None),
+        layout=getattr(args, "layout", "wide"),
+        where=getattr(args, "where", None),
+    )
+
+
+def _number(args: argparse.Namespace) -> str:
+    return str(options_of(args).first_number())
 
 
 def add_matrix(kinds: Any) -> None:
@@ -112,6 +154,7 @@ def add_matrix(kinds: Any) -> None:
         "--no-rollup", action="store_true", help="codes do not add up their indicators"
     )
     _analysis_options(parser)
+    _table_options(parser)
     parser.set_defaults(export=run_matrix)
 
 
@@ -130,7 +173,7 @@ def run_matrix(args: argparse.Namespace, session: Session) -> int:
         pseudonymise=args.pseudonymise,
         mask_names=args.mask,
         language=args.language,
-        table_number=args.table_number,
+        options=options_of(args),
     )
     say(f"wrote a matrix of {result.rows} codes to {result.path}")
     return 0
@@ -144,6 +187,7 @@ def add_summary(kinds: Any) -> None:
         "--group-attribute", metavar="KEY", default="group", help="case attribute of the groups"
     )
     _analysis_options(parser)
+    _table_options(parser, layout=False)
     parser.set_defaults(export=run_summary)
 
 
@@ -160,7 +204,8 @@ def run_summary(args: argparse.Namespace, session: Session) -> int:
         pseudonymise=args.pseudonymise,
         mask_names=args.mask,
         language=args.language,
-        table_number=args.table_number,
+        table_number=_number(args),
+        options=options_of(args),
     )
     say(f"wrote a summary of {result.rows} boxes to {result.path}")
     return 0
@@ -192,7 +237,7 @@ def run_triangulation(args: argparse.Namespace, session: Session) -> int:
         pseudonymise=args.pseudonymise,
         mask_names=args.mask,
         language=args.language,
-        table_number=args.table_number,
+        table_number=_number(args),
     )
     say(f"wrote a triangulation table of {result.rows} boxes to {result.path}")
     return 0
@@ -200,7 +245,8 @@ def run_triangulation(args: argparse.Namespace, session: Session) -> int:
 
 #: Every export kind's parser builder, in the order ``--help`` lists them.
 KINDS: list[Callable[[Any], None]] = [
-    add_excerpts, add_matrix, add_summary, add_triangulation, add_qdpx, add_review,
+    add_excerpts, add_matrix, add_summary, add_triangulation, *ARTEFACT_KINDS, add_qdpx,
+    add_review,
 ]  # fmt: skip
 
 

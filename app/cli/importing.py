@@ -18,6 +18,7 @@ from app.cli.common import CliError, opened, say
 from app.coding.cases import canonical_value, create_case, link_document, set_attributes
 from app.coding.documents import import_files
 from app.coding.errors import InvalidValue
+from app.coding.limits import quoted
 from app.coding.sources import SourceType
 from app.models.schema import Attribute, Case
 
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError("nothing was imported")
         for doc in result.imported:
             say(
-                f"imported {doc.name}: {doc.length} characters, "
+                f"imported {quoted(doc.name)}: {doc.length} characters, "
                 f"{doc.paragraphs} paragraphs, {doc.turns} speaker turns"
             )
         if case_name:

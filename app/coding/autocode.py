@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingChanges, NewCoding, apply_codes
-from app.coding.errors import InvalidValue, NotFound
+from app.coding.errors import InvalidValue, NotFound, TelaahError
+from app.coding.patterns import Pattern, compile_pattern
 from app.coding.progress import NullProgress, Progress, check
 from app.models.schema import Code, Document, Segment
 
@@ -91,6 +92,19 @@ _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 _TOKEN_BEFORE = re.compile(r"(?<!\w)(?<!\w\.)(\w+(?:\.\w+)*)$")
 _TOKEN_REACH = 1 + max(len(word) for word in _ABBREVIATIONS | _LIST_ENDERS)
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
+
+
+class TooManyHits(TelaahError):
+    """A pattern has more hits than the caller allowed (``count`` of them, ``limit`` allowed)."""
+
+    def __init__(self, count: int, limit: int) -> None:
+        super().__init__(f"{count} hits, more than the limit of {limit}")
+        self.count = count
+        self.limit = limit
+
+
+#: How many matches are scanned between two checks for Cancel.
+_CANCEL_EVERY = 5000
 
 
 @dataclass(frozen=True)
@@ -243,27 +257,21 @@ def _widen(units: Sequence[Span], starts: Sequence[int], start: int, end: int) -
     return covering[0][0], covering[-1][1]
 
 
-def compile_pattern(pattern: str, *, ignore_case: bool = True) -> re.Pattern[str]:
-    """Compile a user's pattern; a malformed one raises ``InvalidValue("pattern", …)``."""
-    if not pattern:
-        raise InvalidValue("pattern", pattern, "empty")
-    try:
-        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-    except re.error as exc:
-        raise InvalidValue("pattern", pattern, str(exc)) from exc
-
-
 def _hits_in(
-    session: Session, document_id: int, text: str, regex: re.Pattern[str], unit: str
+    session: Session,
+    document_id: int,
+    text: str,
+    pattern: Pattern,
+    unit: str,
+    progress: Progress,
 ) -> list[AutocodeHit]:
     spans: dict[Span, None] = {}
     units: tuple[Span, ...] | None = None
     starts: list[int] = []
     sentences = _LineSentences(text)
-    for match in regex.finditer(text):
-        start, end = match.span()
-        if start == end:
-            continue
+    for n, (start, end) in enumerate(pattern.finditer(text), 1):
+        if n % _CANCEL_EVERY == 0:
+            check(progress)
         if unit == "match":
             spans[(start, end)] = None
             continue
@@ -298,11 +306,17 @@ def preview_autocode(
     document_ids: Sequence[int] | None = None,
     ignore_case: bool = True,
     progress: Progress | None = None,
+    max_hits: int | None = None,
 ) -> tuple[AutocodeHit, ...]:
-    """The spans :func:`autocode` would code, without writing anything."""
+    """The spans :func:`autocode` would code, without writing anything.
+
+    Raises ``InvalidValue`` for a bad pattern or unit, ``PatternTooSlow`` when matching one
+    document exceeds its time budget, ``TooManyHits`` (with the full count) when there are
+    more than ``max_hits`` spans, ``Cancelled`` if ``progress`` asks to stop.
+    """
     if unit not in UNITS:
         raise InvalidValue("unit", unit, "expected one of " + ", ".join(UNITS))
-    regex = compile_pattern(pattern, ignore_case=ignore_case)
+    compiled = compile_pattern(pattern, ignore_case=ignore_case)
     sink = progress or NullProgress()
     ids = _document_ids(session, document_ids)
     hits: list[AutocodeHit] = []
@@ -310,8 +324,10 @@ def preview_autocode(
         check(sink)
         sink.report(done, len(ids))
         text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
-        hits.extend(_hits_in(session, doc_id, text, regex, unit))
+        hits.extend(_hits_in(session, doc_id, text, compiled, unit, sink))
     sink.report(len(ids), len(ids))
+    if max_hits is not None and len(hits) > max_hits:
+        raise TooManyHits(len(hits), max_hits)
     return tuple(hits)
 
 
@@ -325,12 +341,14 @@ def autocode(
     document_ids: Sequence[int] | None = None,
     ignore_case: bool = True,
     progress: Progress | None = None,
+    max_hits: int | None = None,
 ) -> CodingChanges:
     """Code every hit of ``pattern`` with ``code_id`` in one transaction.
 
     Spans this coder already coded with this code are skipped (counted in ``skipped``).
-    Raises ``InvalidValue`` for a bad pattern or unit, ``NotFound`` for an unknown code or
-    document, ``Cancelled`` if ``progress`` asks to stop (nothing is written then).
+    Raises what :func:`preview_autocode` raises and ``NotFound`` for an unknown code or
+    document; nothing is written then, and nothing either (not even the coder) when no
+    span is new.
     """
     if session.get(Code, code_id) is None:
         raise NotFound("code", str(code_id))
@@ -341,6 +359,7 @@ def autocode(
         document_ids=document_ids,
         ignore_case=ignore_case,
         progress=progress,
+        max_hits=max_hits,
     )
     check(progress or NullProgress())
     new = [NewCoding(h.document_id, code_id, h.start, h.end) for h in hits]

@@ -21,6 +21,7 @@ from app.coding.codebooks import (
     CodeSpec,
     bundled_codebook_keys,
     load_bundled_codebook,
+    new_code_row,
 )
 from app.coding.codes import CodeRow, code_row
 from app.coding.errors import InvalidValue, NotFound
@@ -113,19 +114,11 @@ def update_codebook(
                     Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id,
                 )
             )
-            new = Code(
+            new = new_code_row(
+                code,
                 codebook_id=book.id,
                 parent_id=parent_id,
-                key=code.key,
-                name_id=code.name_id,
-                name_en=code.name_en,
-                definition_id=code.definition_id,
-                definition_en=code.definition_en,
-                colour=code.colour,
-                keywords="\n".join(code.keywords),
-                reference=code.reference,
                 sort_order=0 if last is None else last + 1,
-                **_fields(code, _RULES),
             )
             session.add(new)
             session.flush()

@@ -408,27 +408,34 @@ def _add_codes(
     ids: list[int],
 ) -> None:
     for order, code in enumerate(codes):
-        row = Code(
-            codebook_id=codebook_id,
-            parent_id=parent_id,
-            key=code.key,
-            name_id=code.name_id,
-            name_en=code.name_en,
-            definition_id=code.definition_id,
-            definition_en=code.definition_en,
-            colour=code.colour,
-            keywords="\n".join(code.keywords),
-            reference=code.reference,
-            use_when_id=code.use_when_id,
-            use_when_en=code.use_when_en,
-            not_use_when_id=code.not_use_when_id,
-            not_use_when_en=code.not_use_when_en,
-            sort_order=order,
-        )
+        row = new_code_row(code, codebook_id=codebook_id, parent_id=parent_id, sort_order=order)
         session.add(row)
         session.flush()
         ids.append(row.id)
         _add_codes(session, codebook_id, row.id, code.children, ids)
+
+
+def new_code_row(
+    spec: CodeSpec, *, codebook_id: int, parent_id: int | None, sort_order: int
+) -> Code:
+    """A new ``codes`` row for ``spec`` (not added to any session; children not included)."""
+    return Code(
+        codebook_id=codebook_id,
+        parent_id=parent_id,
+        key=spec.key,
+        name_id=spec.name_id,
+        name_en=spec.name_en,
+        definition_id=spec.definition_id,
+        definition_en=spec.definition_en,
+        colour=spec.colour,
+        keywords="\n".join(spec.keywords),
+        reference=spec.reference,
+        use_when_id=spec.use_when_id,
+        use_when_en=spec.use_when_en,
+        not_use_when_id=spec.not_use_when_id,
+        not_use_when_en=spec.not_use_when_en,
+        sort_order=sort_order,
+    )
 
 
 def list_codes(session: Session, *, codebook_key: str | None = None) -> tuple[CodeInfo, ...]:

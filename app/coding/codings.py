@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.errors import InvalidSpan, InvalidValue, NotFound
+from app.coding.limits import check_length
 from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
 
@@ -134,6 +135,7 @@ def coder_id(session: Session, *, name: str, create: bool = True) -> int:
     name = name.strip()
     if not name:
         raise InvalidValue("coder", name, "empty")
+    check_length("coder", name)
     found = session.scalar(select(Coder.id).where(Coder.name == name))
     if found is not None:
         return found
@@ -175,15 +177,16 @@ _CODING_FIELDS = (
 
 def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -> CodingChanges:
     """Create many codings in one transaction. Exact duplicates (same document, code, coder
-    and span) are skipped and counted in ``skipped``. All-or-nothing on invalid input.
+    and span) are skipped and counted in ``skipped``. All-or-nothing on invalid input; when
+    nothing is new, nothing is written (not even a new coder's row).
 
     Built for auto-coding's tens of thousands of hits as much as for one click: documents
     and codes are checked once each, existing codings are read per document, snippets are
     cut from each document's text read once, and the rows go in as multi-row inserts.
     """
-    cid = coder_id(session, name=coder)
     wanted = list(codings)
     try:
+        cid = coder_id(session, name=coder)
         by_doc: dict[int, list[NewCoding]] = {}
         for new in wanted:
             by_doc.setdefault(new.document_id, []).append(new)
@@ -216,6 +219,9 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
                     continue
                 have.add(ident)
                 pending.append((new, text[new.start : new.end]))
+        if not pending:
+            session.rollback()
+            return CodingChanges.of(skipped=skipped)
         rows = (
             (n.document_id, n.code_id, cid, n.start, n.end, snippet, n.memo, n.illustrative,
              Stance(n.stance).value, now, now)

@@ -3,7 +3,8 @@
 Plain queries go through the full-text index to find candidate documents fast (FTS5 in a
 file, ``to_tsvector('simple', …)`` on a server: both split words and ignore case, so they pick
 the same documents); exact hit positions (code points) are then found in those texts, in
-Python, the same way on both engines. Regular expressions scan every selected document.
+Python, the same way on both engines. Regular expressions scan every selected document, each
+within the time budget of :mod:`app.coding.patterns`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue
+from app.coding.patterns import Pattern, compile_pattern, literal
 from app.models.fts import FTS_TABLE
 from app.models.schema import Document
 from app.models.server import PG_FTS_CONFIG
@@ -36,17 +38,16 @@ class SearchHit:
     after: str
 
 
-def compile_query(query: str, *, regex: bool = False, whole_words: bool = False) -> re.Pattern[str]:
+def compile_query(query: str, *, regex: bool = False, whole_words: bool = False) -> Pattern:
     """The pattern a query stands for (case-insensitive). Raises InvalidValue if invalid."""
     if not query.strip():
         raise InvalidValue("query", query, "empty")
-    source = query if regex else re.escape(query.strip())
-    if whole_words and not regex:
+    if regex:
+        return compile_pattern(query)
+    source = literal(query.strip())
+    if whole_words:
         source = rf"(?<!\w){source}(?!\w)"
-    try:
-        return re.compile(source, re.IGNORECASE | re.UNICODE)
-    except re.error as exc:
-        raise InvalidValue("pattern", query, str(exc)) from exc
+    return compile_pattern(source)
 
 
 def _fts_candidates(session: Session, query: str) -> list[int] | None:
@@ -101,7 +102,11 @@ def search(
     context_chars: int = 60,
     limit: int | None = None,
 ) -> tuple[SearchHit, ...]:
-    """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``)."""
+    """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``).
+
+    Raises ``InvalidValue`` for an invalid pattern and ``PatternTooSlow`` when matching one
+    document exceeds its time budget.
+    """
     pattern = compile_query(query, regex=regex, whole_words=whole_words)
     candidates = None if regex else _fts_candidates(session, query)
     # Names first, then the texts a few documents at a time: ordering the texts themselves
@@ -114,18 +119,16 @@ def search(
     hits: list[SearchHit] = []
     names = [(doc_id, name) for doc_id, name in session.execute(stmt)]
     for doc_id, name, body in _texts_in_order(session, names):
-        for m in pattern.finditer(body):
-            if m.end() == m.start():
-                continue
+        for start, end in pattern.finditer(body):
             hits.append(
                 SearchHit(
                     document_id=doc_id,
                     document=name,
-                    start=m.start(),
-                    end=m.end(),
-                    before=body[max(0, m.start() - context_chars) : m.start()],
-                    match=m.group(0),
-                    after=body[m.end() : m.end() + context_chars],
+                    start=start,
+                    end=end,
+                    before=body[max(0, start - context_chars) : start],
+                    match=body[start:end],
+                    after=body[end : end + context_chars],
                 )
             )
             if limit is not None and len(hits) >= limit:

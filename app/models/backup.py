@@ -50,17 +50,53 @@ def backup_project(path: Path, *, reason: str, keep: int = KEEP_BACKUPS) -> Path
     copied as of its last committed transaction. Returns the new backup's path.
     """
     folder = backup_dir(path)
+    previous = [p for p in list_backups(path) if p.stem.endswith(f"-{reason}")]
     try:
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix or '.telaah'}"
         _copy(path, target)
+        # Nothing changed since the last backup of this kind: keep that one, not a second copy.
+        if previous and _same_content(previous[-1], target):
+            target.unlink()
+            return previous[-1]
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(path, "io", str(exc)) from exc
     same_reason = [p for p in list_backups(path) if p.stem.endswith(f"-{reason}")]
     for old in same_reason[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    """Byte-equal files (SQLite's backup of an unchanged database is byte-identical)."""
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as fa, b.open("rb") as fb:
+        while True:
+            chunk = fa.read(1 << 20)
+            if chunk != fb.read(1 << 20):
+                return False
+            if not chunk:
+                return True
+
+
+def put_back(path: Path, backup: Path) -> None:
+    """Copy ``backup`` over ``path`` as it is (no safety copy: for undoing a failed step)."""
+    src = connect_read_only(backup)
+    dst = sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def drop_backup(backup: Path) -> None:
+    """Delete one backup (one taken for work that was then rolled back), with the WAL and
+    shared-memory files that reading it may have left beside it."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(backup) + suffix).unlink(missing_ok=True)
 
 
 def list_backups(path: Path) -> list[Path]:

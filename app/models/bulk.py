@@ -62,3 +62,26 @@ def insert_rows(
             count = 0
     if count:
         connection.exec_driver_sql(head + ", ".join(one for _ in range(count)), tuple(chunk))
+
+
+def fetch_tuples(session: Session, query: Any) -> list[tuple[Any, ...]]:
+    """All rows of the ``select()`` ``query`` as the driver returns them: plain tuples, no
+    result row built per row and no result processing (so only for columns the driver
+    returns as wanted: integers, text). For the hundreds of thousands of coding rows an
+    analysis counts."""
+    connection = session.connection()
+    compiled = query.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.params
+    bound: Any = (
+        tuple(params[name] for name in compiled.positiontup or ())
+        if compiled.positional
+        else params
+    )
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(compiled.string, bound)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

@@ -16,4 +16,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     The URI is built by ``Path.as_uri`` so that ``%``, ``#``, ``?``, spaces, Indonesian
     letters and Windows drive letters (``file:///C:/…``) all survive.
     """
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    # An untrusted file's views and triggers may not call functions with side effects.
+    con.execute("PRAGMA trusted_schema=OFF")
+    return con

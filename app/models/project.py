@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,14 +24,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models import server as _server
-from app.models.backup import backup_project
+from app.models.backup import backup_project, drop_backup, list_backups, put_back
 from app.models.base import Base
 from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 from app.models.fts import create_fts
+from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -77,6 +79,17 @@ class ProjectDamaged(ProjectError):
     """The file is a Telaah project but SQLite reports it corrupt."""
 
 
+class ProjectForeignSchema(ProjectError):
+    """The file holds tables, indexes, triggers or views Telaah did not create (``objects``).
+
+    Such a file is never written to; :func:`rescue_project` copies its data into a clean one.
+    """
+
+    def __init__(self, path: Path, objects: tuple[ForeignObject, ...]) -> None:
+        super().__init__(path, "foreign-schema")
+        self.objects = objects
+
+
 class ProjectTooNew(ProjectError):
     """The file was written by a newer Telaah whose schema this version does not know."""
 
@@ -95,6 +108,10 @@ def head_revision() -> str:
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # trusted_schema stays on for writing connections: SQLite refuses FTS5 tables inside
+    # triggers without it ("unsafe use of virtual table"), and our own FTS triggers need
+    # that. The file was checked first (app.models.schema_check): only triggers Telaah
+    # itself creates are in it. Read-only connections run with trusted_schema off.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -200,10 +217,46 @@ def _check_file(path: Path) -> None:
         status = con.execute("PRAGMA quick_check").fetchone()[0]
         if status != "ok":
             raise ProjectDamaged(path, status)
+        revision = _stamped(con)
+        if revision is None:
+            _check_unstamped(path, con)
+            return
+        known = _known_revisions()
+        if revision in known or revision == head_revision():
+            foreign = foreign_objects(con, revision)
+            if foreign:
+                raise ProjectForeignSchema(path, foreign)
     except sqlite3.DatabaseError as exc:
         raise ProjectDamaged(path, str(exc)) from exc
     finally:
         con.close()
+
+
+def _check_unstamped(path: Path, con: sqlite3.Connection) -> None:
+    """A file without a schema stamp: from before the first revision (then it is migrated),
+    unless it already holds Telaah's tables (then the stamp was lost and no migration can be
+    right) or carries triggers or views (never migrated: they would run)."""
+    names = {
+        (str(kind), str(name)) for kind, name in con.execute("SELECT type, name FROM sqlite_master")
+    }
+    if ("table", "documents") in names:
+        raise ProjectDamaged(path, "the schema version is missing")
+    active = tuple(sorted(ForeignObject(k, n) for k, n in names if k in ("trigger", "view")))
+    if active:
+        raise ProjectForeignSchema(path, active)
+
+
+def _stamped(con: sqlite3.Connection) -> str | None:
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return str(row[0]) if row else None
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
 
 
 ProjectTarget = Path | str | URL
@@ -219,6 +272,29 @@ def _upgrade_head(conn: Connection) -> None:
     cfg = _alembic_config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "head")
+
+
+def _upgrade_file(engine: Engine) -> None:
+    """Upgrade a project file with foreign keys off, then check them and turn them back on.
+
+    SQLite rebuilds a table to add a constraint (copy, drop, rename). With foreign keys
+    enforced, dropping ``coders`` fails and dropping ``codings`` would cascade into its review
+    marks and comments; so the rebuild runs unenforced (SQLite's own advice for schema
+    changes), and the upgrade is refused if any reference dangles afterwards.
+    """
+    with engine.connect() as conn:
+        # The pragma is a no-op inside a transaction: set it before anything begins.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                _upgrade_head(conn)
+                dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if dangling:
+                    raise SQLAlchemyError(f"dangling references after upgrade: {dangling[:3]}")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 def _server_url(target: str | URL) -> URL:
@@ -347,13 +423,57 @@ def open_project(
             if revision is not None and revision not in known:
                 raise ProjectTooNew(path, f"schema {revision}")
             engine.dispose()
-            backup_project(path, reason="migration")
-            with engine.begin() as conn:
-                _upgrade_head(conn)
+            earlier = set(list_backups(path))
+            backup = backup_project(path, reason="migration")
+            try:
+                _upgrade_file(engine)
+            except BaseException as exc:
+                # SQLite runs part of a migration's DDL outside the transaction, so a failed
+                # upgrade can leave half-built tables: the file is put back from the backup
+                # just taken; then nothing has happened, and that backup is not kept.
+                engine.dispose()
+                put_back(path, backup)
+                if backup not in earlier:
+                    drop_backup(backup)
+                if isinstance(exc, SQLAlchemyError):
+                    why = f"the schema does not match its version {revision}"
+                    raise ProjectDamaged(path, why) from exc
+                raise
     except BaseException:
         engine.dispose()
         raise
     return Project(path, engine, sessionmaker(engine))
+
+
+def rescue_project(source: Path, target: Path) -> tuple[ForeignObject, ...]:
+    """Copy the data of ``source`` into a new clean project file ``target``.
+
+    For a file refused with :class:`ProjectForeignSchema`: the foreign objects are dropped
+    from a private copy (none of them runs), then the copy is opened (and migrated) like any
+    project and left at ``target``. ``source`` is never written. Returns what was dropped.
+    """
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise ProjectNotFound(source, "file does not exist")
+    if target.exists():
+        raise ProjectExists(target)
+    with suppress(ProjectForeignSchema):  # the very reason for a rescue
+        _check_file(source)
+    con = connect_read_only(source)
+    try:
+        revision = _stamped(con)
+    finally:
+        con.close()
+    try:
+        dropped = rescue_copy(source, target, revision)
+        open_project(target).close()
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        raise
+    for old in list_backups(target):
+        drop_backup(old)
+    return dropped
 
 
 @contextmanager

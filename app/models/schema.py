@@ -44,6 +44,9 @@ class Document(Base):
             "source_type IN ('interview', 'observation', 'fgd', 'document', 'news', 'other')",
             name="source_type",
         ),
+        # The text comes before these columns in the row: reading them for every document
+        # would walk every text's overflow pages. Listing and analyses read this index.
+        Index("ix_documents_listing", "name", "id", "format", "length", "source_type"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

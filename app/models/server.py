@@ -138,6 +138,11 @@ def create_search_index(conn: Connection) -> None:
     )
 
 
+def is_permission_error(exc: DBAPIError) -> bool:
+    """True when the server refused a statement for lack of privilege (SQLSTATE 42501)."""
+    return getattr(exc.orig, "sqlstate", None) == "42501"
+
+
 def server_error_text(exc: DBAPIError) -> str:
     """The server's first line for an error (permission denied, connection lost…)."""
     return _first_line(exc.orig)

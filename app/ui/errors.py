@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.coding.errors import (
     Cancelled,
@@ -15,11 +15,13 @@ from app.coding.errors import (
     NotFound,
     UnsupportedFile,
 )
+from app.coding.patterns import PatternTooSlow
 from app.coding.refiqda import ArchiveRefused
 from app.models.project import (
     NotAProject,
     ProjectDamaged,
     ProjectError,
+    ProjectForeignSchema,
     ProjectNotFound,
     ProjectTooNew,
     ServerLoginFailed,
@@ -27,6 +29,7 @@ from app.models.project import (
     ServerNotEmpty,
     ServerUnreachable,
 )
+from app.models.server import is_permission_error
 from app.ui.context import ReadOnlyProject
 
 translate = QCoreApplication.translate
@@ -119,6 +122,12 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidSpan):
         return translate("Errors", "Select some text first.")
+    if isinstance(exc, PatternTooSlow):
+        return translate(
+            "Errors", "The pattern is too slow: simplify it. It was stopped; nothing was changed."
+        )
+    if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
+        return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
     if isinstance(exc, InvalidValue):
         if exc.detail == "empty":
             return translate("Errors", "Please enter a value for {0}.").format(exc.field)
@@ -133,6 +142,10 @@ def error_message(exc: BaseException) -> str:
         return project_error_message(exc)
     if isinstance(exc, ReadOnlyProject):
         return translate("Errors", "This project is open read-only; changes are not possible.")
+    if isinstance(exc, DBAPIError) and is_permission_error(exc):
+        return translate(
+            "Errors", "The server does not allow this for your role in the team; nothing changed."
+        )
     if isinstance(exc, SQLAlchemyError):
         return translate("Errors", "The project file could not be changed: {0}").format(
             type(exc).__name__
@@ -165,6 +178,12 @@ def project_error_message(exc: ProjectError) -> str:
         return translate(
             "Errors", "The project file {0} is damaged and cannot be opened safely."
         ).format(name)
+    if isinstance(exc, ProjectForeignSchema):
+        found = ", ".join(f"{o.type} “{o.name}”" for o in exc.objects[:5])
+        return translate(
+            "Errors",
+            "{0} holds objects Telaah did not create ({1}). It was not opened or changed.",
+        ).format(name, found)
     if isinstance(exc, ProjectTooNew):
         return translate(
             "Errors", "{0} was saved by a newer version of Telaah. Please update Telaah."

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.coding.progress import Progress
-from app.models.project import ProjectDamaged, ProjectError
+from app.models.project import ProjectDamaged, ProjectError, ProjectForeignSchema, rescue_project
 from app.ui.errors import project_error_message, show_error
 from app.ui.language import apply_language
 from app.ui.start.recent import forget_project, remember_project
@@ -66,6 +66,8 @@ class Launcher(QObject):
             window = self._open_window(path)
         except ProjectDamaged as exc:
             return self._offer_backup(path, exc, parent)
+        except ProjectForeignSchema as exc:
+            return self._offer_rescue(path, exc, parent)
         except ProjectError as exc:
             QMessageBox.critical(parent, "Telaah", project_error_message(exc))
             return None
@@ -76,6 +78,36 @@ class Launcher(QObject):
         window.show()
         self._hide_start()
         return window
+
+    def _offer_rescue(
+        self, path: Path, exc: ProjectForeignSchema, parent: QWidget | None
+    ) -> QMainWindow | None:
+        """A file with foreign objects: offer to copy its data into a clean file beside it."""
+        target = path.with_name(f"{path.stem} (clean){path.suffix}")
+        n = 2
+        while target.exists():
+            target = path.with_name(f"{path.stem} (clean {n}){path.suffix}")
+            n += 1
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Telaah",
+            project_error_message(exc)
+            + "\n\n"
+            + self.tr("Copy its data into a clean file, {0}, leaving those objects out?").format(
+                target.name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        box.setObjectName("offerRescue")
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            rescue_project(path, target)
+        except ProjectError as error:
+            QMessageBox.critical(parent, "Telaah", project_error_message(error))
+            return None
+        return self.open_path(target, parent)
 
     def _forget_window(self, window: QMainWindow) -> None:
         if window in self.windows:

@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.coding.errors import Cancelled
 from app.coding.progress import Progress
+from app.ui.errors import show_error
 
 #: how long work may run before the progress dialog appears (milliseconds)
 DIALOG_DELAY_MS = 500
@@ -133,3 +135,51 @@ class Task(QObject):
         self._finish()
         self.error.emit(exc)
         self.ended.emit()
+
+
+class TaskRunner(QObject):
+    """Starts, tracks, cancels and routes the failures of a window's background work.
+
+    ``status(text, ms)`` shows a short note (a cancelled task: "nothing was changed");
+    every other failure becomes the translated error dialog over ``parent``.
+    """
+
+    def __init__(self, parent: QWidget, status: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._status = status
+        self.tasks: list[Task] = []
+
+    def run(
+        self,
+        work: Callable[[Progress], Any],
+        *,
+        title: str,
+        done: Callable[[Any], None],
+        failed: Callable[[object], None] | None = None,
+    ) -> Task:
+        """Run ``work`` in the background; ``done(result)`` runs in the GUI thread.
+
+        A failure goes to ``failed`` when given (it may hand it back to :meth:`failed`),
+        otherwise to :meth:`failed`.
+        """
+        task = Task(work, title=title, parent=self._parent)
+        task.done.connect(done)
+        task.error.connect(failed or self.failed)
+        self.tasks.append(task)
+        task.ended.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
+        task.start()
+        return task
+
+    def failed(self, exc: object) -> None:
+        """Background work ended with an error: a cancel is only noted, others are shown."""
+        if isinstance(exc, Cancelled):
+            self._status(self.tr("Cancelled. Nothing was changed."), 6000)
+        elif isinstance(exc, BaseException):
+            show_error(self._parent, exc)
+
+    def cancel_all(self, wait_ms: int = 10_000) -> None:
+        """Ask every running task to stop and wait for the thread pool (closing a window)."""
+        for task in list(self.tasks):
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone(wait_ms)

@@ -15,6 +15,7 @@ from docx.enum.section import WD_ORIENT
 from app.coding.analysis import set_cell_summary
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.exports.matrix import export_matrix
+from app.coding.exports.table_options import make_options
 from app.models.project import Project
 
 ALIASES = {name: alias for name, alias, *_ in CASES}
@@ -197,25 +198,31 @@ def test_word_matrix_of_counts(project: Project, study: Study, tmp_path: Path) -
     # Five columns: a landscape page.
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
     notes = "\n".join(p.text for p in document.paragraphs)
-    assert "Kepercayaan: Warga dan aparat saling percaya." in notes
-    assert "Sumber: data primer yang diolah peneliti" in notes
+    # Short notes: no definition repeated, one source line.
+    assert "Kepercayaan: Warga dan aparat saling percaya." not in notes
+    assert [line for line in notes.split("\n") if line.startswith("Sumber")] == [
+        "Sumber: data primer yang diolah peneliti (2024)."
+    ]
 
 
 def test_word_matrix_of_quotes_pseudonymised(
     project: Project, study: Study, tmp_path: Path
 ) -> None:
     out = export(project, tmp_path, "docx", cols="cases", cells="quotes", pseudonymise=True,
-                 mask_names=["Darto"], table_number="4.7")  # fmt: skip
+                 mask_names=["Darto"], table_number="4.7",
+                 options=make_options(quotes="all"))  # fmt: skip
     document = docx.Document(str(out))
     assert document.paragraphs[0].text.startswith("Tabel 4.7 ")
-    table = read_docx_table(out)
+    warning = "\u26a0 Belum ada kutipan berbintang.\n"
+    table = [[cell.replace(warning, "") for cell in row] for row in read_docx_table(out)]
     assert table[0] == ["Kode", "Informan 1", "Informan 2", "Informan 3", "Informan 10"]
     assert table[1:] == [
         [name, *("\n".join(quote(q, pseudonymised=True, row=key) for q in cell) or "\u2013"
                  for cell in row)]
         for name, key, row in zip(NAMES_ID, TB_KEYS, CASE_QUOTES, strict=True)
     ]  # fmt: skip
-    quote_cell = document.tables[0].rows[2].cells[1].paragraphs[0]
+    paras = document.tables[0].rows[2].cells[1].paragraphs
+    quote_cell = paras[1] if paras[0].text.startswith("\u26a0") else paras[0]
     assert quote_cell.runs[0].italic and not quote_cell.runs[1].italic
     # Rollups agree: every cell shows as many quotes as the count matrix counts.
     for r, counts in enumerate(CASE_COUNTS, start=1):

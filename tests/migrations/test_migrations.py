@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection
 
 from app.models.backup import list_backups
 from app.models.base import Base
@@ -26,14 +29,22 @@ from app.models.project import (
 )
 
 
-def _migrated_file(path: Path) -> None:
+@contextmanager
+def _file_at(path: Path, revision: str) -> Iterator[Connection]:
+    """A project file migrated to ``revision``; the block adds rows in the same transaction."""
     engine = make_engine(path)
     with engine.begin() as conn:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         cfg = _alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
+        yield conn
     engine.dispose()
+
+
+def _migrated_file(path: Path) -> None:
+    with _file_at(path, "head"):
+        pass
 
 
 def test_migrations_match_models(tmp_path: Path) -> None:
@@ -118,18 +129,12 @@ def test_upgrade_from_first_schema_indexes_existing_documents(tmp_path: Path) ->
     from app.coding.search import search
 
     path = tmp_path / "v1.telaah"
-    engine = make_engine(path)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+    with _file_at(path, "0001") as conn:
         conn.exec_driver_sql(
             "INSERT INTO documents (name, original_filename, format, content_hash, text, "
             "length, imported_at) VALUES ('lama.txt', 'lama.txt', 'txt', 'h', "
             "'Posko banjir dibuka malam itu.', 30, '2024-01-01')"
         )
-    engine.dispose()
     project = open_project(path)
     try:
         with project.session() as s:
@@ -143,19 +148,13 @@ def test_upgrade_from_first_schema_indexes_existing_documents(tmp_path: Path) ->
 def test_bundled_codebooks_of_an_old_file_become_version_one(tmp_path: Path) -> None:
     # A project file from before codebooks had versions (schema revision 0003).
     path = tmp_path / "proyek 2025.telaah"
-    engine = make_engine(path)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+    with _file_at(path, "0003") as conn:
         for key, origin in (("putnam", "bundled"), ("mine", "user")):
             conn.exec_driver_sql(
                 "INSERT INTO codebooks (key, name_id, name_en, description_id, description_en, "
                 f"reference, origin, sort_order) VALUES ('{key}', 'x', 'x', '', '', '', "
                 f"'{origin}', 0)"
             )
-    engine.dispose()
     project = open_project(path)
     try:
         with project.engine.connect() as conn:
@@ -166,3 +165,47 @@ def test_bundled_codebooks_of_an_old_file_become_version_one(tmp_path: Path) -> 
     assert rows == [("mine", 0), ("putnam", 1)]
     assert codes == []
     assert len(list_backups(path)) == 1
+
+
+def test_upgrading_a_coded_project_keeps_every_coding_mark_and_comment(tmp_path: Path) -> None:
+    # A coded and reviewed project from the first release (schema 0003). Later revisions
+    # rebuild the coders and codings tables; with foreign keys enforced that either failed
+    # ("FOREIGN KEY constraint failed") or cascaded into the review marks and comments.
+    path = tmp_path / "tesis 2025.telaah"
+    with _file_at(path, "0003") as conn:
+        for sql in (
+            "INSERT INTO coders (id, name) VALUES (1, 'peneliti'), (2, 'pembimbing')",
+            "INSERT INTO documents (id, name, original_filename, format, content_hash, text, "
+            "length, imported_at) VALUES (1, 'INF01', 'INF01.txt', 'txt', 'h', "
+            "'Warga membuka posko banjir bersama.', 35, '2025-01-01')",
+            "INSERT INTO codebooks (id, key, name_id, name_en, description_id, description_en, "
+            "reference, origin, sort_order) VALUES (1, 'loeffler', 'x', 'x', '', '', '', "
+            "'bundled', 0)",
+            "INSERT INTO codes (id, codebook_id, key, name_id, name_en, definition_id, "
+            "definition_en, colour, keywords, reference, sort_order, created_at) VALUES "
+            "(1, 1, 'loeffler/co-delivery', 'x', 'x', '', '', '#112233', '', '', 0, "
+            "'2025-01-01')",
+            'INSERT INTO codings (id, document_id, code_id, coder_id, start, "end", snippet, '
+            "memo, illustrative, created_at, updated_at) VALUES (1, 1, 1, 1, 0, 5, 'Warga', "
+            "'', 1, '2025-01-01', '2025-01-01')",
+            "INSERT INTO review_marks (coding_id, reviewer_id, status, updated_at) VALUES "
+            "(1, 2, 'questioned', '2025-01-02')",
+            "INSERT INTO comments (coding_id, author_id, text, resolved, created_at) VALUES "
+            "(1, 2, 'Mengapa ini co-delivery?', 0, '2025-01-02')",
+        ):
+            conn.exec_driver_sql(sql)
+    project = open_project(path)
+    try:
+        with project.engine.connect() as conn:
+            coders = conn.exec_driver_sql("SELECT name, role FROM coders ORDER BY id").all()
+            codings = conn.exec_driver_sql("SELECT id, stance FROM codings").all()
+            marks = conn.exec_driver_sql("SELECT status FROM review_marks").all()
+            comments = conn.exec_driver_sql("SELECT text FROM comments").all()
+            enforced = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    finally:
+        project.close()
+    assert coders == [("peneliti", "primary"), ("pembimbing", "primary")]
+    assert codings == [(1, "supports")]
+    assert marks == [("questioned",)]
+    assert comments == [("Mengapa ini co-delivery?",)]
+    assert enforced == 1  # the project's connections enforce foreign keys again

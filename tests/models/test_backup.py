@@ -19,7 +19,9 @@ from app.models.project import Project, open_project
 
 
 def test_backups_rotate_per_reason(project: Project) -> None:
-    for _ in range(4):
+    for i in range(4):
+        with project.session() as session:  # each backup of a changed project
+            create_case(session, name=f"INF0{i}")
         backup_project(project.path, reason="manual", keep=3)
     backup_project(project.path, reason="migration", keep=3)
     names = [p.name for p in list_backups(project.path)]

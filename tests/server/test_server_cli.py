@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from app.cli import main
 
@@ -38,7 +39,9 @@ def telaah(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     return run
 
 
-def _session(telaah: Callable[..., Run], project: str | Path, folder: Path) -> dict[str, object]:
+def _session(
+    telaah: Callable[..., Run], project: str | Path, folder: Path, coder: str
+) -> dict[str, object]:
     """The same work on one project; what a user would read back."""
     source = folder / "INF10 Nur Aini.txt"
     source.write_text(WAWANCARA, encoding="utf-8")
@@ -49,12 +52,12 @@ def _session(telaah: Callable[..., Run], project: str | Path, folder: Path) -> d
     start = WAWANCARA.index("gotong")
     coded = telaah(
         "code", project, "--document", source.name, "--start", start, "--end", start + 13,
-        "--code", "putnam/norms/reciprocity", "--coder", "Sari", "--memo", "inti",
+        "--code", "putnam/norms/reciprocity", "--coder", coder, "--memo", "inti",
     )  # fmt: skip
     assert coded.status == 0, coded.err
     auto = telaah(
         "autocode", project, "--pattern", r"gotong\W?royong", "--code", "putnam/networks",
-        "--unit", "sentence", "--coder", "Sari",
+        "--unit", "sentence", "--coder", coder,
     )  # fmt: skip
     assert auto.status == 0, auto.err
     out = folder / f"matrix-{folder.name}.csv"
@@ -77,8 +80,9 @@ def test_the_same_commands_give_the_same_results_on_a_server(
 ) -> None:
     (tmp_path / "file").mkdir()
     (tmp_path / "server").mkdir()
-    on_file = _session(telaah, tmp_path / "file" / "tesis.telaah", tmp_path / "file")
-    on_server = _session(telaah, pg_url, tmp_path / "server")
+    login = str(make_url(pg_url).username)  # on a server the coder is the login
+    on_file = _session(telaah, tmp_path / "file" / "tesis.telaah", tmp_path / "file", login)
+    on_server = _session(telaah, pg_url, tmp_path / "server", login)
     assert on_server == on_file
     assert on_server["stats"]["codings"] >= 3  # type: ignore[index]
     assert on_server["text"] == WAWANCARA.rstrip("\n")

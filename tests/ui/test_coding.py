@@ -159,14 +159,14 @@ def test_number_keys_apply_recent_codes(window, study_path, qtbot) -> None:  # t
         window.tree.select_code(code)
         window.view.select_span(*free_span(window))
         window.find_action("actionApplyCode").trigger()
-    assert window.recent[:2] == [second, first]
-    assert "1:" in window.quick_label.text()
+    assert window.coding.recent[:2] == [second, first]
+    assert "1:" in window.acts.quick_label.text()
     start, end = free_span(window)
     window.view.select_span(start, end)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_2)
     assert (start, end) in [(r[2], r[3]) for r in db_codings(study_path, first)]
-    assert window.recent[0] == first
+    assert window.coding.recent[0] == first
 
 
 def test_keyboard_selection_and_in_vivo(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from app.coding.codebooks import bundled_codebook_keys, load_bundled_codebook
-from app.coding.exports import analysis_common, excerpts, matrix, review_report, summary
+from app.coding.exports import (
+    analysis_common,
+    artefacts,
+    draft,
+    excerpts,
+    matrix,
+    matrix_docx,
+    review_report,
+    summary,
+)
 
 I18N = Path(__file__).resolve().parents[2] / "app" / "ui" / "i18n"
 
@@ -56,6 +65,9 @@ def _export_labels() -> Iterator[tuple[str, str]]:
         "matrix._CELL_NOTES": matrix._CELL_NOTES,
         "excerpts._LABELS": excerpts._LABELS,
         "review_report._LABELS": review_report._LABELS,
+        "artefacts._TEXT": artefacts._TEXT,
+        "draft._TEXT": draft._TEXT,
+        "matrix_docx._TEXT": matrix_docx._TEXT,
     }
     for name, table in tables.items():
         yield from _strings(table["id"], name)  # type: ignore[index]

@@ -43,7 +43,7 @@ def test_hostile_qdpx_shows_a_message_and_writes_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     import zipfile
 
-    from app.ui.workbench import window as window_module
+    from app.ui import tasks as window_module
 
     bad = tmp_path / "jahat.qdpx"
     with zipfile.ZipFile(bad, "w") as z:
@@ -127,7 +127,8 @@ def test_changing_my_name_applies_to_new_codings(qtbot, window, monkeypatch) -> 
     window.find_action("actionChangeCoder").trigger()
     assert window.ctx.coder == "Dr. Yuni (pembimbing)"
     assert QSettings().value("coder") == "Dr. Yuni (pembimbing)"
-    assert "Dr. Yuni" in window.coder_label.text()
+    assert "Dr. Yuni" in window.acts.coder_label.text()
+    window.bottom_tabs.setCurrentWidget(window.review_panel)  # a hidden panel follows when shown
     assert "Dr. Yuni" in window.review_panel.reviewer_label.text()
 
 

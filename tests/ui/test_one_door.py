@@ -22,6 +22,7 @@ from app.ui.dialogs.cases import CasesDialog
 from app.ui.startup import acquire_lock
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_transcripts"
+INF09 = "INF09_Sulastri_PKK.txt"
 
 
 def _fingerprint(path: Path) -> str:
@@ -105,12 +106,12 @@ def _editing_actions(win, tmp_path: Path) -> list[tuple[str, Callable[[], object
         view.close()
 
     return [
-        ("apply code", lambda: (select(), win.apply_current())),
-        ("quick code", lambda: (select(), win.remember(code), win.quick_code(1))),
+        ("apply code", lambda: (select(), win.coding.apply_current())),
+        ("quick code", lambda: (select(), win.coding.remember(code), win.coding.quick_code(1))),
         ("drop on a code", lambda: win._selection_dropped(code, doc, span.start, span.end)),
-        ("in vivo", lambda: (select(), win.in_vivo())),
-        ("remove coding", lambda: win.remove_coding(coding)),
-        ("re-code", lambda: (win.tree.select_code(other), win.recode(coding))),
+        ("in vivo", lambda: (select(), win.coding.in_vivo())),
+        ("remove coding", lambda: win.coding.remove_coding(coding)),
+        ("re-code", lambda: (win.tree.select_code(other), win.coding.recode(coding))),
         ("coding memo", lambda: win.coding_panel.memoSaved.emit(coding, "memo")),
         ("star", lambda: win.coding_panel.starToggled.emit(coding, True)),
         ("add code", lambda: win.editor.add_code(name_id="Kode baru")),
@@ -120,7 +121,7 @@ def _editing_actions(win, tmp_path: Path) -> list[tuple[str, Callable[[], object
         ("delete code", lambda: win.editor.delete(code)),
         ("import codebook", lambda: win.editor.import_file(bundled_codebook_dir() / "cepiku.toml")),
         ("import .qdc", lambda: win.interchange.import_qdc(tmp_path / "none.qdc")),
-        ("import documents", lambda: win.import_files([SAMPLES / "INF09_Sulastri_PKK.txt"])),
+        ("import documents", lambda: win.importer.import_files([SAMPLES / INF09])),
         ("merge a copy", lambda: win.merger.run(copy)),
         ("code all hits", lambda: win.search.code_all_hits("warga", False, "match")),
         ("cases", cases),
@@ -186,7 +187,7 @@ def test_a_hidden_view_refreshes_when_it_is_shown(qtbot, window) -> None:  # typ
     window.ctx.watch(questions, calls.append, kinds=(Kind.CODINGS,))
     code = next(iter(window.codes.codes))
     window.view.select_span(10, 40)
-    window.apply_code(code)
+    window.coding.apply_code(code)
     window.find_action("actionUndo").trigger()
     assert calls == []  # nothing is done for a view nobody sees
     window.bottom_tabs.setCurrentWidget(questions)

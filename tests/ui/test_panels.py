@@ -107,7 +107,7 @@ def test_import_cancel_writes_nothing(window, study_path, tmp_path, qtbot) -> No
         f.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
         files.append(f)
     docs = count(study_path, "SELECT count(*) FROM documents")
-    task = window.import_files(files)
+    task = window.importer.import_files(files)
     assert task is not None
     task.cancel()
     with qtbot.waitSignal(task.ended, timeout=20_000):
@@ -124,7 +124,7 @@ def test_import_lists_each_failure_with_a_reason(window, study_path, tmp_path, q
     empty.write_bytes(b"")
     odd = tmp_path / "rekaman.xyz"
     odd.write_bytes(b"\x00\x01")
-    task = window.import_files([good, empty, odd])
+    task = window.importer.import_files([good, empty, odd])
     with qtbot.waitSignal(task.ended, timeout=20_000):
         pass
     assert window.documents.rowCount() == 4
@@ -258,7 +258,7 @@ def test_import_is_undoable_and_redo_restores_it(window, study_path, tmp_path, q
     before = content()
     f = tmp_path / "INF11 salinan.txt"
     f.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    task = window.import_files([f])
+    task = window.importer.import_files([f])
     with qtbot.waitSignal(task.ended, timeout=20_000):
         pass
     assert window.documents.rowCount() == 4

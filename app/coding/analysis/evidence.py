@@ -30,6 +30,7 @@ from app.coding.coders import evidence_coders
 from app.coding.codings import Stance
 from app.coding.errors import NotFound
 from app.coding.retrieval import Excerpt, excerpt_query, make_excerpt
+from app.models.bulk import fetch_tuples
 from app.models.schema import (
     Attribute,
     Case,
@@ -262,8 +263,8 @@ def load_codings(
     coder_ids = (selection or select_coders(session)).ids
     if not coder_ids:
         return []
-    # Core rather than ORM execution, and the star read as a plain integer: this runs over
-    # up to 100k codings and per-row overhead dominates.
+    # Plain driver tuples rather than result rows, and the star read as a plain integer:
+    # this runs over hundreds of thousands of codings and per-row overhead dominates.
     query = select(
         Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end,
         type_coerce(Coding.illustrative, Integer), Coding.stance, Coding.coder_id,
@@ -271,15 +272,14 @@ def load_codings(
     total_coders = session.scalar(select(func.count()).select_from(Coder)) or 0
     if len(coder_ids) < total_coders:
         query = query.where(Coding.coder_id.in_(list(coder_ids)))
-    connection = session.connection()
     if code_ids is None:
-        rows = list(map(CodingRef._make, connection.execute(query).fetchall()))
+        rows = list(map(CodingRef._make, fetch_tuples(session, query)))
     else:
         ids = list(code_ids)
         rows = []
         for i in range(0, len(ids), _CHUNK):
             chunk = query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
-            rows.extend(map(CodingRef._make, connection.execute(chunk).fetchall()))
+            rows.extend(map(CodingRef._make, fetch_tuples(session, chunk)))
         if len(ids) > _CHUNK:
             rows.sort(key=lambda r: (r.document_id, r.start, r.id))
     return _one_per_span(rows) if len(coder_ids) > 1 else rows

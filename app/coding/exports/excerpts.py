@@ -347,11 +347,21 @@ def _write_docx(
     language: str,
 ) -> None:
     from docx import Document as WordDocument
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     labels = _LABELS[language]
     doc = WordDocument()
-    doc.add_heading(labels["title"], level=0)
+
+    def heading(text: str, size: float) -> None:
+        # Bold body text, not Title/Heading styles: pasted into a thesis those would become
+        # chapter headings in its table of contents.
+        para = doc.add_paragraph()
+        para.paragraph_format.keep_with_next = True
+        run = para.add_run(xml_safe(text))
+        run.bold = True
+        run.font.size = Pt(size)
+
+    heading(labels["title"], 14)
     doc.add_paragraph(names_note(pseudonyms, language)).runs[0].italic = True
     if not items:
         doc.add_paragraph(labels["none"])
@@ -360,7 +370,7 @@ def _write_docx(
         groups.setdefault(e.code_id, []).append(e)
     for code_id, group in groups.items():
         name, definition = info[code_id]
-        doc.add_heading(xml_safe(name), level=1)
+        heading(name, 12)
         if definition:
             doc.add_paragraph(xml_safe(definition))
         table = doc.add_table(rows=1, cols=3)

@@ -11,6 +11,7 @@ quotes marked with the indicator, their cell summaries after the row's own.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,22 +38,14 @@ from app.coding.exports.analysis_common import (
     quote_paras,
     quote_text,
     source_context,
-    source_line,
     write_csv,
     xlsx_safe,
 )
 from app.coding.exports.docx_tables import (
-    HEADER_FILL,
     Cell,
     Para,
     Run,
-    add_caption,
-    add_note,
-    insert_table,
-    new_document,
-    table_xml,
     text_cell,
-    text_width_cm,
 )
 from app.coding.exports.excerpts import (
     SOURCE_TYPE_LABELS,
@@ -60,6 +53,8 @@ from app.coding.exports.excerpts import (
     Pseudonymiser,
     names_note,
 )
+from app.coding.exports.matrix_docx import write_matrix_docx
+from app.coding.exports.table_options import TableOptions, filter_matrix, limit_depth
 
 LANDSCAPE_ABOVE_COLUMNS = 4
 _TITLES = {
@@ -273,86 +268,36 @@ def _write_docx(
     cells: CellKind,
     pseudonyms: Pseudonymiser | None,
     language: str,
-    table_number: str,
-    title: str | None,
+    options: TableOptions,
     source: SourceLine | None = None,
 ) -> None:
     labels = LABELS[language]
-    landscape = len(matrix.columns) + 1 > LANDSCAPE_ABOVE_COLUMNS
-    doc = new_document(landscape=landscape)
-    add_caption(
-        doc, label=labels["table"], number=table_number, title=title or _title(matrix, language)
-    )
-    total = text_width_cm(landscape)
-    first = min(5.0, max(3.5, total * 0.22))
-    rest = (total - first) / max(len(matrix.columns), 1)
     numbered = matrix.column_kind is ColumnKind.CODE and len(matrix.columns) > NUMBERED_ABOVE
-    header = [text_cell(labels["code"], bold=True, align="center", fill=HEADER_FILL)]
-    for i, (col, printed) in enumerate(
-        zip(matrix.columns, column_headers(matrix, pseudonyms), strict=True), start=1
-    ):
-        label = col.name(language) if col.kind is ColumnKind.CODE else printed
-        if col.kind is ColumnKind.SOURCE:
-            label = SOURCE_TYPE_LABELS[language].get(col.key, col.key).capitalize()
-        if numbered:
-            label = f"{_COLUMN_PREFIX[language]}{i}"
-        header.append(text_cell(label, bold=True, align="center", fill=HEADER_FILL))
-    body = []
-    for r, row in enumerate(matrix.rows):
-        runs = [Run(row.name(language), bold=row.depth == 0)]
-        if row.rolled_up:
-            runs.append(Run(" " + labels["incl"], italic=True, size_pt=8))
-        line = [Cell((Para(tuple(runs), indent_cm=0.4 * row.depth),))]
-        line.extend(
-            _docx_cell(matrix, r, c, cells, pseudonyms, language)
-            for c in range(len(matrix.columns))
-        )
-        body.append(line)
-    # Narrow columns get a smaller heading so that names break between words, not inside.
-    header_pt = 7 if rest < 1.8 else 8 if rest < 2.2 else None
-    widths = [first, *([rest] * len(matrix.columns))]
-    insert_table(doc, table_xml(header, body, widths, header_pt=header_pt))
-    _notes(doc, matrix, cells, language, numbered, pseudonyms, source)
-    doc.save(str(path))
+    notes = [_CELL_NOTES[language][cells]]
+    if matrix.column_kind is ColumnKind.CODE:
+        notes.append(_OVERLAP_NOTE[language])
+    if any(r.rolled_up for r in matrix.rows):
+        notes.append(labels["rolled_up"])
+    notes.append(_CODERS_NOTE[language][matrix.coders_explicit].format(
+        names=", ".join(matrix.coders) or "–"
+    ))  # fmt: skip
+    notes.append(names_note(pseudonyms, language))
+
+    def plain(m: Matrix, r: int, c: int, kind: CellKind) -> Cell:
+        return _docx_cell(m, r, c, kind, pseudonyms, language)
+
+    write_matrix_docx(
+        path, matrix, cells, pseudonyms=pseudonyms, language=language, options=options,
+        title=options.title or _title(matrix, language),
+        printed=column_headers(matrix, pseudonyms), numbered=numbered, plain=plain,
+        notes=notes, source_labels=SOURCE_TYPE_LABELS[language], source=source,
+        source_types=matrix_source_types(matrix),
+    )  # fmt: skip
 
 
 def matrix_source_types(matrix: Matrix) -> set[str]:
     """The source types of the documents a matrix counts or quotes."""
     return set(matrix.source_types) or {"interview"}
-
-
-def _notes(
-    doc: Any,
-    matrix: Matrix,
-    cells: CellKind,
-    language: str,
-    numbered: bool,
-    pseudonyms: Pseudonymiser | None,
-    source: SourceLine | None,
-) -> None:
-    labels = LABELS[language]
-    add_note(doc, labels["notes"], italic=True)
-    if numbered:
-        add_note(doc, "; ".join(
-            f"{_COLUMN_PREFIX[language]}{i} = {col.name(language)}"
-            for i, col in enumerate(matrix.columns, start=1)
-        ))  # fmt: skip
-    extra = [_CELL_NOTES[language][cells]]
-    if matrix.column_kind is ColumnKind.CODE:
-        extra.append(_OVERLAP_NOTE[language])
-    if any(r.rolled_up for r in matrix.rows):
-        extra.append(labels["rolled_up"])
-    extra.append(_CODERS_NOTE[language][matrix.coders_explicit].format(
-        names=", ".join(matrix.coders) or "–"
-    ))  # fmt: skip
-    extra.append(names_note(pseudonyms, language))
-    for text in extra:
-        if text:
-            add_note(doc, text)
-    for row in matrix.rows:
-        if row.definition(language):
-            add_note(doc, f"{row.name(language)}: {row.definition(language)}")
-    add_note(doc, source_line(language, matrix_source_types(matrix), source), italic=True)
 
 
 def write_matrix(
@@ -363,18 +308,26 @@ def write_matrix(
     cells: CellKind,
     pseudonyms: Pseudonymiser | None = None,
     language: str = "id",
-    table_number: str = "4.1",
+    table_number: str | None = None,
     title: str | None = None,
     source: SourceLine | None = None,
+    options: TableOptions | None = None,
 ) -> ExportResult:
     """Write an already built matrix (quotes cells need it built ``with_quotes``).
-    ``source`` (:func:`source_context`) gives the source line its wording and year."""
+    ``source`` (:func:`source_context`) gives the source line its wording and year;
+    ``options`` the title, numbering, quote limit and layout of the Word table (``title``
+    and ``table_number`` override them)."""
     fmt = check_format(fmt)
     language = check_language(language)
     path = Path(path)
+    options = options or TableOptions()
+    if title or table_number:
+        options = dataclasses.replace(
+            options, title=title or options.title, table_number=table_number or options.table_number
+        )
     with atomic_output(path) as tmp:
         if fmt == "docx":
-            _write_docx(tmp, matrix, cells, pseudonyms, language, table_number, title, source)
+            _write_docx(tmp, matrix, cells, pseudonyms, language, options, source)
         else:
             layout = matrix_layout(matrix, cells=cells, pseudonyms=pseudonyms, language=language)
             if fmt == "csv":
@@ -398,9 +351,14 @@ def export_matrix(
     pseudonymise: bool | None = None,
     mask_names: Sequence[str] = (),
     language: str = "id",
-    table_number: str = "4.1",
+    table_number: str | None = None,
+    options: TableOptions | None = None,
 ) -> ExportResult:
     """Build the matrix of codebook ``rows`` × ``cols`` and write it to ``path`` as ``fmt``.
+
+    ``options`` (:func:`~app.coding.exports.table_options.make_options`) also limit the rows
+    to a depth and the evidence to a case attribute value or a co-occurring code (in every
+    format), and give the Word table its title, numbering, quote limit and layout.
 
     Evidence is the primary coders' unless ``coders`` (or one ``coder``) are given;
     ``pseudonymise`` None follows the project setting "names in exports".
@@ -415,10 +373,12 @@ def export_matrix(
         session, rows=rows, cols=cols, coder=coder, coders=coders, rollup=rollup,
         with_quotes=kind is CellKind.QUOTES,
     )  # fmt: skip
+    options = options or TableOptions()
+    matrix = limit_depth(filter_matrix(session, matrix, options.where), options.depth)
     pseudonyms = make_pseudonyms(
         session, pseudonymise=pseudonymise, mask_names=mask_names, language=language
     )
     return write_matrix(
         matrix, path=path, fmt=fmt, cells=kind, pseudonyms=pseudonyms, language=language,
-        table_number=table_number, source=source_context(session),
+        table_number=table_number, source=source_context(session), options=options,
     )  # fmt: skip

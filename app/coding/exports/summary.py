@@ -45,15 +45,15 @@ from app.coding.exports.docx_tables import (
     add_caption,
     add_figure,
     add_note,
-    insert_table,
     new_document,
     new_section,
     next_number,
-    table_xml,
     text_cell,
     text_width_cm,
 )
 from app.coding.exports.excerpts import Pseudonymiser, names_note
+from app.coding.exports.matrix_docx import place_table, quote_cell, with_theory
+from app.coding.exports.table_options import TableOptions
 
 COLUMNS = (
     "code", "excerpts", "cases", "groups", "source_types", "absent", "barriers", "status",
@@ -313,17 +313,22 @@ def _write_docx(
     figure_number: str,
     charts: Sequence[ChartImage],
     line: SourceLine | None = None,
+    options: TableOptions | None = None,
 ) -> None:
+    from docx.shared import Cm
+
     text = _TEXT[language]
     labels = {**LABELS[language], "_lang": language}
     names = _names(summary, language)
+    options = options or TableOptions()
     doc = new_document(landscape=True)
     add_caption(
         doc,
         label=labels["table"],
         number=table_number,
-        title=text["title"].format(book=summary.name(language)),
+        title=options.title or text["title"].format(book=summary.name(language)),
     )
+    shown = [b for b in summary.boxes if options.depth is None or b.depth < options.depth]
     with_findings = any(b.finding for b in summary.boxes)
     # No., box, definition, excerpts, informants, groups, quotes, against, [finding,] status.
     fixed = [0.9, 2.6, 2.6, 1.4, 2.1, 2.0, 0.0, 2.5, *([2.9] if with_findings else []), 1.6]
@@ -334,8 +339,10 @@ def _write_docx(
     header = [text_cell(h, bold=True, align="center", fill=HEADER_FILL) for h in heads]
     rows = []
     dash = text_cell(ABSENT, align="center")
-    for number, box in zip(_numbers(summary.boxes), summary.boxes, strict=True):
-        quotes = quote_paras(box.quotes, p, language, row_code_id=box.code_id, names=names)
+    numbers = dict(zip((b.code_id for b in summary.boxes), _numbers(summary.boxes), strict=True))
+    for box in shown:
+        number = numbers[box.code_id]
+        quote_box = quote_cell(box.quotes, options, p, language, box.code_id, names)
         row = [
             text_cell(number),
             _box_cell(box, labels),
@@ -343,25 +350,22 @@ def _write_docx(
             text_cell(str(box.excerpts), align="center"),
             _cases_cell(box, p, language),
             text_cell(", ".join(box.groups)) if box.groups else dash,
-            Cell(tuple(quotes)) if quotes else dash,
+            quote_box,
             _against_cell(box, names, p, language),
         ]
         if with_findings:
             row.append(text_cell(clean(box.finding, p)) if box.finding else dash)
         row.append(_status_cell(box, language))
         rows.append(row)
-    insert_table(doc, table_xml(header, rows, fixed, header_pt=8))
+    del fixed  # widths are measured from the content now
+    place_table(doc, header, rows, language, True, sizes=(9.0, 8.0, 7.0))
     notes = _notes(summary, p, language, line)
     add_note(doc, notes[0])  # the statuses, in one line right under the table
     add_note(doc, labels["notes"], italic=True)
     add_note(doc, labels["rolled_up"])
     for note in notes[1:-1]:
         add_note(doc, note)
-    if any(b.quotes and not b.starred for b in summary.boxes):
-        add_note(doc, text["longest"])
-    if summary.reference:
-        add_note(doc, text["reference"].format(ref=summary.reference))
-    add_note(doc, notes[-1], italic=True)
+    add_note(doc, with_theory(notes[-1], language, [summary.codebook_key]), italic=True)
     for key, boxes in (("absent_list", summary.absent_boxes), ("empty", summary.empty_boxes)):
         if key == "absent_list" and not boxes:
             continue
@@ -369,7 +373,9 @@ def _write_docx(
         para.paragraph_format.keep_with_next = bool(boxes)  # the heading stays with its list
         para.add_run(text[key].format(n=len(boxes)) if boxes else text["no_empty"]).bold = True
         for box in boxes:
-            doc.add_paragraph(box.name(language), style="List Bullet")
+            # Plain paragraphs: a list style would bring its numbering into the thesis.
+            item = doc.add_paragraph(f"\u2013 {box.name(language)}")
+            item.paragraph_format.left_indent = Cm(0.6)
     if charts:
         new_section(doc, landscape=False)
         number = figure_number
@@ -391,9 +397,11 @@ def write_summary(
     figure_number: str = "4.1",
     charts: Sequence[ChartImage] = (),
     source: SourceLine | None = None,
+    options: TableOptions | None = None,
 ) -> ExportResult:
     """Write an already built summary; ``rows`` of the result is the number of boxes.
-    ``source`` (:func:`source_context`) gives the source line its wording and year."""
+    ``source`` (:func:`source_context`) gives the source line its wording and year;
+    ``options`` the Word table's title, quote limit and depth."""
     fmt = check_format(fmt)
     language = check_language(language)
     path = Path(path)
@@ -404,7 +412,15 @@ def write_summary(
             _write_xlsx(tmp, summary, pseudonyms, language, source)
         else:
             _write_docx(
-                tmp, summary, pseudonyms, language, table_number, figure_number, charts, source
+                tmp,
+                summary,
+                pseudonyms,
+                language,
+                table_number,
+                figure_number,
+                charts,
+                source,
+                options,
             )
     return ExportResult(path, len(summary.boxes))
 
@@ -424,6 +440,7 @@ def export_summary(
     table_number: str = "4.1",
     figure_number: str = "4.1",
     charts: Sequence[ChartImage] = (),
+    options: TableOptions | None = None,
 ) -> ExportResult:
     """Summarise codebook ``codebook`` and write it to ``path`` as ``fmt``.
 
@@ -443,5 +460,5 @@ def export_summary(
     return write_summary(
         summary, path=path, fmt=fmt, pseudonyms=pseudonyms, language=language,
         table_number=table_number, figure_number=figure_number, charts=charts,
-        source=source_context(session),
+        source=source_context(session), options=options,
     )  # fmt: skip

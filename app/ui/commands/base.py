@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.coding.changes import Changes
@@ -61,3 +62,16 @@ class CoreCommand(QUndoCommand):
             self.ctx.failed.emit(exc)
             return
         self.ctx.broadcast(changes)
+
+
+def run_command(ctx: ProjectContext, command: CoreCommand, parent: QWidget | None) -> bool:
+    """``ctx.execute(command)``, telling the user over ``parent`` when it failed (read-only,
+    a vanished code, a full disk...). True when the edit was made."""
+    from app.ui.errors import show_error
+
+    try:
+        ctx.execute(command)
+    except Exception as exc:  # every failure is shown, none is swallowed
+        show_error(parent, exc)
+        return False
+    return True

@@ -861,6 +861,23 @@
 <context>
     <name>Errors</name>
     <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The server does not allow this for your role in the team; nothing changed.</source>
+        <translation>Server tidak mengizinkan tindakan ini untuk peran Anda dalam tim; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>{0} holds objects Telaah did not create ({1}). It was not opened or changed.</source>
+        <translation>{0} memuat objek yang tidak dibuat oleh Telaah ({1}). Berkas tidak dibuka dan tidak diubah.</translation>
+    </message>
+    <message>
+        <source>The pattern is not valid: {0}</source>
+        <translation>Pola tidak valid: {0}</translation>
+    </message>
+    <message>
+        <source>The pattern is too slow: simplify it. It was stopped; nothing was changed.</source>
+        <translation>Pola terlalu lambat: sederhanakan. Pencarian dihentikan; tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="157"/>
         <source>The database {0} is not empty; a new project needs an empty database.</source>
         <translation>Basis data {0} tidak kosong; proyek baru memerlukan basis data yang kosong.</translation>
@@ -1417,6 +1434,10 @@
 <context>
     <name>Launcher</name>
     <message>
+        <source>Copy its data into a clean file, {0}, leaving those objects out?</source>
+        <translation>Salin datanya ke berkas bersih, {0}, tanpa objek-objek tersebut?</translation>
+    </message>
+    <message>
         <location filename="../launcher.py" line="91"/>
         <source>No backup was found.</source>
         <extracomment>builds the main window of a project (``app.main.open_window``); raises project errors</extracomment>
@@ -1642,6 +1663,10 @@ Hapus dari daftar proyek terakhir?</translation>
         <translation>
             <numerusform>%n dokumen diimpor.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Coder: {0}</source>
+        <translation>Pengode: {0}</translation>
     </message>
     <message>
         <location filename="../workbench/window.py" line="724"/>
@@ -2369,6 +2394,14 @@ Hapus dari daftar proyek terakhir?</translation>
 <context>
     <name>SearchController</name>
     <message>
+        <source>The pattern has {0} hits. Code all of them with “{1}”?</source>
+        <translation>Pola ini memiliki {0} hasil. Kodekan semuanya dengan “{1}”?</translation>
+    </message>
+    <message>
+        <source>Code all hits</source>
+        <translation>Kodekan semua hasil</translation>
+    </message>
+    <message>
         <location filename="../workbench/search_actions.py" line="43"/>
         <source>Choose a code in the code tree first.</source>
         <translation>Pilih dulu kode di pohon kode.</translation>
@@ -2916,6 +2949,144 @@ Nama Anda:</translation>
         <location filename="../workbench/menus.py" line="162"/>
         <source>Coder: {0}</source>
         <translation>Pengode: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CodingActions</name>
+    <message>
+        <source>Select some text in the transcript first.</source>
+        <translation>Pilih dulu teks di transkrip.</translation>
+    </message>
+    <message>
+        <source>Apply “{0}”</source>
+        <translation>Terapkan “{0}”</translation>
+    </message>
+    <message>
+        <source>Choose a code in the code tree first.</source>
+        <translation>Pilih dulu kode di pohon kode.</translation>
+    </message>
+    <message>
+        <source>Keys 1–9: recent codes</source>
+        <translation>Tombol 1–9: kode terakhir</translation>
+    </message>
+    <message>
+        <source>Select the words to name the code with.</source>
+        <translation>Pilih kata yang akan menjadi nama kode.</translation>
+    </message>
+    <message>
+        <source>Choose the new code in the code tree first.</source>
+        <translation>Pilih dulu kode baru di pohon kode.</translation>
+    </message>
+    <message>
+        <source>Re-code</source>
+        <translation>Ganti kode</translation>
+    </message>
+    <message>
+        <source>Assign selection to a case…</source>
+        <translation>Tautkan pilihan ke kasus…</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Hapus pengodean</translation>
+    </message>
+    <message>
+        <source>Re-code with current code</source>
+        <translation>Ganti dengan kode yang dipilih</translation>
+    </message>
+    <message>
+        <source>Remove star</source>
+        <translation>Hapus bintang</translation>
+    </message>
+    <message>
+        <source>Star as illustrative</source>
+        <translation>Beri bintang (kutipan ilustratif)</translation>
+    </message>
+    <message>
+        <source>Star quote</source>
+        <translation>Beri bintang pada kutipan</translation>
+    </message>
+    <message>
+        <source>Choose a coding first (click its stripe or place the cursor in it).</source>
+        <translation>Pilih pengodean dulu (klik garis kodenya atau letakkan kursor di dalamnya).</translation>
+    </message>
+    <message>
+        <source>Change evidence stance</source>
+        <translation>Ubah sikap bukti</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentImport</name>
+    <message>
+        <source>Import documents</source>
+        <translation>Impor dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
+        <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing documents…</source>
+        <translation>Mengimpor dokumen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) imported.</source>
+        <translation>
+            <numerusform>%n dokumen diimpor.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Dibatalkan. Tidak ada yang berubah.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchLayout</name>
+    <message>
+        <source>Show turns of:</source>
+        <translation>Tampilkan giliran:</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Coding details</source>
+        <translation>Rincian pengodean</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Tinjauan</translation>
+    </message>
+    <message>
+        <source>Open questions</source>
+        <translation>Pertanyaan belum tuntas</translation>
+    </message>
+    <message>
+        <source>Excerpts, search and review</source>
+        <translation>Kutipan, pencarian, dan tinjauan</translation>
+    </message>
+    <message>
+        <source>all speakers</source>
+        <translation>semua pembicara</translation>
     </message>
 </context>
 </TS>

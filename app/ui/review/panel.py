@@ -33,7 +33,7 @@ from app.ui.review.detail import excerpt_html, open_roots, thread_html
 from app.ui.review.models import CODE, CODER, COMMENTS, EXCERPT, MARK, SOURCE, ReviewTreeModel
 
 #: what the panel shows: excerpts (codings of codes, by case) and their review state
-_SHOWN = (Kind.REVIEW, Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS)
+_SHOWN = (Kind.REVIEW, Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS, Kind.SETTINGS)
 
 
 class ReviewPanel(QWidget):
@@ -213,6 +213,10 @@ class ReviewPanel(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """Codings, codes or cases changed: regroup; only review state: update in place."""
+        if Kind.SETTINGS in changes:
+            self.show_reviewer()
+            if not changes.touches(*_SHOWN[:-1]):
+                return
         if changes.touches(Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS):
             self.reload()
             return

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from app.coding.codebook_update import outdated_codebooks
 from app.coding.codebooks import load_codebook_file
+from app.ui.commands.base import CoreCommand, run_command
 from app.ui.commands.codes import (
     AddCodeCommand,
     DeleteCodeCommand,
@@ -19,20 +21,23 @@ from app.ui.commands.codes import (
     UpdateCodebookCommand,
     UpdateCodeCommand,
 )
+from app.ui.context import ProjectContext
 from app.ui.dialogs.code_editor import PALETTE, CodeDialog
 from app.ui.errors import show_error
-
-if TYPE_CHECKING:
-    from app.ui.workbench.window import MainWindow
+from app.ui.workbench.codebook_model import CodebookModel
+from app.ui.workbench.navigation import Navigator
 
 
 class CodebookEditor(QObject):
     """Turns codebook gestures into undoable commands. Dialog-free methods take arguments,
     ``ask_*`` methods ask the user first."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, ctx: ProjectContext, nav: Navigator, codes: CodebookModel) -> None:
+        super().__init__(nav.widget())
+        self.ctx, self.nav, self.codes = ctx, nav, codes
+
+    def _run(self, command: CoreCommand) -> bool:
+        return run_command(self.ctx, command, self.nav.widget())
 
     # --- commands (no dialogs) ---------------------------------------------------------------
 
@@ -49,76 +54,76 @@ class CodebookEditor(QObject):
     ) -> int | None:
         """Add a code; returns its id (None when it failed, after telling the user)."""
         cmd = AddCodeCommand(
-            self.w.ctx,
+            self.ctx,
             codebook_id=codebook_id,
             name_id=name_id,
             name_en=name_en,
             parent_id=parent_id,
-            colour=colour or PALETTE[len(self.w.codes.codes) % len(PALETTE)],
+            colour=colour or PALETTE[len(self.codes.codes) % len(PALETTE)],
             definition_id=definition_id,
             definition_en=definition_en,
         )
-        if not self.w._run(cmd) or cmd.row is None:
+        if not self._run(cmd) or cmd.row is None:
             return None
-        self.w.tree.select_code(cmd.row.id)
+        self.nav.select_code(cmd.row.id)
         return cmd.row.id
 
     def edit_code(self, code_id: int, **fields: str) -> bool:
-        row = self.w.codes.codes[code_id]
+        row = self.codes.codes[code_id]
         changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
         if not changed:
             return False
         text = self.tr("Recolour code") if set(changed) == {"colour"} else self.tr("Edit code")
-        return self.w._run(UpdateCodeCommand(self.w.ctx, code_id, text, **changed))
+        return self._run(UpdateCodeCommand(self.ctx, code_id, text, **changed))
 
     def move_code(self, code_id: int, parent_id: int) -> bool:
         """Move under ``parent_id`` (-1: top level of its codebook)."""
         target = None if parent_id < 0 else parent_id
         if target == code_id:
             return False
-        return self.w._run(MoveCodeCommand(self.w.ctx, code_id, target))
+        return self._run(MoveCodeCommand(self.ctx, code_id, target))
 
     def merge(self, source_id: int, target_id: int) -> bool:
-        return self.w._run(MergeCodesCommand(self.w.ctx, source_id, target_id))
+        return self._run(MergeCodesCommand(self.ctx, source_id, target_id))
 
     def delete(self, code_id: int) -> bool:
-        return self.w._run(DeleteCodeCommand(self.w.ctx, code_id))
+        return self._run(DeleteCodeCommand(self.ctx, code_id))
 
     def import_file(self, path: Path) -> bool:
         try:
             spec = load_codebook_file(path)
         except Exception as exc:
-            show_error(self.w, exc)
+            show_error(self.nav.widget(), exc)
             return False
-        return self.w._run(ImportCodebookCommand(self.w.ctx, spec))
+        return self._run(ImportCodebookCommand(self.ctx, spec))
 
     # --- asking the user ---------------------------------------------------------------------
 
     def ask_add(self) -> None:
-        code = self.w.tree.current_code_id()
-        book = self.w.codes.codebook_id(self.w.tree.currentIndex())
-        parent_name = self.w.codes.name_of(code) if code is not None else None
+        code = self.nav.current_code()
+        book = self.nav.current_codebook()
+        parent_name = self.codes.name_of(code) if code is not None else None
         dialog = CodeDialog(
-            self.w,
+            self.nav.widget(),
             title=self.tr("New code"),
             indicator_of=parent_name,
-            colour=PALETTE[len(self.w.codes.codes) % len(PALETTE)],
+            colour=PALETTE[len(self.codes.codes) % len(PALETTE)],
         )
         if dialog.exec() != CodeDialog.DialogCode.Accepted:
             return
         values = dialog.values()
         parent = code if code is not None and dialog.as_indicator.isChecked() else None
         if parent is None and code is not None:
-            parent = self.w.codes.codes[code].parent_id
+            parent = self.codes.codes[code].parent_id
         self.add_code(codebook_id=book, parent_id=parent, **values)
 
     def ask_edit(self) -> None:
-        code = self.w.tree.current_code_id()
+        code = self.nav.current_code()
         if code is None:
             return
-        row = self.w.codes.codes[code]
+        row = self.codes.codes[code]
         dialog = CodeDialog(
-            self.w,
+            self.nav.widget(),
             title=self.tr("Edit code"),
             name_id=row.name_id,
             name_en=row.name_en,
@@ -130,15 +135,15 @@ class CodebookEditor(QObject):
             self.edit_code(code, **dialog.values())
 
     def ask_merge(self) -> None:
-        code = self.w.tree.current_code_id()
+        code = self.nav.current_code()
         if code is None:
             return
-        others = [c for c in self.w.codes.order if c != code]
-        labels = [f"{self.w.codes.name_of(c)}  [{self.w.codes.codes[c].key}]" for c in others]
+        others = [c for c in self.codes.order if c != code]
+        labels = [f"{self.codes.name_of(c)}  [{self.codes.codes[c].key}]" for c in others]
         label, ok = QInputDialog.getItem(
-            self.w,
+            self.nav.widget(),
             self.tr("Merge codes"),
-            self.tr("Merge “{0}” into:").format(self.w.codes.name_of(code)),
+            self.tr("Merge “{0}” into:").format(self.codes.name_of(code)),
             labels,
             0,
             False,
@@ -147,49 +152,49 @@ class CodebookEditor(QObject):
             self.merge(code, others[labels.index(label)])
 
     def ask_delete(self) -> None:
-        code = self.w.tree.current_code_id()
+        code = self.nav.current_code()
         if code is None:
             return
-        row = self.w.codes.codes[code]
+        row = self.codes.codes[code]
         answer = QMessageBox.question(
-            self.w,
+            self.nav.widget(),
             self.tr("Delete code"),
             self.tr(
                 "Delete the code “{0}” with its indicators and its {1} coding(s)? "
                 "You can undo this."
-            ).format(self.w.codes.name_of(code), row.codings),
+            ).format(self.codes.name_of(code), row.codings),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(code)
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.w, self.tr("Import codebook"), "", self.tr("Codebook (*.toml)")
+            self.nav.widget(), self.tr("Import codebook"), "", self.tr("Codebook (*.toml)")
         )
         if path:
             self.import_file(Path(path))
 
     def update_codebook(self, key: str, *, texts: bool = False) -> int | None:
         """Bring bundled codebook ``key`` up to date; returns the number of codes added."""
-        cmd = UpdateCodebookCommand(self.w.ctx, key, texts=texts)
-        if not self.w._run(cmd) or cmd.update is None:
+        cmd = UpdateCodebookCommand(self.ctx, key, texts=texts)
+        if not self._run(cmd) or cmd.update is None:
             return None
         added = len(cmd.update.added)
-        self.w.statusBar().showMessage(
+        self.nav.status(
             self.tr("%n new code(s) added; your codings are unchanged.", "", added), 8000
         )
         return added
 
     def ask_update(self) -> None:
-        books = self.w.ctx.query(outdated_codebooks)
+        books = self.ctx.query(outdated_codebooks)
         if not books:
             QMessageBox.information(
-                self.w,
+                self.nav.widget(),
                 self.tr("Update codebook"),
                 self.tr("Every codebook that ships with Telaah is up to date in this project."),
             )
             return
-        lang = self.w.ctx.language
+        lang = self.ctx.language
         labels = [
             self.tr("{0} (version {1} → {2})").format(
                 b.name_en if lang == "en" else b.name_id, b.version, b.bundled_version
@@ -197,12 +202,12 @@ class CodebookEditor(QObject):
             for b in books
         ]
         label, ok = QInputDialog.getItem(
-            self.w, self.tr("Update codebook"), self.tr("Codebook:"), labels, 0, False
+            self.nav.widget(), self.tr("Update codebook"), self.tr("Codebook:"), labels, 0, False
         )
         if not ok:
             return
         book = books[labels.index(label)]
-        box = QMessageBox(self.w)
+        box = QMessageBox(self.nav.widget())
         box.setWindowTitle(self.tr("Update codebook"))
         box.setText(
             self.tr(
@@ -219,17 +224,18 @@ class CodebookEditor(QObject):
         if box.clickedButton() in (only, texts):
             self.update_codebook(book.key, texts=box.clickedButton() is texts)
 
-    def context_menu(self, pos: QPoint) -> None:
-        if self.w.ctx.read_only:
+    def context_menu(self, global_pos: QPoint, actions: Mapping[str, QAction]) -> None:
+        """The code tree's menu at ``global_pos`` (the window's code actions by name)."""
+        if self.ctx.read_only:
             return
-        menu = QMenu(self.w)
-        code = self.w.tree.current_code_id()
-        menu.addAction(self.w.find_action("actionAddCode"))
+        menu = QMenu(self.nav.widget())
+        code = self.nav.current_code()
+        menu.addAction(actions["actionAddCode"])
         if code is not None:
-            menu.addAction(self.w.find_action("actionEditCode"))
-            if self.w.codes.codes[code].parent_id is not None:
+            menu.addAction(actions["actionEditCode"])
+            if self.codes.codes[code].parent_id is not None:
                 menu.addAction(self.tr("Move to top level"), lambda: self.move_code(code, -1))
-            menu.addAction(self.w.find_action("actionMergeCode"))
+            menu.addAction(actions["actionMergeCode"])
             menu.addSeparator()
-            menu.addAction(self.w.find_action("actionDeleteCode"))
-        menu.popup(self.w.tree.viewport().mapToGlobal(pos))
+            menu.addAction(actions["actionDeleteCode"])
+        menu.popup(global_pos)

@@ -3,21 +3,21 @@ review report, and who is working."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-if TYPE_CHECKING:
-    from app.ui.workbench.window import MainWindow
+from app.coding.changes import Changes
+from app.ui.context import ProjectContext
+from app.ui.workbench.navigation import Navigator
 
 
 class Companions(QObject):
     """One analysis window and one agreement window per main window, created on demand."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, ctx: ProjectContext, nav: Navigator) -> None:
+        super().__init__(nav.widget())
+        self.ctx, self.nav = ctx, nav
+        self.w = nav.widget()
         self.analysis_window: QWidget | None = None
         self.agreement_window: QWidget | None = None
 
@@ -26,9 +26,9 @@ class Companions(QObject):
         from app.ui.analysis import AnalysisWindow
 
         if self.analysis_window is None:
-            window = AnalysisWindow(self.w.ctx, self.w)
+            window = AnalysisWindow(self.ctx, self.w)
             window.setWindowFlag(Qt.WindowType.Window, True)
-            window.jumpRequested.connect(self.w.jump_to)
+            window.jumpRequested.connect(self.nav.jump_to)
             self.analysis_window = window
         self.analysis_window.show()
         self.analysis_window.raise_()
@@ -39,11 +39,11 @@ class Companions(QObject):
         from app.ui.review.agreement_view import AgreementView
 
         if self.agreement_window is None:
-            view = AgreementView(self.w.ctx, self.w)
+            view = AgreementView(self.ctx, self.w)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setWindowTitle(self.tr("Intercoder agreement – Telaah"))
             view.resize(1100, 720)
-            view.compareRequested.connect(self.w.jump_to)
+            view.compareRequested.connect(self.nav.jump_to)
             self.agreement_window = view
         self.agreement_window.show()
         self.agreement_window.raise_()
@@ -52,14 +52,14 @@ class Companions(QObject):
     def ask_review_report(self) -> None:
         from app.ui.review.report import ask_review_report
 
-        ask_review_report(self.w.ctx, self.w)
+        ask_review_report(self.ctx, self.w)
 
     def ask_coder_name(self) -> None:
         name, ok = QInputDialog.getText(
             self.w,
             self.tr("Change my name"),
             self.tr("New codings, memos and comments will carry this name:"),
-            text=self.w.ctx.coder,
+            text=self.ctx.coder,
         )
         if ok and name.strip():
             self.set_coder(name.strip())
@@ -67,6 +67,5 @@ class Companions(QObject):
     def set_coder(self, name: str) -> None:
         """Work under another name from now on (remembered on this machine)."""
         QSettings().setValue("coder", name)
-        self.w.ctx.coder = name
-        self.w.coder_label.setText(self.tr("Coder: {0}").format(name))
-        self.w.review_panel.show_reviewer()
+        self.ctx.coder = name
+        self.ctx.broadcast(Changes.of_settings())  # the status bar and review panel follow

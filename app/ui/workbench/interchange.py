@@ -7,7 +7,6 @@ long parts in the background and reports what was skipped, as the standard asks 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -18,24 +17,21 @@ from app.coding.codebooks import list_codes
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
 from app.models.backup import backup_project
+from app.ui.commands.base import run_command
 from app.ui.commands.codes import ImportQdcCommand
+from app.ui.context import ProjectContext
 from app.ui.errors import show_error
-from app.ui.tasks import Task
-
-if TYPE_CHECKING:
-    from app.ui.workbench.window import MainWindow
+from app.ui.tasks import Task, TaskRunner
+from app.ui.workbench.navigation import Navigator
 
 
 class Interchange(QObject):
     """The Project ▸ Exchange (REFI-QDA) actions of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    @property
-    def ctx(self):  # type: ignore[no-untyped-def]
-        return self.window.ctx
+    def __init__(self, ctx: ProjectContext, runner: TaskRunner, nav: Navigator) -> None:
+        super().__init__(nav.widget())
+        self.ctx, self.runner, self.nav = ctx, runner, nav
+        self.window = nav.widget()
 
     def _save_name(self, title: str, suggested: str, pattern: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -63,16 +59,13 @@ class Interchange(QObject):
                     s, path=target, project_name=stem, language=language, progress=progress
                 )
 
-        task = Task(work, title=self.tr("Exporting project…"), parent=self.window)
-        task.done.connect(
-            lambda _r: self.window.statusBar().showMessage(
+        return self.runner.run(
+            work,
+            title=self.tr("Exporting project…"),
+            done=lambda _r: self.nav.status(
                 self.tr("Project exported to {0}").format(target.name), 8000
-            )
+            ),
         )
-        task.error.connect(self.window.task_failed)
-        self.window._track(task)
-        task.start()
-        return task
 
     def import_qdpx(self, source: Path | None = None, target: Path | None = None) -> Task | None:
         """Create a new Telaah project from a .qdpx made by NVivo, ATLAS.ti, MAXQDA…"""
@@ -97,12 +90,11 @@ class Interchange(QObject):
         def work(progress: Progress) -> refiqda.QdpxImported:
             return refiqda.import_qdpx(path=source, project_path=target, progress=progress)
 
-        task = Task(work, title=self.tr("Importing project…"), parent=self.window)
-        task.done.connect(lambda report: self._imported(report, target))
-        task.error.connect(self.window.task_failed)
-        self.window._track(task)
-        task.start()
-        return task
+        return self.runner.run(
+            work,
+            title=self.tr("Importing project…"),
+            done=lambda report: self._imported(report, target),
+        )
 
     def _imported(self, report: refiqda.QdpxImported, target: Path) -> None:
         lines = [self.tr("The project was created as {0}.").format(target)]
@@ -144,9 +136,7 @@ class Interchange(QObject):
         except Exception as exc:  # every failure is shown, none crashes the app
             show_error(self.window, exc)
             return False
-        self.window.statusBar().showMessage(
-            self.tr("Codebook exported to {0}").format(target.name), 8000
-        )
+        self.nav.status(self.tr("Codebook exported to {0}").format(target.name), 8000)
         return True
 
     def import_qdc(self, source: Path | None = None) -> bool:
@@ -163,7 +153,7 @@ class Interchange(QObject):
             source = Path(name) if name else None
         if source is None:
             return False
-        return self.window._run(ImportQdcCommand(self.ctx, source))
+        return run_command(self.ctx, ImportQdcCommand(self.ctx, source), self.window)
 
 
 class MergeCopy(QObject):
@@ -172,12 +162,13 @@ class MergeCopy(QObject):
     A backup is taken first; the merge adds what is new and reports what differs.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: ProjectContext, runner: TaskRunner, nav: Navigator) -> None:
+        super().__init__(nav.widget())
+        self.ctx, self.runner, self.nav = ctx, runner, nav
+        self.window = nav.widget()
 
     def run(self, source: Path | None = None) -> Task | None:
-        ctx = self.window.ctx
+        ctx = self.ctx
         if ctx.read_only:
             return None
         if source is None:
@@ -201,15 +192,14 @@ class MergeCopy(QObject):
                 report = merge_project_file(s, path=source, this_file=project.path)
             return report, backup
 
-        task = Task(work, title=self.tr("Merging {0}…").format(source.name), parent=self.window)
-        task.done.connect(lambda result: self._merged(source, *result))
-        task.error.connect(self.window.task_failed)
-        self.window._track(task)
-        task.start()
-        return task
+        return self.runner.run(
+            work,
+            title=self.tr("Merging {0}…").format(source.name),
+            done=lambda result: self._merged(source, *result),
+        )
 
     def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
-        self.window.ctx.broadcast(Changes.everything())  # the merge may have added anything
+        self.ctx.broadcast(Changes.everything())  # the merge may have added anything
         if report.changed:
             added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
             lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]

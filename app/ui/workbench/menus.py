@@ -1,88 +1,136 @@
-"""The main window's actions, menu bar, toolbar and status bar."""
+"""The main window's actions, menu bar, toolbar and status bar, built into one value.
+
+:meth:`WorkbenchMenus.build` returns :class:`WorkbenchActions`; the window keeps it and asks
+it for actions by name. The menus call the window's helpers through :class:`MenuHandlers`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenuBar, QStatusBar, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenuBar, QStatusBar, QToolBar
 
-if TYPE_CHECKING:
-    from app.ui.workbench.window import MainWindow
+from app.ui.context import ProjectContext
+from app.ui.workbench.codebook_editing import CodebookEditor
+from app.ui.workbench.coding_actions import CodingActions
+from app.ui.workbench.companions import Companions
+from app.ui.workbench.importing import DocumentImport
+from app.ui.workbench.interchange import Interchange, MergeCopy
+
+
+class MenuHandlers(Protocol):
+    """What the menus call: the window's helpers and a few window gestures."""
+
+    ctx: ProjectContext
+    coding: CodingActions
+    editor: CodebookEditor
+    importer: DocumentImport
+    interchange: Interchange
+    merger: MergeCopy
+    companions: Companions
+
+    def show_cases(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def cycle_stance(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def set_language(self, lang: str) -> None: ...
+
+
+@dataclass
+class WorkbenchActions:
+    """The window's commands (by object name) and the bars that show them."""
+
+    all: list[QAction] = field(default_factory=list)
+    #: what the window removes again when it rebuilds for another language
+    widgets: list[QObject] = field(default_factory=list)
+    toolbar: QToolBar | None = None
+    quick_label: QLabel | None = None
+    coder_label: QLabel | None = None
+
+    def __getitem__(self, name: str) -> QAction:
+        return next(a for a in self.all if a.objectName() == name)
+
+    @property
+    def by_name(self) -> dict[str, QAction]:
+        return {a.objectName(): a for a in self.all}
 
 
 class WorkbenchMenus(QObject):
     """Builds (and, on a language switch, rebuilds) what the window offers as commands."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, handlers: MenuHandlers) -> None:
         super().__init__(window)
-        self.w = window
+        self.win = window
+        self.w = handlers
+        self.acts = WorkbenchActions()
 
     def action(
         self,
         name: str,
         text: str,
-        slot: object,
+        slot: Callable[..., object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        act = QAction(text, self.w)
+        act = QAction(text, self.win)
         act.setObjectName(name)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(slot)
-        self.w._actions.append(act)
+        self.acts.all.append(act)
         return act
 
-    def build(self) -> None:
+    def build(self) -> WorkbenchActions:
         """Create the actions, menus, toolbar and status bar of the window."""
-        w = self.w
-        w._actions = []
+        w, win = self.w, self.win
+        acts = self.acts = WorkbenchActions()
         a = self.action
-        w.act_apply = a("actionApplyCode", self.tr("Apply code"), w.apply_current, "Ctrl+E")
-        w.act_apply.setToolTip(self.tr("Code the selected text with the current code (Ctrl+E)"))
-        w.act_vivo = a("actionInVivo", self.tr("Code in vivo"), w.in_vivo, "Ctrl+I")
-        w.act_vivo.setToolTip(self.tr("Create a code named after the selected words"))
-        w.act_stance = a(
+        apply = a("actionApplyCode", self.tr("Apply code"), w.coding.apply_current, "Ctrl+E")
+        apply.setToolTip(self.tr("Code the selected text with the current code (Ctrl+E)"))
+        vivo = a("actionInVivo", self.tr("Code in vivo"), w.coding.in_vivo, "Ctrl+I")
+        vivo.setToolTip(self.tr("Create a code named after the selected words"))
+        undo = w.ctx.undo_stack.createUndoAction(win, self.tr("Undo"))
+        stance = a(
             "actionCycleStance",
             self.tr("Next evidence stance"),
             w.cycle_stance,
             "Ctrl+Shift+E",
         )
-        w.act_stance.setToolTip(
+        stance.setToolTip(
             self.tr("The chosen coding: supports → does not happen → barrier (Ctrl+Shift+E)")
         )
-        undo = w.ctx.undo_stack.createUndoAction(w, self.tr("Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = w.ctx.undo_stack.createRedoAction(w, self.tr("Redo"))
+        redo = w.ctx.undo_stack.createRedoAction(win, self.tr("Redo"))
         redo.setObjectName("actionRedo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        w._actions += [undo, redo]
-        w.act_undo, w.act_redo = undo, redo
+        acts.all += [undo, redo]
         imp = a(
             "actionImportDocuments",
             self.tr("Import documents…"),
-            w.ask_import,
+            w.importer.ask_import,
             QKeySequence.StandardKey.Open,
         )
         imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), w.editor.ask_import)
         upd_cb = a("actionUpdateCodebook", self.tr("Update codebook…"), w.editor.ask_update)
         cases = a("actionCases", self.tr("Cases and attributes…"), w.show_cases)
-        find = a("actionSearch", self.tr("Search"), w._focus_search, QKeySequence.StandardKey.Find)
-        close = a("actionClose", self.tr("Close"), w.close, QKeySequence.StandardKey.Close)
+        find = a("actionSearch", self.tr("Search"), w.focus_search, QKeySequence.StandardKey.Find)
+        close = a("actionClose", self.tr("Close"), win.close, QKeySequence.StandardKey.Close)
         add = a("actionAddCode", self.tr("New code…"), w.editor.ask_add)
         edit = a("actionEditCode", self.tr("Edit code…"), w.editor.ask_edit)
         merge = a("actionMergeCode", self.tr("Merge into…"), w.editor.ask_merge)
         delete = a("actionDeleteCode", self.tr("Delete code…"), w.editor.ask_delete)
-        w.lang_id = a("actionLanguageId", "Bahasa Indonesia", lambda: w.set_language("id"))
-        w.lang_en = a("actionLanguageEn", "English", lambda: w.set_language("en"))
-        group = QActionGroup(w)
-        for act, lang in ((w.lang_id, "id"), (w.lang_en, "en")):
+        lang_id = a("actionLanguageId", "Bahasa Indonesia", lambda: w.set_language("id"))
+        lang_en = a("actionLanguageEn", "English", lambda: w.set_language("en"))
+        group = QActionGroup(win)
+        for act, lang in ((lang_id, "id"), (lang_en, "en")):
             act.setCheckable(True)
             act.setChecked(w.ctx.language == lang)
             group.addAction(act)
-        w._ui.append(group)  # type: ignore[arg-type]
+        acts.widgets.append(group)
 
         ix = w.interchange
         # Lambdas: ``triggered`` passes a ``checked`` flag these methods must not receive.
@@ -103,7 +151,7 @@ class WorkbenchMenus(QObject):
         )
         merge_copy = a("actionMergeCopy", self.tr("Merge another copy…"), lambda: w.merger.run())
 
-        bar = QMenuBar(w)
+        bar = QMenuBar(win)
         project = bar.addMenu(self.tr("&Project"))
         project.addActions([imp, imp_cb, cases])
         project.addSeparator()
@@ -121,7 +169,7 @@ class WorkbenchMenus(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(find)
         code_menu = bar.addMenu(self.tr("&Code"))
-        code_menu.addActions([w.act_apply, w.act_vivo, w.act_stance])
+        code_menu.addActions([apply, vivo, stance])
         code_menu.addSeparator()
         code_menu.addActions([add, edit, merge, delete])
         code_menu.addSeparator()
@@ -141,31 +189,31 @@ class WorkbenchMenus(QObject):
         )
         view_menu = bar.addMenu(self.tr("&View"))
         lang_menu = view_menu.addMenu(self.tr("Language"))
-        lang_menu.addActions([w.lang_id, w.lang_en])
-        w.setMenuBar(bar)
+        lang_menu.addActions([lang_id, lang_en])
+        win.setMenuBar(bar)
 
-        w.toolbar = QToolBar(self.tr("Coding"), w)
-        w.toolbar.setObjectName("codingToolbar")
-        w.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        w.toolbar.addActions([w.act_apply, w.act_vivo])
-        w.toolbar.addSeparator()
-        w.toolbar.addActions([undo, redo])
-        w.toolbar.addSeparator()
-        w.toolbar.addActions([imp, cases, add])
-        w.addToolBar(w.toolbar)
-        w._ui.append(w.toolbar)
+        toolbar = acts.toolbar = QToolBar(self.tr("Coding"), win)
+        toolbar.setObjectName("codingToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([apply, vivo])
+        toolbar.addSeparator()
+        toolbar.addActions([undo, redo])
+        toolbar.addSeparator()
+        toolbar.addActions([imp, cases, add])
+        win.addToolBar(toolbar)
+        acts.widgets.append(toolbar)
 
-        w.setStatusBar(QStatusBar(w))
-        w.quick_label = QLabel(w)
-        w.quick_label.setObjectName("quickCodes")
-        w.statusBar().addPermanentWidget(w.quick_label)
-        w.coder_label = QLabel(self.tr("Coder: {0}").format(w.ctx.coder), w)
-        w.statusBar().addPermanentWidget(w.coder_label)
+        win.setStatusBar(QStatusBar(win))
+        quick = acts.quick_label = QLabel(win)
+        quick.setObjectName("quickCodes")
+        win.statusBar().addPermanentWidget(quick)
+        coder = acts.coder_label = QLabel(self.tr("Coder: {0}").format(w.ctx.coder), win)
+        win.statusBar().addPermanentWidget(coder)
         if w.ctx.read_only:
             for act in (
-                w.act_apply,
-                w.act_vivo,
-                w.act_stance,
+                apply,
+                vivo,
+                stance,
                 imp,
                 imp_cb,
                 upd_cb,
@@ -177,4 +225,4 @@ class WorkbenchMenus(QObject):
                 merge_copy,
             ):
                 act.setEnabled(False)
-            w.coding_panel.setEnabled(False)
+        return acts

@@ -1,96 +1,51 @@
-"""The main window: documents, transcript with stripes, code tree, details, excerpts, search."""
+"""The main window: documents, transcript with stripes, code tree, details, excerpts, search.
+
+The window composes: its widgets come from :class:`~app.ui.workbench.layout.WorkbenchLayout`,
+its commands from :class:`~app.ui.workbench.menus.WorkbenchMenus` (an actions value), and the
+work behind them from helpers that receive the context, the :class:`~app.ui.tasks.TaskRunner`
+and this window as a :class:`~app.ui.workbench.navigation.Navigator`. It refreshes its views
+from the one change stream (``ctx.watch``).
+"""
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QTabWidget,
-    QToolBar,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QObject, QPoint, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMenu, QWidget
 
-from app.coding import documents as documents_core
 from app.coding.changes import Changes, Kind
-from app.coding.codings import CodingInfo, NewCoding, Stance
-from app.coding.errors import Cancelled
-from app.coding.progress import Progress
+from app.coding.codings import CodingInfo
 from app.coding.workbench_queries import (
     all_speakers,
     attribute_values,
     coder_names,
-    coding_spans,
     codings_by_id,
-    document_text,
-    speaker_turns,
-    speakers,
 )
-from app.ui.commands.codings import (
-    AddCodingsCommand,
-    InVivoCommand,
-    RemoveCodingsCommand,
-    UpdateCodingCommand,
-    in_vivo_name,
-)
-from app.ui.commands.documents import ImportDocumentsCommand
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.language import apply_language
-from app.ui.review.panel import ReviewPanel
-from app.ui.review.questions import OpenQuestionsList
-from app.ui.tasks import Task
-from app.ui.workbench.code_tree import CodebookTree
+from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.codebook_editing import CodebookEditor
 from app.ui.workbench.codebook_model import CodebookModel
-from app.ui.workbench.coding_panel import CodingPanel
+from app.ui.workbench.coding_actions import CodingActions
 from app.ui.workbench.companions import Companions
-from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
+from app.ui.workbench.documents_model import DocumentListModel
 from app.ui.workbench.excerpt_model import ExcerptModel
+from app.ui.workbench.importing import DocumentImport
 from app.ui.workbench.interchange import Interchange, MergeCopy
-from app.ui.workbench.memo_panel import MemoPanel
-from app.ui.workbench.menus import WorkbenchMenus
-from app.ui.workbench.panels import ExcerptPanel, SearchPanel
+from app.ui.workbench.layout import WorkbenchLayout
+from app.ui.workbench.menus import WorkbenchActions, WorkbenchMenus
+from app.ui.workbench.navigation import Selection
 from app.ui.workbench.search_actions import SearchController
 from app.ui.workbench.spans import Span
-from app.ui.workbench.stripes import StripeHeader
-from app.ui.workbench.transcript import TranscriptView
-
-MAX_RECENT = 9
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WorkbenchLayout):
     """One project's workbench. Everything it shows comes from ``ctx``."""
 
-    # Made by WorkbenchMenus (again after a language switch).
-    _actions: list[QAction]
-    act_apply: QAction
-    act_vivo: QAction
-    act_stance: QAction
-    act_undo: QAction
-    act_redo: QAction
-    lang_id: QAction
-    lang_en: QAction
-    toolbar: QToolBar
-    quick_label: QLabel
-    coder_label: QLabel
+    acts: WorkbenchActions
 
     def __init__(
         self, ctx: ProjectContext, *, lock: QLockFile | None = None, notice: str = ""
@@ -100,9 +55,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._lock = lock
         self.notice = notice
-        self.recent: list[int] = []
-        self.tasks: list[Task] = []
-        self._ui: list[QWidget] = []
+        self._parts: list[QObject] = []
         self.setAcceptDrops(True)
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
@@ -110,12 +63,20 @@ class MainWindow(QMainWindow):
         self._cursor_timer.timeout.connect(self._update_coding_panel)
         ctx.watch(self, self._on_changes)
         ctx.failed.connect(lambda exc: show_error(self, exc))
-        self.editor = CodebookEditor(self)
-        self.search = SearchController(self)
-        self.interchange = Interchange(self)
-        self.merger = MergeCopy(self)
-        self.companions = Companions(self)
-        self.menus = WorkbenchMenus(self)
+        # the models outlive a language switch; the views over them are rebuilt
+        self.documents = DocumentListModel(ctx)
+        self.codes = CodebookModel(ctx)
+        self.excerpt_model = ExcerptModel(ctx)
+        self.runner = TaskRunner(self, self.status)
+        self.coding = CodingActions(ctx, self, self.codes)
+        self.coding.recentChanged.connect(self._update_quick_label)
+        self.editor = CodebookEditor(ctx, self, self.codes)
+        self.search = SearchController(ctx, self.runner, self, self.coding)
+        self.importer = DocumentImport(ctx, self.runner, self)
+        self.interchange = Interchange(ctx, self.runner, self)
+        self.merger = MergeCopy(ctx, self.runner, self)
+        self.companions = Companions(ctx, self)
+        self.menus = WorkbenchMenus(self, self)
         self._build()
         self.resize(1440, 900)
         if self.documents.rows:
@@ -131,167 +92,67 @@ class MainWindow(QMainWindow):
             self.tr("{0} – Telaah").format(ctx.project.label)
             + (self.tr(" (read-only)") if ctx.read_only else "")
         )
-        self.documents = DocumentListModel(ctx)
-        self.codes = CodebookModel(ctx)
-        self.excerpt_model = ExcerptModel(ctx)
-
-        # centre: document header, speaker filter, the transcript
-        centre = QWidget(self)
-        self.doc_title = QLabel(centre)
-        self.doc_title.setObjectName("documentTitle")
-        font = self.doc_title.font()
-        font.setBold(True)
-        self.doc_title.setFont(font)
-        self.speaker_box = QComboBox(centre)
-        self.speaker_box.setObjectName("speakerFilter")
-        self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        parts = self.build_layout(ctx, self.documents, self.codes, self.excerpt_model, self.notice)
+        view, tree, panel, coding = self.view, self.tree, self.coding_panel, self.coding
         self.speaker_box.currentIndexChanged.connect(self._filter_speaker)
-        head = QHBoxLayout()
-        head.addWidget(self.doc_title, 1)
-        head.addWidget(QLabel(self.tr("Show turns of:"), centre))
-        head.addWidget(self.speaker_box)
-        self.banner = QLabel(centre)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px; }"
-        )
-        self.banner.setText(self.notice)
-        self.banner.setVisible(bool(self.notice))
-        self.view = TranscriptView(centre)
-        self.view.quickCodeRequested.connect(self.quick_code)
-        self.view.codeDropped.connect(self.apply_code)
-        self.view.cursorPositionChanged.connect(self._cursor_timer.start)
-        self.view.selectionChanged.connect(self._cursor_timer.start)
-        self.view.codingPicked.connect(self._coding_picked)
-        self.view.customContextMenuRequested.connect(self._transcript_menu)
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.banner)
-        layout.addLayout(head)
-        self.stripe_header = StripeHeader(self.view, centre)
-        self.view.layoutChanged.connect(self.stripe_header.relayout)
-        layout.addWidget(self.stripe_header)
-        layout.addWidget(self.view, 1)
-        self.setCentralWidget(centre)
-
-        # documents (left)
-        self.doc_list = QTreeView(self)
-        self.doc_list.setObjectName("documentList")
-        self.doc_list.setModel(self.documents)
-        self.doc_list.setRootIsDecorated(False)
-        self.doc_list.setUniformRowHeights(True)
-        self.doc_list.setAlternatingRowColors(True)
-        self.doc_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.doc_list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.doc_list.setColumnWidth(1, 112)
-        for col in (FORMAT, CODED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        self._size_document_columns()
+        view.quickCodeRequested.connect(coding.quick_code)
+        view.codeDropped.connect(coding.apply_code)
+        view.cursorPositionChanged.connect(self._cursor_timer.start)
+        view.selectionChanged.connect(self._cursor_timer.start)
+        view.codingPicked.connect(self._coding_picked)
+        view.customContextMenuRequested.connect(self._transcript_menu)
         self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
-        self.doc_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.doc_list.customContextMenuRequested.connect(self._document_menu)
-        docs_dock = self._dock("documentsDock", self.tr("Documents"), self.doc_list)
-        docs_dock.setMinimumWidth(260)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)
-
-        # codes (right) and coding details under them
-        self.tree = CodebookTree(self.codes, self)
-        self.tree.doubleClicked.connect(self._code_double_clicked)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.selectionDropped.connect(self._selection_dropped)
-        self.tree.codeMoved.connect(self.editor.move_code)
-        self.tree.customContextMenuRequested.connect(self.editor.context_menu)
-        self.tree.selectionModel().currentChanged.connect(self._code_chosen)
-        self.tree.expandToDepth(0)
-        codes_dock = self._dock("codesDock", self.tr("Codes"), self.tree)
-        codes_dock.setMinimumWidth(300)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, codes_dock)
-        self.coding_panel = CodingPanel(self.codes, self)
-        self.coding_panel.memoSaved.connect(
-            lambda cid, memo: self._edit_coding(cid, memo=memo, text=self.tr("Edit memo"))
+        tree.doubleClicked.connect(self._code_double_clicked)
+        tree.selectionDropped.connect(self._selection_dropped)
+        tree.codeMoved.connect(self.editor.move_code)
+        tree.customContextMenuRequested.connect(
+            lambda pos: self.editor.context_menu(
+                self.tree.viewport().mapToGlobal(pos), self.acts.by_name
+            )
         )
-        self.coding_panel.starToggled.connect(
-            lambda cid, on: self._edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
+        tree.selectionModel().currentChanged.connect(self._code_chosen)
+        panel.memoSaved.connect(
+            lambda cid, memo: coding.edit_coding(cid, memo=memo, text=self.tr("Edit memo"))
         )
-        self.coding_panel.stanceChosen.connect(
-            lambda cid, stance: self._edit_coding(
+        panel.starToggled.connect(
+            lambda cid, on: coding.edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
+        )
+        panel.stanceChosen.connect(
+            lambda cid, stance: coding.edit_coding(
                 cid, stance=stance, text=self.tr("Change evidence stance")
             )
         )
-        self.coding_panel.removeRequested.connect(self.remove_coding)
-        self.coding_panel.recodeRequested.connect(self.recode)
-        self.coding_panel.codingChosen.connect(self._coding_chosen_in_panel)
-        details = self._dock("codingDock", self.tr("Coding details"), self.coding_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details)
-        self.memo_panel = MemoPanel(ctx, self)
-        memos = self._dock("memoDock", self.tr("Memo"), self.memo_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, memos)
-        self.tabifyDockWidget(details, memos)
-        details.raise_()
-
-        # excerpts and search (bottom, tabbed)
-        self.excerpts = ExcerptPanel(self.excerpt_model, self)
-        self.excerpts.jumpRequested.connect(self.jump_to)
-        self.search_panel = SearchPanel(self)
-        self.search_panel.searchRequested.connect(self.search.run_search)
+        panel.removeRequested.connect(coding.remove_coding)
+        panel.recodeRequested.connect(coding.recode)
+        panel.codingChosen.connect(self._coding_chosen_in_panel)
+        self.search_panel.searchRequested.connect(self._search)
         self.search_panel.codeAllRequested.connect(self.search.code_all_hits)
-        self.search_panel.jumpRequested.connect(self.jump_to)
-        self.bottom_tabs = QTabWidget(self)
-        self.bottom_tabs.setObjectName("bottomTabs")
-        self.bottom_tabs.addTab(self.excerpts, self.tr("Excerpts"))
-        self.bottom_tabs.addTab(self.search_panel, self.tr("Search"))
-        self.review_panel = ReviewPanel(ctx, self)
-        self.review_panel.jumpRequested.connect(self.jump_to)
-        self.questions = OpenQuestionsList(ctx, self)
-        self.questions.jumpRequested.connect(self.jump_to)
-        self.bottom_tabs.addTab(self.review_panel, self.tr("Review"))
-        questions_tab = self.bottom_tabs.addTab(self.questions, self.tr("Open questions"))
+        for source in (self.excerpts, self.search_panel, self.review_panel, self.questions):
+            source.jumpRequested.connect(self.jump_to)
         self.questions.countChanged.connect(
             lambda n: self.bottom_tabs.setTabText(
-                questions_tab, self.tr("Open questions (%n)", "", n)
+                self.questions_tab, self.tr("Open questions (%n)", "", n)
             )
         )
-        bottom = self._dock("bottomDock", self.tr("Excerpts, search and review"), self.bottom_tabs)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
-        self.resizeDocks([docs_dock, codes_dock], [350, 390], Qt.Orientation.Horizontal)
-        self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
-        self.resizeDocks([codes_dock, details], [420, 300], Qt.Orientation.Vertical)
-
-        self.menus.build()
+        self.acts = self.menus.build()
+        self._parts = parts + self.acts.widgets
+        if self.acts.toolbar is not None:
+            self._parts.append(self.acts.toolbar)
         self._refresh_filters()
         self._update_quick_label()
-
-    def _size_document_columns(self) -> None:
-        """Widths from the widest text the format and coded columns can hold (and their
-        titles), not ResizeToContents: that asks the model for every row, thousands of
-        them in a big project."""
-        metrics = self.doc_list.fontMetrics()
-        for col, widest in ((FORMAT, "markdown"), (CODED, "100 %")):
-            title = str(self.documents.headerData(col, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
-            self.doc_list.setColumnWidth(col, width + 24)
-
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self._ui.append(dock)
-        return dock
 
     def undo_stack_changed_signal(self) -> object:
         """Emitted whenever an edit is pushed, undone or redone."""
         return self.ctx.undo_stack.indexChanged
 
     def find_action(self, name: str) -> QAction:
-        return next(a for a in self._actions if a.objectName() == name)
+        return self.acts[name]
+
+    @property
+    def tasks(self) -> list[Task]:
+        """Background work still running."""
+        return self.runner.tasks
 
     # --- language ------------------------------------------------------------------------
 
@@ -312,20 +173,9 @@ class MainWindow(QMainWindow):
         expanded = self.tree.expanded_keys()
         self.memo_panel.save()  # unsaved memo text survives the rebuild
         memo_target = (*self.memo_panel.target, self.memo_panel.target_name)
-        for act in self._actions:
+        for act in self.acts.all:
             act.setParent(None)
-        for w in self._ui:
-            if isinstance(w, QDockWidget):
-                self.removeDockWidget(w)
-            elif isinstance(w, QToolBar):
-                self.removeToolBar(w)
-            w.setParent(None)
-            w.deleteLater()
-        self._ui = []
-        old = self.takeCentralWidget()
-        if old is not None:
-            old.setParent(None)
-            old.deleteLater()
+        self.remove_layout(self._parts)
         self._build()
         self.restoreState(QByteArray(state))
         if doc is not None:
@@ -337,48 +187,28 @@ class MainWindow(QMainWindow):
             self.tree.select_code(code)
         self.memo_panel.show_target(*memo_target)
 
-    # --- documents -------------------------------------------------------------------------
+    # --- navigation (what the helpers may ask) ----------------------------------------------
 
-    def open_document(self, document_id: int) -> None:
-        """Show a document in the transcript view."""
-        with self.ctx.session() as s:
-            text = document_text(s, document_id=document_id)
-            rows = coding_spans(s, document_id=document_id)
-            who = speakers(s, document_id=document_id)
-        self._show(document_id, text, rows)
-        row = self.documents.row_of(document_id)
-        if row is not None:
-            info = self.documents.rows[row]
-            case = ", ".join(info.cases)
-            self.doc_title.setText(info.name + (f"  ·  {case}" if case else ""))
-            idx = self.documents.index(row, 0)
-            if self.doc_list.currentIndex().row() != row:
-                self.doc_list.blockSignals(True)
-                self.doc_list.setCurrentIndex(idx)
-                self.doc_list.blockSignals(False)
-        self.speaker_box.blockSignals(True)
-        self.speaker_box.clear()
-        self.speaker_box.addItem(self.tr("all speakers"), None)
-        for name in who:
-            self.speaker_box.addItem(name, name)
-        self.speaker_box.blockSignals(False)
+    def widget(self) -> QWidget:
+        return self
 
-    def _show_nothing(self) -> None:
-        self.view.show_document(None, "", [], colours={}, names={}, order={})
-        self.doc_title.setText("")
-        self.speaker_box.clear()
+    def status(self, text: str, ms: int = 4000) -> None:
+        self.statusBar().showMessage(text, ms)
 
-    def _show(
-        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int, str], ...]
-    ) -> None:
-        self.view.show_document(
-            document_id,
-            text,
-            [Span(*r) for r in rows],
-            colours={c.id: c.colour for c in self.codes.codes.values()},
-            names={cid: self.codes.name_of(cid) for cid in self.codes.codes},
-            order=self.codes.order,
-        )
+    def selection(self) -> Selection | None:
+        span, doc = self.view.selection_span(), self.view.document_id
+        if span is None or doc is None:
+            return None
+        return Selection(doc, span[0], span[1], self.view.selected_text())
+
+    def current_code(self) -> int | None:
+        return self.tree.current_code_id()
+
+    def current_codebook(self) -> int | None:
+        return self.codes.codebook_id(self.tree.currentIndex())
+
+    def select_code(self, code_id: int) -> None:
+        self.tree.select_code(code_id)
 
     def _document_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
@@ -386,138 +216,31 @@ class MainWindow(QMainWindow):
             self.open_document(row.id)
             self.memo_panel.show_target("document", row.id, row.name)
 
-    def _filter_speaker(self) -> None:
-        name = self.speaker_box.currentData()
-        doc = self.view.document_id
-        if doc is None:
-            return
-        spans = self.ctx.query(speaker_turns, document_id=doc, speaker=name) if name else None
-        self.view.show_only(spans)
-
-    def jump_to(self, document_id: int, start: int, end: int) -> None:
-        """Open a document and select ``[start, end)`` (code points)."""
-        if self.view.document_id != document_id:
-            self.open_document(document_id)
-        if self.speaker_box.currentIndex() > 0:
-            self.speaker_box.setCurrentIndex(0)
-        self.view.select_span(start, end)
-        self.view.setFocus()
-
-    # --- coding --------------------------------------------------------------------------
-
-    def current_code(self) -> int | None:
-        return self.tree.current_code_id()
-
-    def apply_code(self, code_id: int) -> bool:
-        """Code the selection with ``code_id``; False (and a hint) when nothing is selected."""
-        span = self.view.selection_span()
-        doc = self.view.document_id
-        if span is None or doc is None or span[0] == span[1]:
-            self.statusBar().showMessage(self.tr("Select some text in the transcript first."), 4000)
-            return False
-        return self._run(
-            AddCodingsCommand(
-                self.ctx,
-                [NewCoding(doc, code_id, span[0], span[1])],
-                self.tr("Apply “{0}”").format(self.codes.name_of(code_id)),
-            ),
-            code_id,
-        )
-
-    def _run(self, command: object, code_id: int | None = None) -> bool:
-        try:
-            self.ctx.execute(command)  # type: ignore[arg-type]
-        except Exception as exc:  # every failure is shown, none is swallowed
-            show_error(self, exc)
-            return False
-        if code_id is not None:
-            self.remember(code_id)
-        return True
-
-    def apply_current(self) -> None:
-        code = self.current_code()
-        if code is None:
-            self.statusBar().showMessage(self.tr("Choose a code in the code tree first."), 4000)
-            return
-        self.apply_code(code)
-
-    def quick_code(self, n: int) -> None:
-        if n <= len(self.recent):
-            self.apply_code(self.recent[n - 1])
-
-    def remember(self, code_id: int) -> None:
-        """Put ``code_id`` first among the recent codes (keys 1–9)."""
-        if code_id in self.recent:
-            self.recent.remove(code_id)
-        self.recent.insert(0, code_id)
-        del self.recent[MAX_RECENT:]
-        self._update_quick_label()
-
-    def _update_quick_label(self) -> None:
-        self.recent = [c for c in self.recent if c in self.codes.codes]
-        if not self.recent:
-            self.quick_label.setText(self.tr("Keys 1–9: recent codes"))
-            return
-        parts = [f"{i}: {self.codes.name_of(c)[:18]}" for i, c in enumerate(self.recent[:5], 1)]
-        self.quick_label.setText("  ".join(parts) + ("  …" if len(self.recent) > 5 else ""))
-
-    def in_vivo(self) -> None:
-        span = self.view.selection_span()
-        doc = self.view.document_id
-        name = in_vivo_name(self.view.selected_text())
-        if span is None or doc is None or not name:
-            self.statusBar().showMessage(self.tr("Select the words to name the code with."), 4000)
-            return
-        cmd = InVivoCommand(self.ctx, doc, span[0], span[1], name)
-        if self._run(cmd) and cmd.code is not None:
-            self.remember(cmd.code.id)
-            self.tree.select_code(cmd.code.id)
-
-    def remove_coding(self, coding_id: int) -> None:
-        self._run(RemoveCodingsCommand(self.ctx, [coding_id]))
-
-    def recode(self, coding_id: int) -> None:
-        code = self.current_code()
-        if code is None:
-            self.statusBar().showMessage(
-                self.tr("Choose the new code in the code tree first."), 4000
-            )
-            return
-        self._edit_coding(coding_id, code_id=code, text=self.tr("Re-code"))
-
-    def cycle_stance(self) -> None:
-        """Give the coding shown in the coding details the next evidence stance
-        (supports → does not happen → barrier → supports), undoably."""
-        info = self.coding_panel.current()
-        if info is None or self.ctx.read_only:
-            self.statusBar().showMessage(
-                self.tr("Choose a coding first (click its stripe or place the cursor in it)."),
-                4000,
-            )
-            return
-        order = list(Stance)
-        nxt = order[(order.index(info.stance) + 1) % len(order)]
-        self._edit_coding(info.id, stance=nxt, text=self.tr("Change evidence stance"))
-
-    def _edit_coding(self, coding_id: int, *, text: str, **fields: object) -> None:
-        self._run(UpdateCodingCommand(self.ctx, coding_id, text=text, **fields))  # type: ignore[arg-type]
+    # --- coding gestures that need the widgets ---------------------------------------------
 
     def _code_double_clicked(self, index: QModelIndex) -> None:
         code = self.codes.code_id(index)
         if code is not None:
-            self.apply_code(code)
+            self.coding.apply_code(code)
 
     def _selection_dropped(self, code_id: int, document_id: int, start: int, end: int) -> None:
-        if document_id != self.view.document_id:
-            return
-        self.view.select_span(start, end)
-        self.apply_code(code_id)
+        if document_id == self.view.document_id:
+            self.coding.apply_code(code_id, Selection(document_id, start, end, ""))
 
     def _code_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         code = self.codes.code_id(current)
         self.excerpt_model.show_code(code)
         if code is not None:
             self.memo_panel.show_target("code", code, self.codes.name_of(code))
+
+    def _search(self, query: str, regex: bool) -> None:
+        hits = self.search.run_search(query, regex)
+        if hits is not None:
+            self.search_panel.show_hits(hits)
+
+    def _update_quick_label(self) -> None:
+        if self.acts.quick_label is not None:
+            self.acts.quick_label.setText(self.coding.quick_label())
 
     # --- reacting to changes ---------------------------------------------------------------
 
@@ -532,6 +255,8 @@ class MainWindow(QMainWindow):
             self._on_cases_changed()
         if Kind.CODINGS in changes:
             self._on_codings_changed(changes)
+        if Kind.SETTINGS in changes and self.acts.coder_label is not None:
+            self.acts.coder_label.setText(self.tr("Coder: {0}").format(self.ctx.coder))
 
     def _on_codings_changed(self, changes: Changes) -> None:
         doc, delta = self.view.document_id, changes.delta
@@ -624,87 +349,11 @@ class MainWindow(QMainWindow):
             self.view.refresh()
 
     def _transcript_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addAction(self.act_apply)
-        menu.addAction(self.act_vivo)
-        if self.view.selection_span() is not None and not self.ctx.read_only:
-            menu.addAction(self.tr("Assign selection to a case…"), self.show_cases)
-        here = self.codings_here()
-        if here and not self.ctx.read_only:
-            menu.addSeparator()
-            for info in here[:12]:
-                sub = menu.addMenu(self.codes.name_of(info.code_id))
-                sub.addAction(self.tr("Remove coding"), partial(self.remove_coding, info.id))
-                sub.addAction(self.tr("Re-code with current code"), partial(self.recode, info.id))
-                star = (
-                    self.tr("Remove star") if info.illustrative else self.tr("Star as illustrative")
-                )
-                sub.addAction(
-                    star,
-                    partial(
-                        self._edit_coding,
-                        info.id,
-                        illustrative=not info.illustrative,
-                        text=self.tr("Star quote"),
-                    ),
-                )
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        assign = self.show_cases if self.view.selection_span() is not None else None
+        global_pos = self.view.viewport().mapToGlobal(pos)
+        self.coding.context_menu(global_pos, self.codings_here(), self.acts.by_name, assign)
 
-    # --- import, cases ------------------------------------------------------------------------
-
-    def ask_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import documents"),
-            str(self.ctx.project.folder),
-            self.tr("Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)"),
-        )
-        if files:
-            self.import_files([Path(f) for f in files])
-
-    def import_files(self, paths: list[Path]) -> Task | None:
-        """Import in the background; the progress dialog appears after half a second."""
-        if self.ctx.read_only:
-            return None
-        project = self.ctx.project
-
-        def work(progress: Progress) -> documents_core.ImportResult:
-            with project.session() as s:
-                return documents_core.import_files(s, paths=paths, progress=progress)
-
-        task = Task(work, title=self.tr("Importing documents…"), parent=self)
-        task.done.connect(self._import_done)
-        task.error.connect(self.task_failed)
-        self._track(task)
-        task.start()
-        return task
-
-    def task_failed(self, exc: object) -> None:
-        """Background work ended with an error: a cancel is only noted, others are shown."""
-        if isinstance(exc, Cancelled):
-            self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 6000)
-        elif isinstance(exc, BaseException):
-            show_error(self, exc)
-
-    def _track(self, task: Task) -> None:
-        self.tasks.append(task)
-        task.ended.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
-
-    def _import_done(self, result: documents_core.ImportResult) -> None:
-        from app.ui.dialogs.import_report import ImportReportDialog
-
-        if result.imported:
-            ids = [d.id for d in result.imported]
-            self.ctx.execute(ImportDocumentsCommand(self.ctx, ids))  # undo removes them again
-        n = len(result.imported)
-        self.statusBar().showMessage(self.tr("%n document(s) imported.", "", n), 6000)
-        if result.failed:
-            dialog = ImportReportDialog(result, self)
-            dialog.open()
-        elif result.imported:
-            self.open_document(result.imported[0].id)
+    # --- cases, search ------------------------------------------------------------------------
 
     def show_cases(self) -> None:
         from app.ui.dialogs.cases import CasesDialog
@@ -737,7 +386,10 @@ class MainWindow(QMainWindow):
 
         ProjectSettingsDialog(self.ctx, self).open()
 
-    def _focus_search(self) -> None:
+    def cycle_stance(self) -> None:
+        self.coding.cycle_stance(self.coding_panel.current())
+
+    def focus_search(self) -> None:
         self.bottom_tabs.setCurrentWidget(self.search_panel)
         self.search_panel.query.setFocus()
 
@@ -754,14 +406,10 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_files(paths)
+            self.importer.import_files(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for task in list(self.tasks):
-            task.cancel()
-        from PySide6.QtCore import QThreadPool
-
-        QThreadPool.globalInstance().waitForDone(10_000)
+        self.runner.cancel_all()
         super().closeEvent(event)
         self.ctx.project.close()
         if self._lock is not None:

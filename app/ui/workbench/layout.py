@@ -1,0 +1,260 @@
+"""The workbench's widgets and docks, and showing a document in them.
+
+:class:`WorkbenchLayout` is the base of the main window: :meth:`build_layout` creates the
+transcript (centre), documents (left), codes, coding details and memo (right), and excerpts,
+search and review (bottom), and remembers every part so a language switch can rebuild them.
+The window connects them to its helpers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.coding.workbench_queries import coding_spans, document_text, speaker_turns, speakers
+from app.ui.context import ProjectContext
+from app.ui.review.panel import ReviewPanel
+from app.ui.review.questions import OpenQuestionsList
+from app.ui.workbench.code_tree import CodebookTree
+from app.ui.workbench.codebook_model import CodebookModel
+from app.ui.workbench.coding_panel import CodingPanel
+from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
+from app.ui.workbench.excerpt_model import ExcerptModel
+from app.ui.workbench.memo_panel import MemoPanel
+from app.ui.workbench.panels import ExcerptPanel, SearchPanel
+from app.ui.workbench.spans import Span
+from app.ui.workbench.stripes import StripeHeader
+from app.ui.workbench.transcript import TranscriptView
+
+BANNER_STYLE = "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px; }"
+
+
+class WorkbenchLayout(QMainWindow):
+    """The widgets of one workbench (rebuilt, with fresh labels, on a language switch)."""
+
+    doc_title: QLabel
+    speaker_box: QComboBox
+    banner: QLabel
+    view: TranscriptView
+    stripe_header: StripeHeader
+    doc_list: QTreeView
+    tree: CodebookTree
+    coding_panel: CodingPanel
+    memo_panel: MemoPanel
+    excerpts: ExcerptPanel
+    search_panel: SearchPanel
+    bottom_tabs: QTabWidget
+    review_panel: ReviewPanel
+    questions: OpenQuestionsList
+    questions_tab: int
+    # set by the window before building
+    ctx: ProjectContext
+    documents: DocumentListModel
+    codes: CodebookModel
+
+    def build_layout(
+        self,
+        ctx: ProjectContext,
+        documents: DocumentListModel,
+        codes: CodebookModel,
+        excerpt_model: ExcerptModel,
+        notice: str,
+    ) -> list[QObject]:
+        """Create every widget; returns the parts to remove again before a rebuild."""
+        parts: list[QObject] = []
+        centre = QWidget(self)
+        self.doc_title = QLabel(centre)
+        self.doc_title.setObjectName("documentTitle")
+        font = self.doc_title.font()
+        font.setBold(True)
+        self.doc_title.setFont(font)
+        self.speaker_box = QComboBox(centre)
+        self.speaker_box.setObjectName("speakerFilter")
+        self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        head = QHBoxLayout()
+        head.addWidget(self.doc_title, 1)
+        head.addWidget(QLabel(self.tr("Show turns of:"), centre))
+        head.addWidget(self.speaker_box)
+        self.banner = QLabel(centre)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setText(notice)
+        self.banner.setVisible(bool(notice))
+        self.view = TranscriptView(centre)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addLayout(head)
+        self.stripe_header = StripeHeader(self.view, centre)
+        self.view.layoutChanged.connect(self.stripe_header.relayout)
+        layout.addWidget(self.stripe_header)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+
+        # documents (left)
+        self.doc_list = QTreeView(self)
+        self.doc_list.setObjectName("documentList")
+        self.doc_list.setModel(documents)
+        self.doc_list.setRootIsDecorated(False)
+        self.doc_list.setUniformRowHeights(True)
+        self.doc_list.setAlternatingRowColors(True)
+        self.doc_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.doc_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.doc_list.setColumnWidth(1, 112)
+        for col in (FORMAT, CODED):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self._size_document_columns(documents)
+        self.doc_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        docs_dock = self._dock(parts, "documentsDock", self.tr("Documents"), self.doc_list)
+        docs_dock.setMinimumWidth(260)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)
+
+        # codes (right) and coding details and the memo under them
+        self.tree = CodebookTree(codes, self)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.expandToDepth(0)
+        codes_dock = self._dock(parts, "codesDock", self.tr("Codes"), self.tree)
+        codes_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, codes_dock)
+        self.coding_panel = CodingPanel(codes, self)
+        self.coding_panel.setEnabled(not ctx.read_only)
+        title = self.tr("Coding details")
+        details = self._dock(parts, "codingDock", title, self.coding_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details)
+        self.memo_panel = MemoPanel(ctx, self)
+        memos = self._dock(parts, "memoDock", self.tr("Memo"), self.memo_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, memos)
+        self.tabifyDockWidget(details, memos)
+        details.raise_()
+
+        # excerpts, search and review (bottom, tabbed)
+        self.excerpts = ExcerptPanel(excerpt_model, self)
+        self.search_panel = SearchPanel(self)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("bottomTabs")
+        self.bottom_tabs.addTab(self.excerpts, self.tr("Excerpts"))
+        self.bottom_tabs.addTab(self.search_panel, self.tr("Search"))
+        self.review_panel = ReviewPanel(ctx, self)
+        self.questions = OpenQuestionsList(ctx, self)
+        self.bottom_tabs.addTab(self.review_panel, self.tr("Review"))
+        self.questions_tab = self.bottom_tabs.addTab(self.questions, self.tr("Open questions"))
+        title = self.tr("Excerpts, search and review")
+        bottom = self._dock(parts, "bottomDock", title, self.bottom_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
+        self.resizeDocks([docs_dock, codes_dock], [350, 390], Qt.Orientation.Horizontal)
+        self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([codes_dock, details], [420, 300], Qt.Orientation.Vertical)
+        return parts
+
+    def _size_document_columns(self, documents: DocumentListModel) -> None:
+        """Widths from the widest text the format and coded columns can hold (and their
+        titles), not ResizeToContents: that asks the model for every row, thousands of
+        them in a big project."""
+        metrics = self.doc_list.fontMetrics()
+        for col, widest in ((FORMAT, "markdown"), (CODED, "100 %")):
+            title = str(documents.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
+            self.doc_list.setColumnWidth(col, width + 24)
+
+    def _dock(self, parts: list[QObject], name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        parts.append(dock)
+        return dock
+
+    def remove_layout(self, parts: list[QObject]) -> None:
+        """Take down what :meth:`build_layout` (and the menus) made, before a rebuild."""
+        for part in parts:
+            if isinstance(part, QDockWidget):
+                self.removeDockWidget(part)
+            elif isinstance(part, QToolBar):
+                self.removeToolBar(part)
+            if isinstance(part, QWidget):
+                part.setParent(None)
+            part.deleteLater()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.setParent(None)
+            old.deleteLater()
+
+    # --- showing documents -------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        """Show a document in the transcript view."""
+        with self.ctx.session() as s:
+            text = document_text(s, document_id=document_id)
+            rows = coding_spans(s, document_id=document_id)
+            who = speakers(s, document_id=document_id)
+        self._show(document_id, text, rows)
+        row = self.documents.row_of(document_id)
+        if row is not None:
+            info = self.documents.rows[row]
+            case = ", ".join(info.cases)
+            self.doc_title.setText(info.name + (f"  ·  {case}" if case else ""))
+            idx = self.documents.index(row, 0)
+            if self.doc_list.currentIndex().row() != row:
+                self.doc_list.blockSignals(True)
+                self.doc_list.setCurrentIndex(idx)
+                self.doc_list.blockSignals(False)
+        self.speaker_box.blockSignals(True)
+        self.speaker_box.clear()
+        self.speaker_box.addItem(self.tr("all speakers"), None)
+        for name in who:
+            self.speaker_box.addItem(name, name)
+        self.speaker_box.blockSignals(False)
+
+    def _show_nothing(self) -> None:
+        self.view.show_document(None, "", [], colours={}, names={}, order={})
+        self.doc_title.setText("")
+        self.speaker_box.clear()
+
+    def _show(
+        self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int, str], ...]
+    ) -> None:
+        self.view.show_document(
+            document_id,
+            text,
+            [Span(*r) for r in rows],
+            colours={c.id: c.colour for c in self.codes.codes.values()},
+            names={cid: self.codes.name_of(cid) for cid in self.codes.codes},
+            order=self.codes.order,
+        )
+
+    def _filter_speaker(self) -> None:
+        name = self.speaker_box.currentData()
+        doc = self.view.document_id
+        if doc is None:
+            return
+        spans = self.ctx.query(speaker_turns, document_id=doc, speaker=name) if name else None
+        self.view.show_only(spans)
+
+    def jump_to(self, document_id: int, start: int, end: int) -> None:
+        """Open a document and select ``[start, end)`` (code points)."""
+        if self.view.document_id != document_id:
+            self.open_document(document_id)
+        if self.speaker_box.currentIndex() > 0:
+            self.speaker_box.setCurrentIndex(0)
+        self.view.select_span(start, end)
+        self.view.setFocus()
