@@ -134,4 +134,5 @@ def test_read_only_state_is_in_the_title(qtbot, launcher, home: Path) -> None:  
     path = _project(home / "berdua.telaah")
     first = launcher.open_path(path)
     second = launcher.open_path(path)  # the file is locked by the first window
+    assert first.windowTitle() == "berdua – Telaah"
     assert second.windowTitle() == "berdua (read-only) – Telaah"
