@@ -60,6 +60,7 @@ def open_window(
         ctx.language = saved_language()
         window = MainWindow(ctx)
         ctx.setParent(window)
+        window.files.make_launcher = make_launcher
         return window
     path = Path(path)
     project = open_project(path)
@@ -73,6 +74,8 @@ def open_window(
     ctx.language = saved_language()
     window = MainWindow(ctx, lock=lock, notice="" if lock is not None else read_only_notice())
     ctx.setParent(window)
+    # Project ▸ New, Open, Recent and Close work in a window no launcher opened, too
+    window.files.make_launcher = make_launcher
     return window
 
 

@@ -3,12 +3,14 @@
 The :class:`~app.ui.launcher.Launcher` that opened the window adopts it (sets
 :attr:`ProjectFiles.launcher`); a window opened some other way (``app.main.open_window`` in a
 script or test) gets a launcher of its own the first time one of these is used, so Close still
-brings back the start window.
+brings back the start window (``app.main`` gives every window it makes the way to make one).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -27,29 +29,33 @@ class ProjectFiles(QObject):
         super().__init__(window)
         self.win = window
         self.launcher: Launcher | None = None
+        #: makes a launcher for a window nobody adopted (``app.main`` sets it)
+        self.make_launcher: Callable[[], Launcher] | None = None
 
-    def _launcher(self) -> Launcher:
-        if self.launcher is None:
-            from app.main import make_launcher  # app.main wires windows; imported late
-
-            make_launcher().adopt(self.win)
-        assert self.launcher is not None
+    def _launcher(self) -> Launcher | None:
+        if self.launcher is None and self.make_launcher is not None:
+            self.make_launcher().adopt(self.win)  # sets self.launcher
         return self.launcher
 
     def new_project(self) -> None:
-        self._launcher().new_project(self.win)
+        if (launcher := self._launcher()) is not None:
+            launcher.new_project(self.win)
 
     def open_project(self) -> None:
-        self._launcher().choose_project(self.win)
+        if (launcher := self._launcher()) is not None:
+            launcher.choose_project(self.win)
 
-    def open_recent(self, path: object) -> None:
-        from pathlib import Path
-
-        self._launcher().open_recent(Path(str(path)), self.win)
+    def open_recent(self, path: Path) -> None:
+        if (launcher := self._launcher()) is not None:
+            launcher.open_recent(path, self.win)
 
     def close_project(self) -> None:
         """Close this project; the start window comes back when it was the last one."""
-        self._launcher().close_window(self.win)
+        launcher = self._launcher()
+        if launcher is None:
+            self.win.close()
+        else:
+            launcher.close_window(self.win)
 
     def fill_recent(self, menu: QMenu) -> None:
         """The recent projects, as in the start window (a missing file says so)."""
