@@ -227,9 +227,9 @@ class MainWindow(WorkbenchLayout):
         code = self.codes.code_id(index)
         sel = self.selection()
         self._clicked = None
-        if code is not None and sel is not None and sel.start < sel.end:
-            if self.coding.apply_code(code, sel):
-                self._clicked = (code, sel.document_id, sel.start, sel.end)
+        selected = code is not None and sel is not None and sel.start < sel.end
+        if selected and code is not None and sel is not None and self.coding.apply_code(code, sel):
+            self._clicked = (code, sel.document_id, sel.start, sel.end)
 
     def _code_double_clicked(self, index: QModelIndex) -> None:
         code = self.codes.code_id(index)
