@@ -16,13 +16,30 @@ from pathlib import Path
 from app.cli.catalogue import COMMANDS, PROG, modules
 
 
+class _SubCommandParser(argparse.ArgumentParser):
+    """A sub-command's parser: an option it does not know is its own usage error, so
+    ``telaah export P matrix --bogus`` prints the matrix usage, not the top-level one
+    (argparse leaves unknown options of a sub-command to the top-level parser)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error("unrecognized arguments: " + " ".join(extras))
+        return parsed, extras
+
+
 def _parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:  # type: ignore[type-arg]
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Qualitative coding of interview transcripts. "
         "Without arguments (or with a project file) it opens the graphical interface.",
     )
-    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_SubCommandParser
+    )
+    return parser, commands
 
 
 def build_parser() -> argparse.ArgumentParser:
