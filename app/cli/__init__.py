@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.cli import (
     backups,
+    cases,
     coding,
     demo,
     evidence,
@@ -37,6 +38,7 @@ MODULES = (
     show,
     coding,
     evidence,
+    cases,
     export,
     demo,
     backups,
