@@ -34,6 +34,7 @@ COMMANDS: dict[str, Command] = {
     "finding": Command("evidence", "write the finding (Temuan) of a code"),
     "settings": Command("evidence", "show or change project settings"),
     "source": Command("evidence", "set a document's source type, title, date"),
+    "case": Command("cases", "list cases with informant codes, or set one"),
     "export": Command("export", "export excerpts, matrices, summaries…"),
     "demo": Command("demo", "build and open the sample project"),
     "backups": Command("backups", "list the automatic backups of a project"),
