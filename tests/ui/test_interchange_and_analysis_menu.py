@@ -75,14 +75,14 @@ def test_qdc_round_trip_is_undoable(qtbot, window, tmp_path: Path) -> None:  # t
 
 
 def test_analysis_menu_opens_view_that_jumps_to_source(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.find_action("actionAnalysis").trigger()
+    window.find_action("actionOpenAnalysis").trigger()
     view = window.companions.analysis_window
     assert view is not None and view.isVisible()
     doc = window.documents.rows[-1].id
     view.jumpRequested.emit(doc, 10, 30)
     assert window.view.document_id == doc
     assert window.view.selection_span() == (10, 30)
-    window.find_action("actionAnalysis").trigger()
+    window.find_action("actionOpenAnalysis").trigger()
     assert window.companions.analysis_window is view  # one analysis window per project window
 
 

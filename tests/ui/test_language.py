@@ -24,11 +24,11 @@ def test_switching_language_changes_visible_labels(window, qtbot) -> None:  # ty
     assert window.find_action("actionApplyCode").text() == "Apply code"
     tree = window.findChild(QTreeView, "codebookTree")
     assert tree.model().index(0, 0).data() == "Four Co's"
-    window.find_action("actionLanguageId").trigger()
+    window.find_action("actionLanguageIndonesian").trigger()
     dock = window.findChild(QDockWidget, "codesDock")
     assert dock.windowTitle() == "Kode"
     assert window.find_action("actionApplyCode").text() == "Terapkan kode"
-    assert window.find_action("actionLanguageId").isChecked()
+    assert window.find_action("actionLanguageIndonesian").isChecked()
     tree = window.findChild(QTreeView, "codebookTree")
     assert tree.model().index(0, 0).data() == "Empat Co"  # code names follow the language
     assert window.excerpts.title.text() == "Pilih kode untuk melihat kutipannya."
@@ -37,7 +37,7 @@ def test_switching_language_changes_visible_labels(window, qtbot) -> None:  # ty
     qtbot.waitUntil(lambda: window.view.painted_pieces() > 0)
     assert window.view.stripes.columns
     assert visible_clipped(window) == []
-    window.find_action("actionLanguageEn").trigger()
+    window.find_action("actionLanguageEnglish").trigger()
     assert window.findChild(QDockWidget, "codesDock").windowTitle() == "Codes"
     assert QSettings().value("language") == "en"
     assert visible_clipped(window) == []

@@ -3,15 +3,11 @@ finding."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding.analysis import CellSummaryChange, set_cell_summary
 from app.coding.changes import Changes
 from app.coding.findings import set_finding
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 
 class SetCellSummary(CoreCommand):

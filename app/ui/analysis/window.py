@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ from app.ui.analysis.exporting import Exporter
 from app.ui.analysis.models import ExcerptModel, MatrixModel, SummaryModel
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
+from app.ui.language import current_language
 
 _CELLS = (CellKind.COUNT, CellKind.PRESENCE, CellKind.QUOTES, CellKind.SUMMARY)
 
@@ -83,6 +84,10 @@ class AnalysisWindow(QMainWindow):
         self.matrix_model = MatrixModel(self)
         self.box_excerpts = ExcerptModel(self)
         self.cell_excerpts = ExcerptModel(self)
+        self._language_timer = QTimer(self)
+        self._language_timer.setSingleShot(True)
+        self._language_timer.setInterval(0)
+        self._language_timer.timeout.connect(self.retranslate)
         self._build()
         self.aliases_check.setChecked(ctx.query(get_settings).pseudonymise)
         self._fill_choices()
@@ -93,6 +98,47 @@ class AnalysisWindow(QMainWindow):
     def undo_stack(self) -> QUndoStack:
         """The project's one undo stack (cell summaries are undone with everything else)."""
         return self.ctx.undo_stack
+
+    # --- the language -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        # every widget gets LanguageChange; rebuild once, after it has gone round
+        if event.type() == QEvent.Type.LanguageChange:
+            self._language_timer.start()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Rebuild the widgets in the installed language, keeping what was chosen; exports
+        from now on use it too."""
+        lang = current_language()
+        if lang == self.language:
+            return
+        tab, book, coder = self.tabs.currentIndex(), self.codebook, self.coder
+        columns, cells = self.columns_combo.currentData(), self.cells_combo.currentIndex()
+        aliases, masks = self.aliases_check.isChecked(), self.mask_edit.text()
+        self.language = self.ctx.language = lang
+        self.setWindowTitle(self.tr("Analysis"))
+        old = self.takeCentralWidget()
+        if old is not None:  # gone from the window at once, deleted when Qt is ready
+            old.setParent(None)
+            old.deleteLater()
+        self._build()
+        self._fill_choices()
+        for combo, data in (
+            (self.codebook_combo, book),
+            (self.coder_combo, coder),
+            (self.columns_combo, columns),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(data)))
+            combo.blockSignals(False)
+        self.cells_combo.blockSignals(True)
+        self.cells_combo.setCurrentIndex(cells)
+        self.cells_combo.blockSignals(False)
+        self.aliases_check.setChecked(aliases)
+        self.mask_edit.setText(masks)
+        self.tabs.setCurrentIndex(tab)
+        self.refresh()
 
     # --- building the widgets ---------------------------------------------------------
 

@@ -14,13 +14,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.coding.changes import Changes
 from app.coding.errors import TelaahError
 from app.ui.context import ProjectContext
+
+
+class Text(str):
+    """A translated text that remembers its source, so it can be translated again when the
+    language changes (an undo text made before the switch reads in the new language)."""
+
+    context: str
+    source: str
+    args: tuple[object, ...]
+
+    def __new__(cls, context: str, source: str, args: tuple[object, ...] = ()) -> Text:
+        made = super().__new__(cls, _say(context, source, args))
+        made.context, made.source, made.args = context, source, args
+        return made
+
+    def format(self, *args: object, **_kwargs: object) -> Text:
+        """``str.format`` with positional arguments, remembered for :meth:`again`."""
+        return Text(self.context, self.source, args)
+
+    def again(self) -> str:
+        return _say(self.context, self.source, self.args)
+
+
+def _say(context: str, source: str, args: tuple[object, ...]) -> str:
+    text = QCoreApplication.translate(context, source)
+    return text.format(*args) if args else text
+
+
+def translate(context: str, source: str) -> Text:
+    """``QCoreApplication.translate`` for command texts (see :class:`Text`)."""
+    return Text(context, source)
 
 
 class CoreCommand(QUndoCommand):
@@ -31,6 +63,12 @@ class CoreCommand(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self._pushed = False
+        self._text = text if isinstance(text, Text) else None
+
+    def retranslate(self) -> None:
+        """Say the text in the language installed now."""
+        if self._text is not None:
+            self.setText(self._text.again())
 
     def first(self) -> Changes:
         """Perform the edit for the first time (before the command is pushed)."""
@@ -62,6 +100,15 @@ class CoreCommand(QUndoCommand):
             self.ctx.failed.emit(exc)
             return
         self.ctx.broadcast(changes)
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Translate every command on ``stack`` again (after a language switch); the undo and
+    redo actions made afterwards show the new texts."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        if isinstance(command, CoreCommand):
+            command.retranslate()
 
 
 def run_command(ctx: ProjectContext, command: CoreCommand, parent: QWidget | None) -> bool:

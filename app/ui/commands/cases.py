@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding.cases import (
     CaseInfo,
     CaseSnapshot,
@@ -20,10 +18,8 @@ from app.coding.cases import (
 )
 from app.coding.changes import Changes
 from app.coding.informants import set_informant_code
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 
 class CreateCaseCommand(CoreCommand):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding import codes as core
 from app.coding.changes import Changes, Kind
 from app.coding.codebook_update import CodebookUpdate, revert_codebook_update, update_codebook
@@ -13,10 +11,8 @@ from app.coding.codebooks import CodebookSpec, install_codebook
 from app.coding.codes import CodebookSnapshot, remove_codebook, restore_codebook
 from app.coding.codings import CodingChanges
 from app.coding.refiqda import import_qdc
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 #: Deleting or merging codes moves their memos along (any memo view re-reads its target).
 _MEMOS = Changes(kinds=frozenset({Kind.MEMOS}))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding import codes as codes_core
 from app.coding.changes import Changes
 from app.coding.codings import (
@@ -18,10 +16,8 @@ from app.coding.codings import (
     restore_codings,
     update_coding,
 )
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 IN_VIVO_KEY = "in-vivo"
 IN_VIVO_COLOUR = "#8a5a9e"

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding.changes import Changes
 from app.coding.codings import CodingChanges
 from app.coding.documents import DocumentSnapshot, remove_documents, restore_documents
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 
 class ImportDocumentsCommand(CoreCommand):

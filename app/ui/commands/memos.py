@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding.changes import Changes
 from app.coding.memos import MemoInfo, get_memo, restore_memo, set_memo
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 
 class SetMemoCommand(CoreCommand):

@@ -6,16 +6,12 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding.changes import Changes
 from app.coding.coders import CoderRole, set_coder_role
 from app.coding.settings import ProjectSettings, restore_settings, update_settings
 from app.coding.sources import DocumentSource, restore_document_source, set_document_source
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 
 class SetCoderRoleCommand(CoreCommand):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-
 from app.coding.changes import Changes
 from app.coding.review import (
     CommentInfo,
@@ -15,10 +13,8 @@ from app.coding.review import (
     resolve_thread,
     restore_comment,
 )
-from app.ui.commands.base import CoreCommand
+from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-translate = QCoreApplication.translate
 
 
 class MarkCodingsCommand(CoreCommand):

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.coding.codings import CodingInfo, NewCoding, Stance
-from app.ui.commands.base import CoreCommand, run_command
+from app.ui.commands.base import CoreCommand, run_command, translate
 from app.ui.commands.codings import (
     AddCodingsCommand,
     InVivoCommand,
@@ -58,7 +58,7 @@ class CodingActions(QObject):
             AddCodingsCommand(
                 self.ctx,
                 [NewCoding(sel.document_id, code_id, sel.start, sel.end)],
-                self.tr("Apply “{0}”").format(self.codes.name_of(code_id)),
+                translate("CodingActions", "Apply “{0}”").format(self.codes.name_of(code_id)),
             ),
             code_id,
         )
@@ -109,7 +109,7 @@ class CodingActions(QObject):
         if code is None:
             self.nav.status(self.tr("Choose the new code in the code tree first."))
             return
-        self.edit_coding(coding_id, code_id=code, text=self.tr("Re-code"))
+        self.edit_coding(coding_id, code_id=code, text=translate("CodingActions", "Re-code"))
 
     def edit_coding(
         self,
@@ -143,7 +143,9 @@ class CodingActions(QObject):
             return
         order = list(Stance)
         nxt = order[(order.index(info.stance) + 1) % len(order)]
-        self.edit_coding(info.id, stance=nxt, text=self.tr("Change evidence stance"))
+        self.edit_coding(
+            info.id, stance=nxt, text=translate("CodingActions", "Change evidence stance")
+        )
 
     def context_menu(
         self,

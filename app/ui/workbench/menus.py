@@ -136,8 +136,8 @@ class WorkbenchMenus(QObject):
         edit = a("actionEditCode", self.tr("Edit code…"), w.editor.ask_edit)
         merge = a("actionMergeCode", self.tr("Merge into…"), w.editor.ask_merge)
         delete = a("actionDeleteCode", self.tr("Delete code…"), w.editor.ask_delete)
-        lang_id = a("actionLanguageId", "Bahasa Indonesia", lambda: w.set_language("id"))
-        lang_en = a("actionLanguageEn", "English", lambda: w.set_language("en"))
+        lang_id = a("actionLanguageIndonesian", "Bahasa Indonesia", lambda: w.set_language("id"))
+        lang_en = a("actionLanguageEnglish", "English", lambda: w.set_language("en"))
         group = QActionGroup(win)
         for act, lang in ((lang_id, "id"), (lang_en, "en")):
             act.setCheckable(True)
@@ -156,7 +156,7 @@ class WorkbenchMenus(QObject):
         qdc_out = a("actionExportQdc", self.tr("Export codebook (.qdc)…"), lambda: ix.export_qdc())
         qdc_in = a("actionImportQdc", self.tr("Import codebook (.qdc)…"), lambda: ix.import_qdc())
         analysis = a(
-            "actionAnalysis", self.tr("Summary and matrices…"), w.companions.show_analysis, "F9"
+            "actionOpenAnalysis", self.tr("Summary and matrices…"), w.companions.show_analysis, "F9"
         )
         who = a("actionChangeCoder", self.tr("Change my name…"), w.companions.ask_coder_name)
         settings = a(

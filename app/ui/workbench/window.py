@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QObject, QPoint, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QLockFile, QModelIndex, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -23,9 +23,10 @@ from app.coding.workbench_queries import (
     coder_names,
     codings_by_id,
 )
+from app.ui.commands.base import retranslate_stack, translate
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
-from app.ui.language import apply_language
+from app.ui.language import apply_language, current_language
 from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.codebook_editing import CodebookEditor
 from app.ui.workbench.codebook_model import CodebookModel
@@ -64,6 +65,10 @@ class MainWindow(WorkbenchLayout):
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(60)
         self._cursor_timer.timeout.connect(self._update_coding_panel)
+        self._language_timer = QTimer(self)
+        self._language_timer.setSingleShot(True)
+        self._language_timer.setInterval(0)
+        self._language_timer.timeout.connect(self.follow_language)
         ctx.watch(self, self._on_changes)
         ctx.failed.connect(lambda exc: show_error(self, exc))
         # the models outlive a language switch; the views over them are rebuilt
@@ -92,6 +97,7 @@ class MainWindow(WorkbenchLayout):
 
     def _build(self) -> None:
         ctx = self.ctx
+        self._built_language = ctx.language
         self.setWindowTitle(self.title())
         parts = self.build_layout(ctx, self.documents, self.codes, self.excerpt_model, self.notice)
         view, tree, panel, coding = self.view, self.tree, self.coding_panel, self.coding
@@ -115,14 +121,18 @@ class MainWindow(WorkbenchLayout):
         )
         tree.selectionModel().currentChanged.connect(self._code_chosen)
         panel.memoSaved.connect(
-            lambda cid, memo: coding.edit_coding(cid, memo=memo, text=self.tr("Edit memo"))
+            lambda cid, memo: coding.edit_coding(
+                cid, memo=memo, text=translate("MainWindow", "Edit memo")
+            )
         )
         panel.starToggled.connect(
-            lambda cid, on: coding.edit_coding(cid, illustrative=on, text=self.tr("Star quote"))
+            lambda cid, on: coding.edit_coding(
+                cid, illustrative=on, text=translate("MainWindow", "Star quote")
+            )
         )
         panel.stanceChosen.connect(
             lambda cid, stance: coding.edit_coding(
-                cid, stance=stance, text=self.tr("Change evidence stance")
+                cid, stance=stance, text=translate("MainWindow", "Change evidence stance")
             )
         )
         panel.removeRequested.connect(coding.remove_coding)
@@ -171,11 +181,26 @@ class MainWindow(WorkbenchLayout):
     # --- language ------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
-        """Switch the interface (and code names) to ``lang`` and rebuild every label."""
-        if lang == self.ctx.language:
+        """Switch the interface (and code names) to ``lang``: every open window follows."""
+        if lang == self._built_language and lang == current_language():
             return
         apply_language(lang, remember=True)
+        self.follow_language()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Installing a translator sends LanguageChange to every widget; the window rebuilds
+        # once, after the event has gone round (its children are taken down by the rebuild).
+        if event.type() == QEvent.Type.LanguageChange:
+            self._language_timer.start()
+        super().changeEvent(event)
+
+    def follow_language(self) -> None:
+        """Rebuild in the installed language (nothing when this window already shows it)."""
+        lang = current_language()
+        if lang == self._built_language:
+            return
         self.ctx.language = lang
+        retranslate_stack(self.ctx.undo_stack)
         self.retranslate()
 
     def retranslate(self) -> None:
