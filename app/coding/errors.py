@@ -18,7 +18,9 @@ class UnsupportedFile(TelaahError):
 
     Reasons: ``unknown-format``, ``empty``, ``too-large``, ``truncated``, ``encrypted``,
     ``needs-ocr``, ``zip-bomb``, ``unsafe-xml``, ``corrupt``, ``encoding``, ``unreadable``,
-    ``is-directory``, ``not-found``, ``no-permission``. ``detail`` is free text for logs.
+    ``is-directory``, ``not-a-file`` (a named pipe, device or socket), ``not-found``,
+    ``no-permission``, ``too-complex`` (a PDF page drawing too much). ``detail`` is free
+    text for logs.
     """
 
     def __init__(self, path: Path, reason: str, detail: str = "") -> None:

@@ -13,19 +13,23 @@ Formats by suffix (case-insensitive): ``.docx``, ``.pdf``, ``.txt``/``.text``, `
 from __future__ import annotations
 
 import errno
-import stat
 from pathlib import Path
 
 from app.coding.errors import TelaahError, UnsupportedFile
 from app.coding.importing import docx, odt, pdf, rtf, safety, text
 from app.coding.importing.base import Extracted, assemble
-from app.coding.importing.safety import MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES
+from app.coding.importing.safety import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_UNCOMPRESSED_BYTES,
+)
 from app.coding.importing.speakers import Turn
 from app.coding.progress import NullProgress, Progress, check
 
 __all__ = [
     "FORMATS",
     "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
     "MAX_UNCOMPRESSED_BYTES",
     "Extracted",
     "Turn",
@@ -80,11 +84,12 @@ def extract(
     check(progress)
     try:
         info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise UnsupportedFile(path, "is-directory")
+        safety.check_regular(path, info)
         fmt = format_of(path)
         if fmt is None:
             raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
+        if fmt in ("txt", "md"):
+            max_bytes = min(max_bytes, 4 * safety.MAX_TEXT_CHARS)
         if info.st_size > max_bytes:
             raise UnsupportedFile(path, "too-large", f"{info.st_size} bytes")
         data = safety.read_capped(path, max_bytes)
@@ -118,4 +123,8 @@ def _parse(
     else:
         raw = pdf.read_pdf(path, data, progress=progress)
     check(progress)
+    # Refused before the text is normalised and stored, which takes several copies of it.
+    length = sum(map(len, raw))
+    if length > safety.MAX_TEXT_CHARS:
+        raise UnsupportedFile(path, "too-large", f"{length} characters of text")
     return assemble(raw, format=fmt, encoding=encoding)
