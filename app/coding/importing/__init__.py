@@ -6,8 +6,8 @@ stop. Every problem with a file — missing, a folder, unreadable, too big, empt
 unknown format, damaged, encrypted, hostile — is an :class:`UnsupportedFile` with one of the
 reasons listed on that class; no parser exception escapes.
 
-Formats by suffix (case-insensitive): ``.docx``, ``.pdf``, ``.txt``/``.text``, ``.md``/
-``.markdown``, ``.odt``, ``.rtf``. See :mod:`.base` for the shape of the text.
+Formats by suffix (case-insensitive) are declared once in :mod:`.formats`; each reader is
+imported only when a file of its format is read. See :mod:`.base` for the shape of the text.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ import errno
 from pathlib import Path
 
 from app.coding.errors import TelaahError, UnsupportedFile
-from app.coding.importing import docx, odt, pdf, rtf, safety, text
+from app.coding.importing import formats as _formats
+from app.coding.importing import safety
 from app.coding.importing.base import Extracted, assemble
-from app.coding.importing.safety import (
-    MAX_FILE_BYTES,
-    MAX_TEXT_CHARS,
-    MAX_UNCOMPRESSED_BYTES,
-)
+from app.coding.importing.formats import Format, format_for
+from app.coding.importing.safety import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_UNCOMPRESSED_BYTES
 from app.coding.importing.speakers import Turn
 from app.coding.progress import NullProgress, Progress, check
 
@@ -38,22 +36,14 @@ __all__ = [
     "os_error_reason",
 ]
 
-#: File suffix → format name stored on the document.
-FORMATS = {
-    ".docx": "docx",
-    ".pdf": "pdf",
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".odt": "odt",
-    ".rtf": "rtf",
-}
+#: File suffix → format name stored on the document (derived from :mod:`.formats`).
+FORMATS = {suffix: f.name for f in _formats.FORMATS for suffix in f.suffixes}
 
 
 def format_of(path: Path) -> str | None:
     """The format a file is imported as, from its suffix; None if unsupported."""
-    return FORMATS.get(path.suffix.lower())
+    found = format_for(path)
+    return found.name if found else None
 
 
 def os_error_reason(exc: OSError) -> str:
@@ -85,10 +75,10 @@ def extract(
     try:
         info = path.stat()
         safety.check_regular(path, info)
-        fmt = format_of(path)
+        fmt = format_for(path)
         if fmt is None:
             raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
-        if fmt in ("txt", "md"):
+        if fmt.name in ("txt", "md"):
             max_bytes = min(max_bytes, 4 * safety.MAX_TEXT_CHARS)
         if info.st_size > max_bytes:
             raise UnsupportedFile(path, "too-large", f"{info.st_size} bytes")
@@ -109,22 +99,12 @@ def extract(
 
 
 def _parse(
-    path: Path, data: bytes, fmt: str, progress: Progress, max_uncompressed: int
+    path: Path, data: bytes, fmt: Format, progress: Progress, max_uncompressed: int
 ) -> Extracted:
-    encoding: str | None = None
-    if fmt in ("txt", "md"):
-        raw, encoding = text.read_text(path, data)
-    elif fmt == "docx":
-        raw = docx.read_docx(path, data, max_uncompressed=max_uncompressed)
-    elif fmt == "odt":
-        raw = odt.read_odt(path, data, max_uncompressed=max_uncompressed)
-    elif fmt == "rtf":
-        raw = rtf.read_rtf(path, data)
-    else:
-        raw = pdf.read_pdf(path, data, progress=progress)
+    raw, encoding = fmt.read(path, data, progress=progress, max_uncompressed=max_uncompressed)
     check(progress)
     # Refused before the text is normalised and stored, which takes several copies of it.
     length = sum(map(len, raw))
     if length > safety.MAX_TEXT_CHARS:
         raise UnsupportedFile(path, "too-large", f"{length} characters of text")
-    return assemble(raw, format=fmt, encoding=encoding)
+    return assemble(raw, format=fmt.name, encoding=encoding)

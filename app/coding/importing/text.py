@@ -22,6 +22,7 @@ import charset_normalizer
 
 from app.coding.errors import UnsupportedFile
 from app.coding.importing import safety
+from app.coding.progress import Progress
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -133,3 +134,11 @@ def read_text(path: Path, data: bytes) -> tuple[list[str], str]:
     if len(text) > safety.MAX_TEXT_CHARS:
         raise UnsupportedFile(path, "too-large", f"{len(text)} characters of text")
     return paragraphs(text), encoding
+
+
+def read(
+    path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
+) -> tuple[list[str], str | None]:
+    """The reader of :mod:`.formats`: paragraphs and the encoding the bytes were in."""
+    raw, encoding = read_text(path, data)
+    return raw, encoding
