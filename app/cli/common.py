@@ -48,7 +48,9 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
 FILE_REASONS = {
     "unknown-format": f"this file type cannot be imported (use {', '.join(main_suffixes())})",
     "empty": "the file is empty",
-    "too-large": "the file is too large",
+    "too-large": "the file is too large (or unpacks to too much)",
+    "too-complex": "a page of the PDF draws too much to be read in reasonable time",
+    "not-a-file": "this is not a regular file (a pipe, device or socket)",
     "truncated": "the file is incomplete (cut off while copying?)",
     "encrypted": "the file is password-protected; save an unprotected copy first",
     "needs-ocr": "the PDF has no text layer (a scan); run OCR on it first",

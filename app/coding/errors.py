@@ -29,8 +29,10 @@ FILE_REASONS: tuple[str, ...] = (
     "encoding",
     "unreadable",
     "is-directory",
+    "not-a-file",  # a named pipe, device or socket: refused before it is opened
     "not-found",
     "no-permission",
+    "too-complex",  # a PDF page drawing too much to be read in reasonable time
 )
 
 

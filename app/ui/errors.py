@@ -48,6 +48,14 @@ def file_reasons() -> dict[str, str]:
         ).format(", ".join(main_suffixes())),
         "empty": translate("Errors", "The file is empty."),
         "too-large": translate("Errors", "The file is too large to import."),
+        "too-complex": translate(
+            "Errors",
+            "A page of the PDF draws too much to be read in reasonable time; print it to a"
+            " new PDF or save it as text first.",
+        ),
+        "not-a-file": translate(
+            "Errors", "This is not a regular file (a pipe, device or socket) and was not read."
+        ),
         "truncated": translate(
             "Errors", "The file is incomplete (it may have been cut off while copying)."
         ),

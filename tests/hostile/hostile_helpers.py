@@ -30,9 +30,18 @@ class Run:
     peak_mb: float
 
 
-def run_cli(args: Sequence[str], *, timeout: float = 60, cwd: Path | None = None) -> Run:
-    """``telaah ARGS`` in a child process; fails the test if it does not end within ``timeout``."""
+def run_cli(
+    args: Sequence[str],
+    *,
+    timeout: float = 60,
+    cwd: Path | None = None,
+    memory_mb: int | None = None,
+) -> Run:
+    """``telaah ARGS`` in a child process; fails the test if it does not end within
+    ``timeout``; ``memory_mb`` caps its address space."""
     env = dict(os.environ, PYTHONUTF8="1")
+    if memory_mb is not None:
+        env["TELAAH_TEST_MEMORY_MB"] = str(memory_mb)
     try:
         done = subprocess.run(
             [sys.executable, str(RUNNER), *args],

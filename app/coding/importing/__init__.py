@@ -13,7 +13,6 @@ imported only when a file of its format is read. See :mod:`.base` for the shape 
 from __future__ import annotations
 
 import errno
-import stat
 from pathlib import Path
 
 from app.coding.errors import TelaahError, UnsupportedFile
@@ -21,13 +20,14 @@ from app.coding.importing import formats as _formats
 from app.coding.importing import safety
 from app.coding.importing.base import Extracted, assemble
 from app.coding.importing.formats import Format, format_for
-from app.coding.importing.safety import MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES
+from app.coding.importing.safety import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_UNCOMPRESSED_BYTES
 from app.coding.importing.speakers import Turn
 from app.coding.progress import NullProgress, Progress, check
 
 __all__ = [
     "FORMATS",
     "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
     "MAX_UNCOMPRESSED_BYTES",
     "Extracted",
     "Turn",
@@ -74,11 +74,12 @@ def extract(
     check(progress)
     try:
         info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise UnsupportedFile(path, "is-directory")
+        safety.check_regular(path, info)
         fmt = format_for(path)
         if fmt is None:
             raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
+        if fmt.name in ("txt", "md"):
+            max_bytes = min(max_bytes, 4 * safety.MAX_TEXT_CHARS)
         if info.st_size > max_bytes:
             raise UnsupportedFile(path, "too-large", f"{info.st_size} bytes")
         data = safety.read_capped(path, max_bytes)
@@ -102,4 +103,8 @@ def _parse(
 ) -> Extracted:
     raw, encoding = fmt.read(path, data, progress=progress, max_uncompressed=max_uncompressed)
     check(progress)
+    # Refused before the text is normalised and stored, which takes several copies of it.
+    length = sum(map(len, raw))
+    if length > safety.MAX_TEXT_CHARS:
+        raise UnsupportedFile(path, "too-large", f"{length} characters of text")
     return assemble(raw, format=fmt.name, encoding=encoding)

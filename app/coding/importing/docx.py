@@ -18,6 +18,7 @@ declarations in any XML part), see :mod:`app.coding.importing.safety`.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,16 +73,19 @@ def read_docx(path: Path, data: bytes, *, max_uncompressed: int) -> list[str]:
     """Raw paragraphs of a .docx file (see the module doc)."""
     with safety.open_zip(path, data, max_uncompressed=max_uncompressed) as archive:
         safety.check_zip_xml_parts(path, archive)
-    body = _main_document(path, data).find(f"{_W}body")
+        body = _main_document(path, data, archive).find(f"{_W}body")
     return [] if body is None else list(_blocks(body))
 
 
-def _main_document(path: Path, data: bytes) -> Any:
+def _main_document(path: Path, data: bytes, archive: zipfile.ZipFile) -> Any:
     """The root element of the package's main document part (``w:document``).
 
     As ``docx.Document`` does, the part is the target of the package's ``officeDocument``
     relationship and must be a Word document (not a template, macro file or spreadsheet).
+    Every part parsed here is first checked for its unpacked size (``too-large``).
     """
+    for name in ("[Content_Types].xml", "_rels/.rels"):
+        safety.check_part_size(path, archive, name)
     package = _PACKAGE_READER(io.BytesIO(data))
     try:
         rels_xml = package.rels_xml_for(PACKAGE_URI)
@@ -101,6 +105,7 @@ def _main_document(path: Path, data: bytes) -> Any:
         content_type = _content_type(parse_opc_xml(package.content_types_xml), partname)
         if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
             raise UnsupportedFile(path, "corrupt", f"not a Word file: {content_type}")
+        safety.check_part_size(path, archive, partname.membername)
         return etree.fromstring(package.blob_for(partname), _PARSER)
     finally:
         package.close()

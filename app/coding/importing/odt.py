@@ -50,6 +50,8 @@ def read_odt(path: Path, data: bytes, *, max_uncompressed: int) -> list[str]:
     """Raw paragraphs of an .odt file (see the module doc)."""
     with safety.open_zip(path, data, max_uncompressed=max_uncompressed) as archive:
         names = set(archive.namelist())
+        for name in ("mimetype", "META-INF/manifest.xml", "content.xml"):
+            safety.check_part_size(path, archive, name)
         if "mimetype" in names and archive.read("mimetype").strip() != _MIMETYPE:
             raise UnsupportedFile(path, "unknown-format", "not an OpenDocument text")
         if "META-INF/manifest.xml" in names and (

@@ -18,8 +18,9 @@ Refusals: no ``%PDF-`` header (``corrupt``); no ``%%EOF`` near the end (``trunca
 password or unknown encryption (``encrypted``); a cross-reference table that is not where
 ``startxref`` says or cannot be read, or no pages (``corrupt`` — pdfminer's reconstruction
 by scanning is deliberately off, it can assemble half a document from a damaged file); no
-text at all (``needs-ocr``). PDFs encrypted with an empty user password (permissions only)
-open in every viewer and are imported.
+text at all (``needs-ocr``); streams unpacking too far (``too-large``) or a page drawing too
+much (``too-complex``), see :mod:`.pdf_limits`. PDFs encrypted with an empty user password
+(permissions only) open in every viewer and are imported.
 """
 
 from __future__ import annotations
@@ -29,16 +30,15 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTContainer, LTItem, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.utils import Rect
 
 from app.coding.errors import UnsupportedFile
-from app.coding.importing import speakers
+from app.coding.importing import pdf_limits, speakers
 from app.coding.progress import Progress, check
 
 _EOF_WINDOW = 2048
@@ -69,6 +69,7 @@ def read_pdf(path: Path, data: bytes, *, progress: Progress) -> list[str]:
         raise UnsupportedFile(path, "truncated", "no end-of-file marker")
     if not _xref_in_place(data):
         raise UnsupportedFile(path, "corrupt", "broken cross-reference table")
+    pdf_limits.check_streams(path, data)
     parser = PDFParser(io.BytesIO(data))
     try:
         document = PDFDocument(parser, password="", fallback=False)
@@ -78,12 +79,19 @@ def read_pdf(path: Path, data: bytes, *, progress: Progress) -> list[str]:
     if not pages:
         raise UnsupportedFile(path, "corrupt", "no pages found")
     resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=LAParams(all_texts=True))
-    interpreter = PDFPageInterpreter(resources, device)
+    budget = pdf_limits.Budget()
+    device = pdf_limits.CountingAggregator(
+        resources, laparams=LAParams(all_texts=True), budget=budget
+    )
+    interpreter = pdf_limits.BoundedInterpreter(resources, device)
     pages_boxes: list[list[list[str]]] = []
     for number, page in enumerate(pages, start=1):
         check(progress)
-        interpreter.process_page(page)
+        budget.new_page()
+        try:
+            interpreter.process_page(page)
+        except pdf_limits.PageTooComplex as exc:
+            raise UnsupportedFile(path, "too-complex", f"page {number}: {exc}") from exc
         layout = device.get_result()
         pages_boxes.append(
             [

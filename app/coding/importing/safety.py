@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -23,6 +25,16 @@ from app.coding.errors import UnsupportedFile
 
 #: Files bigger than this are refused before being read.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: The longest text a document may have, in characters (about 3 million words, several
+#: doctoral theses): longer texts are refused (``too-large``) before they are stored; this
+#: much imports in seconds and stays well under 1 GB of memory.
+MAX_TEXT_CHARS = 20_000_000
+#: Unpacked size of the one XML part whose tree is built (a .docx's main document part, an
+#: .odt's content): a parsed tree takes several times its XML in memory.
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
+#: How far into an XML part its root element must start (what comes before it is the
+#: prolog, where a DTD would be; a longer prolog is padding meant to exhaust the checker).
+MAX_PROLOG_BYTES = 1024 * 1024
 #: Total uncompressed size of all members of a zip container.
 MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
 #: Members of a zip container.
@@ -45,9 +57,32 @@ _SAFE_ENCODING = re.compile(
 )
 
 
+def check_regular(path: Path, info: os.stat_result) -> None:
+    """Refuse anything but a regular file (``not-a-file``): opening a named pipe blocks
+    until someone writes to it, a device can be endless, a socket cannot be opened."""
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsupportedFile(path, "is-directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsupportedFile(path, "not-a-file", _kind(info.st_mode))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
 def read_capped(path: Path, max_bytes: int) -> bytes:
-    """All bytes of ``path``, refusing files over ``max_bytes`` (even if they grew)."""
+    """All bytes of ``path``, refusing files over ``max_bytes`` (even if they grew) and
+    anything that is not a regular file (checked on the path, then again on the opened
+    file, in case it was swapped in between)."""
+    check_regular(path, path.stat())
     with path.open("rb") as fh:
+        check_regular(path, os.fstat(fh.fileno()))
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise UnsupportedFile(path, "too-large", f"over {max_bytes} bytes")
@@ -106,7 +141,7 @@ def check_xml_part(path: Path, part: str, data: bytes) -> None:
 
 # The start of a root element: "<" and a name character ("<?" and "<!" open the prolog's
 # declarations, comments and the DTD, which can only come before the root).
-_ROOT_START = re.compile(rb"<[A-Za-z_:]")
+_ROOT_START = re.compile(rb"<[A-Za-z_:]|<\x00[A-Za-z_:]\x00|\x00<\x00[A-Za-z_:]")
 _COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _PROLOG_CHUNK = 8192
 
@@ -118,18 +153,23 @@ def _has_root(data: bytes) -> bool:
     return b"<!--" not in bare and _ROOT_START.search(bare) is not None
 
 
-def _prolog(member: IO[bytes], head: bytes) -> bytes:
+def _prolog(path: Path, name: str, member: IO[bytes], head: bytes) -> bytes:
     """The member's bytes up to its root element: where a DTD or entities would have to be.
 
-    Only this much is decompressed, so checking a large part costs little. A part whose
-    root cannot be found this way (e.g. UTF-16) ends up read whole.
+    Only this much is decompressed, so checking a large part costs little (UTF-8 and
+    UTF-16 roots are both recognised). A root that does not start within
+    ``MAX_PROLOG_BYTES`` is refused (``unsafe-xml``): nothing but padding gets there.
     """
+    # The whole prolog is scanned again after each chunk (a comment can hide a "<" far
+    # back); the cap keeps that at a few dozen MB of scanning in the worst case.
     data = head
     while not _has_root(data):
         chunk = member.read(_PROLOG_CHUNK)
         if not chunk:
             break
         data += chunk
+        if len(data) > MAX_PROLOG_BYTES:
+            raise UnsupportedFile(path, "unsafe-xml", f"{name}: no root element in its first MB")
     return data
 
 
@@ -143,8 +183,19 @@ def check_zip_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
             lower = info.filename.lower()
             if not (lower.endswith((".xml", ".rels")) or looks_like_xml(head)):
                 continue
-            data = _prolog(member, head)
+            data = _prolog(path, info.filename, member, head)
         check_xml_part(path, info.filename, data)
+
+
+def check_part_size(path: Path, archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse (``too-large``) when the member ``name``, about to be parsed into a tree,
+    unpacks to more than ``MAX_XML_PART_BYTES`` (zipfile stops at the declared size)."""
+    try:
+        size = archive.getinfo(name).file_size
+    except KeyError:
+        return
+    if size > MAX_XML_PART_BYTES:
+        raise UnsupportedFile(path, "too-large", f"{name} unpacks to {size} bytes")
 
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

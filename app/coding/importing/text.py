@@ -21,6 +21,7 @@ from pathlib import Path
 import charset_normalizer
 
 from app.coding.errors import UnsupportedFile
+from app.coding.importing import safety
 from app.coding.progress import Progress
 
 _BOMS = (
@@ -130,6 +131,8 @@ def paragraphs(text: str) -> list[str]:
 def read_text(path: Path, data: bytes) -> tuple[list[str], str]:
     """Raw paragraphs of a .txt/.md file and its encoding."""
     text, encoding = decode(path, data)
+    if len(text) > safety.MAX_TEXT_CHARS:
+        raise UnsupportedFile(path, "too-large", f"{len(text)} characters of text")
     return paragraphs(text), encoding
 
 

@@ -300,11 +300,15 @@ class _Builder:
             "startPosition": str(units.to_units(row.start)),
             "endPosition": str(units.to_units(row.end)),
             "creatingUser": creator, "creationDateTime": when})  # fmt: skip
-        # The star is the description's text; a stance other than "supports" rides in the
-        # [Telaah] block after it, which other tools show as part of the description.
+        # The memo is the description's text (QualCoder reads a coding's memo only there;
+        # NVivo reads the note below). A star without a memo is the description's text; a
+        # star with a memo, and a stance other than "supports", ride in the [Telaah] block
+        # after it, which other tools show as part of the description.
         stance = row.stance if row.stance != "supports" else ""
+        memo = row.memo.strip()
         description = with_details(
-            ILLUSTRATIVE_MARK if row.illustrative else "", {"stance": stance}
+            memo or (ILLUSTRATIVE_MARK if row.illustrative else ""),
+            {"stance": stance, "illustrative": "yes" if row.illustrative and memo else ""},
         )
         if description:
             _text(selection, "Description", description)

@@ -43,6 +43,26 @@ class Utf16Map(OffsetMap):
         return max(0, min(self.to_cp(units, inside_pair="up"), self.length))
 
 
+class CodePoints:
+    """The same interface as :class:`Utf16Map` for files whose positions already count code
+    points: QualCoder writes Python string indices (an emoji counts 1, not 2)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+
+    def to_units(self, index: int) -> int:
+        return index
+
+    def to_index(self, units: int) -> int:
+        return max(0, min(units, self.length))
+
+
+def counts_code_points(origin: str | None) -> bool:
+    """True when the exporting tool (the Project's ``origin``) counts positions in code
+    points rather than the standard's UTF-16 units: QualCoder does."""
+    return "qualcoder" in (origin or "").casefold()
+
+
 @dataclass(frozen=True)
 class Normalised:
     """The normalised text, its paragraphs, and where each of its characters came from."""

@@ -44,7 +44,13 @@ from app.coding.refiqda.model import (
     QdaVariable,
     Skipped,
 )
-from app.coding.refiqda.positions import Normalised, Utf16Map, normalise
+from app.coding.refiqda.positions import (
+    CodePoints,
+    Normalised,
+    Utf16Map,
+    counts_code_points,
+    normalise,
+)
 from app.coding.refiqda.safety import Archive, ArchiveRefused, Limits, parse_xml
 
 _VARIABLE_TYPES = {"integer": "number", "float": "number", "date": "date", "datetime": "date"}
@@ -64,8 +70,10 @@ def _int(value: str | None) -> int | None:
 
 
 class _Reader:
-    def __init__(self, archive: Archive, progress: Progress) -> None:
+    def __init__(self, archive: Archive, progress: Progress, *, code_points: bool = False) -> None:
         self.archive = archive
+        #: Positions count code points, not UTF-16 units (QualCoder's files).
+        self.code_points = code_points
         self.progress = progress
         self.skipped: list[Skipped] = []
         self.warnings: list[Skipped] = []
@@ -79,12 +87,14 @@ class _Reader:
 
     # --- files in the archive -----------------------------------------------------------
 
-    def member_text(self, uri: str, label: str) -> tuple[str, str] | None:
-        """Decoded text of an internal file (BOM removed), or None (reported)."""
+    def member_text(self, uri: str, label: str, *, quiet: bool = False) -> tuple[str, str] | None:
+        """Decoded text of an internal file (BOM removed), or None (reported unless
+        ``quiet``: the caller has another place to take the text from)."""
         member = self.archive.find(uri)
         if member is None:
-            internal = uri.lower().startswith("internal://")
-            self.skip("source", label, "missing-file" if internal else "external-source")
+            if not quiet:
+                internal = uri.lower().startswith("internal://")
+                self.skip("source", label, "missing-file" if internal else "external-source")
             return None
         data = self.archive.read(member)
         try:
@@ -149,15 +159,20 @@ class _Reader:
                     ) -> QdaDocument | None:  # fmt: skip
         encoding: str | None = None
         content = child(el, "PlainTextContent")
+        rich = el.get("richTextPath") or ""
+        decoded: tuple[str, str] | None = None
         if el.get("plainTextPath"):
-            decoded = self.member_text(el.get("plainTextPath") or "", label)
-            if decoded is None:
+            # A missing or blank plain text with a rich text beside it is what NVivo for
+            # Mac writes (its .txt members are one newline): the .docx holds the text then.
+            decoded = self.member_text(el.get("plainTextPath") or "", label, quiet=bool(rich))
+            if decoded is None and not rich:
                 return None
+        if decoded is not None and (decoded[0].strip() or not rich):
             raw, encoding = decoded
         elif content is not None and (content.text or "").strip():
             raw = content.text or ""
-        elif el.get("richTextPath"):
-            found = self.extracted(el.get("richTextPath") or "", label, ".docx")
+        elif rich:
+            found = self.extracted(rich, label, ".docx")
             if found is None:
                 return None
             raw, fmt = found, "docx"
@@ -170,7 +185,8 @@ class _Reader:
         if not norm.text:
             self.skip("source", label, "empty")
             return None
-        codings, selections, notes = self.selections(el, label, norm, Utf16Map(raw))
+        units = CodePoints(raw) if self.code_points else Utf16Map(raw)
+        codings, selections, notes = self.selections(el, label, norm, units)
         whole = self.codings(el, label, 0, len(norm.text), (), None, None)
         notes = _refs(el, "NoteRef") + extra_notes + notes
         skipped_values = sum(1 for _ in children(el, "VariableValue"))
@@ -210,8 +226,10 @@ class _Reader:
             if code is None:
                 self.skip("coding", label, "unknown-code")
                 continue
-            text = "\n\n".join(t for t in (memo, self.note_text(notes + _refs(coding, "NoteRef")))
-                               if t)  # fmt: skip
+            # A memo written both as the description and as a note (Telaah's own exports,
+            # for QualCoder and NVivo alike) is one memo.
+            noted = self.note_text(notes + _refs(coding, "NoteRef"))
+            text = "\n\n".join(t for t in (memo, noted) if t and not (t is noted and t == memo))
             out.append(
                 QdaCoding(
                     code,
@@ -227,7 +245,7 @@ class _Reader:
         return out
 
     def selections(
-        self, el: Element, label: str, norm: Normalised, units: Utf16Map
+        self, el: Element, label: str, norm: Normalised, units: Utf16Map | CodePoints
     ) -> tuple[list[QdaCoding], dict[str, tuple[int, int]], tuple[str, ...]]:
         codings: list[QdaCoding] = []
         spans: dict[str, tuple[int, int]] = {}
@@ -251,7 +269,9 @@ class _Reader:
                 spans[sel_guid] = (start, end)
             description, details = split_details(child_text(sel, "Description"))
             description = description.strip()
-            star = description.casefold() == ILLUSTRATIVE_MARK.casefold()
+            star = description.casefold() == ILLUSTRATIVE_MARK.casefold() or (
+                details.get("illustrative", "").strip().lower() == "yes"
+            )
             stance = details.get("stance", "").strip().lower()
             found = self.codings(
                 sel, label, start, end, notes, norm_guid(sel.get("creatingUser")),
@@ -361,7 +381,7 @@ def read_qdpx(
         root = parse_xml(path, archive.read(archive.qde_name()))
         if local(root.tag) != "Project":
             raise ArchiveRefused(path, "not-refi-qda", local(root.tag))
-        reader = _Reader(archive, progress)
+        reader = _Reader(archive, progress, code_points=counts_code_points(root.get("origin")))
         reader.read_notes(root)
         users = {}
         users_el = child(root, "Users")

@@ -165,19 +165,38 @@ class Archive:
         return data
 
     def find(self, uri: str) -> str | None:
-        """The member an ``internal://NAME`` path refers to, looked up case-insensitively in
-        ``sources/`` first, then anywhere in the archive; None if absent or not internal."""
-        if not uri.lower().startswith("internal://"):
+        """The member a source path refers to, looked up case-insensitively in ``sources/``
+        first, then anywhere in the archive; None if absent or outside the archive.
+
+        ``internal://NAME`` is the standard's form. A bare relative path (``board_2017.txt``,
+        ``Sources/a.txt``, written by tools such as ``qualitative-coding``) is resolved the
+        same way before the source is called external; an absolute path or another scheme
+        (``relative://``, ``absolute://``, ``file:``, ``C:\\…``) points outside.
+        """
+        lowered = uri.lower()
+        if lowered.startswith("internal://"):
+            rest = uri[len("internal://") :]
+        elif "://" in uri or lowered.startswith("file:") or _is_absolute(uri):
             return None
-        base = uri[len("internal://") :].replace("\\", "/").rsplit("/", 1)[-1].lower()
+        else:
+            rest = uri
+        rest = rest.replace("\\", "/").lower()
+        rest = rest.removeprefix("./")
+        base = rest.rsplit("/", 1)[-1]
         if not base:
             return None
-        if f"sources/{base}" in self.members:
-            return f"sources/{base}"
+        for candidate in (rest, f"sources/{base}"):
+            if candidate in self.members:
+                return candidate
         for name in self.members:
             if name.rsplit("/", 1)[-1] == base:
                 return name
         return None
+
+
+def _is_absolute(path: str) -> bool:
+    posix = path.replace("\\", "/")
+    return posix.startswith("/") or _DRIVE.match(posix) is not None
 
 
 def parse_xml(path: Path, data: bytes) -> Element:

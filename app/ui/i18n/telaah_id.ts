@@ -976,6 +976,16 @@
         <translation>Berkas terlalu besar untuk diimpor.</translation>
     </message>
     <message>
+        <location filename="../errors.py" line="47"/>
+        <source>A page of the PDF draws too much to be read in reasonable time; print it to a new PDF or save it as text first.</source>
+        <translation>Satu halaman PDF menggambar terlalu banyak untuk dibaca dalam waktu wajar; cetak ulang ke PDF baru atau simpan sebagai teks terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="52"/>
+        <source>This is not a regular file (a pipe, device or socket) and was not read.</source>
+        <translation>Ini bukan berkas biasa (pipa, perangkat, atau soket) dan tidak dibaca.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="44"/>
         <source>The file is incomplete (it may have been cut off while copying).</source>
         <translation>Berkas tidak lengkap (mungkin terpotong saat disalin).</translation>

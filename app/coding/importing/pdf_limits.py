@@ -1,0 +1,163 @@
+"""Bounds on the work and memory a PDF may cost, applied around pdfminer.
+
+* Before pdfminer parses anything, every compressed (Flate) stream the text extraction
+  would decode is inflated once in 1 MB steps and thrown away, only to measure it: a stream
+  unpacking to more than ``MAX_STREAM_BYTES``, or all of them together to more than
+  ``MAX_INFLATED_BYTES``, is refused (``too-large``) — pdfminer itself inflates a stream
+  whole, in memory. Image streams are not counted: pdfminer never decodes them for text.
+* While a page is interpreted, a :class:`Budget` counts what it costs: content bytes parsed
+  (the page's own streams plus every form XObject each time it is drawn), glyphs and
+  other drawing operations. A page over ``MAX_PAGE_CONTENT_BYTES``, ``MAX_PAGE_GLYPHS`` or
+  ``MAX_PAGE_OPERATIONS`` is refused (``too-complex``), so is a document whose glyphs add up
+  to more than the longest accepted text: pdfminer's layout analysis of a page grows faster
+  than its glyph count, and a small file can draw millions of them.
+
+Limitation: streams encrypted with an empty user password are measured only when
+pdfminer decodes them (their bytes are not zlib data before decryption), so for those the
+page budget is the only bound.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdftypes import stream_value
+from pdfminer.utils import MATRIX_IDENTITY, Matrix
+
+from app.coding.errors import UnsupportedFile
+from app.coding.importing import safety
+
+#: The most one compressed stream may unpack to.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+#: The most all compressed streams of a file together may unpack to.
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+#: Content parsed for one page (its streams and every form XObject it draws, each time).
+MAX_PAGE_CONTENT_BYTES = 16 * 1024 * 1024
+#: Glyphs drawn on one page (a dense A4 page in a small font holds about 10,000).
+MAX_PAGE_GLYPHS = 100_000
+#: Paths, images and operands on one page.
+MAX_PAGE_OPERATIONS = 2_000_000
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_DICT_WINDOW = 4096
+_STEP = 1024 * 1024
+
+
+def check_streams(path: Path, data: bytes) -> None:
+    """Refuse a PDF whose compressed streams unpack beyond the caps (see the module doc)."""
+    view = memoryview(data)
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        head = data[max(0, match.start() - _DICT_WINDOW) : match.start()]
+        dictionary = head[head.rfind(b"obj") + 1 :]
+        if b"/Image" in dictionary or b"Flate" not in dictionary:
+            continue
+        end = data.find(b"endstream", start)
+        size = _inflated_size(view[start : len(data) if end < 0 else end], path)
+        total += size
+        if total > MAX_INFLATED_BYTES:
+            raise UnsupportedFile(path, "too-large", f"streams unpack to over {total} bytes")
+
+
+def _inflated_size(raw: memoryview, path: Path) -> int:
+    """How many bytes ``raw`` inflates to (0 if it is not zlib data), at most one step over
+    ``MAX_STREAM_BYTES``, without holding more than one step of the output."""
+    inflater = zlib.decompressobj()
+    size = 0
+    pending: bytes | memoryview = raw
+    try:
+        while pending and not inflater.eof:
+            size += len(inflater.decompress(pending, _STEP))
+            pending = inflater.unconsumed_tail
+            if size > MAX_STREAM_BYTES:
+                raise UnsupportedFile(path, "too-large", f"a stream unpacks to over {size} bytes")
+    except zlib.error:
+        return size  # damaged or not Flate after all: pdfminer decides what it is
+    return size
+
+
+class PageTooComplex(Exception):
+    """Raised inside pdfminer's interpreter when a :class:`Budget` runs out."""
+
+    def __init__(self, what: str, count: int) -> None:
+        super().__init__(f"{what}: {count}")
+        self.what = what
+        self.count = count
+
+
+class Budget:
+    """What the current page (and the whole document, for glyphs) has cost so far."""
+
+    def __init__(self) -> None:
+        self.glyphs = 0
+        self.operations = 0
+        self.content = 0
+        self.document_glyphs = 0
+
+    def new_page(self) -> None:
+        self.glyphs = self.operations = self.content = 0
+
+    def glyph(self) -> None:
+        self.glyphs += 1
+        self.document_glyphs += 1
+        if self.glyphs > MAX_PAGE_GLYPHS:
+            raise PageTooComplex("glyphs on one page", self.glyphs)
+        if self.document_glyphs > safety.MAX_TEXT_CHARS:
+            raise PageTooComplex("glyphs in the document", self.document_glyphs)
+
+    def operation(self, count: int = 1) -> None:
+        self.operations += count
+        if self.operations > MAX_PAGE_OPERATIONS:
+            raise PageTooComplex("drawing operations on one page", self.operations)
+
+    def parse(self, size: int) -> None:
+        self.content += size
+        if self.content > MAX_PAGE_CONTENT_BYTES:
+            raise PageTooComplex("content bytes for one page", self.content)
+
+
+class CountingAggregator(PDFPageAggregator):
+    """pdfminer's layout device, counting every glyph, path and image into its budget."""
+
+    def __init__(self, *args: Any, budget: Budget, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.budget.glyph()
+        return float(super().render_char(*args, **kwargs))
+
+    def paint_path(self, *args: Any, **kwargs: Any) -> None:
+        self.budget.operation()
+        super().paint_path(*args, **kwargs)
+
+    def render_image(self, *args: Any, **kwargs: Any) -> None:
+        self.budget.operation()
+        super().render_image(*args, **kwargs)
+
+
+class BoundedInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter charging content bytes and operands to the device's budget
+    (form XObjects run in a copy of this class with the same device, so they are charged
+    each time they are drawn)."""
+
+    device: CountingAggregator
+
+    def render_contents(
+        self, resources: Any, streams: Sequence[object], ctm: Matrix = MATRIX_IDENTITY
+    ) -> None:
+        budget = self.device.budget
+        for stream in streams:
+            budget.parse(len(stream_value(stream).get_data() or b""))
+        super().render_contents(resources, streams, ctm=ctm)
+
+    def push(self, obj: Any) -> None:
+        self.device.budget.operation()
+        super().push(obj)
