@@ -20,7 +20,7 @@ from app.coding.errors import TelaahError, UnsupportedFile
 from app.coding.importing import formats as _formats
 from app.coding.importing import safety
 from app.coding.importing.base import Extracted, assemble
-from app.coding.importing.formats import Format, format_for
+from app.coding.importing.formats import Format, convertible_for, format_for
 from app.coding.importing.safety import MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES
 from app.coding.importing.speakers import Turn
 from app.coding.progress import NullProgress, Progress, check
@@ -77,6 +77,8 @@ def extract(
         if stat.S_ISDIR(info.st_mode):
             raise UnsupportedFile(path, "is-directory")
         fmt = format_for(path)
+        if fmt is None and convertible_for(path) is not None:
+            raise UnsupportedFile(path, "convert-first", path.suffix)
         if fmt is None:
             raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
         if info.st_size > max_bytes:
