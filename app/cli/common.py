@@ -47,6 +47,8 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
 #: means, in words.
 FILE_REASONS = {
     "unknown-format": f"this file type cannot be imported (use {', '.join(main_suffixes())})",
+    "convert-first": "Telaah cannot read .doc, .docm, .pages or .wpd files; open it in Word, "
+    "LibreOffice or Pages, save it as .docx or PDF and import that",
     "empty": "the file is empty",
     "too-large": "the file is too large (or unpacks to too much)",
     "too-complex": "a page of the PDF draws too much to be read in reasonable time",

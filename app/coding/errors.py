@@ -18,6 +18,7 @@ class Cancelled(TelaahError):
 #: ``tests/test_reasons.py`` checks none is missing, in English and Indonesian.
 FILE_REASONS: tuple[str, ...] = (
     "unknown-format",
+    "convert-first",
     "empty",
     "too-large",
     "truncated",

@@ -46,6 +46,12 @@ def file_reasons() -> dict[str, str]:
         "unknown-format": translate(
             "Errors", "This file type cannot be imported (use {0})."
         ).format(", ".join(main_suffixes())),
+        "convert-first": translate(
+            "Errors",
+            "Telaah cannot read old Word (.doc, .docm), Pages or WordPerfect files. Open it in "
+            "Word, LibreOffice or Pages, choose Save as (or Export) .docx or PDF, then import "
+            "that file.",
+        ),
         "empty": translate("Errors", "The file is empty."),
         "too-large": translate("Errors", "The file is too large to import."),
         "too-complex": translate(

@@ -64,11 +64,18 @@ def test_missing_file(tmp_path: Path) -> None:
     assert refusal(tmp_path / "tidak ada.pdf") == "not-found"
 
 
-@pytest.mark.parametrize("name", ["wawancara.doc", "rekaman.mp3", "catatan", "data.xlsx"])
+@pytest.mark.parametrize("name", ["rekaman.mp3", "catatan", "data.xlsx"])
 def test_unknown_formats(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"isi sembarang")
     assert refusal(path) == "unknown-format"
+
+
+@pytest.mark.parametrize("name", ["wawancara.doc", "Wawancara.DOCM", "catatan.pages", "x.wpd"])
+def test_word_processor_files_to_convert_first(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"isi sembarang")
+    assert refusal(path) == "convert-first"
 
 
 def test_file_over_the_size_cap_is_not_read(tmp_path: Path) -> None:

@@ -121,3 +121,44 @@ def test_keyboard_selection_snaps_when_shift_is_released(window, qtbot) -> None:
     assert view.selected_text() == word[1:4]  # letter by letter while Shift is held
     qtbot.keyRelease(view, Qt.Key.Key_Shift)
     assert view.selected_text() == word
+
+
+def test_old_word_files_are_offered_and_refused_with_how_to_convert(
+    window, tmp_path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QTableView
+
+    from app.coding.importing.formats import CONVERTIBLE, glob_patterns
+    from app.ui.dialogs.import_report import ImportReportDialog
+    from app.ui.language import apply_language
+
+    offered = glob_patterns(convertible=True).split()
+    assert {"*.doc", "*.docm", "*.pages", "*.wpd", "*.docx"} <= set(offered)
+    paths = []
+    for entry in CONVERTIBLE:
+        path = tmp_path / f"wawancara lama {entry.label}{entry.suffix}"
+        path.write_bytes(b"\xd0\xcf\x11\xe0 old binary word processor file" * 20)
+        paths.append(path)
+    for language, words in (("en", "save as"), ("id", "simpan sebagai")):
+        apply_language(language)
+        task = window.importer.import_files(paths)
+        with qtbot.waitSignal(task.ended, timeout=20_000):
+            pass
+        (report,) = [d for d in window.findChildren(ImportReportDialog) if d.isVisible()]
+        reasons = [report.model.index(r, 1).data() for r in range(report.model.rowCount())]
+        assert len(reasons) == 4
+        assert all(words in reason.lower() and ".docx" in reason for reason in reasons)
+        # every reason wraps into its row: the row is as tall as the wrapped text needs
+        table = report.findChild(QTableView, "importFailures")
+        width = table.columnWidth(1)
+        metrics = table.fontMetrics()
+        for row, reason in enumerate(reasons):
+            need = metrics.boundingRect(
+                QRect(0, 0, width - 8, 10_000), int(Qt.TextFlag.TextWordWrap), reason
+            ).height()
+            assert table.rowHeight(row) >= need > metrics.height() * 1.5
+        report.grab().save(f"/tmp/shots-11/import-failures-{language}.png")
+        report.close()
+    apply_language("en")
+    assert window.documents.rowCount() == 3  # nothing came in

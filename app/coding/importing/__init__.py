@@ -19,7 +19,7 @@ from app.coding.errors import TelaahError, UnsupportedFile
 from app.coding.importing import formats as _formats
 from app.coding.importing import safety
 from app.coding.importing.base import Extracted, assemble
-from app.coding.importing.formats import Format, format_for
+from app.coding.importing.formats import Format, convertible_for, format_for
 from app.coding.importing.safety import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_UNCOMPRESSED_BYTES
 from app.coding.importing.speakers import Turn
 from app.coding.progress import NullProgress, Progress, check
@@ -76,6 +76,8 @@ def extract(
         info = path.stat()
         safety.check_regular(path, info)
         fmt = format_for(path)
+        if fmt is None and convertible_for(path) is not None:
+            raise UnsupportedFile(path, "convert-first", path.suffix)
         if fmt is None:
             raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
         if fmt.name in ("txt", "md"):

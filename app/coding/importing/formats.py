@@ -59,6 +59,31 @@ FORMATS: tuple[Format, ...] = (
 _BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
 
 
+@dataclass(frozen=True)
+class Convertible:
+    """A word-processor format Telaah does not read but the student's own software can save
+    as .docx or PDF: the import dialog still lists it, and importing it says how."""
+
+    suffix: str
+    label: str
+
+
+#: Shown in the import dialog, refused with reason ``convert-first`` (save as .docx / PDF).
+CONVERTIBLE: tuple[Convertible, ...] = (
+    Convertible(".doc", "Word 97–2003"),
+    Convertible(".docm", "Word with macros"),
+    Convertible(".pages", "Apple Pages"),
+    Convertible(".wpd", "WordPerfect"),
+)
+
+_CONVERTIBLE = {c.suffix: c for c in CONVERTIBLE}
+
+
+def convertible_for(path: Path) -> Convertible | None:
+    """The :data:`CONVERTIBLE` entry for a file's suffix (any case), or None."""
+    return _CONVERTIBLE.get(path.suffix.lower())
+
+
 def format_for(path: Path) -> Format | None:
     """The format a file is imported as, from its suffix (any case); None if unsupported."""
     return _BY_SUFFIX.get(path.suffix.lower())
@@ -75,6 +100,8 @@ def main_suffixes() -> tuple[str, ...]:
     return tuple(f.suffixes[0] for f in FORMATS)
 
 
-def glob_patterns() -> str:
-    """``*.docx *.pdf …`` for a file-dialog filter (every suffix, so .markdown too)."""
-    return " ".join(f"*{s}" for s in suffixes())
+def glob_patterns(*, convertible: bool = False) -> str:
+    """``*.docx *.pdf …`` for a file-dialog filter (every suffix, so .markdown too); with
+    ``convertible`` also the :data:`CONVERTIBLE` ones, so a .doc is there to be picked."""
+    found = suffixes() + (tuple(c.suffix for c in CONVERTIBLE) if convertible else ())
+    return " ".join(f"*{s}" for s in found)

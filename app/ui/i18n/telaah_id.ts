@@ -924,6 +924,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>Telaah cannot read old Word (.doc, .docm), Pages or WordPerfect files. Open it in Word, LibreOffice or Pages, choose Save as (or Export) .docx or PDF, then import that file.</source>
+        <translation>Telaah tidak dapat membaca berkas Word lama (.doc, .docm), Pages, atau WordPerfect. Buka berkas itu di Word, LibreOffice, atau Pages, pilih Simpan sebagai (atau Ekspor) .docx atau PDF, lalu impor berkas tersebut.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="1"/>
         <source>The server does not allow this for your role in the team; nothing changed.</source>
         <translation>Server tidak mengizinkan tindakan ini untuk peran Anda dalam tim; tidak ada yang berubah.</translation>

@@ -30,7 +30,7 @@ class DocumentImport(QObject):
             self.nav.widget(),
             self.tr("Import documents"),
             str(self.ctx.project.folder),
-            self.tr("Documents ({0});;All files (*)").format(glob_patterns()),
+            self.tr("Documents ({0});;All files (*)").format(glob_patterns(convertible=True)),
         )
         if files:
             self.import_files([Path(f) for f in files])
