@@ -206,3 +206,19 @@ def test_an_existing_file_is_not_overwritten_by_the_suggested_name(
     assert _captions(project.path.parent / "Tabel 4.1 Daftar Informan Penelitian (2).docx") == [
         "Tabel 4.1 Daftar Informan Penelitian"
     ]
+
+
+def test_summary_dialog_takes_layout_and_filter_and_leaves_the_charts_out(
+    qtbot, view: AnalysisWindow, project: Project
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(view, ExportKind.SUMMARY)
+    _choose(dialog.findChild(QComboBox, "layoutCombo"), "long")
+    _choose(dialog.findChild(QComboBox, "whereCombo"), f"attr:group={GROUP_AKTOR}")
+    _choose(dialog.findChild(QComboBox, "quotesCombo"), "all")
+    _export(qtbot, view, dialog)
+    (out,) = project.path.parent.glob("Tabel 4.1 *.docx")
+    document = docx.Document(str(out))
+    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert rows[0][2] == "Informan / sumber"
+    assert {r[2] for r in rows[1:]} - {"\u2013"} == {"Informan 1"}  # aliases, as the window
+    assert len(document.inline_shapes) == 0  # the charts show all evidence: left out

@@ -50,7 +50,7 @@ class Option(StrEnum):
 _TABLE = frozenset({Option.TITLE, Option.NUMBERING, Option.NUMBER})
 #: The options each kind takes (the CLI offers the same ones).
 OPTIONS: dict[ExportKind, frozenset[Option]] = {
-    ExportKind.SUMMARY: _TABLE | {Option.QUOTES, Option.DEPTH},
+    ExportKind.SUMMARY: _TABLE | {Option.QUOTES, Option.DEPTH, Option.LAYOUT, Option.WHERE},
     ExportKind.MATRIX: _TABLE | {Option.QUOTES, Option.DEPTH, Option.LAYOUT, Option.WHERE},
     ExportKind.INFORMANTS: _TABLE,
     ExportKind.CODEBOOK: _TABLE,

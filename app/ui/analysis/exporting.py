@@ -147,7 +147,12 @@ class Exporter(QObject):
     def start(self, request: ExportRequest) -> Task:
         """Write ``request`` in the background (charts rendered first, in this thread)."""
         tmp = Path(tempfile.mkdtemp(prefix="telaah-charts-"))
-        if request.kind is ExportKind.SUMMARY and request.fmt == "docx":
+        # The charts show all the evidence: a filtered summary goes without them.
+        if (
+            request.kind is ExportKind.SUMMARY
+            and request.fmt == "docx"
+            and not request.options.where
+        ):
             charts = []
             for i, chart in enumerate((self.w.code_chart, self.w.group_chart)):
                 if chart.bars:
