@@ -2459,6 +2459,26 @@ Hapus dari daftar proyek terakhir?</translation>
 <context>
     <name>SearchPanel</name>
     <message>
+        <source>Code every hit with “{0}”</source>
+        <translation>Kodekan setiap hasil dengan “{0}”</translation>
+    </message>
+    <message>
+        <source>Code all hits as «{0}»</source>
+        <translation>Kodekan semua hasil sebagai «{0}»</translation>
+    </message>
+    <message>
+        <source>Choose a code in the code tree first.</source>
+        <translation>Pilih dulu kode di pohon kode.</translation>
+    </message>
+    <message>
+        <source>Skip the hits in the interviewer’s turns (Peneliti, Pewawancara, P, Q…)</source>
+        <translation>Lewati hasil pada giliran pewawancara (Peneliti, Pewawancara, P, Q…)</translation>
+    </message>
+    <message>
+        <source>Informant turns only</source>
+        <translation>Hanya giliran informan</translation>
+    </message>
+    <message>
         <location filename="../workbench/panels.py" line="156"/>
         <source>Word, phrase or pattern</source>
         <translation>Kata, frasa, atau pola</translation>
