@@ -146,6 +146,7 @@ class Report:
         self, corpus: Path, started: datetime, load_before: list[float] | None
     ) -> dict[str, Any]:
         bars = {}
+        notes = dict(self.notes)
         for key, (limit, unit) in BARS.items():
             value = self.figures[key]
             bars[key] = {
@@ -154,14 +155,14 @@ class Report:
                 "unit": unit,
                 "met": None if value is None else value <= limit,
             }
-            if value is None and key not in self.notes:
-                self.notes[key] = "missing: not measured (see the other notes)"
-        self.notes.update(NOTES)
+            if value is None and key not in notes:
+                notes[key] = "missing: not measured (see the other notes)"
+        notes.update(NOTES)
         return {
             **{k: (None if v is None else round(v, 6)) for k, v in self.figures.items()},
             "bars": bars,
             "details": self.details,
-            "notes": self.notes,
+            "notes": notes,
             "machine": machine_info(),
             "corpus": {"path": str(corpus), "bytes": corpus.stat().st_size},
             "started": started.isoformat(timespec="seconds"),
@@ -311,15 +312,23 @@ def run_all(
         if unknown:
             raise SystemExit(f"unknown step(s): {', '.join(sorted(unknown))}")
         steps = [s for s in steps if s[0] in only]
+
+    def save() -> dict[str, Any]:
+        data = report.as_json(corpus, started, load_before)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return data
+
+    loads: dict[str, list[float] | None] = {}
+    det["load_average_after_step"] = loads
     for label, step in steps:
         report.run(label, step)
-    _growth(report)
+        loads[label] = load_average()  # the machine may be shared: its load beside each step
+        _growth(report)
+        save()  # an interrupted run keeps the steps it finished
     if any(key.endswith("_XL") for key in report.details):
         report.run("corpus scaling", lambda: _corpus_scaling(report, out))
-    data = report.as_json(corpus, started, load_before)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return data
+    return save()
 
 
 def _value(report: Report, name: str, size: str) -> float | None:
