@@ -276,6 +276,9 @@ def run_all(
             xl, cols=core_bench.COOCCURRENCE_COLS
         )
         fig["apply_coding_XL"], det["apply_coding_XL"] = core_bench.apply_coding(xl, work)
+
+    def xl_all() -> None:
+        _ensure(xl, "XL")
         for key, cols in (("matrix_all_cases_XL", "cases"), ("cooccurrence_all_XL", "*")):
             det[key] = core_bench.matrix_all(xl, cols=cols)[1]
 
@@ -303,6 +306,7 @@ def run_all(
         ("open_project_XL + open_doc", xl_window),
         ("rss_mb_XL", xl_rss),
         ("XL analyses + apply_coding_XL", xl_core),
+        ("XL all-codes analyses", xl_all),
         ("scaling", scaling),
     ]
     if quick:
@@ -321,14 +325,17 @@ def run_all(
 
     loads: dict[str, list[float] | None] = {}
     det["load_average_after_step"] = loads
-    for label, step in steps:
-        report.run(label, step)
-        loads[label] = load_average()  # the machine may be shared: its load beside each step
-        _growth(report)
-        save()  # an interrupted run keeps the steps it finished
-    if any(key.endswith("_XL") for key in report.details):
-        report.run("corpus scaling", lambda: _corpus_scaling(report, out))
-    return save()
+    try:
+        for label, step in steps:
+            report.run(label, step)
+            loads[label] = load_average()  # the machine may be shared: its load beside each
+            _growth(report)
+            save()  # an interrupted run keeps the steps it finished
+        if any(key.endswith("_XL") for key in report.details):
+            report.run("corpus scaling", lambda: _corpus_scaling(report, out))
+        return save()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # corpus copies: hundreds of MB a run
 
 
 def _value(report: Report, name: str, size: str) -> float | None:
