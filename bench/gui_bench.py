@@ -4,6 +4,7 @@
     python -m bench.gui_bench rss     PROJECT DOC_ID      resident memory with PROJECT open
     python -m bench.gui_bench scaling PROJECT CSV PNG     open time of every document → CSV, PNG
     python -m bench.gui_bench apply   PROJECT DOC_ID      select, apply a code, repainted
+    python -m bench.gui_bench search  PROJECT WORD        search panel: first page, next page
     python -m bench.gui_bench corpus-plot CSV PNG         the L-against-XL plot of the CSV
 
 "Open a document" is timed from ``MainWindow.open_document`` (query, text, codings, layout of
@@ -199,7 +200,7 @@ def run_apply(path: Path, doc_id: int) -> dict[str, Any]:
     def one(_i: int) -> None:
         start = rng.randrange(0, length - 500)
         window.view.select_span(start, start + rng.randint(20, 400))
-        assert window.apply_code(code_id)
+        assert window.coding.apply_code(code_id)
         QApplication.processEvents()
         added.append(start)
 
@@ -207,6 +208,51 @@ def run_apply(path: Path, doc_id: int) -> dict[str, Any]:
     pieces = int(window.view.painted_pieces())
     _close(window)
     return {**timing.as_json(), "applied": len(added), "painted_pieces": pieces}
+
+
+def run_search(path: Path, word: str) -> dict[str, Any]:
+    """What the search panel does: type ``word``, press Search, the first page of hits with
+    context shown and painted (timed); then one scroll to the bottom fetching the next page
+    (timed separately). Between runs another word is searched."""
+    _app()
+    window = _open(path)
+    panel = window.search_panel
+    window.bottom_tabs.setCurrentWidget(panel)  # the user has the Search tab open
+    QApplication.processEvents()
+    table = panel.table
+    shown = 0
+
+    def other(_i: int) -> None:
+        panel.query.setText("zzzz")
+        panel.go.click()
+        QApplication.processEvents()
+
+    def first(_i: int) -> None:
+        nonlocal shown
+        panel.query.setText(word)
+        panel.go.click()
+        QApplication.processEvents()
+        shown = panel.model.rowCount()
+
+    timing = measure(first, setup=other)
+
+    def scroll_setup(_i: int) -> None:
+        first(0)
+
+    def scroll(_i: int) -> None:
+        table.scrollToBottom()
+        QApplication.processEvents()
+
+    more = measure(scroll, setup=scroll_setup)
+    after_scroll = panel.model.rowCount()
+    _close(window)
+    return {
+        **timing.as_json(),
+        "word": word,
+        "hits_first_page": shown,
+        "rows_after_one_scroll": after_scroll,
+        "next_page": more.as_json(),
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -223,6 +269,8 @@ def main(argv: list[str]) -> int:
             result = {"plotted": draw_corpus_scaling(list(csv.DictReader(fh)), Path(argv[2]))}
     elif mode == "apply":
         result = run_apply(path, int(argv[2]))
+    elif mode == "search":
+        result = run_search(path, argv[2])
     elif mode == "scaling":
         result = run_scaling(path, Path(argv[2]), Path(argv[3]))
     else:

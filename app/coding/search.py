@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
-from sqlalchemy import select, text
+from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.coding.errors import InvalidValue
@@ -92,6 +93,24 @@ def _texts_in_order(
             yield doc_id, name, texts.get(doc_id) or ""
 
 
+@dataclass(frozen=True)
+class SearchCursor:
+    """Where a page of hits continues: the hit at or after ``position`` in the document
+    ``document_id`` (named ``document``), documents being taken in (name, id) order."""
+
+    document: str
+    document_id: int
+    position: int
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """Some hits in order and, when there are more, where the next page starts."""
+
+    hits: tuple[SearchHit, ...]
+    more: SearchCursor | None
+
+
 def search(
     session: Session,
     *,
@@ -102,35 +121,87 @@ def search(
     context_chars: int = 60,
     limit: int | None = None,
 ) -> tuple[SearchHit, ...]:
-    """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``).
+    """Every occurrence of ``query`` (a phrase, or a regex with ``regex=True``), at most
+    ``limit`` of them, by document name and position.
 
     Raises ``InvalidValue`` for an invalid pattern and ``PatternTooSlow`` when matching one
     document exceeds its time budget.
     """
+    hits = _hits(
+        session, query=query, regex=regex, whole_words=whole_words,
+        document_ids=document_ids, context_chars=context_chars, after=None,
+    )  # fmt: skip
+    return tuple(hits if limit is None else islice(hits, limit))
+
+
+def search_page(
+    session: Session,
+    *,
+    query: str,
+    regex: bool = False,
+    context_chars: int = 60,
+    limit: int = 200,
+    after: SearchCursor | None = None,
+) -> SearchPage:
+    """The next ``limit`` hits of ``query`` from ``after`` (the start when None): what the
+    search panel shows, a page at a time as the user scrolls. Only the documents up to the
+    page's last hit are read. Errors as :func:`search`."""
+    if limit < 1:
+        raise InvalidValue("limit", str(limit), "at least 1")
+    found = list(
+        islice(
+            _hits(
+                session, query=query, regex=regex, whole_words=False, document_ids=None,
+                context_chars=context_chars, after=after,
+            ),
+            limit + 1,
+        )
+    )  # fmt: skip
+    if len(found) <= limit:
+        return SearchPage(tuple(found), None)
+    nxt = found[limit]
+    return SearchPage(tuple(found[:limit]), SearchCursor(nxt.document, nxt.document_id, nxt.start))
+
+
+def _hits(
+    session: Session,
+    *,
+    query: str,
+    regex: bool,
+    whole_words: bool,
+    document_ids: Sequence[int] | None,
+    context_chars: int,
+    after: SearchCursor | None,
+) -> Iterator[SearchHit]:
     pattern = compile_query(query, regex=regex, whole_words=whole_words)
     candidates = None if regex else _fts_candidates(session, query)
     # Names first, then the texts a few documents at a time: ordering the texts themselves
     # by name sorts every candidate's text before the first hit, even for one page of hits.
-    stmt = select(Document.id, Document.name).order_by(Document.name)
+    stmt = select(Document.id, Document.name).order_by(Document.name, Document.id)
     if candidates is not None:
         stmt = stmt.where(Document.id.in_(candidates))
     if document_ids is not None:
         stmt = stmt.where(Document.id.in_(list(document_ids)))
-    hits: list[SearchHit] = []
+    if after is not None:
+        stmt = stmt.where(
+            or_(
+                Document.name > after.document,
+                and_(Document.name == after.document, Document.id >= after.document_id),
+            )
+        )
     names = [(doc_id, name) for doc_id, name in session.execute(stmt)]
     for doc_id, name, body in _texts_in_order(session, names):
+        # The whole text is matched so a page's hits are exactly those of a full search.
+        skip_before = after.position if after and doc_id == after.document_id else 0
         for start, end in pattern.finditer(body):
-            hits.append(
-                SearchHit(
-                    document_id=doc_id,
-                    document=name,
-                    start=start,
-                    end=end,
-                    before=body[max(0, start - context_chars) : start],
-                    match=body[start:end],
-                    after=body[end : end + context_chars],
-                )
+            if start < skip_before:
+                continue
+            yield SearchHit(
+                document_id=doc_id,
+                document=name,
+                start=start,
+                end=end,
+                before=body[max(0, start - context_chars) : start],
+                match=body[start:end],
+                after=body[end : end + context_chars],
             )
-            if limit is not None and len(hits) >= limit:
-                return tuple(hits)
-    return tuple(hits)

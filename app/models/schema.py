@@ -75,6 +75,7 @@ class Segment(Base):
     __tablename__ = "segments"
     __table_args__ = (
         Index("ix_segments_document_kind_start", "document_id", "kind", "start"),
+        Index("ix_segments_kind_speaker", "kind", "speaker"),  # the speaker filter (0013)
         CheckConstraint("kind IN ('paragraph', 'turn')", name="kind"),
         CheckConstraint('start >= 0 AND "end" >= start', name="span"),
     )
@@ -221,7 +222,8 @@ class Coding(Base):
     __tablename__ = "codings"
     __table_args__ = (
         UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
-        Index("ix_codings_document_start", "document_id", "start"),
+        # the end too: the document list's coded share sweeps the index alone (0013)
+        Index("ix_codings_document_start", "document_id", "start", "end"),
         Index("ix_codings_code", "code_id"),
         Index("ix_codings_coder", "coder_id"),
         CheckConstraint('start >= 0 AND "end" > start', name="span"),

@@ -74,6 +74,34 @@ def test_search_then_code_all_hits_is_one_undo_step(window, study_path, qtbot) -
     assert window.view.selected_text().lower() == "lumbung"
 
 
+def test_search_hits_come_a_page_at_a_time_as_the_user_scrolls(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A common word shows its first page at once and the rest when scrolled to; in the
+    end the list holds exactly the hits of a full search, in order."""
+    panel = window.search_panel
+    window.search.page_size = 3
+    every = window.ctx.query(search, query="warga", context_chars=70)
+    assert len(every) > 12
+    panel.query.setText("warga")
+    qtbot.mouseClick(panel.go, Qt.MouseButton.LeftButton)
+    model = panel.model
+    assert model.rowCount() == 3 and model.has_more()
+    assert "more as you scroll" in panel.status.text()
+    results = window.findChild(QTableView, "searchResults")
+    for _ in range(len(every)):
+        if not model.has_more():
+            break
+        results.scrollToBottom()
+        qtbot.wait(5)
+    assert model.rows == list(every)
+    assert "more as you scroll" not in panel.status.text()
+    assert panel.status.text().startswith(f"{len(every)} hit")
+    # a new search starts again from its first page
+    panel.query.setText("lumbung")
+    qtbot.mouseClick(panel.go, Qt.MouseButton.LeftButton)
+    assert model.rows[:3] == list(window.ctx.query(search, query="lumbung", limit=3,
+                                                    context_chars=70))  # fmt: skip
+
+
 def test_code_all_hits_names_its_code_and_can_skip_the_interviewer(  # type: ignore[no-untyped-def]
     window, study_path, qtbot
 ) -> None:

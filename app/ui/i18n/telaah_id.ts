@@ -2625,6 +2625,13 @@ Hapus dari daftar proyek terakhir?</translation>
     </message>
     <message numerus="yes">
         <location filename="../workbench/panels.py" line="208"/>
+        <source>%n hit(s) shown, more as you scroll</source>
+        <translation>
+            <numerusform>%n hasil ditampilkan, gulir untuk melihat lebih banyak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../workbench/panels.py" line="208"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hasil</numerusform>

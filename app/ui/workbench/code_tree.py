@@ -34,9 +34,18 @@ class CodebookTree(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Interactive)
+        self.size_count_column()
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def size_count_column(self) -> None:
+        """Wide enough for seven digits and the column title. Not ResizeToContents: that
+        asks the model for every row whenever one count changes, i.e. at every coding."""
+        metrics = self.fontMetrics()
+        title = str(self.model().headerData(COUNT, Qt.Orientation.Horizontal))
+        widest = max(metrics.horizontalAdvance("8888888"), metrics.horizontalAdvance(title))
+        self.setColumnWidth(COUNT, widest + 24)
 
     def code_model(self) -> CodebookModel:
         model = self.model()

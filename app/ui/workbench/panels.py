@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.coding.retrieval import Excerpt
-from app.coding.search import SearchHit
+from app.coding.search import SearchHit, SearchPage
 from app.coding.workbench_queries import DocumentRow
 from app.ui.workbench.excerpt_model import EXCERPT_ROLE, TEXT, ExcerptFilter, ExcerptModel
-from app.ui.workbench.search_model import HIT_ROLE, SearchHitModel
+from app.ui.workbench.search_model import HIT_ROLE, PageFetcher, SearchHitModel
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -209,6 +209,7 @@ class SearchPanel(QWidget):
             )
         )
         self.table.doubleClicked.connect(self._jump)
+        self.model.grown.connect(self._update_status)
 
     def set_code_name(self, name: str | None) -> None:
         """Name the code "Code all hits" applies (the current code), or say none is chosen."""
@@ -223,12 +224,20 @@ class SearchPanel(QWidget):
     def _search(self) -> None:
         self.searchRequested.emit(self.query.text(), self.regex.isChecked())
 
-    def show_hits(self, hits: tuple[SearchHit, ...]) -> None:
-        self.model.set_hits(hits)
+    def show_hits(self, page: SearchPage, fetch: PageFetcher | None = None) -> None:
+        """Show the first ``page`` of hits; ``fetch`` brings the next pages on scrolling."""
+        self.model.set_page(page, fetch)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        hits = self.model.rows
         docs = len({h.document_id for h in hits})
-        self.status.setText(
-            self.tr("%n hit(s)", "", len(hits)) + " · " + self.tr("%n document(s)", "", docs)
+        found = (
+            self.tr("%n hit(s) shown, more as you scroll", "", len(hits))
+            if self.model.has_more()
+            else self.tr("%n hit(s)", "", len(hits))
         )
+        self.status.setText(found + " · " + self.tr("%n document(s)", "", docs))
 
     def _jump(self, index: QModelIndex) -> None:
         hit = self.model.data(index, HIT_ROLE)

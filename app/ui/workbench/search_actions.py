@@ -9,7 +9,7 @@ from app.coding.autocode import TooManyHits, autocode
 from app.coding.codings import CodingChanges
 from app.coding.patterns import literal
 from app.coding.progress import Progress
-from app.coding.search import SearchHit, search
+from app.coding.search import SearchCursor, SearchPage, search_page
 from app.ui.commands.codings import RestoredCodingsCommand
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
@@ -19,6 +19,8 @@ from app.ui.workbench.navigation import Navigator
 
 #: Above this many spans "Code all hits" asks before coding them.
 CONFIRM_HITS = 2_000
+#: Hits the search panel fetches at a time (the first page at once, the rest on scrolling).
+PAGE_SIZE = 200
 
 
 class SearchController(QObject):
@@ -31,13 +33,25 @@ class SearchController(QObject):
         self.ctx, self.runner, self.nav, self.coding = ctx, runner, nav, coding
         #: above this many spans "Code all hits" asks first
         self.confirm_hits = CONFIRM_HITS
+        #: hits fetched at a time for the search panel
+        self.page_size = PAGE_SIZE
 
-    def run_search(self, query: str, regex: bool) -> tuple[SearchHit, ...] | None:
-        """The hits of ``query`` (None for an empty query or an error, which is shown)."""
+    def run_search(
+        self, query: str, regex: bool, after: SearchCursor | None = None
+    ) -> SearchPage | None:
+        """The page of hits of ``query`` from ``after`` (the first page when None); None
+        for an empty query or an error, which is shown."""
         if not query.strip():
             return None
         try:
-            return self.ctx.query(search, query=query, regex=regex, context_chars=70)
+            return self.ctx.query(
+                search_page,
+                query=query,
+                regex=regex,
+                context_chars=70,
+                limit=self.page_size,
+                after=after,
+            )
         except Exception as exc:
             show_error(self.nav.widget(), exc)
             return None

@@ -288,9 +288,11 @@ class MainWindow(WorkbenchLayout):
             self.memo_panel.show_target("code", code, self.codes.name_of(code))
 
     def _search(self, query: str, regex: bool) -> None:
-        hits = self.search.run_search(query, regex)
-        if hits is not None:
-            self.search_panel.show_hits(hits)
+        page = self.search.run_search(query, regex)
+        if page is not None:
+            self.search_panel.show_hits(
+                page, lambda cursor: self.search.run_search(query, regex, cursor)
+            )
 
     def _update_quick_label(self) -> None:
         if self.acts.quick_label is not None:
