@@ -60,6 +60,8 @@ def open_window(
         ctx.language = saved_language()
         window = MainWindow(ctx)
         ctx.setParent(window)
+        if ctx.link is not None:
+            ctx.link.start()  # others' edits arrive live; a lost server is noticed
         return window
     path = Path(path)
     project = open_project(path)

@@ -33,6 +33,7 @@ from app.models.backup import backup_project, drop_backup, list_backups, put_bac
 from app.models.base import Base
 from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 from app.models.fts import create_fts
+from app.models.live import create_live_objects
 from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -335,6 +336,7 @@ def create_project(
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            create_live_objects(conn)
             if fill is not None:
                 fill(conn)
             _stamp_head(conn)
@@ -356,6 +358,7 @@ def _create_server_project(
                 raise ServerNotEmpty(shown, "the database is not empty")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            create_live_objects(conn)
             if fill is not None:
                 fill(conn)
             _stamp_head(conn)
