@@ -44,6 +44,11 @@ def register(commands: Any) -> None:
     )
     auto.add_argument("--case-sensitive", action="store_true")
     auto.add_argument(
+        "--informants-only",
+        action="store_true",
+        help="skip the hits in the interviewer's turns (Peneliti, Pewawancara, P, Q, ...)",
+    )
+    auto.add_argument(
         "--max-hits",
         metavar="N",
         type=int,
@@ -92,6 +97,7 @@ def run_autocode(args: argparse.Namespace) -> int:
                 document_ids=docs,
                 ignore_case=not args.case_sensitive,
                 max_hits=max(args.max_hits, 0),
+                informants_only=args.informants_only,
             )
         except TooManyHits as exc:
             raise CliError(

@@ -103,7 +103,7 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _table_options(parser: argparse.ArgumentParser, *, layout: bool = True) -> None:
+def _table_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quotes",
         metavar="starred|all|N",
@@ -111,11 +111,10 @@ def _table_options(parser: argparse.ArgumentParser, *, layout: bool = True) -> N
         help="quotes per cell (default: starred first, then up to 3)",
     )
     parser.add_argument("--depth", metavar="N", type=int, default=None, help="1: top-level only")
-    if layout:
-        parser.add_argument("--layout", choices=("wide", "long", "split"), default="wide")
-        parser.add_argument(
-            "--where", metavar="attr:KEY=VALUE|code:CODE", default=None, help="filter the evidence"
-        )
+    parser.add_argument("--layout", choices=("wide", "long", "split"), default="wide")
+    parser.add_argument(
+        "--where", metavar="attr:KEY=VALUE|code:CODE", default=None, help="filter the evidence"
+    )
 
 
 def options_of(args: argparse.Namespace) -> Any:
@@ -187,7 +186,7 @@ def add_summary(kinds: Any) -> None:
         "--group-attribute", metavar="KEY", default="group", help="case attribute of the groups"
     )
     _analysis_options(parser)
-    _table_options(parser, layout=False)
+    _table_options(parser)
     parser.set_defaults(export=run_summary)
 
 

@@ -3,6 +3,10 @@
 Units are ``match`` (the matched characters), ``sentence`` (see :func:`sentence_spans`),
 ``paragraph`` (the document's paragraph segments) and ``turn`` (its speaker turns; documents
 without turns fall back to paragraphs). Hits that land in the same unit give one coding.
+
+A unit never includes the label that opens a speaker turn ("00:20:16 Peneliti:"): sentences,
+paragraphs and turns start after it, and a hit inside a label codes nothing. With
+``informants_only`` hits in the interviewer's turns (see :func:`is_interviewer`) are skipped.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingChanges, NewCoding, apply_codes
 from app.coding.errors import InvalidValue, NotFound, TelaahError
+from app.coding.importing.speakers import is_interviewer, label_end
 from app.coding.patterns import Pattern, compile_pattern
 from app.coding.progress import NullProgress, Progress, check
 from app.models.schema import Code, Document, Segment
@@ -183,8 +188,10 @@ class _LineSentences:
     """Sentences of a document found line by line, only for the lines asked about: a
     sentence never crosses a line break, so the hits of a pattern need only their lines."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, cuts: dict[int, int] | None = None) -> None:
         self.text = text
+        #: line start → where its words start (after a speaker label)
+        self.cuts = cuts or {}
         self._lines: dict[int, tuple[list[Span], list[int]]] = {}
 
     def around(self, start: int, end: int) -> tuple[list[Span], list[int]]:
@@ -199,7 +206,7 @@ class _LineSentences:
             stop = text.find("\n", pos)
             stop = len(text) if stop < 0 else stop
             if line is None:
-                found = line_sentences(text, pos, stop)
+                found = line_sentences(text, self.cuts.get(pos, pos), stop)
                 line = self._lines[pos] = (found, [s for s, _ in found])
             if stop >= end or stop == len(text):
                 if not spans:
@@ -233,13 +240,52 @@ def _segments(session: Session, document_id: int, kind: str) -> tuple[Span, ...]
     return tuple((s, e) for s, e in rows)
 
 
-def _units(session: Session, document_id: int, text: str, unit: str) -> tuple[Span, ...]:
+def _units(
+    session: Session, document_id: int, text: str, unit: str, cuts: dict[int, int]
+) -> tuple[Span, ...]:
     spans: tuple[Span, ...] = ()
     if unit == "turn":
         spans = _segments(session, document_id, "turn")
     if not spans:
         spans = _segments(session, document_id, "paragraph")
-    return spans or _blocks(text)
+    units = []
+    for start, end in spans or _blocks(text):
+        span = _trimmed(text, cuts.get(start, start), end)
+        if span:
+            units.append(span)
+    return tuple(units)
+
+
+@dataclass(frozen=True)
+class _Turns:
+    """The speaker turns of one document: where their labels end, and the interviewer's."""
+
+    #: turn start → where its words start (after the label and the spaces that follow)
+    cuts: dict[int, int]
+    #: the starts and ends of the interviewer's turns, in order
+    asking_starts: tuple[int, ...]
+    asking_ends: tuple[int, ...]
+
+    def asked(self, pos: int) -> bool:
+        """Whether ``pos`` lies in one of the interviewer's turns."""
+        i = bisect_right(self.asking_starts, pos) - 1
+        return i >= 0 and pos < self.asking_ends[i]
+
+
+def _turns(session: Session, document_id: int, text: str) -> _Turns:
+    rows = session.execute(
+        select(Segment.start, Segment.end, Segment.speaker)
+        .where(Segment.document_id == document_id, Segment.kind == "turn")
+        .order_by(Segment.start)
+    ).all()
+    cuts: dict[int, int] = {}
+    asking: list[Span] = []
+    for start, end, speaker in rows:
+        line_end = text.find("\n", start, end)
+        cuts[start] = label_end(text, start, end if line_end < 0 else line_end)
+        if speaker and is_interviewer(speaker):
+            asking.append((start, end))
+    return _Turns(cuts, tuple(s for s, _ in asking), tuple(e for _, e in asking))
 
 
 def _widen(units: Sequence[Span], starts: Sequence[int], start: int, end: int) -> Span | None:
@@ -264,22 +310,30 @@ def _hits_in(
     pattern: Pattern,
     unit: str,
     progress: Progress,
+    informants_only: bool = False,
 ) -> list[AutocodeHit]:
     spans: dict[Span, None] = {}
     units: tuple[Span, ...] | None = None
     starts: list[int] = []
-    sentences = _LineSentences(text)
+    turns: _Turns | None = None
+    sentences: _LineSentences | None = None
     for n, (start, end) in enumerate(pattern.finditer(text), 1):
         if n % _CANCEL_EVERY == 0:
             check(progress)
+        if turns is None:  # read on the first hit: a document without hits costs nothing
+            turns = _turns(session, document_id, text)
+            sentences = _LineSentences(text, turns.cuts)
+        if informants_only and turns.asked(start):
+            continue
         if unit == "match":
             spans[(start, end)] = None
             continue
         if unit == "sentence":
+            assert sentences is not None
             widened = _widen(*sentences.around(start, end), start, end)
         else:
             if units is None:
-                units = _units(session, document_id, text, unit)
+                units = _units(session, document_id, text, unit, turns.cuts)
                 starts = [s for s, _ in units]
             widened = _widen(units, starts, start, end)
         if widened is not None:
@@ -307,8 +361,10 @@ def preview_autocode(
     ignore_case: bool = True,
     progress: Progress | None = None,
     max_hits: int | None = None,
+    informants_only: bool = False,
 ) -> tuple[AutocodeHit, ...]:
-    """The spans :func:`autocode` would code, without writing anything.
+    """The spans :func:`autocode` would code, without writing anything; with
+    ``informants_only`` hits in the interviewer's turns are left out.
 
     Raises ``InvalidValue`` for a bad pattern or unit, ``PatternTooSlow`` when matching one
     document exceeds its time budget, ``TooManyHits`` (with the full count) when there are
@@ -324,7 +380,7 @@ def preview_autocode(
         check(sink)
         sink.report(done, len(ids))
         text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
-        hits.extend(_hits_in(session, doc_id, text, compiled, unit, sink))
+        hits.extend(_hits_in(session, doc_id, text, compiled, unit, sink, informants_only))
     sink.report(len(ids), len(ids))
     if max_hits is not None and len(hits) > max_hits:
         raise TooManyHits(len(hits), max_hits)
@@ -342,8 +398,10 @@ def autocode(
     ignore_case: bool = True,
     progress: Progress | None = None,
     max_hits: int | None = None,
+    informants_only: bool = False,
 ) -> CodingChanges:
-    """Code every hit of ``pattern`` with ``code_id`` in one transaction.
+    """Code every hit of ``pattern`` with ``code_id`` in one transaction (only the hits in
+    informant turns with ``informants_only``).
 
     Spans this coder already coded with this code are skipped (counted in ``skipped``).
     Raises what :func:`preview_autocode` raises and ``NotFound`` for an unknown code or
@@ -360,6 +418,7 @@ def autocode(
         ignore_case=ignore_case,
         progress=progress,
         max_hits=max_hits,
+        informants_only=informants_only,
     )
     check(progress or NullProgress())
     new = [NewCoding(h.document_id, code_id, h.start, h.end) for h in hits]

@@ -334,13 +334,31 @@ def test_autocode_by_sentence_and_turn(
     with out.open(encoding="utf-8", newline="") as fh:
         texts = {r["text"] for r in csv.DictReader(fh)}
     assert "Semua warga percaya pada pengurus." in texts
-    assert "Peneliti: Bagaimana warga ikut menjaga lumbung?" in texts
-    assert "Informan: Ibu-ibu PKK, dipimpin Bu Sulastri. Catatannya rapi sekali!" in texts
+    # Units start after the speaker label.
+    assert "Bagaimana warga ikut menjaga lumbung?" in texts
+    assert "Ibu-ibu PKK, dipimpin Bu Sulastri. Catatannya rapi sekali!" in texts
+    assert not any(t.startswith(("Peneliti:", "Informan:")) for t in texts)
     again = telaah(
         "autocode", proj, "--pattern", "PKK", "--code", "loeffler/co-delivery", "--unit", "turn",
         "--coder", "Sari",
     )  # fmt: skip
     assert again.out.strip() == "added 0 codings (2 already coded)"
+
+
+def test_autocode_informants_only_skips_the_interviewer(
+    proj: Path, tmp_path: Path, telaah: Callable[..., Run]
+) -> None:
+    args = ["--pattern", "lumbung", "--code", "putnam/trust", "--unit", "sentence"]
+    doc = ["--document", "INF10_Nur_Aini.txt", "--coder", "Sari"]
+    only = telaah("autocode", proj, *args, *doc, "--informants-only")
+    assert only.status == 0, only.err
+    out = tmp_path / "only.csv"
+    assert telaah("export", proj, "excerpts", "--format", "csv", "-o", out).status == 0
+    with out.open(encoding="utf-8", newline="") as fh:
+        texts = {r["text"] for r in csv.DictReader(fh)}
+    assert "Bagaimana warga ikut menjaga lumbung?" not in texts  # the interviewer asked it
+    every = telaah("autocode", proj, *args, *doc)
+    assert every.out.strip().startswith("added 1 coding")  # now the question too
 
 
 def test_autocode_with_a_bad_pattern_writes_nothing(

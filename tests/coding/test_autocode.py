@@ -155,7 +155,9 @@ def test_sentence_unit_codes_the_whole_sentence_once(project: Project) -> None:
         changes = autocode(s, pattern=r"warga|lumbung", code_id=code, unit="sentence", coder="A")
         coded = _coded(s, doc)
     assert "Lumbung dibangun di Jl. Melati No. 5 bersama warga." in coded
-    assert "Informan: Awalnya dr. Yohana dan Bpk. Darmawan mengajak warga 🌊 berkumpul." in coded
+    # The sentence starts after the speaker label: "Informan:" is never coded.
+    assert "Awalnya dr. Yohana dan Bpk. Darmawan mengajak warga 🌊 berkumpul." in coded
+    assert not any(":" in snippet for snippet in coded)
     assert "Semua dari warga." in coded
     # Two hits in one sentence ("lumbung", "warga") gave one coding.
     assert len(coded) == len(set(coded)) == len(changes.added) == 6
@@ -171,9 +173,80 @@ def test_paragraph_and_turn_units_use_the_segments(project: Project) -> None:
         turns = _coded(s, doc)
         autocode(s, pattern="PKK", code_id=code, unit="paragraph", coder="B")
         both = _coded(s, doc)
-    paragraphs = [INTERVIEW[a:b] for a, b in _paragraphs(INTERVIEW)]
+    paragraphs = [INTERVIEW[a:b].split(": ", 1)[1] for a, b in _paragraphs(INTERVIEW)]
     assert turns == [paragraphs[1]]
     assert sorted(both) == sorted([paragraphs[1], paragraphs[3]])
+
+
+STAMPED = (
+    "00:20:16 Peneliti: Bagaimana banjir tahun lalu? Siapa yang membantu?\n"
+    "[00:20:40] Informan 2: Banjir datang malam. Warga membantu kami.\n"
+    "P: Banjir lagi tahun ini?\n"
+    "Informan 2: Ya, banjir lagi."
+)
+
+
+def _stamped(session: Session) -> int:
+    from app.coding.importing.speakers import find_turns
+
+    doc = Document(
+        name="stempel.txt", original_filename="stempel.txt", format="txt", content_hash="x",
+        text=STAMPED, length=len(STAMPED),
+    )  # fmt: skip
+    session.add(doc)
+    session.flush()
+    paragraphs = _paragraphs(STAMPED)
+    for i, (start, end) in enumerate(paragraphs):
+        session.add(Segment(document_id=doc.id, kind="paragraph", ordinal=i, start=start, end=end))
+    for i, turn in enumerate(find_turns(STAMPED, paragraphs)):
+        session.add(
+            Segment(
+                document_id=doc.id, kind="turn", ordinal=i, start=turn.start, end=turn.end,
+                speaker=turn.speaker, timestamp=turn.timestamp,
+            )
+        )  # fmt: skip
+    session.commit()
+    return doc.id
+
+
+@pytest.mark.parametrize("unit", ["sentence", "paragraph", "turn"])
+def test_units_never_include_the_timestamp_or_speaker_label(project: Project, unit: str) -> None:
+    with project.session() as s:
+        doc = _stamped(s)
+        code = _code(s)
+        autocode(s, pattern="banjir", code_id=code, unit=unit, coder="A")
+        coded = _coded(s, doc)
+    first = {"sentence": "Bagaimana banjir tahun lalu?"}.get(
+        unit, "Bagaimana banjir tahun lalu? Siapa yang membantu?"
+    )
+    assert first in coded
+    assert len(coded) == 4
+    for snippet in coded:
+        assert not any(mark in snippet for mark in ("00:", "Peneliti", "Informan", "P:"))
+
+
+def test_a_hit_inside_a_label_codes_nothing(project: Project) -> None:
+    with project.session() as s:
+        doc = _stamped(s)
+        code = _code(s)
+        autocode(s, pattern="Informan|00:20", code_id=code, unit="sentence", coder="A")
+        assert _coded(s, doc) == []
+
+
+@pytest.mark.parametrize("unit", ["match", "sentence", "turn"])
+def test_informants_only_skips_the_interviewer_turns(project: Project, unit: str) -> None:
+    with project.session() as s:
+        doc = _stamped(s)
+        code = _code(s)
+        hits = preview_autocode(s, pattern="banjir", unit=unit, informants_only=True)
+        changes = autocode(
+            s, pattern="banjir", code_id=code, unit=unit, coder="A", informants_only=True
+        )
+        assert len(_coded(s, doc)) == 2
+    answers = _paragraphs(STAMPED)[1::2]
+    assert len(hits) == len(changes.added) == 2
+    for coding in changes.added:  # each coding lies in one of the informant's lines
+        assert any(a <= coding.start < coding.end <= b for a, b in answers)
 
 
 def test_turn_unit_falls_back_to_paragraphs_without_turns(project: Project) -> None:

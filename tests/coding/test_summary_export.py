@@ -86,11 +86,12 @@ def test_word_summary_holds_every_box(project: Project, study: Study, tmp_path: 
     assert table[1:] == [
         ["1", "Kepercayaan (termasuk indikator)", "Warga dan aparat saling percaya.", "6",
          "4 informan\nHendra Wijaya, Siti Marlina, Bambang Priyono, Nur Aini",
-         "aktor pemerintah, aparat pemerintah, masyarakat", quote("c1", row="tb/a"), dash,
-         "terisi"],
+         "aktor pemerintah, aparat pemerintah, masyarakat",
+         quote("c1", row="tb/a") + "\n(+5 lainnya)", dash, "terisi"],
         ["1.1", "Percaya pada warga", "Aparat percaya.", "3",
          "3 informan\nHendra Wijaya, Siti Marlina, Bambang Priyono",
-         "aktor pemerintah, aparat pemerintah", quote("c1"), dash, "terisi"],
+         "aktor pemerintah, aparat pemerintah", quote("c1") + "\n(+2 lainnya)", dash,
+         "terisi"],
         ["1.2", "Swadaya", "Warga menyumbang.", "2", "1 informan\nHendra Wijaya",
          "aktor pemerintah", f"{NO_STAR}\n{quote('c3')}\n{quote('c4')}", dash, "tipis"],
         ["2", "Norma", "Aturan tak tertulis.", "3", "2 informan\nSiti Marlina, Nur Aini",
@@ -137,7 +138,7 @@ def test_word_summary_pseudonymised_in_english_with_charts(
     )
     assert rows[1].cells[6].text == (
         "\u201cKami percaya pada warga.\u201d (Informan 1, Kepala Bidang, interview 4 March 2024)"
-        " [indicator: Trust in residents]"
+        " [indicator: Trust in residents]\n(+5 more)"
     )
     assert rows[5].cells[8].text == "empty"
     body = "\n".join(p.text for p in document.paragraphs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -12,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage
 
 from app.coding.analysis import CellKind, build_matrix, build_summary, get_cell_summary
+from app.coding.exports.catalogue import ExportKind
 from app.models.project import Project
 from app.ui.analysis import AnalysisWindow
 from app.ui.analysis.models import CountRole, ExcerptModel, MatrixModel, SummaryModel
@@ -136,8 +138,8 @@ def test_columns_and_cells_can_be_switched(view: AnalysisWindow) -> None:
 
 
 def test_charts_save_as_png_and_go_into_the_word_summary(
-    view: AnalysisWindow, tmp_path: Path
-) -> None:
+    qtbot, view: AnalysisWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     assert [b.value for b in view.code_chart.bars] == [6, 3, 2, 3, 0]
     assert [(b.label, b.value) for b in view.group_chart.bars] == [
         ("aktor pemerintah", 3), ("aparat pemerintah", 3), ("masyarakat", 2),
@@ -147,13 +149,16 @@ def test_charts_save_as_png_and_go_into_the_word_summary(
     image = QImage(str(png))
     assert not image.isNull() and image.width() == 1200
     out = tmp_path / "ringkasan.docx"
-    view.export("summary", "docx", out)
+    with qtbot.waitSignal(view.exporter.saved, timeout=15000):
+        view.exporter.start(replace(view.exporter.setup(ExportKind.SUMMARY).base, path=out))
     document = docx.Document(str(out))
     assert len(document.inline_shapes) == 2
     assert document.tables[0].rows[1].cells[3].text == "6"
     matrix_out = tmp_path / "matriks.csv"
     view.cells_combo.setCurrentIndex(view.cells_combo.findData(CellKind.QUOTES))
-    view.export("matrix", "csv", matrix_out)
+    request = replace(view.exporter.setup(ExportKind.MATRIX).base, path=matrix_out, fmt="csv")
+    with qtbot.waitSignal(view.exporter.saved, timeout=15000):
+        view.exporter.start(request)
     written = matrix_out.read_text(encoding="utf-8")
     assert "Saya percaya pada Bu Informan 2." in written and "Siti Marlina" not in written
 

@@ -74,6 +74,37 @@ def test_search_then_code_all_hits_is_one_undo_step(window, study_path, qtbot) -
     assert window.view.selected_text().lower() == "lumbung"
 
 
+def test_code_all_hits_names_its_code_and_can_skip_the_interviewer(  # type: ignore[no-untyped-def]
+    window, study_path, qtbot
+) -> None:
+    panel = window.search_panel
+    code = sorted(window.codes.order, key=window.codes.order.__getitem__)[3]
+    window.tree.select_code(code)
+    name = window.codes.name_of(code)
+    assert panel.code_all.text() == f"Code all hits as «{name}»"
+    panel.query.setText("lumbung")
+    panel.unit.setCurrentIndex(panel.unit.findData("sentence"))
+    panel.informants_only.setChecked(True)
+    last = count(study_path, "SELECT coalesce(max(id), 0) FROM codings")
+    with qtbot.waitSignal(window.undo_stack_changed_signal(), timeout=10_000):
+        qtbot.mouseClick(panel.code_all, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=10_000)
+    con = sqlite3.connect(study_path)
+    try:
+        rows = con.execute(
+            "SELECT start, document_id FROM codings WHERE code_id=? AND id>?", (code, last)
+        ).fetchall()
+        asked = con.execute(
+            "SELECT document_id, start, \"end\" FROM segments WHERE kind='turn' "
+            "AND speaker IN ('Peneliti', 'P', 'Pewawancara')"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows and asked
+    for start, doc in rows:  # none of the new codings lies in a question
+        assert not any(d == doc and a <= start < b for d, a, b in asked)
+
+
 def test_task_dialog_appears_after_half_a_second_and_cancels(qtbot) -> None:  # type: ignore[no-untyped-def]
     def slow(progress: Progress) -> int:
         for i in range(1000):

@@ -16,7 +16,7 @@ not happen) and ``empty`` (neither; a box with barriers only is empty, its barri
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -143,9 +143,20 @@ def box_status(*, supporting_sources: int, absent: int) -> BoxStatus:
     return BoxStatus.ABSENT if absent else BoxStatus.EMPTY
 
 
-def _chosen(codings: Sequence[CodingRef], own: int) -> tuple[list[CodingRef], bool]:
-    """Every starred coding of the box's own code, topped up to BEST_QUOTES with its
-    indicators' starred ones; without stars the BEST_QUOTES longest."""
+def _chosen(
+    codings: Sequence[CodingRef], own: int, quotes: str | int = "best"
+) -> tuple[list[CodingRef], bool]:
+    """``best``: every starred coding of the box's own code, topped up to BEST_QUOTES with
+    its indicators' starred ones; without stars the BEST_QUOTES longest. ``all`` or a
+    number N: the starred ones first, then the longest, all of them or the first N."""
+    if quotes != "best":
+        starred = [c for c in codings if c.illustrative]
+        longest = sorted(
+            (c for c in codings if not c.illustrative),
+            key=lambda c: (-(c.end - c.start), c.document_id, c.start),
+        )
+        ordered = starred + longest
+        return (ordered if quotes == "all" else ordered[: int(quotes)]), bool(starred)
     mine = [c for c in codings if c.illustrative and c.code_id == own]
     theirs = [c for c in codings if c.illustrative and c.code_id != own]
     if mine or theirs:
@@ -161,16 +172,21 @@ def build_summary(
     group_attribute: str = DEFAULT_GROUP_ATTRIBUTE,
     coders: Sequence[str] | None = None,
     coder: str | None = None,
+    quotes: str | int = "best",
+    keep: Callable[[CodingRef], bool] | None = None,
 ) -> CodebookSummary:
     """Summarise codebook ``codebook`` (its key) over the evidence codings: the primary
-    coders', or those of ``coders`` (``coder``: one coder) when given.
+    coders', or those of ``coders`` (``coder``: one coder) when given, and of those only the
+    ones ``keep`` accepts (a filter by case attribute or co-occurring code). ``quotes`` says
+    which quotes each box carries (see :func:`_chosen`): ``best`` (at most BEST_QUOTES, the
+    starred ones), ``all``, or a number.
 
     Raises :class:`~app.coding.errors.NotFound` for an unknown codebook or coder. A missing
     group attribute is not an error: every box then has no groups.
     """
     picked = list(coders or ()) + ([coder] if coder else [])
     with gc_paused():
-        return _build(session, codebook, group_attribute, picked or None)
+        return _build(session, codebook, group_attribute, picked or None, quotes, keep)
 
 
 class _Tally:
@@ -186,12 +202,19 @@ class _Tally:
 
 
 def _build(
-    session: Session, codebook: str, group_attribute: str, coders: list[str] | None
+    session: Session,
+    codebook: str,
+    group_attribute: str,
+    coders: list[str] | None,
+    quotes_mode: str | int = "best",
+    keep: Callable[[CodingRef], bool] | None = None,
 ) -> CodebookSummary:
     book = codebook_info(session, key=codebook)
     selection = select_coders(session, coders=coders)
     chains = subtrees(book.codes)
     codings = load_codings(session, code_ids=list(chains), selection=selection)
+    if keep is not None:
+        codings = [c for c in codings if keep(c)]
     finder = CaseFinder(session)
     case_of = case_of_codings(finder, codings)
     cases = {c.id: c for c in load_cases(session)}
@@ -214,7 +237,7 @@ def _build(
     picks: dict[tuple[int, str], tuple[list[CodingRef], bool]] = {}
     for code_id, t in tally.items():
         for stance, found in t.codings.items():
-            picks[(code_id, stance)] = _chosen(found, code_id)
+            picks[(code_id, stance)] = _chosen(found, code_id, quotes_mode)
     quotes = load_quotes(
         session,
         codings=[c for picked, _ in picks.values() for c in picked],

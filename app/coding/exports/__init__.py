@@ -57,10 +57,12 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class ExportResult:
-    """Where an export was written and how many data rows (excerpts, codes…) it holds."""
+    """Where an export was written, how many data rows (excerpts, codes…) it holds and how
+    many numbered tables (a split matrix writes one per top-level box)."""
 
     path: Path
     rows: int
+    tables: int = 1
 
 
 def check_format(fmt: str) -> str:

@@ -254,7 +254,8 @@ def _docx_cell(
     )
 
 
-def _title(matrix: Matrix, language: str) -> str:
+def matrix_title(matrix: Matrix, language: str) -> str:
+    """The title of a matrix table when the researcher types none."""
     other = matrix.columns_name(language)
     attr = _ATTRIBUTE_NAMES[language].get(matrix.column_source, matrix.column_source)
     return _TITLES[language][matrix.column_kind].format(
@@ -270,7 +271,7 @@ def _write_docx(
     language: str,
     options: TableOptions,
     source: SourceLine | None = None,
-) -> None:
+) -> int:
     labels = LABELS[language]
     numbered = matrix.column_kind is ColumnKind.CODE and len(matrix.columns) > NUMBERED_ABOVE
     notes = [_CELL_NOTES[language][cells]]
@@ -286,9 +287,9 @@ def _write_docx(
     def plain(m: Matrix, r: int, c: int, kind: CellKind) -> Cell:
         return _docx_cell(m, r, c, kind, pseudonyms, language)
 
-    write_matrix_docx(
+    return write_matrix_docx(
         path, matrix, cells, pseudonyms=pseudonyms, language=language, options=options,
-        title=options.title or _title(matrix, language),
+        title=options.title or matrix_title(matrix, language),
         printed=column_headers(matrix, pseudonyms), numbered=numbered, plain=plain,
         notes=notes, source_labels=SOURCE_TYPE_LABELS[language], source=source,
         source_types=matrix_source_types(matrix),
@@ -325,16 +326,17 @@ def write_matrix(
         options = dataclasses.replace(
             options, title=title or options.title, table_number=table_number or options.table_number
         )
+    tables = 1
     with atomic_output(path) as tmp:
         if fmt == "docx":
-            _write_docx(tmp, matrix, cells, pseudonyms, language, options, source)
+            tables = _write_docx(tmp, matrix, cells, pseudonyms, language, options, source)
         else:
             layout = matrix_layout(matrix, cells=cells, pseudonyms=pseudonyms, language=language)
             if fmt == "csv":
                 write_csv(tmp, layout.header, layout.rows)
             else:
                 _write_xlsx(tmp, layout, cells, language)
-    return ExportResult(path, len(matrix.rows))
+    return ExportResult(path, len(matrix.rows), tables)
 
 
 def export_matrix(

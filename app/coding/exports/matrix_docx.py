@@ -35,7 +35,13 @@ from app.coding.exports.docx_tables import (
     text_width_cm,
 )
 from app.coding.exports.excerpts import Pseudonymiser, names_note
-from app.coding.exports.table_options import Layout, TableOptions, pick_quotes, top_groups
+from app.coding.exports.table_options import (
+    Layout,
+    TableOptions,
+    Where,
+    pick_quotes,
+    top_groups,
+)
 from app.coding.exports.word_layout import fit_widths, italicise
 
 _TEXT = {
@@ -111,17 +117,23 @@ def quote_cell(
     language: str,
     row_code_id: int,
     names: dict[int, str],
+    *,
+    total: int | None = None,
+    warn: bool = True,
 ) -> Cell:
-    """A cell of quotes cut to the table's quote limit, warning when none is starred."""
+    """A cell of quotes cut to the table's quote limit, warning (unless ``warn`` is False)
+    when none is starred. ``total``: how many quotes there are when ``quotes`` holds only
+    some of them (a summary box carries its best ones), for the "(+N more)" line."""
     text = _TEXT[language]
     if not quotes:
         return text_cell(ABSENT, align="center")
     picked = pick_quotes(quotes, options.quotes)
     paras = quote_paras(picked.shown, p, language, row_code_id=row_code_id, names=names)
-    if picked.hidden:
+    hidden = max(picked.hidden, (total or 0) - len(picked.shown))
+    if hidden:
         more = text["unstarred"] if options.quotes == "starred" else text["more"]
-        paras.append(Para((Run(more.format(n=picked.hidden), italic=True, size_pt=8),)))
-    if not picked.starred:
+        paras.append(Para((Run(more.format(n=hidden), italic=True, size_pt=8),)))
+    if warn and not picked.starred:
         paras.insert(0, Para((Run("\u26a0 " + text["no_star"], bold=True, size_pt=8,
                                   colour="C00000"),)))  # fmt: skip
     return Cell(tuple(paras))
@@ -266,6 +278,12 @@ def write_matrix_docx(
     return len(tables)
 
 
+def where_note(where: Where, language: str) -> str:
+    """The note saying which evidence a filtered table holds."""
+    key = "where_attr" if where.kind == "attr" else "where_code"
+    return str(_TEXT[language][key].format(label=where.label()))
+
+
 def _short_notes(doc: Any, matrix: Matrix, cells: CellKind, language: str,
                  options: TableOptions, numbered: bool, heads: list[str], notes: list[str],
                  source: SourceLine | None, source_types: set[str]) -> None:  # fmt: skip
@@ -280,8 +298,7 @@ def _short_notes(doc: Any, matrix: Matrix, cells: CellKind, language: str,
 
         lines.append(text["default_limit"].format(n=DEFAULT_QUOTES))
     if options.where is not None:
-        key = "where_attr" if options.where.kind == "attr" else "where_code"
-        lines.append(text[key].format(label=options.where.label()))
+        lines.append(where_note(options.where, language))
     if lines:
         add_note(doc, LABELS[language]["notes"] + " " + " ".join(lines))
     books = [matrix.rows_codebook]
@@ -290,4 +307,6 @@ def _short_notes(doc: Any, matrix: Matrix, cells: CellKind, language: str,
     add_note(doc, theory_source(language, books, source_types, source), italic=True)
 
 
-__all__ = ["PRESENT", "names_note", "quote_cell", "theory_source", "write_matrix_docx"]
+__all__ = [
+    "PRESENT", "names_note", "quote_cell", "theory_source", "where_note", "write_matrix_docx",
+]  # fmt: skip

@@ -10,7 +10,7 @@ indicators up). ``where`` keeps the evidence of the cases with an attribute valu
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -202,13 +202,11 @@ def _subset(matrix: Matrix, rows: Sequence[int], cols: Sequence[int]) -> Matrix:
     )
 
 
-def filter_matrix(session: Session, matrix: Matrix, where: Where | None) -> Matrix:
-    """``matrix`` with only the evidence ``where`` keeps (cells left empty disappear).
-
-    Raises :class:`NotFound` for an unknown attribute or code.
-    """
+def evidence_filter(session: Session, where: Where | None) -> Callable[[CodingRef], bool] | None:
+    """Whether a coding is evidence ``where`` keeps (None: no filter). Raises
+    :class:`NotFound` for an unknown attribute or code."""
     if where is None:
-        return matrix
+        return None
     if where.kind == "attr":
         cases = load_cases(session)
         if not any(where.key in c.attributes for c in cases):
@@ -219,15 +217,27 @@ def filter_matrix(session: Session, matrix: Matrix, where: Where | None) -> Matr
         def keep(ref: CodingRef) -> bool:
             return finder.case_at(ref.document_id, ref.start) in allowed
 
-    else:
-        code_id = find_code(session, where.key)
-        ids = _subtree(session, code_id)
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for ref in load_codings(session, code_ids=ids):
-            spans.setdefault(ref.document_id, []).append((ref.start, ref.end))
+        return keep
+    code_id = find_code(session, where.key)
+    ids = _subtree(session, code_id)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for ref in load_codings(session, code_ids=ids):
+        spans.setdefault(ref.document_id, []).append((ref.start, ref.end))
 
-        def keep(ref: CodingRef) -> bool:
-            return any(s < ref.end and ref.start < e for s, e in spans.get(ref.document_id, ()))
+    def overlaps(ref: CodingRef) -> bool:
+        return any(s < ref.end and ref.start < e for s, e in spans.get(ref.document_id, ()))
+
+    return overlaps
+
+
+def filter_matrix(session: Session, matrix: Matrix, where: Where | None) -> Matrix:
+    """``matrix`` with only the evidence ``where`` keeps (cells left empty disappear).
+
+    Raises :class:`NotFound` for an unknown attribute or code.
+    """
+    keep = evidence_filter(session, where)
+    if keep is None:
+        return matrix
 
     def only(
         cells: Mapping[tuple[int, int], Sequence[CodingRef]],
@@ -242,6 +252,15 @@ def filter_matrix(session: Session, matrix: Matrix, where: Where | None) -> Matr
     return dataclasses.replace(
         matrix, evidence=only(matrix.evidence), contrary=only(matrix.contrary)
     )
+
+
+def summary_quotes(mode: str | int, layout: Layout = Layout.WIDE) -> str | int:
+    """Which quotes per box a summary must load for quote mode ``mode`` (see
+    ``build_summary``): by default its ``best`` (the starred ones when there are, else the
+    longest), else ``all`` or the first N, starred ones first."""
+    if layout is Layout.LONG or mode in ("all", "starred"):
+        return "all"
+    return "best" if mode == "default" else max(int(mode), 1)
 
 
 def _subtree(session: Session, code_id: int) -> list[int]:

@@ -55,6 +55,22 @@ KNOWN_LABELS = frozenset(
         "jawab",
     }
 )
+#: Labels of whoever asks the questions (compared case-folded, without a number).
+INTERVIEWER_LABELS = frozenset(
+    {
+        "p",
+        "q",
+        "t",
+        "peneliti",
+        "pewawancara",
+        "penanya",
+        "moderator",
+        "fasilitator",
+        "interviewer",
+        "researcher",
+        "tanya",
+    }
+)
 _PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el"})
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -174,6 +190,27 @@ def _lines(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[i
                 stop = end
             yield pos, stop
             pos = stop + 1
+
+
+def label_end(text: str, start: int, end: int) -> int:
+    """Where the words of a line start: after its label (timestamp, speaker, colon) and the
+    spaces that follow, or ``start`` when the line ``text[start:end]`` has no label."""
+    match = _LABEL_RE.match(
+        text, start, end if end - start <= _LABEL_REACH else start + _LABEL_REACH
+    )
+    if match is None:
+        return start
+    pos = match.end()
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def is_interviewer(speaker: str) -> bool:
+    """Whether ``speaker`` is the one asking (``Peneliti``, ``P``, ``Q``, ``Pewawancara 2``…)."""
+    numbered = _NUMBERED.match(speaker.strip())
+    base = numbered["base"] if numbered and numbered["base"] else speaker
+    return " ".join(base.split()).casefold() in INTERVIEWER_LABELS
 
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, ...]:

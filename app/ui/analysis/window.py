@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.coding.analysis import (
     CellKind,
@@ -42,15 +40,13 @@ from app.coding.analysis import (
 )
 from app.coding.analysis.evidence import select_coders
 from app.coding.changes import Changes, Kind
-from app.coding.errors import TelaahError
-from app.coding.exports.analysis_common import make_pseudonyms, source_context
+from app.coding.exports.catalogue import ExportKind
 from app.coding.exports.excerpts import merge_same_spans
-from app.coding.exports.matrix import write_matrix
-from app.coding.exports.summary import ChartImage, write_summary
 from app.coding.retrieval import excerpts
 from app.coding.settings import get_settings
-from app.ui.analysis.charts import BarChart, bars_by_code, bars_by_group, save_chart_png
+from app.ui.analysis.charts import BarChart, bars_by_code, bars_by_group
 from app.ui.analysis.commands import SetCellSummary, SetFinding
+from app.ui.analysis.exporting import Exporter
 from app.ui.analysis.models import ExcerptModel, MatrixModel, SummaryModel
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
@@ -113,11 +109,21 @@ class AnalysisWindow(QMainWindow):
         # in instant-popup mode clipped the label).
         self.export_button = QPushButton(self.tr("Export…"))
         menu = QMenu(self.export_button)
-        for what, label in (("summary", self.tr("Summary")), ("matrix", self.tr("Matrix"))):
-            for fmt, name in (("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")):
-                action = QAction(f"{label} ({name})…", menu)
-                action.triggered.connect(lambda _=False, w=what, f=fmt: self.export_dialog(w, f))
-                menu.addAction(action)
+        self.exporter = Exporter(self)
+        self.export_actions: dict[ExportKind, QAction] = {}
+        for kind, label in (
+            (ExportKind.SUMMARY, self.tr("Summary table…")),
+            (ExportKind.MATRIX, self.tr("Matrix as shown…")),
+            (ExportKind.FINDINGS, self.tr("Findings table…")),
+            (ExportKind.INFORMANTS, self.tr("Informant table…")),
+            (ExportKind.CODEBOOK, self.tr("Operationalisation table (codebook)…")),
+            (ExportKind.DRAFT, self.tr("Chapter draft…")),
+        ):
+            action = QAction(label, menu)
+            action.setObjectName(f"actionExport{kind.value.capitalize()}")
+            action.triggered.connect(lambda _=False, k=kind: self.exporter.open(k))
+            menu.addAction(action)
+            self.export_actions[kind] = action
         self.export_button.setMenu(menu)
         for widget in (QLabel(self.tr("Codebook:")), self.codebook_combo,
                        QLabel(self.tr("Coder:")), self.coder_combo, self.aliases_check,
@@ -492,46 +498,3 @@ class AnalysisWindow(QMainWindow):
         )
         if name and not chart.save_png(Path(name).with_suffix(".png")):
             self._failed(OSError(name))
-
-    # --- export ------------------------------------------------------------------------
-
-    def export_dialog(self, what: str, fmt: str) -> None:
-        filters = {"docx": "Word (*.docx)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", filters[fmt])
-        if name:
-            self.export(what, fmt, Path(name).with_suffix(f".{fmt}"))
-
-    def export(self, what: str, fmt: str, path: Path) -> None:
-        """Write the shown summary or matrix (with charts in a Word summary)."""
-        masks = [m.strip() for m in self.mask_edit.text().split(",") if m.strip()]
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.project.session() as s, tempfile.TemporaryDirectory() as tmp:
-                pseudonyms = make_pseudonyms(
-                    s, pseudonymise=self.aliases_check.isChecked(), mask_names=masks,
-                    language=self.language,
-                )  # fmt: skip
-                if what == "summary" and self.summary is not None:
-                    charts = []
-                    if fmt == "docx":
-                        for i, chart in enumerate((self.code_chart, self.group_chart)):
-                            if chart.bars:
-                                png = Path(tmp) / f"chart{i}.png"
-                                save_chart_png(png, "", chart.bars, scale=1.5)
-                                charts.append(ChartImage(png, chart.title))
-                    write_summary(self.summary, path=path, fmt=fmt, pseudonyms=pseudonyms,
-                                  language=self.language, charts=charts,
-                                  source=source_context(s))  # fmt: skip
-                elif what == "matrix" and self.matrix is not None:
-                    matrix = self.matrix
-                    if self.cells is CellKind.QUOTES:
-                        cols = str(self.columns_combo.currentData())
-                        matrix = build_matrix(s, rows=matrix.rows_codebook, cols=cols,
-                                              coder=self.coder, with_quotes=True)  # fmt: skip
-                    write_matrix(matrix, path=path, fmt=fmt, cells=self.cells,
-                                 pseudonyms=pseudonyms, language=self.language,
-                                 source=source_context(s))  # fmt: skip
-        except (TelaahError, OSError, SQLAlchemyError) as exc:
-            self._failed(exc)
-        finally:
-            QGuiApplication.restoreOverrideCursor()

@@ -72,6 +72,30 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
+        <source>Summary table…</source>
+        <translation>Tabel ringkasan…</translation>
+    </message>
+    <message>
+        <source>Matrix as shown…</source>
+        <translation>Matriks seperti yang ditampilkan…</translation>
+    </message>
+    <message>
+        <source>Findings table…</source>
+        <translation>Tabel ringkasan temuan…</translation>
+    </message>
+    <message>
+        <source>Informant table…</source>
+        <translation>Daftar informan…</translation>
+    </message>
+    <message>
+        <source>Operationalisation table (codebook)…</source>
+        <translation>Tabel operasionalisasi (buku kode)…</translation>
+    </message>
+    <message>
+        <source>Chapter draft…</source>
+        <translation>Draf bab…</translation>
+    </message>
+    <message>
         <location filename="../analysis/window.py" line="84"/>
         <location filename="../analysis/window.py" line="486"/>
         <source>Analysis</source>
@@ -280,11 +304,6 @@
         <location filename="../analysis/window.py" line="491"/>
         <source>PNG image (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../analysis/window.py" line="500"/>
-        <source>Export</source>
-        <translation>Ekspor</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2467,26 @@ Hapus dari daftar proyek terakhir?</translation>
 <context>
     <name>SearchPanel</name>
     <message>
+        <source>Code every hit with “{0}”</source>
+        <translation>Kodekan setiap hasil dengan “{0}”</translation>
+    </message>
+    <message>
+        <source>Code all hits as «{0}»</source>
+        <translation>Kodekan semua hasil sebagai «{0}»</translation>
+    </message>
+    <message>
+        <source>Choose a code in the code tree first.</source>
+        <translation>Pilih dulu kode di pohon kode.</translation>
+    </message>
+    <message>
+        <source>Skip the hits in the interviewer’s turns (Peneliti, Pewawancara, P, Q…)</source>
+        <translation>Lewati hasil pada giliran pewawancara (Peneliti, Pewawancara, P, Q…)</translation>
+    </message>
+    <message>
+        <source>Informant turns only</source>
+        <translation>Hanya giliran informan</translation>
+    </message>
+    <message>
         <location filename="../workbench/panels.py" line="156"/>
         <source>Word, phrase or pattern</source>
         <translation>Kata, frasa, atau pola</translation>
@@ -3099,6 +3138,164 @@ Nama Anda:</translation>
     <message>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>By chapter (Tabel 4.1, 4.2…)</source>
+        <translation>Per bab (Tabel 4.1, 4.2…)</translation>
+    </message>
+    <message>
+        <source>Continuous (Tabel 1, 2…)</source>
+        <translation>Berurutan (Tabel 1, 2…)</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>Numbering:</source>
+        <translation>Penomoran:</translation>
+    </message>
+    <message>
+        <source>Table number:</source>
+        <translation>Nomor tabel:</translation>
+    </message>
+    <message>
+        <source>Starred first, then up to %1</source>
+        <translation>Berbintang dahulu, lalu hingga %1</translation>
+    </message>
+    <message>
+        <source>Starred quotes only</source>
+        <translation>Hanya kutipan berbintang</translation>
+    </message>
+    <message>
+        <source>All quotes</source>
+        <translation>Semua kutipan</translation>
+    </message>
+    <message>
+        <source>At most this many:</source>
+        <translation>Paling banyak:</translation>
+    </message>
+    <message>
+        <source>Quotes per box:</source>
+        <translation>Kutipan per kotak:</translation>
+    </message>
+    <message>
+        <source>Quotes per cell:</source>
+        <translation>Kutipan per sel:</translation>
+    </message>
+    <message>
+        <source>Every level</source>
+        <translation>Semua tingkat</translation>
+    </message>
+    <message>
+        <source>Top-level boxes only</source>
+        <translation>Hanya kotak tingkat teratas</translation>
+    </message>
+    <message>
+        <source>Two levels</source>
+        <translation>Dua tingkat</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Kedalaman:</translation>
+    </message>
+    <message>
+        <source>Wide: boxes × columns</source>
+        <translation>Lebar: kotak × kolom</translation>
+    </message>
+    <message>
+        <source>Long: one row per box and column</source>
+        <translation>Panjang: satu baris per kotak dan kolom</translation>
+    </message>
+    <message>
+        <source>Split: one table per top-level box</source>
+        <translation>Terpisah: satu tabel per kotak tingkat teratas</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Tata letak:</translation>
+    </message>
+    <message>
+        <source>All evidence</source>
+        <translation>Semua bukti</translation>
+    </message>
+    <message>
+        <source>Only evidence of:</source>
+        <translation>Hanya bukti dari:</translation>
+    </message>
+    <message>
+        <source>Section number:</source>
+        <translation>Nomor subbab:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Berkas:</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>overlapping %1</source>
+        <translation>bertumpang tindih dengan %1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Saved “%1” in %2.</source>
+        <translation>“%1” disimpan di %2.</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Buka berkas</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Tampilkan di folder</translation>
+    </message>
+    <message>
+        <source>Export the summary table</source>
+        <translation>Ekspor tabel ringkasan</translation>
+    </message>
+    <message>
+        <source>Export the matrix</source>
+        <translation>Ekspor matriks</translation>
+    </message>
+    <message>
+        <source>Export the informant table</source>
+        <translation>Ekspor daftar informan</translation>
+    </message>
+    <message>
+        <source>Export the operationalisation table</source>
+        <translation>Ekspor tabel operasionalisasi</translation>
+    </message>
+    <message>
+        <source>Export the findings table</source>
+        <translation>Ekspor tabel ringkasan temuan</translation>
+    </message>
+    <message>
+        <source>Export the chapter draft</source>
+        <translation>Ekspor draf bab</translation>
     </message>
 </context>
 </TS>

@@ -139,13 +139,15 @@ def _fill(box: QComboBox, any_label: str, items: list[tuple[str, object]]) -> No
 
 
 UNITS = ("match", "sentence", "paragraph", "turn")
+#: Longest code name the "Code all hits as «…»" button shows whole (longer ones end in …).
+_BUTTON_NAME = 36
 
 
 class SearchPanel(QWidget):
     """Search across all documents; code all hits with the current code."""
 
     searchRequested = Signal(str, bool)
-    codeAllRequested = Signal(str, bool, str)  # query, regex, unit
+    codeAllRequested = Signal(str, bool, str, bool)  # query, regex, unit, informants only
     jumpRequested = Signal(int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -168,8 +170,14 @@ class SearchPanel(QWidget):
         }
         for unit in UNITS:
             self.unit.addItem(unit_labels[unit], unit)
-        self.code_all = QPushButton(self.tr("Code all hits"), self)
+        self.informants_only = QCheckBox(self.tr("Informant turns only"), self)
+        self.informants_only.setObjectName("searchInformantsOnly")
+        self.informants_only.setToolTip(
+            self.tr("Skip the hits in the interviewer’s turns (Peneliti, Pewawancara, P, Q…)")
+        )
+        self.code_all = QPushButton(self)
         self.code_all.setObjectName("codeAllHits")
+        self.set_code_name(None)
         self.status = QLabel(self)
         row = QHBoxLayout()
         row.addWidget(self.query, 2)
@@ -178,6 +186,7 @@ class SearchPanel(QWidget):
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("Code:"), self))
         row.addWidget(self.unit)
+        row.addWidget(self.informants_only)
         row.addWidget(self.code_all)
         self.table = _table(self, "searchResults")
         self.table.setModel(self.model)
@@ -193,10 +202,23 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self._search)
         self.code_all.clicked.connect(
             lambda: self.codeAllRequested.emit(
-                self.query.text(), self.regex.isChecked(), str(self.unit.currentData())
+                self.query.text(),
+                self.regex.isChecked(),
+                str(self.unit.currentData()),
+                self.informants_only.isChecked(),
             )
         )
         self.table.doubleClicked.connect(self._jump)
+
+    def set_code_name(self, name: str | None) -> None:
+        """Name the code "Code all hits" applies (the current code), or say none is chosen."""
+        if name is None:
+            self.code_all.setText(self.tr("Code all hits"))
+            self.code_all.setToolTip(self.tr("Choose a code in the code tree first."))
+            return
+        short = name if len(name) <= _BUTTON_NAME else name[: _BUTTON_NAME - 1] + "…"
+        self.code_all.setText(self.tr("Code all hits as «{0}»").format(short))
+        self.code_all.setToolTip(self.tr("Code every hit with “{0}”").format(name))
 
     def _search(self) -> None:
         self.searchRequested.emit(self.query.text(), self.regex.isChecked())

@@ -43,9 +43,16 @@ class SearchController(QObject):
             return None
 
     def code_all_hits(
-        self, query: str, regex: bool, unit: str, *, confirmed: bool = False
+        self,
+        query: str,
+        regex: bool,
+        unit: str,
+        informants_only: bool = False,
+        *,
+        confirmed: bool = False,
     ) -> Task | None:
-        """Code every hit with the current code (by match, sentence, paragraph or turn).
+        """Code every hit with the current code (by match, sentence, paragraph or turn; only
+        in informant turns with ``informants_only``).
 
         With more than :attr:`confirm_hits` spans nothing is coded yet: the user is asked
         first (unless ``confirmed``).
@@ -71,16 +78,19 @@ class SearchController(QObject):
                     coder=coder,
                     progress=progress,
                     max_hits=max_hits,
+                    informants_only=informants_only,
                 )
 
         return self.runner.run(
             work,
             title=self.tr("Coding all hits…"),
             done=lambda changes: self._coded(changes, name, code),
-            failed=lambda exc: self._failed(exc, query, regex, unit, name),
+            failed=lambda exc: self._failed(exc, query, regex, unit, informants_only, name),
         )
 
-    def _failed(self, exc: object, query: str, regex: bool, unit: str, name: str) -> None:
+    def _failed(
+        self, exc: object, query: str, regex: bool, unit: str, informants_only: bool, name: str
+    ) -> None:
         if not isinstance(exc, TooManyHits):
             self.runner.failed(exc)
             return
@@ -98,7 +108,7 @@ class SearchController(QObject):
 
         def answered(_result: int) -> None:
             if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-                self.code_all_hits(query, regex, unit, confirmed=True)
+                self.code_all_hits(query, regex, unit, informants_only, confirmed=True)
 
         box.finished.connect(answered)
         box.open()

@@ -233,6 +233,7 @@ class MainWindow(WorkbenchLayout):
     def _code_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         code = self.codes.code_id(current)
         self.excerpt_model.show_code(code)
+        self.search_panel.set_code_name(None if code is None else self.codes.name_of(code))
         if code is not None:
             self.memo_panel.show_target("code", code, self.codes.name_of(code))
 
@@ -308,6 +309,7 @@ class MainWindow(WorkbenchLayout):
         self.tree.expand_keys(expanded | {b.key for b in self.codes.books})
         if current is not None and current in self.codes.codes:
             self.tree.select_code(current)
+            self.search_panel.set_code_name(self.codes.name_of(current))  # renamed, perhaps
         elif self.excerpt_model.code_id not in self.codes.codes:
             self.excerpt_model.show_code(None)
         self.view.set_code_look(
