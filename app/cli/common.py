@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.coding.errors import InvalidValue, TelaahError, UnsupportedFile
+from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
 from app.models.project import (
     Project,
@@ -45,9 +46,10 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
-#: What each :class:`UnsupportedFile` reason key means, in words.
+#: What each :class:`UnsupportedFile` reason key (:data:`app.coding.errors.FILE_REASONS`)
+#: means, in words.
 FILE_REASONS = {
-    "unknown-format": "this file type cannot be imported (use .docx, .pdf, .txt, .md, .odt, .rtf)",
+    "unknown-format": f"this file type cannot be imported (use {', '.join(main_suffixes())})",
     "empty": "the file is empty",
     "too-large": "the file is too large",
     "truncated": "the file is incomplete (cut off while copying?)",
@@ -61,6 +63,19 @@ FILE_REASONS = {
     "is-directory": "this is a folder, not a file",
     "not-found": "the file does not exist",
     "no-permission": "no permission to read the file",
+}
+
+#: What each :class:`ArchiveRefused` reason key (:data:`app.coding.refiqda.safety.
+#: ARCHIVE_REASONS`) means that is not also a file reason.
+ARCHIVE_REASONS = {
+    "not-a-zip": "this is not a REFI-QDA project (.qdpx is a zip)",
+    "missing-qde": "the archive holds no project.qde file",
+    "several-qde": "the archive holds more than one .qde file",
+    "path-escape": "the archive contains paths pointing outside it",
+    "absolute-path": "the archive contains absolute paths",
+    "invalid-xml": "the project XML is damaged",
+    "too-many-members": "the archive holds too many files",
+    "not-refi-qda": "the XML is not a REFI-QDA project or codebook",
 }
 
 
@@ -110,11 +125,17 @@ def default_coder() -> str:
 
 def describe(exc: BaseException) -> str:
     """A one-line English message for a user error."""
+    from app.coding.refiqda.safety import ArchiveRefused  # only when something failed
+
     if isinstance(exc, UnsupportedFile):
         # The words for people, the stable key in brackets for scripts.
         words = FILE_REASONS.get(exc.reason, exc.reason)
         detail = f"; {exc.detail}" if exc.detail else ""
         text = f"cannot import {quoted(exc.path, limit=4096)}: {words} [{exc.reason}{detail}]"
+    elif isinstance(exc, ArchiveRefused):
+        words = ARCHIVE_REASONS.get(exc.reason) or FILE_REASONS.get(exc.reason, exc.reason)
+        detail = f"; {exc.detail}" if exc.detail else ""
+        text = f"refused {quoted(exc.path, limit=4096)}: {words} [{exc.reason}{detail}]"
     elif isinstance(exc, ProjectForeignSchema):
         found = ", ".join(f"{o.type} {quoted(o.name)}" for o in exc.objects[:5])
         more = f" and {len(exc.objects) - 5} more" if len(exc.objects) > 5 else ""

@@ -18,6 +18,7 @@ from app.cli.common import CliError, opened, say
 from app.coding.cases import canonical_value, create_case, link_document, set_attributes
 from app.coding.documents import import_files
 from app.coding.errors import InvalidValue
+from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
 from app.coding.sources import SourceType
 from app.models.schema import Attribute, Case
@@ -26,7 +27,7 @@ from app.models.schema import Attribute, Case
 def register(commands: Any) -> None:
     parser = commands.add_parser("import", help="import transcripts and documents")
     parser.add_argument("project", metavar="PROJECT")
-    parser.add_argument("files", metavar="FILE", nargs="+", help=".docx .pdf .txt .md .odt .rtf")
+    parser.add_argument("files", metavar="FILE", nargs="+", help=" ".join(main_suffixes()))
     parser.add_argument("--case", metavar="NAME", help="link every imported file to this case")
     parser.add_argument(
         "--attr",

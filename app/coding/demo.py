@@ -31,6 +31,7 @@ from app.coding.codings import NewCoding, apply_codes, parse_stance
 from app.coding.documents import get_document_text, import_files
 from app.coding.errors import InvalidValue, NotFound, TelaahError
 from app.coding.findings import set_finding
+from app.coding.importing.formats import main_suffixes
 from app.coding.progress import NullProgress, Progress, check
 from app.coding.settings import update_settings
 from app.coding.sources import parse_date, set_document_source
@@ -38,7 +39,8 @@ from app.models.project import ProjectExists, create_project
 
 DEMO_FILE_NAME = "demo-lumbung-warga-tangguh.telaah"
 #: Preferred format when one sample exists in several (the lead converts some .txt files).
-DOCUMENT_SUFFIXES = (".docx", ".pdf", ".odt", ".rtf", ".md", ".txt")
+#: Preferred first when a folder holds the same document in several formats.
+DOCUMENT_SUFFIXES = main_suffixes()
 CASE_ATTRIBUTES = {
     "group": "category",
     "role": "text",

@@ -13,13 +13,30 @@ class Cancelled(TelaahError):
     """Long work was cancelled by the user; nothing was written."""
 
 
-class UnsupportedFile(TelaahError):
-    """A file cannot be imported. ``reason`` is a stable machine-readable key.
+#: Every reason an :class:`UnsupportedFile` can carry, declared once. The GUI
+#: (``app/ui/errors.py``) and the CLI (``app/cli/common.py``) each have one sentence per key;
+#: ``tests/test_reasons.py`` checks none is missing, in English and Indonesian.
+FILE_REASONS: tuple[str, ...] = (
+    "unknown-format",
+    "empty",
+    "too-large",
+    "truncated",
+    "encrypted",
+    "needs-ocr",
+    "zip-bomb",
+    "unsafe-xml",
+    "corrupt",
+    "encoding",
+    "unreadable",
+    "is-directory",
+    "not-found",
+    "no-permission",
+)
 
-    Reasons: ``unknown-format``, ``empty``, ``too-large``, ``truncated``, ``encrypted``,
-    ``needs-ocr``, ``zip-bomb``, ``unsafe-xml``, ``corrupt``, ``encoding``, ``unreadable``,
-    ``is-directory``, ``not-found``, ``no-permission``. ``detail`` is free text for logs.
-    """
+
+class UnsupportedFile(TelaahError):
+    """A file cannot be imported. ``reason`` is one of :data:`FILE_REASONS` (a stable key
+    for scripts); ``detail`` is free text for logs."""
 
     def __init__(self, path: Path, reason: str, detail: str = "") -> None:
         super().__init__(f"{path.name}: {reason}" + (f" ({detail})" if detail else ""))

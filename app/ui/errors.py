@@ -6,6 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from app.coding.autocode import TooManyHits
+from app.coding.codebooks import AmbiguousCode
+from app.coding.demo import PhraseNotFound
 from app.coding.errors import (
     Cancelled,
     ChangedSince,
@@ -16,12 +19,14 @@ from app.coding.errors import (
     NotFound,
     UnsupportedFile,
 )
+from app.coding.importing.formats import main_suffixes
 from app.coding.patterns import PatternTooSlow
 from app.coding.refiqda import ArchiveRefused
 from app.models.project import (
     NotAProject,
     ProjectDamaged,
     ProjectError,
+    ProjectExists,
     ProjectForeignSchema,
     ProjectNotFound,
     ProjectTooNew,
@@ -36,13 +41,12 @@ from app.ui.context import ReadOnlyProject, ServerOffline
 translate = QCoreApplication.translate
 
 
-def file_reason(reason: str) -> str:
-    """A translated sentence for an :class:`UnsupportedFile` reason key."""
-    reasons = {
+def file_reasons() -> dict[str, str]:
+    """A translated sentence for every :data:`~app.coding.errors.FILE_REASONS` key."""
+    return {
         "unknown-format": translate(
-            "Errors",
-            "This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).",
-        ),
+            "Errors", "This file type cannot be imported (use {0})."
+        ).format(", ".join(main_suffixes())),
         "empty": translate("Errors", "The file is empty."),
         "too-large": translate("Errors", "The file is too large to import."),
         "truncated": translate(
@@ -67,16 +71,20 @@ def file_reason(reason: str) -> str:
         "is-directory": translate("Errors", "This is a folder, not a file."),
         "not-found": translate("Errors", "The file does not exist (any more)."),
         "no-permission": translate("Errors", "You do not have permission to read this file."),
-        "duplicate": translate("Errors", "A document with this name is already in the project."),
     }
-    return reasons.get(
-        reason, translate("Errors", "The file could not be imported ({0}).").format(reason)
-    )
 
 
-def archive_reason(reason: str) -> str:
-    """A translated sentence for an :class:`ArchiveRefused` reason key (REFI-QDA files)."""
-    reasons = {
+def file_reason(reason: str) -> str:
+    """A translated sentence for an :class:`UnsupportedFile` reason key."""
+    return file_reasons().get(reason) or translate(
+        "Errors", "The file could not be imported ({0})."
+    ).format(reason)
+
+
+def archive_reasons() -> dict[str, str]:
+    """A translated sentence for every :data:`~app.coding.refiqda.safety.ARCHIVE_REASONS`
+    key that is not also a file reason (those read the same for both)."""
+    return {
         "not-a-zip": translate("Errors", "This is not a REFI-QDA project (.qdpx is a zip)."),
         "missing-qde": translate("Errors", "The archive holds no project.qde file."),
         "several-qde": translate("Errors", "The archive holds more than one .qde file."),
@@ -88,8 +96,15 @@ def archive_reason(reason: str) -> str:
         ),
         "invalid-xml": translate("Errors", "The project XML is damaged and cannot be read."),
         "too-many-members": translate("Errors", "The archive holds too many files."),
+        "not-refi-qda": translate(
+            "Errors", "The file is XML but not a REFI-QDA project or codebook."
+        ),
     }
-    return reasons.get(reason) or file_reason(reason)
+
+
+def archive_reason(reason: str) -> str:
+    """A translated sentence for an :class:`ArchiveRefused` reason key (REFI-QDA files)."""
+    return archive_reasons().get(reason) or file_reason(reason)
 
 
 def _kind(kind: str) -> str:
@@ -141,6 +156,20 @@ def error_message(exc: BaseException) -> str:
         return translate("Errors", '"{0}" is not a valid value for {1}.').format(
             exc.value, exc.field
         )
+    if isinstance(exc, AmbiguousCode):
+        return translate(
+            "Errors", '"{0}" matches several codes ({1}); give the full path of names.'
+        ).format(exc.ref, ", ".join(exc.candidates[:5]))
+    if isinstance(exc, TooManyHits):
+        return translate(
+            "Errors",
+            "The pattern has {0} hits, more than the {1} allowed; make it more precise. "
+            "Nothing was changed.",
+        ).format(exc.count, exc.limit)
+    if isinstance(exc, PhraseNotFound):
+        return translate(
+            "Errors", 'The phrase "{0}" is not in the document {1}; nothing was changed.'
+        ).format(exc.phrase, exc.document)
     if isinstance(exc, CodebookInvalid):
         return translate("Errors", "The codebook file {0} is not valid at {1}: {2}").format(
             exc.path.name, exc.where, exc.detail
@@ -163,6 +192,10 @@ def error_message(exc: BaseException) -> str:
         return translate("Errors", "The project file could not be changed: {0}").format(
             type(exc).__name__
         )
+    if isinstance(exc, UnicodeError):
+        return translate(
+            "Errors", "The text could not be encoded or decoded ({0}); nothing was changed."
+        ).format(type(exc).__name__)
     if isinstance(exc, OSError):
         return translate("Errors", "A file operation failed: {0}").format(exc.strerror or str(exc))
     return translate("Errors", "Unexpected error: {0}").format(exc)
@@ -185,6 +218,10 @@ def project_error_message(exc: ProjectError) -> str:
         ).format(exc.url)
     if isinstance(exc, ProjectNotFound):
         return translate("Errors", "The project file {0} does not exist.").format(name)
+    if isinstance(exc, ProjectExists):
+        return translate(
+            "Errors", "A file named {0} already exists; choose another name or folder."
+        ).format(name)
     if isinstance(exc, NotAProject):
         return translate("Errors", "{0} is not a Telaah project file.").format(name)
     if isinstance(exc, ProjectDamaged):

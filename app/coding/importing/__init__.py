@@ -6,8 +6,8 @@ stop. Every problem with a file — missing, a folder, unreadable, too big, empt
 unknown format, damaged, encrypted, hostile — is an :class:`UnsupportedFile` with one of the
 reasons listed on that class; no parser exception escapes.
 
-Formats by suffix (case-insensitive): ``.docx``, ``.pdf``, ``.txt``/``.text``, ``.md``/
-``.markdown``, ``.odt``, ``.rtf``. See :mod:`.base` for the shape of the text.
+Formats by suffix (case-insensitive) are declared once in :mod:`.formats`; each reader is
+imported only when a file of its format is read. See :mod:`.base` for the shape of the text.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ import stat
 from pathlib import Path
 
 from app.coding.errors import TelaahError, UnsupportedFile
-from app.coding.importing import docx, odt, pdf, rtf, safety, text
+from app.coding.importing import formats as _formats
+from app.coding.importing import safety
 from app.coding.importing.base import Extracted, assemble
+from app.coding.importing.formats import Format, format_for
 from app.coding.importing.safety import MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES
 from app.coding.importing.speakers import Turn
 from app.coding.progress import NullProgress, Progress, check
@@ -34,22 +36,14 @@ __all__ = [
     "os_error_reason",
 ]
 
-#: File suffix → format name stored on the document.
-FORMATS = {
-    ".docx": "docx",
-    ".pdf": "pdf",
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".odt": "odt",
-    ".rtf": "rtf",
-}
+#: File suffix → format name stored on the document (derived from :mod:`.formats`).
+FORMATS = {suffix: f.name for f in _formats.FORMATS for suffix in f.suffixes}
 
 
 def format_of(path: Path) -> str | None:
     """The format a file is imported as, from its suffix; None if unsupported."""
-    return FORMATS.get(path.suffix.lower())
+    found = format_for(path)
+    return found.name if found else None
 
 
 def os_error_reason(exc: OSError) -> str:
@@ -82,7 +76,7 @@ def extract(
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise UnsupportedFile(path, "is-directory")
-        fmt = format_of(path)
+        fmt = format_for(path)
         if fmt is None:
             raise UnsupportedFile(path, "unknown-format", path.suffix or "no suffix")
         if info.st_size > max_bytes:
@@ -104,18 +98,8 @@ def extract(
 
 
 def _parse(
-    path: Path, data: bytes, fmt: str, progress: Progress, max_uncompressed: int
+    path: Path, data: bytes, fmt: Format, progress: Progress, max_uncompressed: int
 ) -> Extracted:
-    encoding: str | None = None
-    if fmt in ("txt", "md"):
-        raw, encoding = text.read_text(path, data)
-    elif fmt == "docx":
-        raw = docx.read_docx(path, data, max_uncompressed=max_uncompressed)
-    elif fmt == "odt":
-        raw = odt.read_odt(path, data, max_uncompressed=max_uncompressed)
-    elif fmt == "rtf":
-        raw = rtf.read_rtf(path, data)
-    else:
-        raw = pdf.read_pdf(path, data, progress=progress)
+    raw, encoding = fmt.read(path, data, progress=progress, max_uncompressed=max_uncompressed)
     check(progress)
-    return assemble(raw, format=fmt, encoding=encoding)
+    return assemble(raw, format=fmt.name, encoding=encoding)

@@ -31,6 +31,7 @@ from lxml import etree
 from app.coding.errors import UnsupportedFile
 from app.coding.importing import safety
 from app.coding.importing.base import table_paragraph
+from app.coding.progress import Progress
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -158,3 +159,10 @@ def _table_text(table: Any) -> str:
     return table_paragraph(
         (" ".join(_blocks(cell)) for cell in _children(row, _TC)) for row in _children(table, _TR)
     )
+
+
+def read(
+    path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
+) -> tuple[list[str], str | None]:
+    """The reader of :mod:`.formats`: paragraphs, no text encoding."""
+    return read_docx(path, data, max_uncompressed=max_uncompressed), None

@@ -22,6 +22,7 @@ from defusedxml import DefusedXmlException
 from app.coding.errors import UnsupportedFile
 from app.coding.importing import safety
 from app.coding.importing.base import table_paragraph
+from app.coding.progress import Progress
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -126,3 +127,10 @@ def _table_text(table: ET.Element) -> str:
         (" ".join(_blocks(cell)) for cell in row if cell.tag == f"{_TABLE}table-cell")
         for row in _rows(table)
     )
+
+
+def read(
+    path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
+) -> tuple[list[str], str | None]:
+    """The reader of :mod:`.formats`: paragraphs, no text encoding."""
+    return read_odt(path, data, max_uncompressed=max_uncompressed), None

@@ -172,3 +172,10 @@ def _paragraphs(lines: list[str], accepted: frozenset[str]) -> Iterator[str]:
             current += " " + line
     if current:
         yield current
+
+
+def read(
+    path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
+) -> tuple[list[str], str | None]:
+    """The reader of :mod:`.formats`: paragraphs, no text encoding."""
+    return read_pdf(path, data, progress=progress), None

@@ -15,6 +15,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from app.coding.errors import UnsupportedFile
+from app.coding.progress import Progress
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 # \line as a control word (not \linex or \lineN); the group keeps the skip count local.
@@ -54,3 +55,10 @@ def _unclosed(data: bytes) -> bool:
         elif token == b"}":
             depth -= 1
     return depth > 0
+
+
+def read(
+    path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
+) -> tuple[list[str], str | None]:
+    """The reader of :mod:`.formats`: paragraphs, no text encoding."""
+    return read_rtf(path, data), None

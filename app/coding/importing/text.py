@@ -21,6 +21,7 @@ from pathlib import Path
 import charset_normalizer
 
 from app.coding.errors import UnsupportedFile
+from app.coding.progress import Progress
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -130,3 +131,11 @@ def read_text(path: Path, data: bytes) -> tuple[list[str], str]:
     """Raw paragraphs of a .txt/.md file and its encoding."""
     text, encoding = decode(path, data)
     return paragraphs(text), encoding
+
+
+def read(
+    path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
+) -> tuple[list[str], str | None]:
+    """The reader of :mod:`.formats`: paragraphs and the encoding the bytes were in."""
+    raw, encoding = read_text(path, data)
+    return raw, encoding

@@ -26,6 +26,25 @@ from defusedxml import DefusedXmlException
 
 from app.coding.errors import TelaahError
 
+#: Every reason an :class:`ArchiveRefused` can carry (besides :data:`FILE_REASONS`, which
+#: an internal source may raise), declared once; the GUI and CLI have a sentence for each.
+ARCHIVE_REASONS: tuple[str, ...] = (
+    "unreadable",
+    "not-a-zip",
+    "too-large",
+    "zip-bomb",
+    "too-many-members",
+    "path-escape",
+    "absolute-path",
+    "encrypted",
+    "missing-qde",
+    "several-qde",
+    "corrupt",
+    "unsafe-xml",
+    "invalid-xml",
+    "not-refi-qda",
+)
+
 
 class ArchiveRefused(TelaahError):
     """A REFI-QDA file cannot be read safely; ``reason`` is a stable key (module docs)."""

@@ -926,8 +926,8 @@
     </message>
     <message>
         <location filename="../errors.py" line="38"/>
-        <source>This file type cannot be imported (use .docx, .pdf, .txt, .md, .odt or .rtf).</source>
-        <translation>Jenis berkas ini tidak dapat diimpor (gunakan .docx, .pdf, .txt, .md, .odt, atau .rtf).</translation>
+        <source>This file type cannot be imported (use {0}).</source>
+        <translation>Jenis berkas ini tidak dapat diimpor (gunakan {0}).</translation>
     </message>
     <message>
         <location filename="../errors.py" line="42"/>
@@ -1128,6 +1128,36 @@
         <location filename="../errors.py" line="142"/>
         <source>Unexpected error: {0}</source>
         <translation>Kesalahan tak terduga: {0}</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The file is XML but not a REFI-QDA project or codebook.</source>
+        <translation>Berkas ini XML, tetapi bukan proyek atau buku kode REFI-QDA.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>&quot;{0}&quot; matches several codes ({1}); give the full path of names.</source>
+        <translation>&quot;{0}&quot; cocok dengan beberapa kode ({1}); tuliskan jalur nama lengkapnya.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The pattern has {0} hits, more than the {1} allowed; make it more precise. Nothing was changed.</source>
+        <translation>Pola ini menghasilkan {0} temuan, lebih dari {1} yang diizinkan; buat lebih spesifik. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The phrase &quot;{0}&quot; is not in the document {1}; nothing was changed.</source>
+        <translation>Frasa &quot;{0}&quot; tidak ada di dokumen {1}; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>The text could not be encoded or decoded ({0}); nothing was changed.</source>
+        <translation>Teks tidak dapat dikodekan atau diurai ({0}); tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="1"/>
+        <source>A file named {0} already exists; choose another name or folder.</source>
+        <translation>Berkas bernama {0} sudah ada; pilih nama atau folder lain.</translation>
     </message>
     <message>
         <location filename="../errors.py" line="161"/>
@@ -3068,8 +3098,8 @@ Nama Anda:</translation>
         <translation>Impor dokumen</translation>
     </message>
     <message>
-        <source>Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)</source>
-        <translation>Dokumen (*.docx *.pdf *.txt *.md *.odt *.rtf);;Semua berkas (*)</translation>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>Dokumen ({0});;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Importing documents…</source>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from app.coding import documents as documents_core
+from app.coding.importing.formats import glob_patterns
 from app.coding.progress import Progress
 from app.ui.commands.base import run_command
 from app.ui.commands.documents import ImportDocumentsCommand
@@ -29,7 +30,7 @@ class DocumentImport(QObject):
             self.nav.widget(),
             self.tr("Import documents"),
             str(self.ctx.project.folder),
-            self.tr("Documents (*.docx *.pdf *.txt *.md *.odt *.rtf);;All files (*)"),
+            self.tr("Documents ({0});;All files (*)").format(glob_patterns()),
         )
         if files:
             self.import_files([Path(f) for f in files])
