@@ -48,13 +48,29 @@ MODULES = (
 )
 
 
+class _SubCommandParser(argparse.ArgumentParser):
+    """A sub-command's parser: an option it does not know is its own usage error, so
+    ``telaah export P matrix --bogus`` prints the matrix usage, not the top-level one
+    (argparse leaves unknown options of a sub-command to the top-level parser)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error("unrecognized arguments: " + " ".join(extras))
+        return parsed, extras
+
+
 def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Qualitative coding of interview transcripts. "
         "Without arguments (or with a project file) it opens the graphical interface.",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_SubCommandParser
+    )
     for module in MODULES:
         module.register(commands)
     return parser, frozenset(commands.choices)

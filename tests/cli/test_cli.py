@@ -301,6 +301,28 @@ def test_usage_errors_exit_2(proj: Path, telaah: Callable[..., Run]) -> None:
     assert telaah("--help").status == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (
+            ["export", "P", "matrix", "--format", "csv", "-o", "x", "--rows", "a", "--cols",
+             "b", "--bogus"],
+            "usage: telaah export PROJECT matrix",
+        ),
+        (["autocode", "P", "--pattern", "x", "--code", "y", "--bogus"], "usage: telaah autocode"),
+        (["import", "P", "a.txt", "--bogus"], "usage: telaah import"),
+    ],
+)  # fmt: skip
+def test_a_wrong_sub_option_prints_that_sub_commands_usage(
+    telaah: Callable[..., Run], args: list[str], usage: str
+) -> None:
+    result = telaah(*args)
+    assert result.status == 2
+    assert result.err.startswith(usage)
+    assert "unrecognized arguments: --bogus" in result.err.splitlines()[-1]
+    assert not Path("P").exists()
+
+
 def test_opening_a_file_that_is_not_a_project_fails_cleanly(
     files: Path, telaah: Callable[..., Run]
 ) -> None:

@@ -106,6 +106,27 @@ def test_double_click_on_code_applies_it(window, study_path, qtbot) -> None:  # 
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(db_codings(study_path, code)) == n + 1
+    assert window.ctx.undo_stack.count() == 1  # one step, not an empty second one
+
+
+def test_single_click_on_code_applies_it_to_the_selection(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    code = pick_code(window, 4)
+    other = pick_code(window, 5)
+    rect = window.tree.visualRect(window.codes.index_for_code(code))
+    start, end = free_span(window)
+    window.view.select_span(start, start)  # nothing selected: a click only chooses
+    before = db_codings(study_path)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tree.current_code_id() == code
+    assert db_codings(study_path) == before
+    window.tree.select_code(other)
+    window.view.select_span(start, end)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    (added,) = set(db_codings(study_path)) - set(before)
+    assert (added[1], added[2], added[3]) == (code, start, end)
+    assert window.find_action("actionUndo").text().endswith(window.codes.name_of(code) + "”")
+    window.find_action("actionUndo").trigger()
+    assert db_codings(study_path) == before
 
 
 def test_drag_selection_onto_code(window, study_path) -> None:  # type: ignore[no-untyped-def]
@@ -171,6 +192,9 @@ def test_number_keys_apply_recent_codes(window, study_path, qtbot) -> None:  # t
 
 def test_keyboard_selection_and_in_vivo(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     start, _ = free_span(window, 60)
+    text = window.view.toPlainText()
+    while not text[start - 1].isspace():  # a word start: the selection snaps to words
+        start += 1
     window.view.select_span(start, start)
     window.view.setFocus()
     for _ in range(5):

@@ -43,3 +43,21 @@ def test_search_case_and_failure_models(window, qtmodeltester, tmp_path) -> None
     failures = FailureModel(ImportResult((), (failure,)).failed)
     qtmodeltester.check(failures, force_py=True)
     assert "password" in failures.index(0, 1).data()
+
+
+def test_search_context_keeps_punctuation_attached(project, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.coding.documents import import_files
+
+    path = tmp_path / "banjir.txt"
+    text = "Rumah kami kena banjir. Lalu (banjir) datang lagi, banjir!\nbanjir, katanya"
+    path.write_text(text, encoding="utf-8")
+    with project.session() as s:
+        import_files(s, paths=[path])
+        hits = search(s, query="banjir", context_chars=20)
+    model = SearchHitModel()
+    model.set_hits(hits)
+    shown = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert shown[0] == "…Rumah kami kena [banjir]. Lalu (banjir) data…"
+    assert "([banjir]) datang" in shown[1]
+    assert shown[2].endswith("lagi, [banjir]! banjir, katanya…")
+    assert not any(" ." in line or " ," in line or " !" in line for line in shown)

@@ -616,6 +616,18 @@
 </context>
 <context>
     <name>CodebookModel</name>
+    <message numerus="yes">
+        <source>%n coding(s) with this code</source>
+        <translation>
+            <numerusform>%n pengodean dengan kode ini</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with its indicators (as in the summary)</source>
+        <translation>
+            <numerusform>%n bersama indikatornya (seperti di ringkasan)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../workbench/codebook_model.py" line="188"/>
         <source>Code</source>

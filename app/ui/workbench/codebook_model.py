@@ -58,6 +58,8 @@ class CodebookModel(QAbstractItemModel):
         self.kids: dict[int, list[int]] = {}  # node -> child nodes
         self.parent_node: dict[int, int | None] = {}
         self.order: dict[int, int] = {}  # code id -> position in tree order
+        #: code id -> its codings plus those of its indicators (its whole subtree)
+        self.totals: dict[int, int] = {}
         self.reload()
 
     # --- loading ---------------------------------------------------------------------------
@@ -82,7 +84,16 @@ class CodebookModel(QAbstractItemModel):
             self.parent_node[_code_node(code.id)] = parent
         self.order = {}
         self._number(-1)
+        self.totals = self._totals()
         self.endResetModel()
+
+    def _totals(self) -> dict[int, int]:
+        """Per code, the codings of its subtree: what the summary counts for a box."""
+        totals: dict[int, int] = {}
+        for cid in sorted(self.order, key=self.order.__getitem__, reverse=True):
+            kids = self.kids.get(_code_node(cid), [])  # children come later in tree order
+            totals[cid] = self.codes[cid].codings + sum(totals[k // 2] for k in kids)
+        return totals
 
     def _number(self, node: int) -> None:
         stack = list(reversed(self.kids.get(node, [])))
@@ -103,6 +114,9 @@ class CodebookModel(QAbstractItemModel):
             new_count = counts.get(cid, 0)
             if old.codings != new_count:
                 self.codes[cid] = CodeRow(**{**old.__dict__, "codings": new_count})
+        before, self.totals = self.totals, self._totals()
+        for cid in self.totals:
+            if cid in ids or before.get(cid) != self.totals[cid]:
                 idx = self.index_for_code(cid, COUNT)
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole])
 
@@ -215,9 +229,15 @@ class CodebookModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return self.ctx.code_name(code.name_id, code.name_en)
-            return str(code.codings) if code.codings else ""
+            return self.count_text(code.id)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             return QColor(code.colour)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COUNT:
+            own, total = code.codings, self.totals.get(code.id, code.codings)
+            text = self.tr("%n coding(s) with this code", "", own)
+            if total != own:
+                text += "\n" + self.tr("%n with its indicators (as in the summary)", "", total)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             definition = code.definition_id if self.ctx.language == "id" else code.definition_en
             definition = definition or code.definition_id or code.definition_en
@@ -232,6 +252,15 @@ class CodebookModel(QAbstractItemModel):
         if role == KEY_ROLE:
             return code.key
         return None
+
+    def count_text(self, code_id: int) -> str:
+        """The count column: the code's own codings, then "· N" with its indicators' when
+        they add any ("1 · 33"); empty for a code nothing is coded with."""
+        own = self.codes[code_id].codings
+        total = self.totals.get(code_id, own)
+        if total == own:
+            return str(own) if own else ""
+        return f"{own} · {total}"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

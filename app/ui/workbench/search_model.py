@@ -35,11 +35,22 @@ class SearchHitModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return hit.document
-            before = " ".join(hit.before.split())
-            after = " ".join(hit.after.split())
-            return f"…{before} [{hit.match}] {after}…"
+            return context_line(hit.before, hit.match, hit.after)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
             return f"…{hit.before}【{hit.match}】{hit.after}…"
         if role == HIT_ROLE:
             return hit
         return None
+
+
+def context_line(before: str, match: str, after: str) -> str:
+    """``…before [match] after…`` on one line, spaced as in the text: a space beside the
+    brackets only where the text has one, so "banjir." shows as "[banjir]." and not
+    "[banjir] ."."""
+    left = " ".join(before.split())
+    right = " ".join(after.split())
+    if left and before[-1:].isspace():
+        left += " "
+    if right and after[:1].isspace():
+        right = " " + right
+    return f"…{left}[{match}]{right}…"

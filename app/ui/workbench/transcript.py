@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from app.coding.words import snap_to_words
 from app.ui.offsets import OffsetMap
 from app.ui.workbench.spans import Span, SpanIndex
 from app.ui.workbench.stripes import StripeMargin
@@ -74,6 +76,8 @@ class TranscriptView(QPlainTextEdit):
         self.setFont(font)
         self.document_id: int | None = None
         self.offsets = OffsetMap("")
+        #: the shown document's text (what the offsets count in)
+        self.document_text = ""
         self.index = SpanIndex()
         self.colours: dict[int, QColor] = {}
         self.names: dict[int, str] = {}
@@ -99,6 +103,7 @@ class TranscriptView(QPlainTextEdit):
         """Replace the shown document (codings as code-point spans)."""
         self.document_id = document_id
         self.offsets = OffsetMap(text)
+        self.document_text = text
         self.index = SpanIndex(spans)
         self.current_coding = None
         self.set_code_look(colours, names, order)
@@ -331,6 +336,39 @@ class TranscriptView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
     # --- keys and drag and drop ----------------------------------------------------------
+
+    def snap_selection(self) -> None:
+        """Widen the selection to whole words (see :func:`snap_to_words`), keeping which end
+        the cursor is at; the snapped span is what gets coded."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        anchor, pos = cursor.anchor(), cursor.position()
+        start, end = self.offsets.span_to_cp(min(anchor, pos), max(anchor, pos))
+        a, b = self.offsets.span_to_utf16(*snap_to_words(self.document_text, start, end))
+        if (a, b) == (min(anchor, pos), max(anchor, pos)):
+            return
+        first, last = (a, b) if anchor <= pos else (b, a)
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        # A dragged selection snaps to whole words; held Alt keeps it exact.
+        if event.button() == Qt.MouseButton.LeftButton and not (
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            self.snap_selection()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        super().keyReleaseEvent(event)
+        # Shift+arrows select letter by letter; letting go of Shift snaps to whole words
+        # (Alt held as well keeps the selection exact).
+        if event.key() == Qt.Key.Key_Shift and not (
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            self.snap_selection()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

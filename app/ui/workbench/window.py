@@ -58,6 +58,8 @@ class MainWindow(WorkbenchLayout):
         self.notice = notice
         self._parts: list[QObject] = []
         self.setAcceptDrops(True)
+        #: (code, document, start, end) a click on a code has just coded
+        self._clicked: tuple[int, int, int, int] | None = None
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(60)
@@ -106,6 +108,7 @@ class MainWindow(WorkbenchLayout):
         view.customContextMenuRequested.connect(self._transcript_menu)
         self.doc_list.selectionModel().currentRowChanged.connect(self._document_chosen)
         self.doc_list.customContextMenuRequested.connect(self._document_menu)
+        tree.clicked.connect(self._code_clicked)
         tree.doubleClicked.connect(self._code_double_clicked)
         tree.selectionDropped.connect(self._selection_dropped)
         tree.codeMoved.connect(self.editor.move_code)
@@ -221,10 +224,24 @@ class MainWindow(WorkbenchLayout):
 
     # --- coding gestures that need the widgets ---------------------------------------------
 
+    def _code_clicked(self, index: QModelIndex) -> None:
+        """A click on a code applies it to the selected text ("pilih teks lalu klik kode");
+        without a selection it only chooses the code (its excerpts, its memo)."""
+        code = self.codes.code_id(index)
+        sel = self.selection()
+        self._clicked = None
+        selected = code is not None and sel is not None and sel.start < sel.end
+        if selected and code is not None and sel is not None and self.coding.apply_code(code, sel):
+            self._clicked = (code, sel.document_id, sel.start, sel.end)
+
     def _code_double_clicked(self, index: QModelIndex) -> None:
         code = self.codes.code_id(index)
-        if code is not None:
-            self.coding.apply_code(code)
+        sel = self.selection()
+        if code is None or sel is None:
+            return
+        if self._clicked == (code, sel.document_id, sel.start, sel.end):
+            return  # the click before this double click has applied it already
+        self.coding.apply_code(code)
 
     def _selection_dropped(self, code_id: int, document_id: int, start: int, end: int) -> None:
         if document_id == self.view.document_id:
