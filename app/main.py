@@ -11,21 +11,22 @@ import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from app.models.backup import BackupError, backup_if_due
-from app.models.project import ProjectError, open_project
-from app.models.server import is_server_target
-from app.ui.context import ProjectContext
-from app.ui.errors import project_error_message
 from app.ui.language import apply_language, saved_language
 from app.ui.launcher import Launcher
 from app.ui.platform_check import check_platform
-from app.ui.start.window import StartWindow
-from app.ui.startup import acquire_lock, ask_coder_once, read_only_notice
-from app.ui.workbench.window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+
+    from app.ui.start.window import StartWindow
+
+# ``telaah`` without arguments shows the start window first: SQLAlchemy, the models, the
+# workbench and the error sentences are imported when a project is opened, not before.
 
 translate = QCoreApplication.translate
 
@@ -51,6 +52,13 @@ def open_window(
     the window. On a server every client writes at once and the coder is the server login.
     Raises the project errors of :func:`open_project`.
     """
+    from app.models.backup import BackupError, backup_if_due
+    from app.models.project import open_project
+    from app.models.server import is_server_target
+    from app.ui.context import ProjectContext
+    from app.ui.startup import acquire_lock, read_only_notice
+    from app.ui.workbench.window import MainWindow
+
     ensure_app()
     if is_server_target(path):
         assert isinstance(path, str)
@@ -81,12 +89,20 @@ def open_window(
 def make_launcher() -> Launcher:
     """The launcher that opens, creates and closes project windows for this app."""
     ensure_app()
-    return Launcher(lambda path: open_window(path, coder=ask_coder_once()))
+
+    def open_with_coder(path: Path) -> QMainWindow:
+        from app.ui.startup import ask_coder_once
+
+        return open_window(path, coder=ask_coder_once())
+
+    return Launcher(open_with_coder)
 
 
 def open_start_window(launcher: Launcher | None = None) -> StartWindow:
     """The start window (New project, Open project…, recent projects, the sample study),
     not yet shown."""
+    from app.ui.start.window import StartWindow
+
     window = (launcher or make_launcher()).start_window()
     assert isinstance(window, StartWindow)
     return window
@@ -96,7 +112,9 @@ def _open_server_interactive(url: str) -> QMainWindow | None:
     """Open a server project, asking for the password when the server wants one."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    from app.models.project import ServerLoginFailed
+    from app.models.project import ProjectError, ServerLoginFailed
+    from app.ui.errors import project_error_message
+    from app.ui.startup import ask_coder_once
 
     password: str | None = None
     for _attempt in range(3):
@@ -130,12 +148,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return 1
     app = ensure_app()
-    if args and is_server_target(args[0]):
-        window = _open_server_interactive(args[0])
-        if window is None:
-            return 1
-        window.show()
-        return app.exec()
+    if args:  # a project is opened: the models are needed anyway
+        from app.models.server import is_server_target
+
+        if is_server_target(args[0]):
+            window = _open_server_interactive(args[0])
+            if window is None:
+                return 1
+            window.show()
+            return app.exec()
     launcher = make_launcher()
     if not args:
         launcher.show_start()

@@ -62,6 +62,9 @@ BARS: dict[str, tuple[float, str]] = {
     "matrix_XL": (0.5, "s"),
     "cooccurrence_XL": (0.5, "s"),
     "apply_coding_XL": (0.020, "s"),
+    # issue 14 (a command line that starts at once; bench/startup.py, cached bytecode)
+    "cli_help": (0.3, "s"),
+    "cli_stats_L": (0.6, "s"),
     # linear growth: the all-codes figures at XL (five times L) within 6× of L
     "growth_cooccurrence_all_XL": (6.0, "×"),
     "growth_matrix_all_cases_XL": (6.0, "×"),
@@ -283,7 +286,15 @@ def run_all(
         result = _child("scaling", str(scaling_corpus), str(csv_path), str(png_path))
         det["scaling"] = {"csv": csv_path.name, "png": png_path.name, "rows": result["rows"]}
 
+    def startup() -> None:
+        from bench import startup as startup_bench
+
+        result = startup_bench.run(corpus)
+        fig.update(result["figures"])  # cli_help, cli_stats_L, start_window (no bar)
+        det.update({f"startup_{k}": v for k, v in result["details"].items()})
+
     steps = [
+        ("startup", startup),
         ("open_project_L + open_doc", window),
         ("rss_mb_L", rss),
         ("apply_coding_L", apply),

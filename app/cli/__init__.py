@@ -8,44 +8,12 @@ when they succeed, so a failing command leaves the project as it was.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import (
-    backups,
-    coding,
-    demo,
-    evidence,
-    export,
-    importing,
-    new,
-    refiqda,
-    rescue,
-    review,
-    show,
-    team,
-    transfer,
-)
-from app.cli.common import PROG, USER_ERRORS, fail
-from app.cli.gui import open_gui
-from app.models.server import is_server_target
-
-MODULES = (
-    new,
-    importing,
-    show,
-    coding,
-    evidence,
-    export,
-    demo,
-    backups,
-    rescue,
-    refiqda,
-    review,
-    transfer,
-    team,
-)
+from app.cli.catalogue import COMMANDS, PROG, modules
 
 
 class _SubCommandParser(argparse.ArgumentParser):
@@ -62,7 +30,7 @@ class _SubCommandParser(argparse.ArgumentParser):
         return parsed, extras
 
 
-def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:
+def _parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:  # type: ignore[type-arg]
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Qualitative coding of interview transcripts. "
@@ -71,20 +39,37 @@ def _build() -> tuple[argparse.ArgumentParser, frozenset[str]]:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_SubCommandParser
     )
-    for module in MODULES:
-        module.register(commands)
-    return parser, frozenset(commands.choices)
+    return parser, commands
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every sub-command."""
-    return _build()[0]
+    """The argument parser of every sub-command (imports every command module)."""
+    parser, commands = _parser()
+    for name in modules():
+        importlib.import_module(f"app.cli.{name}").register(commands)
+    return parser
 
 
-def _gui_target(argv: Sequence[str], commands: frozenset[str]) -> Path | str | None:
+def _parser_for(command: str | None) -> argparse.ArgumentParser:
+    """A parser where only ``command``'s module is imported and registered; every other
+    command is listed with its help, so ``telaah --help`` imports no command at all."""
+    parser, commands = _parser()
+    wanted = COMMANDS[command].module if command in COMMANDS else None
+    for name, entry in COMMANDS.items():
+        if entry.module == wanted:
+            importlib.import_module(f"app.cli.{wanted}").register(commands)
+            wanted = None
+        elif name not in commands.choices:
+            commands.add_parser(name, help=entry.help)
+    return parser
+
+
+def _gui_target(argv: Sequence[str]) -> Path | str | None:
     """The project to open when the only argument is an existing file or a server URL."""
-    if len(argv) != 1 or argv[0].startswith("-") or argv[0] in commands:
+    if len(argv) != 1 or argv[0].startswith("-") or argv[0] in COMMANDS:
         return None
+    from app.models.server import is_server_target
+
     if is_server_target(argv[0]):
         return argv[0]
     path = Path(argv[0])
@@ -94,13 +79,13 @@ def _gui_target(argv: Sequence[str], commands: frozenset[str]) -> Path | str | N
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``telaah`` with ``argv`` (default: the process arguments); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser, commands = _build()
     try:
         if not args_list:
-            return open_gui(None)
-        target = _gui_target(args_list, commands)
+            return _open_gui(None)
+        target = _gui_target(args_list)
         if target is not None:
-            return open_gui(target)
+            return _open_gui(target)
+        parser = _parser_for(args_list[0])
         args = parser.parse_args(args_list)
         if args.command is None:
             parser.print_help(sys.stderr)
@@ -109,8 +94,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except SystemExit as exc:  # --help (0) or a usage error found by argparse (2)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    except USER_ERRORS as exc:
-        return fail(exc)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        from app.cli.common import USER_ERRORS, fail
+
+        if isinstance(exc, USER_ERRORS):
+            return fail(exc)
+        raise
+
+
+def _open_gui(target: Path | str | None) -> int:
+    from app.cli.gui import open_gui
+
+    return open_gui(target)

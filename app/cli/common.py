@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from app.cli.catalogue import PROG, CliError
 from app.coding.errors import InvalidValue, TelaahError, UnsupportedFile
 from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
@@ -26,11 +27,7 @@ from app.models.project import (
 )
 from app.models.server import is_permission_error, is_server_target, server_error_text
 
-PROG = "telaah"
-
-
-class CliError(Exception):
-    """A failure detected by the command line itself (message is already a sentence)."""
+__all__ = ["PROG", "USER_ERRORS", "CliError", "describe", "fail", "opened", "say"]
 
 
 #: Errors a user can cause; they become a one-line message and exit status 1.

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from app.cli.common import CliError
+from app.cli.catalogue import CliError
 
 
 def load_gui() -> ModuleType | None:

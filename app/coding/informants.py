@@ -113,3 +113,36 @@ def set_informant_code(session: Session, *, case_id: int, code: str | None) -> I
         session.rollback()
         raise
     return InformantCodeChange(case_id, before, value)
+
+
+@dataclass(frozen=True)
+class Informant:
+    """A case as the informant table knows it: its code and whether the researcher set it
+    (``own``) or it is derived from the group."""
+
+    case_id: int
+    name: str
+    alias: str | None
+    group: str
+    code: str
+    own: bool
+
+
+def list_informants(session: Session) -> tuple[Informant, ...]:
+    """Every case in informant order with its informant code."""
+    codes = informant_codes(session)
+    own = {cid for cid, code in session.execute(select(Case.id, Case.informant_code)) if code}
+    return tuple(
+        Informant(c.id, c.name, c.alias, group_of(c.attributes), codes[c.id], c.id in own)
+        for c in load_cases(session)
+    )
+
+
+def find_case(session: Session, *, ref: str) -> int:
+    """The case called ``ref``, else the one with alias ``ref``; :class:`NotFound` else."""
+    found = session.scalar(select(Case.id).where(Case.name == ref))
+    if found is None:
+        found = session.scalar(select(Case.id).where(Case.alias == ref))
+    if found is None:
+        raise NotFound("case", ref)
+    return found

@@ -10,19 +10,16 @@ files only. Server specifics (URLs, passwords, the search index) are in
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,6 +32,9 @@ from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_onl
 from app.models.fts import create_fts
 from app.models.live import create_live_objects
 from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -96,16 +96,45 @@ class ProjectTooNew(ProjectError):
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config  # Alembic only when a schema is stamped or upgraded
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_REVISION = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*[\"'](\w+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(?:None|[\"'](\w+)[\"'])\s*$", re.M)
+_chain: dict[str, str | None] | None = None
+
+
+def _revision_chain() -> dict[str, str | None]:
+    """revision → down_revision of every migration, read from the files without importing
+    Alembic (opening a project must not pay for it). Files it cannot read this way (a
+    merge revision with several parents) make it ask Alembic instead."""
+    global _chain
+    if _chain is None:
+        chain: dict[str, str | None] = {}
+        for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+            text = file.read_text(encoding="utf-8")
+            rev, down = _REVISION.search(text), _DOWN.search(text)
+            if rev is None or down is None:
+                from alembic.script import ScriptDirectory
+
+                script = ScriptDirectory.from_config(_alembic_config())
+                chain = {r.revision: r.down_revision for r in script.walk_revisions()}  # type: ignore[misc]
+                break
+            chain[rev.group(1)] = down.group(1)
+        _chain = chain
+    return _chain
+
+
 def head_revision() -> str:
     """The newest schema revision this version of Telaah writes."""
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    chain = _revision_chain()
+    heads = set(chain) - {down for down in chain.values() if down}
+    assert len(heads) == 1, heads
+    return heads.pop()
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -256,20 +285,23 @@ def _stamped(con: sqlite3.Connection) -> str | None:
 
 
 def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_chain())
 
 
 ProjectTarget = Path | str | URL
 
 
 def _stamp_head(conn: Connection) -> None:
+    from alembic import command
+
     cfg = _alembic_config()
     cfg.attributes["connection"] = conn
     command.stamp(cfg, "head")
 
 
 def _upgrade_head(conn: Connection) -> None:
+    from alembic import command
+
     cfg = _alembic_config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "head")
@@ -378,8 +410,7 @@ def _open_server_project(url: URL, ask_password: _server.PasswordPrompt | None) 
             raise ServerNotAProject(shown, why)
         revision = current_revision(engine)
         if revision != head_revision():
-            script = ScriptDirectory.from_config(_alembic_config())
-            known = {rev.revision for rev in script.walk_revisions()}
+            known = _known_revisions()
             if revision is not None and revision not in known:
                 raise ProjectTooNew(_server.fake_path(shown), f"schema {revision}")
             # A server keeps its own backups (pg_dump); the upgrade is one transaction.
@@ -394,7 +425,12 @@ def _open_server_project(url: URL, ask_password: _server.PasswordPrompt | None) 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the file, or None for an unstamped file."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) > 1:
+        raise ProjectDamaged(Path(str(engine.url.database)), "several schema versions stamped")
+    return str(rows[0][0]) if rows else None
 
 
 def open_project(
@@ -421,8 +457,7 @@ def open_project(
         revision = current_revision(engine)
         head = head_revision()
         if revision != head:
-            script = ScriptDirectory.from_config(_alembic_config())
-            known = {rev.revision for rev in script.walk_revisions()}
+            known = _known_revisions()
             if revision is not None and revision not in known:
                 raise ProjectTooNew(path, f"schema {revision}")
             engine.dispose()

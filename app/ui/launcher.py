@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from app.coding.progress import Progress
-from app.models.project import ProjectDamaged, ProjectError, ProjectForeignSchema, rescue_project
-from app.ui.errors import project_error_message, show_error
 from app.ui.language import apply_language
 from app.ui.start.recent import forget_project, remember_project
-from app.ui.startup import newest_backup, restore_backup
-from app.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from app.coding.progress import Progress
+    from app.models.project import ProjectDamaged, ProjectForeignSchema
+    from app.ui.tasks import Task
+
+# The start window must show before SQLAlchemy, the models and the error sentences are
+# loaded (they take seconds on a slow laptop): those are imported when a project is opened.
 
 #: builds the main window of a project (``app.main.open_window``); raises project errors
 WindowFactory = Callable[[Path], QMainWindow]
@@ -61,6 +65,9 @@ class Launcher(QObject):
 
     def open_path(self, path: Path, parent: QWidget | None = None) -> QMainWindow | None:
         """Open ``path`` in a new window and show it; errors become dialogs (None then)."""
+        from app.models.project import ProjectDamaged, ProjectError, ProjectForeignSchema
+        from app.ui.errors import project_error_message
+
         path = Path(path)
         try:
             window = self._open_window(path)
@@ -83,6 +90,9 @@ class Launcher(QObject):
         self, path: Path, exc: ProjectForeignSchema, parent: QWidget | None
     ) -> QMainWindow | None:
         """A file with foreign objects: offer to copy its data into a clean file beside it."""
+        from app.models.project import ProjectError, rescue_project
+        from app.ui.errors import project_error_message
+
         target = path.with_name(f"{path.stem} (clean){path.suffix}")
         n = 2
         while target.exists():
@@ -116,6 +126,9 @@ class Launcher(QObject):
     def _offer_backup(
         self, path: Path, exc: ProjectDamaged, parent: QWidget | None
     ) -> QMainWindow | None:
+        from app.ui.errors import project_error_message
+        from app.ui.startup import newest_backup, restore_backup
+
         backup = newest_backup(path)
         message = project_error_message(exc)
         if backup is None:
@@ -188,6 +201,8 @@ class Launcher(QObject):
     def open_demo(self, parent: QWidget | None = None) -> Task | None:
         """Open the sample study, building it first (in the background) the first time."""
         from app.coding.demo import build_demo_project, demo_project_path
+        from app.ui.errors import show_error
+        from app.ui.tasks import Task
 
         path = demo_project_path()
         if path.exists():

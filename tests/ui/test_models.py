@@ -37,7 +37,7 @@ def test_search_case_and_failure_models(window, qtmodeltester, tmp_path) -> None
     assert hits.rowCount() > 0
     qtmodeltester.check(hits, force_py=True)
     cases = CaseTableModel(window.ctx)
-    assert cases.columnCount() == 2 + 3
+    assert cases.columnCount() == 3 + 3  # name, alias, informant code + the attributes
     qtmodeltester.check(cases, force_py=True)
     failure = ImportFailure(tmp_path / "x.pdf", UnsupportedFile(tmp_path / "x.pdf", "encrypted"))
     failures = FailureModel(ImportResult((), (failure,)).failed)

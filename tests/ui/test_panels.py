@@ -234,7 +234,7 @@ def test_cases_dialog_creates_case_sets_attribute_links_span(window, study_path,
     dialog.attr_name.setEditText("kelompok")
     dialog.attr_value.setText("elemen masyarakat")
     qtbot.mouseClick(dialog.findChild(QPushButton, "setAttribute"), Qt.MouseButton.LeftButton)
-    col = dialog.model.attributes.index("kelompok") + 2
+    col = dialog.model.attributes.index("kelompok") + 3
     assert dialog.model.index(dialog.table.currentIndex().row(), col).data() == "elemen masyarakat"
     qtbot.mouseClick(dialog.findChild(QPushButton, "linkSpan"), Qt.MouseButton.LeftButton)
     assert (
@@ -245,6 +245,47 @@ def test_cases_dialog_creates_case_sets_attribute_links_span(window, study_path,
         window.find_action("actionUndo").trigger()
     assert count(study_path, "SELECT count(*) FROM cases") == 3
     assert dialog.model.rowCount() == 3
+    dialog.close()
+
+
+def test_cases_dialog_sets_the_informant_code_used_by_the_exports(  # type: ignore[no-untyped-def]
+    window, study_path, qtbot, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+    from app.coding.exports.artefacts import export_informants
+    from app.ui.dialogs.cases import CasesDialog
+
+    window.show_cases()
+    dialog = window.findChild(CasesDialog)
+    model, column = dialog.model, dialog.model.CODE_COLUMN
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Informant code"
+    derived = [model.index(r, column).data() for r in range(model.rowCount())]
+    assert all(derived) and len(set(derived)) == len(derived)
+    # A derived code is grey and the editor stays empty, naming it in its placeholder.
+    dialog.table.selectRow(1)
+    assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole) is not None
+    edit = dialog.findChild(QLineEdit, "informantCode")
+    assert edit.text() == "" and derived[1] in edit.placeholderText()
+    qtbot.keyClicks(edit, "KEC1")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "setInformantCode"), Qt.MouseButton.LeftButton)
+    assert model.index(1, column).data() == "KEC1"
+    assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole) is None
+    out = tmp_path / "informan.csv"
+    with window.ctx.project.session() as s:
+        export_informants(s, path=out, fmt="csv")
+    assert "KEC1" in out.read_text(encoding="utf-8")
+    # Another case cannot take the same code: said in a message, nothing changes.
+    dialog.table.selectRow(0)
+    edit.setText("kec1")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "setInformantCode"), Qt.MouseButton.LeftButton)
+    error = dialog.findChild(QMessageBox, "errorMessage")
+    assert error is not None and "kec1" in error.text()
+    error.close()
+    assert model.index(0, column).data() == derived[0]
+    window.find_action("actionUndo").trigger()
+    assert model.index(1, column).data() == derived[1]
+    assert count(study_path, "SELECT count(*) FROM cases WHERE informant_code IS NOT NULL") == 0
     dialog.close()
 
 

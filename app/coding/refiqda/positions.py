@@ -17,34 +17,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # The importer's own translation table: sharing it keeps imported sources identical to
 # what importing the same text file would store (a test checks that they agree).
 from app.coding.importing.base import _CONTROL_MAP, PARAGRAPH_SEPARATOR
+from app.coding.offsets import OffsetMap
 
 _BLANK_LINE = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SURROGATE_LO, _SURROGATE_HI = 0xD800, 0xDFFF
 
 
-class Utf16Map:
-    """Converts between code-point offsets and UTF-16 code-unit offsets of one text."""
-
-    def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-        # UTF-16 offset just after every astral character (the end of its surrogate pair).
-        self._pair_ends = [i + n + 2 for n, i in enumerate(self._astral)]
-        self.length = len(text)
+class Utf16Map(OffsetMap):
+    """The one converter (:mod:`app.coding.offsets`) with REFI-QDA's names and rounding: an
+    offset between the two halves of a surrogate pair moves to the end of that character,
+    and offsets outside the text are clamped to it."""
 
     def to_units(self, index: int) -> int:
         """UTF-16 offset of code-point offset ``index``."""
-        return index + bisect_left(self._astral, index)
+        return self.to_utf16(index)
 
     def to_index(self, units: int) -> int:
-        """Code-point offset of UTF-16 offset ``units``; an offset that falls between the
-        two halves of a surrogate pair moves to the end of that character."""
-        return max(0, min(units - bisect_right(self._pair_ends, units), self.length))
+        """Code-point offset of UTF-16 offset ``units`` (inside a pair: after it)."""
+        return max(0, min(self.to_cp(units, inside_pair="up"), self.length))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from app.coding.cases import (
     unlink,
 )
 from app.coding.changes import Changes
+from app.coding.informants import set_informant_code
 from app.ui.commands.base import CoreCommand
 from app.ui.context import ProjectContext
 
@@ -96,4 +97,26 @@ class LinkDocumentCommand(CoreCommand):
     def undo_core(self) -> Changes:
         assert self.link_id is not None
         self.ctx.query(unlink, link_id=self.link_id)
+        return Changes.of_cases([self.case_id])
+
+
+class SetInformantCodeCommand(CoreCommand):
+    """Set (or with "" clear) a case's informant code; undo puts the previous one back."""
+
+    def __init__(self, ctx: ProjectContext, case_id: int, code: str) -> None:
+        super().__init__(ctx, translate("CaseCommands", "Set informant code"))
+        self.case_id, self.code = case_id, code
+        self.before: str | None = None
+
+    def do(self) -> Changes:
+        change = self.ctx.query(set_informant_code, case_id=self.case_id, code=self.code)
+        self.before = change.before
+        return Changes.of_cases([self.case_id])
+
+    def undo_core(self) -> Changes:
+        self.ctx.query(set_informant_code, case_id=self.case_id, code=self.before)
+        return Changes.of_cases([self.case_id])
+
+    def redo_core(self) -> Changes:
+        self.ctx.query(set_informant_code, case_id=self.case_id, code=self.code)
         return Changes.of_cases([self.case_id])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +25,14 @@ from PySide6.QtWidgets import (
 
 from app.coding.cases import ATTRIBUTE_TYPES, CaseInfo, list_cases
 from app.coding.changes import Kind
+from app.coding.informants import Informant, list_informants
 from app.coding.workbench_queries import attribute_types
-from app.ui.commands.cases import CreateCaseCommand, LinkDocumentCommand, SetAttributesCommand
+from app.ui.commands.cases import (
+    CreateCaseCommand,
+    LinkDocumentCommand,
+    SetAttributesCommand,
+    SetInformantCodeCommand,
+)
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.rows_model import RowsTableModel
@@ -34,18 +41,24 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseTableModel(RowsTableModel):
-    """One row per case: name, alias, then one column per attribute."""
+    """One row per case: name, alias, informant code, then one column per attribute.
+
+    A code derived from the group (not set by the researcher) is shown in grey."""
+
+    CODE_COLUMN = 2
 
     def __init__(self, ctx: ProjectContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.rows: list[CaseInfo] = []
         self.attributes: list[str] = []
+        self.codes: dict[int, Informant] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = list(self.ctx.query(list_cases))
+        self.codes = {i.case_id: i for i in self.ctx.query(list_informants)}
         names: dict[str, None] = {}
         for case in self.rows:
             for name in case.attributes:
@@ -54,20 +67,31 @@ class CaseTableModel(RowsTableModel):
         self.endResetModel()
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Case"), self.tr("Alias"), *self.attributes)
+        return (self.tr("Case"), self.tr("Alias"), self.tr("Informant code"), *self.attributes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid():
             return None
         case = self.rows[index.row()]
+        informant = self.codes.get(case.id)
+        if index.column() == self.CODE_COLUMN and informant is not None:
+            if role == Qt.ItemDataRole.ForegroundRole and not informant.own:
+                return QBrush(QColor("#6b6b6b"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (
+                    self.tr("Set by you")
+                    if informant.own
+                    else self.tr("Made from the group; set your own below")
+                )
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
         if index.column() == 0:
             return case.name
         if index.column() == 1:
             return case.alias or ""
-        return case.attributes.get(self.attributes[index.column() - 2], "")
+        if index.column() == self.CODE_COLUMN:
+            return informant.code if informant else ""
+        return case.attributes.get(self.attributes[index.column() - 3], "")
 
 
 class CasesDialog(QDialog):
@@ -141,6 +165,19 @@ class CasesDialog(QDialog):
         grid.addWidget(self.attr_value, 1, 1, 1, 3)
         grid.addWidget(set_button, 1, 4)
 
+        code_box = QGroupBox(self.tr("Informant code of the selected case"), self)
+        self.code_edit = QLineEdit(code_box)
+        self.code_edit.setObjectName("informantCode")
+        self.code_edit.setPlaceholderText(self.tr("e.g. AP1; empty: made from the group"))
+        self.code_edit.setMaxLength(32)
+        self.code_edit.returnPressed.connect(self._set_code)
+        self.code_button = QPushButton(self.tr("Set code"), code_box)
+        self.code_button.setObjectName("setInformantCode")
+        self.code_button.clicked.connect(self._set_code)
+        code_row = QHBoxLayout(code_box)
+        code_row.addWidget(self.code_edit, 1)
+        code_row.addWidget(self.code_button)
+
         link_box = QGroupBox(self.tr("Assign to the selected case"), self)
         self.link_doc = QPushButton(self.tr("Whole current document"), link_box)
         self.link_doc.setObjectName("linkDocument")
@@ -161,9 +198,11 @@ class CasesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(new_box)
         layout.addWidget(attr_box)
+        layout.addWidget(code_box)
         layout.addWidget(link_box)
         layout.addWidget(buttons)
         ctx.watch(self, lambda _changes: self._reload(), kinds=(Kind.CASES,))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_code())
         self._reload()
 
     def _reload(self) -> None:
@@ -215,6 +254,24 @@ class CasesDialog(QDialog):
         types = {} if name in self._types else {name: str(self.attr_type.currentData())}
         if self._run(SetAttributesCommand(self.ctx, case, {name: self.attr_value.text()}, types)):
             self.attr_value.clear()
+
+    def _show_code(self) -> None:
+        """The selected case's own informant code in the editor (empty when derived)."""
+        case = self.selected_case()
+        informant = self.model.codes.get(case) if case is not None else None
+        self.code_edit.setText(informant.code if informant and informant.own else "")
+        self.code_edit.setPlaceholderText(
+            self.tr("e.g. AP1; empty: made from the group")
+            if informant is None
+            else self.tr("empty: %1, made from the group").replace("%1", informant.code)
+        )
+        self.code_button.setEnabled(case is not None and not self.ctx.read_only)
+
+    def _set_code(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            return
+        self._run(SetInformantCodeCommand(self.ctx, case, self.code_edit.text().strip()))
 
     def _link(self, *, whole: bool) -> None:
         case = self.selected_case()

@@ -322,6 +322,10 @@
 <context>
     <name>CaseCommands</name>
     <message>
+        <source>Set informant code</source>
+        <translation>Tetapkan kode informan</translation>
+    </message>
+    <message>
         <location filename="../commands/cases.py" line="30"/>
         <source>New case</source>
         <translation>Kasus baru</translation>
@@ -340,6 +344,18 @@
 <context>
     <name>CaseTableModel</name>
     <message>
+        <source>Informant code</source>
+        <translation>Kode informan</translation>
+    </message>
+    <message>
+        <source>Set by you</source>
+        <translation>Ditetapkan oleh Anda</translation>
+    </message>
+    <message>
+        <source>Made from the group; set your own below</source>
+        <translation>Dibentuk dari kelompok; tetapkan kode sendiri di bawah</translation>
+    </message>
+    <message>
         <location filename="../dialogs/cases.py" line="57"/>
         <source>Case</source>
         <translation>Kasus</translation>
@@ -352,6 +368,22 @@
 </context>
 <context>
     <name>CasesDialog</name>
+    <message>
+        <source>Informant code of the selected case</source>
+        <translation>Kode informan untuk kasus terpilih</translation>
+    </message>
+    <message>
+        <source>e.g. AP1; empty: made from the group</source>
+        <translation>mis. AP1; kosong: dibentuk dari kelompok</translation>
+    </message>
+    <message>
+        <source>Set code</source>
+        <translation>Tetapkan kode</translation>
+    </message>
+    <message>
+        <source>empty: %1, made from the group</source>
+        <translation>kosong: %1, dibentuk dari kelompok</translation>
+    </message>
     <message>
         <location filename="../dialogs/cases.py" line="86"/>
         <source>Cases and attributes</source>
