@@ -69,6 +69,8 @@ def open_window(
         window = MainWindow(ctx)
         ctx.setParent(window)
         window.files.make_launcher = make_launcher
+        if ctx.link is not None:
+            ctx.link.start()  # others' edits arrive live; a lost server is noticed
         return window
     path = Path(path)
     project = open_project(path)

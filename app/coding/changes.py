@@ -57,6 +57,8 @@ class Changes:
     memos: frozenset[MemoTarget] = frozenset()
     summaries: frozenset[CellKey] = frozenset()
     delta: CodingChanges | None = field(default=None, compare=False)
+    #: made by another client of a team server (views keep scroll and selection)
+    remote: bool = field(default=False, compare=False)
 
     def __contains__(self, kind: object) -> bool:
         return kind in self.kinds
@@ -83,6 +85,7 @@ class Changes:
             memos=self.memos | other.memos,
             summaries=self.summaries | other.summaries,
             delta=_merged_delta(self, other),
+            remote=self.remote and other.remote,
         )
 
     # --- constructors ------------------------------------------------------------------------

@@ -424,6 +424,7 @@ class CodebookSnapshot:
     sort_order: int
     codes: tuple[CodeSnapshot, ...]
     version: int = 0
+    owner: str | None = None
 
 
 def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
@@ -442,6 +443,7 @@ def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
         book.origin,
         book.sort_order,
     )
+    version, owner = book.version, book.owner
     tops = list(
         session.scalars(
             select(Code.id)
@@ -456,7 +458,7 @@ def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
     except BaseException:
         session.rollback()
         raise
-    return CodebookSnapshot(*fields, codes=snapshots, version=book.version)
+    return CodebookSnapshot(*fields, codes=snapshots, version=version, owner=owner)
 
 
 def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
@@ -474,6 +476,7 @@ def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
                 origin=snapshot.origin,
                 sort_order=snapshot.sort_order,
                 version=snapshot.version,
+                owner=snapshot.owner,
             )
         )
         session.flush()

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
-from app.coding.errors import InvalidSpan, InvalidValue, NotFound
+from app.coding.errors import ChangedSince, InvalidSpan, InvalidValue, NotFound
 from app.coding.limits import check_length
 from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
@@ -197,7 +197,7 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
         now = utcnow()
         pending: list[tuple[NewCoding, str]] = []  # with its snippet
         skipped = 0
-        max_before = session.scalar(select(func.max(Coding.id))) or 0
+        max_before = session.scalar(select(func.max(Coding.id))) or 0  # files only, below
         for doc_id, news in by_doc.items():
             text = session.scalar(select(Document.text).where(Document.id == doc_id))
             if text is None:
@@ -227,15 +227,26 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
              Stance(n.stance).value, now, now)
             for n, snippet in pending
         )  # fmt: skip
-        insert_rows(session, Coding, _CODING_FIELDS, rows)
-        ids = {
-            (doc, code, start, end): coding_id
-            for coding_id, doc, code, start, end in session.execute(
-                select(
-                    Coding.id, Coding.document_id, Coding.code_id, Coding.start, Coding.end
-                ).where(Coding.id > max_before, Coding.coder_id == cid)
-            )
-        }
+        if session.get_bind().dialect.name == "postgresql":
+            # Coders write at once: only RETURNING tells which ids are this insert's.
+            back = insert_rows(
+                session, Coding, _CODING_FIELDS, rows,
+                returning=("id", "document_id", "code_id", "start", "end"),
+            )  # fmt: skip
+        else:
+            # A file has one writer at a time (SQLite's lock), and RETURNING needs
+            # SQLite 3.35, which some systems' Python lacks: the new rows are those above
+            # the highest id seen before the insert.
+            insert_rows(session, Coding, _CODING_FIELDS, rows)
+            back = [
+                tuple(r)
+                for r in session.execute(
+                    select(
+                        Coding.id, Coding.document_id, Coding.code_id, Coding.start, Coding.end
+                    ).where(Coding.id > max_before, Coding.coder_id == cid)
+                )
+            ]
+        ids = {(doc, code, start, end): coding_id for coding_id, doc, code, start, end in back}
         session.commit()
     except BaseException:
         session.rollback()
@@ -312,10 +323,23 @@ def _infos(session: Session, coding_ids: Sequence[int]) -> list[CodingInfo]:
     return [found[i] for i in ids]
 
 
-def remove_codings(session: Session, *, coding_ids: Sequence[int]) -> CodingChanges:
-    """Delete codings; ``removed`` holds everything needed to restore them."""
+def remove_codings(
+    session: Session, *, coding_ids: Sequence[int], unchanged: Sequence[CodingInfo] = ()
+) -> CodingChanges:
+    """Delete codings; ``removed`` holds everything needed to restore them.
+
+    ``unchanged`` (an undo of one's own edit) are the codings as that edit left them: when
+    any of them has been changed since (another coder on a team server edited its memo,
+    code or span), :class:`ChangedSince` is raised and nothing is deleted."""
     try:
+        if unchanged and session.get_bind().dialect.name == "postgresql":
+            wanted = list(coding_ids)  # locked until commit: nobody changes them in between
+            for i in range(0, len(wanted), _CHUNK):
+                session.execute(
+                    select(Coding.id).where(Coding.id.in_(wanted[i : i + _CHUNK])).with_for_update()
+                )
         removed = _infos(session, coding_ids)
+        _check_unchanged(removed, unchanged)
         ids = [c.id for c in removed]
         for i in range(0, len(ids), _CHUNK):
             session.execute(
@@ -327,6 +351,18 @@ def remove_codings(session: Session, *, coding_ids: Sequence[int]) -> CodingChan
         session.rollback()
         raise
     return CodingChanges.of(removed=removed)
+
+
+def _content(c: CodingInfo) -> tuple[object, ...]:
+    return (c.document_id, c.code_id, c.start, c.end, c.memo, bool(c.illustrative),
+            Stance(c.stance))  # fmt: skip
+
+
+def _check_unchanged(current: Sequence[CodingInfo], expected: Sequence[CodingInfo]) -> None:
+    now = {c.id: _content(c) for c in current}
+    changed = tuple(c.id for c in expected if c.id in now and now[c.id] != _content(c))
+    if changed:
+        raise ChangedSince(changed)
 
 
 def add_codings(session: Session, *, codings: Sequence[CodingInfo]) -> None:
@@ -369,12 +405,15 @@ def update_coding(
     start: int | None = None,
     end: int | None = None,
     stance: Stance | None = None,
+    unchanged: CodingInfo | None = None,
 ) -> CodingChanges:
     """Change a coding's memo, star, stance, code or span; ``before`` holds the previous
-    state."""
+    state. With ``unchanged`` (an undo) the coding must still be as that says, else
+    :class:`ChangedSince` and nothing changes."""
     try:
         ((row, name),) = _load(session, [coding_id])
         before = coding_info(row, name)
+        _check_unchanged([before], () if unchanged is None else (unchanged,))
         if code_id is not None and code_id != row.code_id:
             _check_code(session, code_id)
             row.code_id = code_id

@@ -66,6 +66,16 @@ class NotFound(TelaahError):
         self.name = name
 
 
+class ChangedSince(TelaahError):
+    """An undo would overwrite what someone else changed since (a team server): refused,
+    nothing changed. ``coding_ids`` are the codings that are no longer as this edit left
+    them."""
+
+    def __init__(self, coding_ids: tuple[int, ...]) -> None:
+        super().__init__(f"changed since by someone else: codings {list(coding_ids)}")
+        self.coding_ids = coding_ids
+
+
 class InvalidSpan(TelaahError):
     """Offsets outside the document or empty (``start >= end``)."""
 

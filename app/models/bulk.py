@@ -28,10 +28,15 @@ def insert_rows(
     model: type[DeclarativeBase],
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
-) -> None:
+    *,
+    returning: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
     """Insert ``rows`` (values in the order of ``columns``) into the table of ``model`` in
     the session's transaction, after flushing the session's pending objects (the rows may
-    refer to them). Nothing is committed; an error leaves the transaction to roll back."""
+    refer to them). Nothing is committed; an error leaves the transaction to roll back.
+
+    With ``returning`` (column names) the inserted rows' values of those columns come back,
+    in no promised order (``INSERT … RETURNING``; SQLite ≥ 3.35 and PostgreSQL)."""
     table = cast(Table, model.__table__)
     session.flush()
     connection = session.connection()
@@ -43,6 +48,14 @@ def insert_rows(
     head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES "
     one = "(" + ", ".join(mark for _ in columns) + ")"
     per_statement = max(1, _MAX_PARAMETERS // len(columns))
+    tail = (" RETURNING " + ", ".join(quote(c) for c in returning)) if returning else ""
+    back: list[tuple[Any, ...]] = []
+
+    def run(statement: str, values: tuple[Any, ...]) -> None:
+        result = connection.exec_driver_sql(statement + tail, values)
+        if returning:
+            back.extend(tuple(r) for r in result)
+
     full = head + ", ".join(one for _ in range(per_statement))
     processors: list[Callable[[Any], Any] | None] = [
         table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
@@ -57,11 +70,12 @@ def insert_rows(
             chunk.extend(row)
         count += 1
         if count == per_statement:
-            connection.exec_driver_sql(full, tuple(chunk))
+            run(full, tuple(chunk))
             chunk.clear()
             count = 0
     if count:
-        connection.exec_driver_sql(head + ", ".join(one for _ in range(count)), tuple(chunk))
+        run(head + ", ".join(one for _ in range(count)), tuple(chunk))
+    return back
 
 
 def fetch_tuples(session: Session, query: Any) -> list[tuple[Any, ...]]:

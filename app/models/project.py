@@ -30,6 +30,7 @@ from app.models.backup import backup_project, drop_backup, list_backups, put_bac
 from app.models.base import Base
 from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 from app.models.fts import create_fts
+from app.models.live import create_live_objects
 from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
 if TYPE_CHECKING:
@@ -367,6 +368,7 @@ def create_project(
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            create_live_objects(conn)
             if fill is not None:
                 fill(conn)
             _stamp_head(conn)
@@ -388,6 +390,7 @@ def _create_server_project(
                 raise ServerNotEmpty(shown, "the database is not empty")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            create_live_objects(conn)
             if fill is not None:
                 fill(conn)
             _stamp_head(conn)

@@ -165,6 +165,9 @@ class Codebook(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     #: Version of the bundled codebook file it was installed or last updated from (0: none).
     version: Mapped[int] = mapped_column(Integer, default=0)
+    #: On a server, the login that created it (filled by the server; only it or an admin
+    #: may drop the codebook). Empty in a file.
+    owner: Mapped[str | None] = mapped_column(String(100))
 
 
 class Code(Base):

@@ -115,14 +115,18 @@ def _first_line(exc: BaseException | None) -> str:
 def server_engine(url: URL) -> Engine:
     """An engine for a server project: pre-ping (a restarted server is reconnected to),
     a short connect timeout and the application name the team list shows."""
+    from app.models.live import track_own_backends
+
     connect_args: dict[str, Any] = {"connect_timeout": 5, "application_name": "telaah"}
-    return create_engine(
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=2,
         max_overflow=4,
         connect_args=connect_args,
     )
+    track_own_backends(engine)
+    return engine
 
 
 def user_tables(conn: Connection) -> list[str]:

@@ -3,7 +3,7 @@
 Each project database has three group roles, ``telaah_<db>_coder|reviewer|admin``; a team
 member is a login in one of them. Everyone reads everything. A reviewer writes only review
 marks, comments (answers included) and its own coder row; a coder also writes documents,
-codings, memos, cases, codes and new codebooks, but cannot drop a codebook or change roles;
+codings, memos, cases, codes and codebooks, but cannot drop others' codebooks or change roles;
 an admin may do everything and manage the team (CREATEROLE). The database owner (who ran
 ``telaah new``) is an admin too.
 """
@@ -36,7 +36,9 @@ _WRITES: dict[str, dict[str, str]] = {
         "document_cases": "INSERT, UPDATE, DELETE",
         "cell_summaries": "INSERT, UPDATE, DELETE",
         "codes": "INSERT, UPDATE, DELETE",
-        "codebooks": "INSERT, UPDATE",  # no DELETE: a coder cannot drop a codebook
+        # DELETE is granted, but the server's guard trigger (app.models.live) lets a coder
+        # drop only the codebooks it created
+        "codebooks": "INSERT, UPDATE, DELETE",
     },
 }
 

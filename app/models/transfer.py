@@ -63,6 +63,9 @@ def copy_all_rows(
     Returns how many rows each table received.
     """
     counts: dict[str, int] = {}
+    if target.dialect.name == "postgresql":
+        # a copy keeps codebook owners as they are (none, from a file): see app.models.live
+        target.exec_driver_sql("SELECT set_config('telaah.copying', 'on', true)")
     for table in Base.metadata.sorted_tables:
         pk = list(table.primary_key.columns)
         rows = source.execute(select(table).order_by(*pk)).all()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes, Kind
@@ -21,12 +22,17 @@ from app.models.project import Project
 
 if TYPE_CHECKING:
     from app.ui.commands.base import CoreCommand
+    from app.ui.live import ServerLink
 
 T = TypeVar("T")
 
 
 class ReadOnlyProject(Exception):
     """An edit was attempted on a project opened read-only."""
+
+
+class ServerOffline(Exception):
+    """An edit was attempted while the team server cannot be reached (it was not made)."""
 
 
 class ProjectContext(QObject):
@@ -59,16 +65,36 @@ class ProjectContext(QObject):
         default_coder = str(settings.value("coder", "") or "") or _user_name()
         self.coder = coder or default_coder
         self.language = "id"
+        #: the live link of a server project (others' edits, loss of the server), or None
+        self.link: ServerLink | None = None
+        if project.is_server:
+            from app.ui.live import ServerLink
+
+            self.link = ServerLink(self, self.broadcast)
+
+    @property
+    def online(self) -> bool:
+        """False while the team server cannot be reached (a file is always online)."""
+        return self.link is None or self.link.online
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A short-lived session on the project."""
-        with self.project.session() as session:
-            yield session
+        """A short-lived session on the project. On a team server that cannot be reached it
+        raises :class:`ServerOffline` (at once while the banner shows)."""
+        if not self.online:
+            raise ServerOffline()
+        try:
+            with self.project.session() as session:
+                yield session
+        except (OperationalError, InterfaceError) as exc:
+            if self.link is None:
+                raise
+            self.link.lost()
+            raise ServerOffline() from exc
 
     def query(self, fn: Callable[..., T], /, **kwargs: object) -> T:
         """Run a core function ``fn(session, **kwargs)`` in its own session."""
-        with self.project.session() as session:
+        with self.session() as session:
             return fn(session, **kwargs)
 
     def check_writable(self) -> None:
@@ -76,12 +102,20 @@ class ProjectContext(QObject):
         that writes first and records its command afterwards checks this before starting)."""
         if self.read_only:
             raise ReadOnlyProject()
+        if not self.online:
+            raise ServerOffline()
 
     def execute(self, command: CoreCommand) -> Changes:
         """The one door for writes: do ``command`` now (errors propagate to the caller), put
         it on the undo stack and broadcast what it changed. Refuses in read-only mode."""
         self.check_writable()
-        changes = command.first()
+        try:
+            changes = command.first()
+        except (OperationalError, InterfaceError) as exc:
+            if self.link is None:
+                raise
+            self.link.lost()  # the server went away: refuse, say so, reconnect by itself
+            raise ServerOffline() from exc
         self.undo_stack.push(command)
         self.broadcast(changes)
         return changes

@@ -11,6 +11,7 @@ from app.coding.codebooks import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import (
     Cancelled,
+    ChangedSince,
     CodebookInvalid,
     DuplicateName,
     InvalidSpan,
@@ -35,7 +36,7 @@ from app.models.project import (
     ServerUnreachable,
 )
 from app.models.server import is_permission_error
-from app.ui.context import ReadOnlyProject
+from app.ui.context import ReadOnlyProject, ServerOffline
 
 translate = QCoreApplication.translate
 
@@ -145,6 +146,12 @@ def error_message(exc: BaseException) -> str:
         return translate("Errors", 'A {0} named "{1}" already exists.').format(
             _kind(exc.kind), exc.name
         )
+    if isinstance(exc, ChangedSince):
+        return translate(
+            "Errors",
+            "This was changed by another coder after your edit, so it was not undone; "
+            "nothing changed. Their version stays.",
+        )
     if isinstance(exc, NotFound):
         return translate("Errors", 'The {0} "{1}" no longer exists.').format(
             _kind(exc.kind), exc.name
@@ -185,6 +192,12 @@ def error_message(exc: BaseException) -> str:
         return project_error_message(exc)
     if isinstance(exc, ReadOnlyProject):
         return translate("Errors", "This project is open read-only; changes are not possible.")
+    if isinstance(exc, ServerOffline):
+        return translate(
+            "Errors",
+            "The team server cannot be reached, so this edit was not made. Telaah reconnects "
+            "by itself; try again when the banner is gone.",
+        )
     if isinstance(exc, DBAPIError) and is_permission_error(exc):
         return translate(
             "Errors", "The server does not allow this for your role in the team; nothing changed."

@@ -25,14 +25,17 @@ from app.models.project import open_project
 
 project = open_project(Path(sys.argv[1]))
 rng = random.Random(int(sys.argv[2]))
-print("ready", flush=True)
 with project.session() as s:
+    first = True
     while True:
         start = rng.randrange(0, 900)
         changes = apply_code(s, document_id=1, code_id=1, start=start,
                              end=start + rng.randrange(1, 100), coder=f"c{rng.randrange(5)}")
         for c in changes.added:
             print(c.id, flush=True)
+        if first:  # warmed up (imports, mappers): the kill then lands among the writes,
+            first = False  # however loaded the machine is
+            print("ready", flush=True)
 """
 
 ROUNDS = 20
@@ -67,7 +70,11 @@ def test_sigkill_while_coding_loses_nothing_committed(project: Project) -> None:
             text=True,
         )
         assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
+        line = child.stdout.readline().strip()
+        while line != "ready":
+            assert line.isdigit(), line
+            reported.add(int(line))
+            line = child.stdout.readline().strip()
         time.sleep(rng.uniform(0.0, 0.25))
         child.kill()
         out, _ = child.communicate(timeout=30)

@@ -13,7 +13,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from app.cli import main
 from app.coding.codebooks import install_codebook, load_bundled_codebook
-from app.coding.codes import remove_codebook
+from app.coding.codes import remove_codebook, restore_codebook
 from app.coding.codings import NewCoding, apply_code, apply_codes
 from app.coding.documents import import_files
 from app.coding.review import add_comment, mark_coding
@@ -131,10 +131,37 @@ def test_coder_cannot_drop_codebooks_or_change_roles(
     try:
         with project.session() as s:
             book = int(s.scalar(select(Codebook.id)) or 0)
-            with pytest.raises(ProgrammingError):
-                remove_codebook(s, codebook_id=book)
+            with pytest.raises(ProgrammingError, match="permission denied"):
+                remove_codebook(s, codebook_id=book)  # the admin's codebook
         with project.session() as s:
             assert s.get(Codebook, book) is not None
+            own = install_codebook(s, spec=load_bundled_codebook("loeffler"))
+            assert s.get_one(Codebook, own.codebook_id).owner == "siti"
+    finally:
+        project.close()
+    # Another coder cannot drop Siti's codebook either; Siti can, and undo brings it back.
+    secret = tmp_path / "ani.txt"
+    secret.write_text("rahasia-ani\n", encoding="utf-8")
+    monkeypatch.setenv("PGPASSWORD", team["telaah"])
+    args = ["team", pg_url, "add", "ani", "--role", "coder", "--password-file", str(secret)]
+    assert main(args) == 0
+    monkeypatch.setenv("PGPASSWORD", "rahasia-ani")
+    project = open_project(_as(pg_url, "ani"))
+    try:
+        with project.session() as s, pytest.raises(ProgrammingError, match="belongs to siti"):
+            remove_codebook(s, codebook_id=own.codebook_id)
+        with project.session() as s:
+            assert s.get(Codebook, own.codebook_id) is not None
+    finally:
+        project.close()
+    monkeypatch.setenv("PGPASSWORD", team["siti"])
+    project = open_project(siti)
+    try:
+        with project.session() as s:
+            snapshot = remove_codebook(s, codebook_id=own.codebook_id)
+            assert s.get(Codebook, own.codebook_id) is None
+            restore_codebook(s, snapshot=snapshot)
+            assert s.get_one(Codebook, own.codebook_id).owner == "siti"
     finally:
         project.close()
     secret = tmp_path / "x.txt"

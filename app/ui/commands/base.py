@@ -17,11 +17,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from app.coding.changes import Changes
 from app.coding.errors import TelaahError
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 
 
 class Text(str):
@@ -94,8 +94,17 @@ class CoreCommand(QUndoCommand):
 
     def _guard(self, step: Callable[[], Changes]) -> None:
         try:
+            if not self.ctx.online:
+                raise ServerOffline()
             changes = step()
-        except (TelaahError, OSError, SQLAlchemyError) as exc:
+        except (OperationalError, InterfaceError):
+            self.setObsolete(True)
+            if self.ctx.link is not None:
+                self.ctx.link.lost()
+                exc = ServerOffline()
+            self.ctx.failed.emit(exc)
+            return
+        except (TelaahError, OSError, SQLAlchemyError, ServerOffline) as exc:
             self.setObsolete(True)
             self.ctx.failed.emit(exc)
             return

@@ -43,7 +43,9 @@ class AddCodingsCommand(CoreCommand):
     def undo_core(self) -> Changes:
         if not self.added:
             return Changes()
-        return self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added]).changes
+        return self.ctx.query(
+            remove_codings, coding_ids=[c.id for c in self.added], unchanged=self.added
+        ).changes
 
     def redo_core(self) -> Changes:
         if not self.added:
@@ -110,10 +112,12 @@ class UpdateCodingCommand(CoreCommand):
             "memo": memo, "illustrative": illustrative, "code_id": code_id, "stance": stance
         }  # fmt: skip
         self.before: CodingInfo | None = None
+        self.after: CodingInfo | None = None
 
     def do(self) -> Changes:
         changes = self.ctx.query(update_coding, coding_id=self.coding_id, **self.fields)
         self.before = changes.before[0]
+        self.after = changes.updated[0]
         return changes.changes
 
     def undo_core(self) -> Changes:
@@ -128,6 +132,7 @@ class UpdateCodingCommand(CoreCommand):
             start=b.start,
             end=b.end,
             stance=b.stance,
+            unchanged=self.after,  # another coder's later change is not overwritten
         )
         return changes.changes
 

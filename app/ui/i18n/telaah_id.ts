@@ -928,6 +928,14 @@
         <translation>Telaah tidak dapat membaca berkas Word lama (.doc, .docm), Pages, atau WordPerfect. Buka berkas itu di Word, LibreOffice, atau Pages, pilih Simpan sebagai (atau Ekspor) .docx atau PDF, lalu impor berkas tersebut.</translation>
     </message>
     <message>
+        <source>The team server cannot be reached, so this edit was not made. Telaah reconnects by itself; try again when the banner is gone.</source>
+        <translation>Server tim tidak dapat dihubungi, jadi suntingan ini tidak dilakukan. Telaah menyambung kembali dengan sendirinya; coba lagi setelah spanduk peringatan hilang.</translation>
+    </message>
+    <message>
+        <source>This was changed by another coder after your edit, so it was not undone; nothing changed. Their version stays.</source>
+        <translation>Ini sudah diubah oleh pengode lain setelah suntingan Anda, jadi tidak dibatalkan; tidak ada yang berubah. Versi mereka tetap.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="1"/>
         <source>The server does not allow this for your role in the team; nothing changed.</source>
         <translation>Server tidak mengizinkan tindakan ini untuk peran Anda dalam tim; tidak ada yang berubah.</translation>
@@ -3206,6 +3214,10 @@ Nama Anda:</translation>
 </context>
 <context>
     <name>WorkbenchLayout</name>
+    <message>
+        <source>The team server cannot be reached. Edits are refused until it is back; everything the server confirmed is safe. Reconnecting by itself…</source>
+        <translation>Server tim tidak dapat dihubungi. Suntingan ditolak sampai server kembali; semua yang sudah dikonfirmasi server aman. Menyambung kembali dengan sendirinya…</translation>
+    </message>
     <message>
         <source>Show turns of:</source>
         <translation>Tampilkan giliran:</translation>

@@ -40,6 +40,10 @@ from app.ui.workbench.stripes import StripeHeader
 from app.ui.workbench.transcript import TranscriptView
 
 BANNER_STYLE = "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px; }"
+OFFLINE_STYLE = (
+    "QLabel { background: #f8d7da; color: #721c24; padding: 6px; border-radius: 3px; "
+    "font-weight: bold; }"
+)
 
 
 class WorkbenchLayout(QMainWindow):
@@ -94,10 +98,22 @@ class WorkbenchLayout(QMainWindow):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setText(notice)
         self.banner.setVisible(bool(notice))
+        self.server_banner = QLabel(centre)
+        self.server_banner.setObjectName("serverBanner")
+        self.server_banner.setWordWrap(True)
+        self.server_banner.setStyleSheet(OFFLINE_STYLE)
+        self.server_banner.setText(
+            self.tr(
+                "The team server cannot be reached. Edits are refused until it is back; "
+                "everything the server confirmed is safe. Reconnecting by itself…"
+            )
+        )
+        self.server_banner.setVisible(not ctx.online)
         self.view = TranscriptView(centre)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.server_banner)
         layout.addLayout(head)
         self.stripe_header = StripeHeader(self.view, centre)
         self.view.layoutChanged.connect(self.stripe_header.relayout)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QMimeData, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -130,6 +130,24 @@ class TranscriptView(QPlainTextEdit):
         self.stripes.relayout()
         self.layoutChanged.emit()
         self.refresh()
+
+    def top_position(self) -> int:
+        """The character (UTF-16) at the top left of the viewport: what the reader sees first."""
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def restore_top(self, position: int) -> None:
+        """Scroll so that ``position`` is on the first visible line again (after a reflow,
+        e.g. a stripe column appeared because another coder coded this document)."""
+        bar = self.verticalScrollBar()
+        low, high = bar.minimum(), bar.maximum()
+        while low < high:  # the last scroll value whose top is at or before ``position``
+            middle = (low + high + 1) // 2
+            bar.setValue(middle)
+            if self.top_position() <= position:
+                low = middle
+            else:
+                high = middle - 1
+        bar.setValue(low)
 
     def refresh(self) -> None:
         """Recolour the visible range (e.g. after codes changed colour)."""

@@ -21,10 +21,11 @@ from app.coding.workbench_queries import (
     all_speakers,
     attribute_values,
     coder_names,
+    coding_spans,
     codings_by_id,
 )
 from app.ui.commands.base import retranslate_stack, translate
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 from app.ui.language import apply_language, current_language
 from app.ui.tasks import Task, TaskRunner
@@ -87,6 +88,8 @@ class MainWindow(WorkbenchLayout):
         self.files = ProjectFiles(self)
         self.menus = WorkbenchMenus(self, self)
         self._build()
+        if ctx.link is not None:
+            ctx.link.onlineChanged.connect(lambda online: self.server_banner.setVisible(not online))
         self.resize(1440, 900)
         if self.documents.rows:
             first = self.documents.rows[0]
@@ -326,6 +329,9 @@ class MainWindow(WorkbenchLayout):
                         if c.document_id == doc
                     ]
                     self.view.update_spans(gone, new)
+            elif changes.remote:
+                if doc in changes.documents or not changes.documents:
+                    self._resync_spans(doc)  # another coder's edit: keep scroll and selection
             elif doc in changes.documents or (
                 not changes.documents
                 and (not changes.codes or changes.codes & self.view.index.code_ids())
@@ -335,6 +341,21 @@ class MainWindow(WorkbenchLayout):
         self.codes.refresh_counts(changes.codes or list(self.codes.codes))
         self.excerpt_model.on_codings_changed(changes)
         self._cursor_timer.start()
+
+    def _resync_spans(self, document_id: int) -> None:
+        """Bring the shown spans in line with the database, patching only the differences."""
+        with self.ctx.session() as s:
+            rows = coding_spans(s, document_id=document_id)
+        stored = {r[0]: Span(*r) for r in rows}
+        shown = self.view.index.spans
+        gone = [cid for cid, span in shown.items() if stored.get(cid) != span]
+        new = [span for cid, span in stored.items() if shown.get(cid) != span]
+        if gone or new:
+            view = self.view
+            top = view.top_position()
+            view.update_spans(gone, new)
+            view.restore_top(top)
+            QTimer.singleShot(0, lambda: view.restore_top(top))  # after a deferred reflow
 
     def _on_codes_changed(self) -> None:
         current = self.tree.current_code_id()
@@ -394,11 +415,19 @@ class MainWindow(WorkbenchLayout):
         return list(self.ctx.query(codings_by_id, coding_ids=ids)) if ids else []
 
     def _update_coding_panel(self) -> None:
-        self.coding_panel.show_codings(self.codings_here(), prefer=self.view.current_coding)
+        try:
+            here = self.codings_here()
+        except ServerOffline:
+            return  # the banner says so; the panel keeps what it showed
+        self.coding_panel.show_codings(here, prefer=self.view.current_coding)
 
     def _coding_picked(self, coding_id: int) -> None:
         self._cursor_timer.stop()
-        self.coding_panel.show_codings(self.codings_here(), prefer=coding_id)
+        try:
+            here = self.codings_here()
+        except ServerOffline:
+            return
+        self.coding_panel.show_codings(here, prefer=coding_id)
 
     def _coding_chosen_in_panel(self, coding_id: int) -> None:
         if self.view.current_coding != coding_id:
@@ -467,6 +496,9 @@ class MainWindow(WorkbenchLayout):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel_all()
+        self._cursor_timer.stop()
+        if self.ctx.link is not None:
+            self.ctx.link.stop()
         super().closeEvent(event)
         self.ctx.project.close()
         if self._lock is not None:
