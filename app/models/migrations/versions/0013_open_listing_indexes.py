@@ -7,14 +7,14 @@ of the turns: an index on (kind, speaker) answers it without reading a million s
 (0.35 s → 0.05 s on corpus XL).
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-02 14:30:00
 """
 from alembic import op
 
 
 revision = '0013'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
