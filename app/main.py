@@ -21,8 +21,7 @@ from app.ui.launcher import Launcher
 from app.ui.platform_check import check_platform
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
-
+    from app.models.lock import ProjectLock
     from app.ui.start.window import StartWindow
 
 # ``telaah`` without arguments shows the start window first: SQLAlchemy, the models, the
@@ -53,10 +52,11 @@ def open_window(
     Raises the project errors of :func:`open_project`.
     """
     from app.models.backup import BackupError, backup_if_due
+    from app.models.lock import acquire_lock
     from app.models.project import open_project
     from app.models.server import is_server_target
     from app.ui.context import ProjectContext
-    from app.ui.startup import acquire_lock, read_only_notice
+    from app.ui.startup import read_only_notice
     from app.ui.workbench.window import MainWindow
 
     ensure_app()
@@ -74,7 +74,7 @@ def open_window(
         return window
     path = Path(path)
     project = open_project(path)
-    lock: QLockFile | None = acquire_lock(path)
+    lock: ProjectLock | None = acquire_lock(path)
     if lock is not None:
         # The day's backup, taken once per day of use. A failure (full disk) must not keep
         # the researcher from working; it is tried again at the next opening.

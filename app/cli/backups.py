@@ -17,6 +17,7 @@ from typing import Any
 
 from app.cli.common import CliError, say
 from app.models.backup import BackupError, backup_dir, list_backups, restore_backup
+from app.models.lock import acquire_lock
 from app.models.project import ProjectNotFound
 
 _STAMP = re.compile(r"-(\d{8}-\d{6})-\d{6}-([a-z]+)$")
@@ -89,21 +90,12 @@ def _resolve_backup(project: Path, text: str) -> Path:
 
 @contextmanager
 def _project_lock(project: Path) -> Iterator[None]:
-    """Hold the project's lock (the one a Telaah window takes) while restoring.
-
-    Qt's QLockFile is used, as in the GUI: it is portable and removes a lock left behind by
-    a crashed window itself. QtCore needs no display, and is imported only here.
-    """
-    from PySide6.QtCore import QLockFile
-
-    lock = QLockFile(str(project.with_name(project.name + ".lock")))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(0) and not (lock.removeStaleLockFile() and lock.tryLock(0)):
+    """Hold the project's lock (the one a Telaah window takes) while restoring."""
+    lock = acquire_lock(project)
+    if lock is None:
         raise CliError(f"{project}: the project is open in Telaah; close it before restoring")
-    try:
+    with lock:
         yield
-    finally:
-        lock.unlock()
 
 
 def run_restore(args: argparse.Namespace) -> int:

@@ -6,30 +6,11 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication
 
 from app.models.backup import list_backups
 
 translate = QCoreApplication.translate
-
-
-def lock_path(project: Path) -> Path:
-    """The lock file beside a project (``tesis.telaah.lock``)."""
-    return project.with_name(project.name + ".lock")
-
-
-def acquire_lock(project: Path) -> QLockFile | None:
-    """Lock the project for this process; None when another window or instance has it.
-
-    A lock left behind by a crashed process is detected by Qt (dead pid) and taken over.
-    """
-    lock = QLockFile(str(lock_path(project)))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError and lock.removeStaleLockFile():
-        return lock if lock.tryLock(0) else None
-    return None
 
 
 def read_only_notice() -> str:

@@ -123,7 +123,7 @@ def test_restore_refuses_a_project_open_in_a_window(
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from app.ui.startup import acquire_lock; "
+            "import sys; from pathlib import Path; from app.models.lock import acquire_lock; "
             "lock = acquire_lock(Path(sys.argv[1])); print('locked', lock is not None, "
             "flush=True); sys.stdin.read()",
             str(project.path),

@@ -18,8 +18,8 @@ from app.coding.analysis import CellKind
 from app.coding.changes import Changes, Kind
 from app.coding.codebooks import bundled_codebook_dir
 from app.coding.memos import get_memo
+from app.models.lock import acquire_lock
 from app.ui.dialogs.cases import CasesDialog
-from app.ui.startup import acquire_lock
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_transcripts"
 INF09 = "INF09_Sulastri_PKK.txt"
@@ -47,7 +47,7 @@ def read_only(qtbot, study_path: Path) -> Iterator[object]:  # type: ignore[no-u
     assert win.ctx.read_only
     yield win
     win.close()
-    lock.unlock()
+    lock.release()
 
 
 def _editing_actions(win, tmp_path: Path) -> list[tuple[str, Callable[[], object]]]:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QLockFile, QModelIndex, QObject, QPoint, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -24,6 +24,7 @@ from app.coding.workbench_queries import (
     coding_spans,
     codings_by_id,
 )
+from app.models.lock import ProjectLock
 from app.ui.commands.base import retranslate_stack, translate
 from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
@@ -51,7 +52,7 @@ class MainWindow(WorkbenchLayout):
     acts: WorkbenchActions
 
     def __init__(
-        self, ctx: ProjectContext, *, lock: QLockFile | None = None, notice: str = ""
+        self, ctx: ProjectContext, *, lock: ProjectLock | None = None, notice: str = ""
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -502,5 +503,5 @@ class MainWindow(WorkbenchLayout):
         super().closeEvent(event)
         self.ctx.project.close()
         if self._lock is not None:
-            self._lock.unlock()
+            self._lock.release()
             self._lock = None
