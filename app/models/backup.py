@@ -108,7 +108,11 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.name.startswith(prefix) and p.stem.rsplit("-", 1)[-1] in REASONS
+        if p.is_file()
+        and p.name.startswith(prefix)
+        and p.stem.rsplit("-", 1)[-1] in REASONS
+        # reading a backup may leave SQLite's side files; they are not backups
+        and not p.name.endswith(("-wal", "-shm", "-journal"))
     )
 
 
@@ -121,10 +125,46 @@ def backup_if_due(path: Path, *, today: date | None = None) -> Path | None:
     return backup_project(path, reason="daily")
 
 
-def restore_backup(path: Path, backup: Path) -> Path:
-    """Replace the project's content with ``backup``; the current state is backed up first.
+def _healthy(path: Path) -> bool:
+    """An SQLite file that passes ``quick_check`` (so SQLite can back it up page by page)."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                return False
+        check = connect_read_only(path)
+        try:
+            return bool(check.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        finally:
+            check.close()
+    except (OSError, sqlite3.Error):
+        return False
 
-    The project must not be open. Returns the backup of the state that was replaced.
+
+def _move_aside(path: Path) -> Path:
+    """Move a damaged project (and its ``-wal``/``-shm``, which must not be replayed onto the
+    restored file) to ``<name>.damaged-<time>``, bytes untouched."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(path) + suffix)
+            if side.exists():
+                side.replace(Path(str(aside) + suffix))
+    except OSError as exc:
+        raise BackupError(path, "io", str(exc)) from exc
+    return aside
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Replace the project's content with ``backup``, keeping what it replaces.
+
+    ``backup`` must be a Telaah project that passes ``quick_check`` (else ``not-a-backup``
+    and nothing changes). The current state is kept first: a healthy project as a
+    ``restore`` backup in the backups folder, a damaged one moved aside, bytes untouched, to
+    ``<name>.damaged-<time>`` beside it. The project must not be open (callers hold its
+    lock). Returns where the replaced state was kept. Used by ``telaah restore`` and by the
+    window's "open the newest backup" offer for a damaged file.
     """
     if not backup.is_file():
         raise BackupError(backup, "not-found")
@@ -142,7 +182,12 @@ def restore_backup(path: Path, backup: Path) -> Path:
             check.close()
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(backup, "not-a-backup", str(exc)) from exc
-    safety = backup_project(path, reason="restore") if path.exists() else path
+    if not path.exists():
+        safety = path
+    elif _healthy(path):
+        safety = backup_project(path, reason="restore")
+    else:
+        safety = _move_aside(path)
     src = connect_read_only(backup)
     dst = sqlite3.connect(path)
     try:

@@ -138,8 +138,10 @@ class Launcher(QObject):
     def _offer_backup(
         self, path: Path, exc: ProjectDamaged, parent: QWidget | None
     ) -> QMainWindow | None:
+        from app.models.backup import BackupError, restore_backup
+        from app.models.lock import acquire_lock
         from app.ui.errors import project_error_message
-        from app.ui.startup import newest_backup, restore_backup
+        from app.ui.startup import newest_backup
 
         backup = newest_backup(path)
         message = project_error_message(exc)
@@ -159,7 +161,21 @@ class Launcher(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        restore_backup(path, backup)
+        lock = acquire_lock(path)  # as telaah restore does: nobody else replaces it meanwhile
+        try:
+            if lock is None:
+                raise BackupError(path, "io", "locked")
+            with lock:
+                restore_backup(path, backup)  # checks the backup, keeps the damaged file
+        except BackupError:
+            QMessageBox.critical(
+                parent,
+                "Telaah",
+                self.tr("The backup {0} cannot be restored; the project was left as it is.").format(
+                    backup.name
+                ),
+            )
+            return None
         return self.open_path(path, parent)
 
     def open_recent(self, path: Path, parent: QWidget | None = None) -> QMainWindow | None:

@@ -1,9 +1,9 @@
-"""Opening a project for the window: the single-instance lock and damaged-file recovery."""
+"""Opening a project for the window: the read-only notice, the newest backup of a damaged
+file (restored by :func:`app.models.backup.restore_backup`, as ``telaah restore`` does) and the
+coder's name."""
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -24,22 +24,6 @@ def read_only_notice() -> str:
 def newest_backup(project: Path) -> Path | None:
     backups = list_backups(project)
     return backups[-1] if backups else None
-
-
-def restore_backup(project: Path, backup: Path) -> Path:
-    """Put ``backup`` in place of a damaged ``project``; the damaged file is kept aside.
-
-    Returns where the damaged file was moved (``<name>.damaged-<time>``).
-    """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = project.with_name(f"{project.name}.damaged-{stamp}")
-    project.replace(aside)
-    for suffix in ("-wal", "-shm"):
-        side = Path(str(project) + suffix)
-        if side.exists():
-            side.replace(Path(str(aside) + suffix))
-    shutil.copy2(backup, project)
-    return aside
 
 
 def ask_coder_once(parent: object = None) -> str:

@@ -80,3 +80,20 @@ def test_another_applications_database_is_not_restored(project: Project, tmp_pat
         restore_backup(project.path, other)
     assert err.value.reason == "not-a-backup"
     assert project.path.read_bytes() == before
+
+
+def test_a_damaged_project_is_moved_aside_with_its_wal(project: Project) -> None:
+    old = backup_project(project.path, reason="manual")
+    project.close()
+    broken = bytearray(project.path.read_bytes())
+    broken[100:4000] = b"\xff" * 3900
+    project.path.write_bytes(bytes(broken))
+    wal = Path(str(project.path) + "-wal")
+    wal.write_bytes(b"stale log")  # must not be replayed onto the restored file
+    aside = restore_backup(project.path, old)
+    assert aside.name.startswith(project.path.name + ".damaged-")
+    assert aside.read_bytes() == bytes(broken)
+    assert Path(str(aside) + "-wal").read_bytes() == b"stale log"
+    assert not wal.exists() or wal.read_bytes() != b"stale log"
+    open_project(project.path).close()
+    assert [p for p in list_backups(project.path) if p.stem.endswith("-restore")] == []

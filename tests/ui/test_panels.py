@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableView
 
 from app.coding.errors import Cancelled
 from app.coding.progress import Progress
 from app.coding.search import search
 from app.coding.workbench_queries import document_text
-from app.models.backup import backup_project
+from app.models.backup import backup_project, list_backups
 from app.models.project import ProjectDamaged, create_project, open_project
-from app.ui.startup import newest_backup, restore_backup
+from app.ui.startup import newest_backup
 from app.ui.tasks import Task
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_transcripts" / "INF11_Yusuf_warga.txt"
@@ -333,7 +333,10 @@ def test_second_window_on_same_project_is_read_only(window, study_path, qtbot) -
     third.close()
 
 
-def test_damaged_project_can_be_replaced_by_its_newest_backup(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_project_can_be_replaced_by_its_newest_backup(tmp_path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.main import open_window
+    from app.ui.launcher import Launcher
+
     path = tmp_path / "tesis.telaah"
     create_project(path).close()
     backup_project(path, reason="manual")
@@ -344,9 +347,40 @@ def test_damaged_project_can_be_replaced_by_its_newest_backup(tmp_path) -> None:
         open_project(path)
     backup = newest_backup(path)
     assert backup is not None
-    aside = restore_backup(path, backup)
-    assert aside.exists() and aside.read_bytes() == bytes(data)
+    answers: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: answers.append(text))
+    launcher = Launcher(open_window)
+    window = launcher.open_path(path)
+    assert window is not None and answers == []
+    window.close()  # deletes itself on close
+    # the damaged file is kept aside byte for byte, the backup (checked) took its place
+    (aside,) = (p for p in tmp_path.glob("tesis.telaah.damaged-*") if p.name[-1].isdigit())
+    assert aside.read_bytes() == bytes(data)
     open_project(path).close()
+
+
+def test_a_damaged_backup_is_not_restored_over_a_damaged_project(
+    tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.main import open_window
+    from app.ui.launcher import Launcher
+
+    path = tmp_path / "tesis.telaah"
+    create_project(path).close()
+    backup = backup_project(path, reason="manual")
+    broken = bytearray(path.read_bytes())
+    broken[100:4000] = b"\xff" * 3900
+    path.write_bytes(bytes(broken))
+    backup.write_bytes(bytes(broken))  # the backup is damaged too
+    answers: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: answers.append(text))
+    assert Launcher(open_window).open_path(path) is None
+    assert len(answers) == 1 and backup.name in answers[0]
+    assert path.read_bytes() == bytes(broken)  # left as it was, nothing moved aside
+    assert list(tmp_path.glob("*.damaged-*")) == [] and list_backups(path) == [backup]
+    assert newest_backup(path) == backup  # never SQLite's -wal/-shm beside it
 
 
 def test_import_is_undoable_and_redo_restores_it(window, study_path, tmp_path, qtbot, dump) -> None:  # type: ignore[no-untyped-def]

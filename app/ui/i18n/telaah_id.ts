@@ -1553,6 +1553,11 @@
         <translation>Salin datanya ke berkas bersih, {0}, tanpa objek-objek tersebut?</translation>
     </message>
     <message>
+        <location filename="../launcher.py" line="165"/>
+        <source>The backup {0} cannot be restored; the project was left as it is.</source>
+        <translation>Cadangan {0} tidak dapat dipulihkan; proyek dibiarkan seperti semula.</translation>
+    </message>
+    <message>
         <location filename="../launcher.py" line="91"/>
         <source>No backup was found.</source>
         <extracomment>builds the main window of a project (``app.main.open_window``); raises project errors</extracomment>
