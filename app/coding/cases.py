@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.coding.errors import DuplicateName, InvalidSpan, InvalidValue, NotFound
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.models.schema import Attribute, Case, CaseAttribute, Document, DocumentCase
+from app.models.transactions import committed
 
 ATTRIBUTE_TYPES = ("text", "number", "date", "category")
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
@@ -111,17 +112,13 @@ def create_case(
     name = name.strip()
     if not name:
         raise InvalidValue("case", name, "empty name")
-    try:
+    with committed(session):
         if session.scalar(select(Case.id).where(Case.name == name)) is not None:
             raise DuplicateName("case", name)
         case = Case(name=name, alias=alias)
         session.add(case)
         session.flush()
         _set_values(session, case, attributes or {}, types or {})
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return get_case(session, case_id=case.id)
 
 
@@ -133,15 +130,11 @@ def set_attributes(
     types: Mapping[str, str] | None = None,
 ) -> CaseInfo:
     """Set (create or overwrite) attribute values of a case, committed."""
-    try:
+    with committed(session):
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound("case", str(case_id))
         _set_values(session, case, values, types or {})
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return get_case(session, case_id=case_id)
 
 
@@ -181,7 +174,7 @@ def link_document(
     end: int | None = None,
 ) -> CaseLink:
     """Link a whole document (no span) or ``text[start:end]`` to a case, committed."""
-    try:
+    with committed(session):
         length = session.scalar(select(Document.length).where(Document.id == document_id))
         if length is None:
             raise NotFound("document", str(document_id))
@@ -193,10 +186,6 @@ def link_document(
             raise InvalidSpan(start, end, length)
         link = DocumentCase(document_id=document_id, case_id=case_id, start=start, end=end)
         session.add(link)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CaseLink(link.id, case_id, document_id, start, end)
 
 
@@ -259,17 +248,13 @@ def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
             ).where(DocumentCase.case_id == case_id)
         )
     )
-    try:
+    with committed(session):
         memos = take_memos(session, target_kind="case", target_ids=[case_id])
         snapshot = CaseSnapshot(
             case.id, case.name, case.alias, case.created_at, values, links, memos,
             case.informant_code,
         )  # fmt: skip
         session.delete(case)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return snapshot
 
 

@@ -26,6 +26,7 @@ from app.coding.codebooks import (
 from app.coding.codes import CodeRow, code_row
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Code, Codebook, Coding
+from app.models.transactions import committed
 
 _RULES = ("use_when_id", "use_when_en", "not_use_when_id", "not_use_when_en")
 _TEXTS = ("name_id", "name_en", "definition_id", "definition_en", "reference", *_RULES)
@@ -85,7 +86,7 @@ def update_codebook(
     skipped: list[str] = []
     changed: list[CodeRow] = []
     renamed: list[str] = []
-    try:
+    with committed(session):
         for code in spec.walk_codes():
             row = codes.get(code.key)
             if row is not None:
@@ -126,10 +127,6 @@ def update_codebook(
             added.append(code.key)
             added_ids.append(new.id)
         book.version = spec.version
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CodebookUpdate(
         key, book.id, from_version, spec.version, tuple(added), tuple(added_ids),
         tuple(skipped), tuple(changed), tuple(renamed),
@@ -149,7 +146,7 @@ def revert_codebook_update(session: Session, *, update: CodebookUpdate) -> None:
         )
         if used:
             raise InvalidValue("codebook update", update.codebook_key, "new codes are in use")
-    try:
+    with committed(session):
         # Children before parents (ids grow parents first).
         for code_id in sorted(ids, reverse=True):
             session.execute(delete(Code).where(Code.id == code_id))
@@ -161,10 +158,6 @@ def revert_codebook_update(session: Session, *, update: CodebookUpdate) -> None:
         book = session.get(Codebook, update.codebook_id)
         if book is not None:
             book.version = update.from_version
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from app.coding.errors import (
     TelaahError,
 )
 from app.models.schema import Code, Codebook
+from app.models.transactions import committed
 
 #: The codebooks that ship with Telaah, in the order the app offers them.
 BUNDLED_KEYS: tuple[str, ...] = ("loeffler", "cepiku", "putnam", "participation")
@@ -378,7 +379,7 @@ def install_codebook(
         raise DuplicateName("code", clash)
     last = session.scalar(select(func.max(Codebook.sort_order)))
     ids: list[int] = []
-    try:
+    with committed(session):
         book = Codebook(
             key=spec.key,
             name_id=spec.name_id,
@@ -393,10 +394,6 @@ def install_codebook(
         session.add(book)
         session.flush()
         _add_codes(session, book.id, None, spec.codes, ids)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CodebookInstalled(book.id, spec.key, tuple(ids), tuple(keys))
 
 

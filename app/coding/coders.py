@@ -19,6 +19,7 @@ from app.coding.changes import Changes
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Coder, Coding
+from app.models.transactions import committed
 
 
 class CoderRole(StrEnum):
@@ -80,7 +81,7 @@ def set_coder_role(
     unknown role or an empty name; nothing changes then.
     """
     wanted = parse_role(str(role))
-    try:
+    with committed(session):
         existing = session.scalar(select(Coder).where(Coder.name == name.strip()))
         if existing is None:
             if not create:
@@ -91,10 +92,6 @@ def set_coder_role(
         else:
             row, before = existing, CoderRole(existing.role)
         row.role = wanted.value
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CoderRoleChange(row.name, before, wanted)
 
 

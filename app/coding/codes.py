@@ -19,6 +19,7 @@ from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import DuplicateName, InvalidValue, NotFound
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.models.schema import CellSummary, Code, Codebook, Coder, Coding, Memo
+from app.models.transactions import committed
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -132,8 +133,9 @@ def ensure_codebook(session: Session, *, key: str, name_id: str, name_en: str) -
         return found
     order = session.scalar(select(func.coalesce(func.max(Codebook.sort_order), 0))) or 0
     book = Codebook(key=key, name_id=name_id, name_en=name_en, origin="user", sort_order=order + 1)
-    session.add(book)
-    session.commit()
+    with committed(session):
+        session.add(book)
+        session.flush()
     return book.id
 
 
@@ -173,8 +175,9 @@ def create_code(
         colour=colour,
         sort_order=(session.scalar(siblings) or 0) + 1,
     )
-    session.add(code)
-    session.commit()
+    with committed(session):
+        session.add(code)
+        session.flush()
     return _row(code)
 
 
@@ -281,12 +284,8 @@ def _delete_subtree(session: Session, code_id: int) -> CodeSnapshot:
 
 def delete_code(session: Session, *, code_id: int) -> CodeSnapshot:
     """Delete a code, its indicators, their codings and summaries; returns the snapshot."""
-    try:
+    with committed(session):
         snapshot = _delete_subtree(session, code_id)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return snapshot
 
 
@@ -314,12 +313,8 @@ def _restore_subtree(session: Session, snapshot: CodeSnapshot) -> None:
 
 def restore_code(session: Session, *, snapshot: CodeSnapshot) -> None:
     """Undo :func:`delete_code`: the codes, codings and summaries come back unchanged."""
-    try:
+    with committed(session):
         _restore_subtree(session, snapshot)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRecord:
@@ -330,7 +325,7 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
     """
     if source_id == target_id:
         raise InvalidValue("merge", str(source_id), "same code")
-    try:
+    with committed(session):
         source, target = _get(session, source_id), _get(session, target_id)
         if target_id in {c.id for c in _subtree(session, source_id)}:
             raise InvalidValue("merge", str(target_id), "inside the merged code")
@@ -370,10 +365,6 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
         session.execute(delete(CellSummary).where(CellSummary.row_code_id == source_id))
         session.flush()
         session.delete(source)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return MergeRecord(
         src_row, target_id, tuple(moved), tuple(dropped), tuple(children), summaries, memo_ids
     )
@@ -381,7 +372,7 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
 
 def unmerge_codes(session: Session, *, record: MergeRecord) -> None:
     """Undo :func:`merge_codes` exactly."""
-    try:
+    with committed(session):
         _insert_rows(session, [record.source])
         session.execute(
             update(Code).where(Code.id.in_(record.reparented)).values(parent_id=record.source.id)
@@ -398,10 +389,6 @@ def unmerge_codes(session: Session, *, record: MergeRecord) -> None:
             .where(Memo.id.in_(record.moved_memos))
             .values(target_id=record.source.id, updated_at=Memo.updated_at)
         )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def code_row(session: Session, *, code_id: int) -> CodeRow:
@@ -451,19 +438,15 @@ def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
             .order_by(Code.sort_order, Code.id)
         )
     )
-    try:
+    with committed(session):
         snapshots = tuple(_delete_subtree(session, code_id) for code_id in tops)
         session.execute(delete(Codebook).where(Codebook.id == codebook_id))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CodebookSnapshot(*fields, codes=snapshots, version=version, owner=owner)
 
 
 def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
     """Undo :func:`remove_codebook`: the codebook, codes and codings come back unchanged."""
-    try:
+    with committed(session):
         session.add(
             Codebook(
                 id=snapshot.id,
@@ -482,7 +465,3 @@ def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> None:
         session.flush()
         for code in snapshot.codes:
             _restore_subtree(session, code)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise

@@ -21,6 +21,7 @@ from app.coding.errors import ChangedSince, InvalidSpan, InvalidValue, NotFound
 from app.coding.limits import check_length
 from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
+from app.models.transactions import committed
 
 
 class Stance(StrEnum):
@@ -185,7 +186,7 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
     cut from each document's text read once, and the rows go in as multi-row inserts.
     """
     wanted = list(codings)
-    try:
+    with committed(session):
         cid = coder_id(session, name=coder)
         by_doc: dict[int, list[NewCoding]] = {}
         for new in wanted:
@@ -247,10 +248,6 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
                 )
             ]
         ids = {(doc, code, start, end): coding_id for coding_id, doc, code, start, end in back}
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     name = coder.strip()
     added = [
         CodingInfo(ids[(n.document_id, n.code_id, n.start, n.end)], n.document_id, n.code_id,
@@ -331,7 +328,7 @@ def remove_codings(
     ``unchanged`` (an undo of one's own edit) are the codings as that edit left them: when
     any of them has been changed since (another coder on a team server edited its memo,
     code or span), :class:`ChangedSince` is raised and nothing is deleted."""
-    try:
+    with committed(session):
         if unchanged and session.get_bind().dialect.name == "postgresql":
             wanted = list(coding_ids)  # locked until commit: nobody changes them in between
             for i in range(0, len(wanted), _CHUNK):
@@ -346,10 +343,6 @@ def remove_codings(
                 delete(Coding).where(Coding.id.in_(ids[i : i + _CHUNK])),
                 execution_options={"synchronize_session": False},
             )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CodingChanges.of(removed=removed)
 
 
@@ -384,12 +377,8 @@ def add_codings(session: Session, *, codings: Sequence[CodingInfo]) -> None:
 
 def restore_codings(session: Session, *, codings: Sequence[CodingInfo]) -> CodingChanges:
     """Put removed codings back exactly (same ids, coders, memos, stars, timestamps)."""
-    try:
+    with committed(session):
         add_codings(session, codings=codings)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     coders = {n: coder_id(session, name=n, create=False) for n in {c.coder for c in codings}}
     restored = [replace(c, coder_id=coders[c.coder]) for c in codings]
     return CodingChanges.of(added=restored)
@@ -410,7 +399,7 @@ def update_coding(
     """Change a coding's memo, star, stance, code or span; ``before`` holds the previous
     state. With ``unchanged`` (an undo) the coding must still be as that says, else
     :class:`ChangedSince` and nothing changes."""
-    try:
+    with committed(session):
         ((row, name),) = _load(session, [coding_id])
         before = coding_info(row, name)
         _check_unchanged([before], () if unchanged is None else (unchanged,))
@@ -433,10 +422,6 @@ def update_coding(
             row.stance = Stance(stance).value
         session.flush()
         after = coding_info(row, name)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CodingChanges.of(updated=[after], before=[before])
 
 

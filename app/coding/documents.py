@@ -27,6 +27,7 @@ from app.coding.progress import NullProgress, Progress, check
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
 from app.models.bulk import insert_rows
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
+from app.models.transactions import committed
 
 SEGMENT_KINDS = ("paragraph", "turn")
 _MAX_NAME = 255
@@ -164,7 +165,7 @@ def _store(
     if not ready:
         return []
     imported = []
-    try:
+    with committed(session):
         for path, name, extracted in ready:
             document = Document(
                 name=name,
@@ -190,10 +191,6 @@ def _store(
                     len(extracted.turns),
                 )
             )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return imported
 
 
@@ -287,7 +284,7 @@ def remove_documents(session: Session, *, document_ids: Sequence[int]) -> Docume
         .join(Coder, Coder.id == Coding.coder_id)
         .where(Coding.document_id.in_(ids))
     ).all()
-    try:
+    with committed(session):
         snapshot = DocumentSnapshot(
             tuple(tuple(r) for r in docs),
             tuple(tuple(r) for r in segments),
@@ -296,16 +293,12 @@ def remove_documents(session: Session, *, document_ids: Sequence[int]) -> Docume
             take_memos(session, target_kind="document", target_ids=ids),
         )
         session.execute(delete(Document).where(Document.id.in_(ids)))  # cascades
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return snapshot
 
 
 def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
     """Undo :func:`remove_documents` exactly (same ids, text, segments, links, codings)."""
-    try:
+    with committed(session):
         session.execute(
             insert(Document),
             [dict(zip(_DOCUMENT_COLUMNS, r, strict=True)) for r in snapshot.documents],
@@ -321,7 +314,3 @@ def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
             )
         add_codings(session, codings=snapshot.codings)
         put_memos(session, memos=snapshot.memos)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Code
+from app.models.transactions import committed
 
 #: Longer than two sentences belongs in the analytic memo.
 MAX_FINDING = 2000
@@ -44,16 +45,12 @@ def set_finding(session: Session, *, code_id: int, text: str) -> FindingChange:
     text = text.strip()
     if len(text) > MAX_FINDING:
         raise InvalidValue("finding", text[:40] + "…", f"at most {MAX_FINDING} characters")
-    try:
+    with committed(session):
         code = session.get(Code, code_id)
         if code is None:
             raise NotFound("code", str(code_id))
         before = code.finding or ""
         code.finding = text
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return FindingChange(code_id, before, text)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.coding.analysis.evidence import load_cases
 from app.coding.errors import DuplicateName, InvalidValue, NotFound
 from app.models.schema import Case
+from app.models.transactions import committed
 
 GROUP_KEYS = ("group", "kelompok", "kelompok_informan")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,31}\Z")
@@ -106,12 +107,8 @@ def set_informant_code(session: Session, *, case_id: int, code: str | None) -> I
         if clash is not None:
             raise DuplicateName("informant code", value)
     before = case.informant_code
-    try:
+    with committed(session):
         case.informant_code = value
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return InformantCodeChange(case_id, before, value)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Case, Code, Codebook, Coder, Document, Memo, utcnow
+from app.models.transactions import committed
 
 TARGETS = {"document": Document, "code": Code, "case": Case, "codebook": Codebook}
 
@@ -89,7 +90,7 @@ def set_memo(
     Returns the memo as it was before, so that undo can put it back (:func:`restore_memo`).
     """
     _check_target(session, target_kind, target_id)
-    try:
+    with committed(session):
         memo = _find(session, target_kind, target_id)
         before = _info(session, memo) if memo is not None else None
         if not text.strip():
@@ -108,10 +109,6 @@ def set_memo(
             memo.text = text
             memo.coder_id = coder_id(session, name=author)
             memo.updated_at = utcnow()
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return before
 
 
@@ -119,17 +116,13 @@ def restore_memo(
     session: Session, *, target_kind: str, target_id: int | None, memo: MemoInfo | None
 ) -> None:
     """Put a target's memo back to ``memo`` (None: no memo), exactly as it was."""
-    try:
+    with committed(session):
         current = _find(session, target_kind, target_id)
         if current is not None:
             session.delete(current)
             session.flush()
         if memo is not None:
             put_memos(session, memos=(memo,))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def list_memos(session: Session) -> tuple[MemoInfo, ...]:

@@ -35,6 +35,7 @@ from app.models.schema import (
     Segment,
 )
 from app.models.server import PasswordPrompt, is_server_target
+from app.models.transactions import committed
 
 _CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour")
 
@@ -402,7 +403,7 @@ def merge_project_file(
 def merge_projects(session: Session, *, other: Session) -> MergeReport:
     """Bring the other copy's documents, codes, cases, codings, memos and review state in."""
     merger = _Merger(session, other)
-    try:
+    with committed(session):
         merger.coders_()
         merger.documents()
         merger.codebooks_and_codes()
@@ -410,9 +411,5 @@ def merge_projects(session: Session, *, other: Session) -> MergeReport:
         merger.codings_()
         merger.review()
         merger.memos_and_summaries()
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     added = {kind: n for kind, n in sorted(merger.added.items()) if n}
     return MergeReport(added, tuple(merger.conflicts))

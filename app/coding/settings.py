@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue
 from app.models.schema import ProjectSetting
+from app.models.transactions import committed
 
 
 class NamesInExports(StrEnum):
@@ -181,12 +182,8 @@ def restore_settings(session: Session, *, settings: ProjectSettings) -> Settings
 
 
 def _store(session: Session, before: ProjectSettings, after: ProjectSettings) -> SettingsChange:
-    try:
+    with committed(session):
         encoded = _encode(after)
         session.execute(delete(ProjectSetting).where(ProjectSetting.key.in_(list(encoded))))
         session.add_all(ProjectSetting(key=k, value=v) for k, v in encoded.items())
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return SettingsChange(before, after)

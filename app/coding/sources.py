@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Document
+from app.models.transactions import committed
 
 
 class SourceType(StrEnum):
@@ -140,7 +141,7 @@ def set_document_source(
         raise InvalidValue("title", title[:40] + "…", f"at most {MAX_TITLE} characters")
     if source_date is not _KEEP and source_date is not None and not isinstance(source_date, date):
         raise InvalidValue("date", str(source_date), "expected YYYY-MM-DD")
-    try:
+    with committed(session):
         doc = session.get(Document, document_id)
         assert doc is not None
         if kind is not None:
@@ -149,10 +150,6 @@ def set_document_source(
             doc.title = title.strip()
         if source_date is not _KEEP:
             doc.source_date = source_date  # type: ignore[assignment]
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return SourceChange(before, document_source(session, document_id=document_id))
 
 

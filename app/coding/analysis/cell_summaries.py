@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import CellSummary, Code, utcnow
+from app.models.transactions import committed
 
 COLUMN_KINDS = ("case", "attr", "code")
 
@@ -71,7 +72,7 @@ def set_cell_summary(
     Returns the previous text ("" when there was none) so the change can be undone.
     """
     _check(session, row_code_id, column_kind, column_key)
-    try:
+    with committed(session):
         row = session.scalar(
             select(CellSummary).where(
                 CellSummary.row_code_id == row_code_id,
@@ -96,10 +97,6 @@ def set_cell_summary(
         else:
             row.text = text
             row.updated_at = utcnow()
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return CellSummaryChange(row_code_id, column_kind, column_key, previous, text)
 
 
