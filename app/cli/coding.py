@@ -16,12 +16,21 @@ MAX_HITS = 10_000
 
 
 def register(commands: Any) -> None:
-    code = commands.add_parser("code", help="code a span of a document")
+    code = commands.add_parser("code", help="code a span of a document (with a code, or in vivo)")
     code.add_argument("project", metavar="PROJECT")
     code.add_argument("--document", metavar="NAME", required=True)
     code.add_argument("--start", metavar="N", type=int, required=True, help="code-point offset")
     code.add_argument("--end", metavar="M", type=int, required=True, help="exclusive")
-    code.add_argument("--code", metavar="CODE", required=True, help="code key or name path")
+    which = code.add_mutually_exclusive_group(required=True)
+    which.add_argument("--code", metavar="CODE", help="code key or name path")
+    which.add_argument(
+        "--in-vivo",
+        metavar="NAME",
+        nargs="?",
+        const="",
+        default=None,
+        help="code it with a new code in the 'In vivo' codebook, named NAME or by the words",
+    )
     code.add_argument("--coder", metavar="NAME", default=None, help="default: your user name")
     code.add_argument("--memo", metavar="TEXT", default="")
     code.add_argument("--illustrative", action="store_true", help="star the coding")
@@ -59,6 +68,8 @@ def register(commands: Any) -> None:
 
 
 def run_code(args: argparse.Namespace) -> int:
+    if args.in_vivo is not None:
+        return _run_in_vivo(args)
     with opened(args.project) as project, project.session() as session:
         doc_id = document_id(session, name=args.document)
         code_id = find_code(session, args.code)
@@ -78,6 +89,27 @@ def run_code(args: argparse.Namespace) -> int:
         say(f"coded {where} with {args.code} (coding {changes.added[0].id})")
     else:
         say(f"{where} was already coded with {args.code}")
+    return 0
+
+
+def _run_in_vivo(args: argparse.Namespace) -> int:
+    if args.memo or args.illustrative or args.evidence != Stance.SUPPORTS.value:
+        raise CliError("--in-vivo takes no --memo, --illustrative or --evidence")
+    from app.coding.in_vivo import code_in_vivo
+
+    with opened(args.project) as project, project.session() as session:
+        made = code_in_vivo(
+            session,
+            document_id=document_id(session, name=args.document),
+            start=args.start,
+            end=args.end,
+            coder=coder_for(project, args.coder),
+            name=args.in_vivo,
+        )
+    say(
+        f"coded {args.document} {args.start}-{args.end} with the new code {made.code.key} "
+        f"({made.code.name_id})"
+    )
     return 0
 
 

@@ -16,12 +16,9 @@ from app.coding.codings import (
     restore_codings,
     update_coding,
 )
+from app.coding.in_vivo import code_in_vivo
 from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-IN_VIVO_KEY = "in-vivo"
-IN_VIVO_COLOUR = "#8a5a9e"
-IN_VIVO_NAME_LENGTH = 60
 
 
 class AddCodingsCommand(CoreCommand):
@@ -137,15 +134,6 @@ class UpdateCodingCommand(CoreCommand):
         return changes.changes
 
 
-def in_vivo_name(selection: str) -> str:
-    """A code name from selected text: one line, trimmed, at most 60 characters."""
-    words = " ".join(selection.split())
-    words = words.strip(" \t.,;:!?\"'()[]“”‘’")
-    if len(words) > IN_VIVO_NAME_LENGTH:
-        words = words[: IN_VIVO_NAME_LENGTH - 1].rstrip() + "…"
-    return words
-
-
 class InVivoCommand(CoreCommand):
     """Create a code named from the selection (codebook "In vivo") and apply it there."""
 
@@ -156,19 +144,16 @@ class InVivoCommand(CoreCommand):
         self.snapshot: codes_core.CodeSnapshot | None = None
 
     def do(self) -> Changes:
-        with self.ctx.session() as s:
-            book = codes_core.ensure_codebook(
-                s, key=IN_VIVO_KEY, name_id="In vivo", name_en="In vivo"
-            )
-            self.code = codes_core.create_code(
-                s, codebook_id=book, name_id=self.name, name_en=self.name, colour=IN_VIVO_COLOUR
-            )
-            changes = apply_codes(
-                s,
-                codings=[NewCoding(self.document_id, self.code.id, self.start, self.end)],
-                coder=self.ctx.coder,
-            )
-        return Changes.of_codes([self.code.id]) | changes.changes
+        made = self.ctx.query(
+            code_in_vivo,
+            document_id=self.document_id,
+            start=self.start,
+            end=self.end,
+            coder=self.ctx.coder,
+            name=self.name,
+        )  # one transaction: codebook, code and coding
+        self.code = made.code
+        return made.changes
 
     def undo_core(self) -> Changes:
         assert self.code is not None

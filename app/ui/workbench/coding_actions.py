@@ -14,13 +14,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.coding.codings import CodingInfo, NewCoding, Stance
+from app.coding.in_vivo import in_vivo_name
 from app.ui.commands.base import CoreCommand, run_command, translate
 from app.ui.commands.codings import (
     AddCodingsCommand,
     InVivoCommand,
     RemoveCodingsCommand,
     UpdateCodingCommand,
-    in_vivo_name,
 )
 from app.ui.context import ProjectContext
 from app.ui.workbench.codebook_model import CodebookModel
