@@ -96,9 +96,14 @@ def project_target(text: str | Path) -> str | Path:
 
 
 @contextmanager
-def opened(path: str | Path) -> Iterator[Project]:
-    """An existing project (a file, migrated if old, or a server URL), closed on exit."""
-    project = open_project(project_target(path), ask_password=ask_password)
+def opened(path: str | Path, *, reads_only: bool = False) -> Iterator[Project]:
+    """An existing project (a file, migrated if old, or a server URL), closed on exit.
+
+    ``reads_only``: the command writes nothing, so the whole-file integrity scan is left
+    out (see :func:`open_project`)."""
+    project = open_project(
+        project_target(path), ask_password=ask_password, whole_check=not reads_only
+    )
     try:
         yield project
     finally:

@@ -25,7 +25,7 @@ def register(commands: Any) -> None:
 
 
 def run_text(args: argparse.Namespace) -> int:
-    with opened(args.project) as project, project.session() as session:
+    with opened(args.project, reads_only=True) as project, project.session() as session:
         text = get_document_text(session, name=args.document)
     # Bytes, not text: no newline is added and no platform newline translation happens.
     data = text.encode("utf-8")
@@ -55,7 +55,7 @@ def format_stats(stats: ProjectStats) -> list[str]:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    with opened(args.project) as project, project.session() as session:
+    with opened(args.project, reads_only=True) as project, project.session() as session:
         stats = project_stats(session)
     if args.json:
         say(json.dumps(stats.as_json(), ensure_ascii=False, indent=2))

@@ -30,7 +30,6 @@ from app.models.backup import backup_project, drop_backup, list_backups, put_bac
 from app.models.base import Base
 from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
 from app.models.fts import create_fts
-from app.models.live import create_live_objects
 from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
 if TYPE_CHECKING:
@@ -226,7 +225,10 @@ class ServerNotEmpty(ServerError, ProjectExists):
     """A new project was asked for in a server database that already holds tables."""
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path, *, whole: bool = True) -> None:
+    """Refuse what is not a healthy Telaah file. ``whole=False`` leaves out ``quick_check``,
+    which reads every page (about a second for corpus L on a busy laptop), and keeps the
+    checks of the header, application id, stamp and schema objects."""
     try:
         with path.open("rb") as fh:
             magic = fh.read(len(SQLITE_MAGIC))
@@ -244,9 +246,8 @@ def _check_file(path: Path) -> None:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotAProject(path, "another application's database")
-        status = con.execute("PRAGMA quick_check").fetchone()[0]
-        if status != "ok":
-            raise ProjectDamaged(path, status)
+        if whole:
+            _quick_check(path, con)
         revision = _stamped(con)
         if revision is None:
             _check_unstamped(path, con)
@@ -260,6 +261,12 @@ def _check_file(path: Path) -> None:
         raise ProjectDamaged(path, str(exc)) from exc
     finally:
         con.close()
+
+
+def _quick_check(path: Path, con: sqlite3.Connection) -> None:
+    status = con.execute("PRAGMA quick_check").fetchone()[0]
+    if status != "ok":
+        raise ProjectDamaged(path, status)
 
 
 def _check_unstamped(path: Path, con: sqlite3.Connection) -> None:
@@ -368,6 +375,8 @@ def create_project(
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            from app.models.live import create_live_objects  # psycopg: servers only
+
             create_live_objects(conn)
             if fill is not None:
                 fill(conn)
@@ -390,6 +399,8 @@ def _create_server_project(
                 raise ServerNotEmpty(shown, "the database is not empty")
             Base.metadata.create_all(conn)
             create_fts(conn)
+            from app.models.live import create_live_objects  # psycopg: servers only
+
             create_live_objects(conn)
             if fill is not None:
                 fill(conn)
@@ -434,7 +445,10 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def open_project(
-    target: ProjectTarget, *, ask_password: _server.PasswordPrompt | None = None
+    target: ProjectTarget,
+    *,
+    ask_password: _server.PasswordPrompt | None = None,
+    whole_check: bool = True,
 ) -> Project:
     """Open an existing project, migrating it if its schema is older (a file is backed up
     first). ``target`` is a file path or a server URL; ``ask_password`` is asked once when
@@ -442,7 +456,10 @@ def open_project(
 
     Raises :class:`ProjectNotFound`, :class:`NotAProject`, :class:`ProjectDamaged`,
     :class:`ProjectTooNew` or a :class:`ServerError`; the project is left untouched in each
-    case.
+    case. ``whole_check=False`` (commands that only read: ``telaah stats``, ``text``) skips
+    SQLite's whole-file ``quick_check`` unless the file must be migrated; a damaged page they
+    meet later is an ``sqlite3.DatabaseError`` like any read error. Windows and writing
+    commands keep the full check.
     """
     if _server.is_server_target(target):
         assert isinstance(target, str | URL)
@@ -451,7 +468,7 @@ def open_project(
     path = Path(target)
     if not path.exists():
         raise ProjectNotFound(path, "file does not exist")
-    _check_file(path)
+    _check_file(path, whole=whole_check)
     engine = make_engine(path)
     try:
         revision = current_revision(engine)
@@ -461,6 +478,8 @@ def open_project(
             if revision is not None and revision not in known:
                 raise ProjectTooNew(path, f"schema {revision}")
             engine.dispose()
+            if not whole_check:  # never migrate a file that was not checked whole
+                _check_file(path)
             earlier = set(list_backups(path))
             backup = backup_project(path, reason="migration")
             try:

@@ -20,7 +20,7 @@ from app.cli import main
 from app.cli.catalogue import COMMANDS, modules
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("alembic", "pandas", "openpyxl", "docx", "pdfminer", "PySide6", "matplotlib")
+HEAVY = ("alembic", "pandas", "openpyxl", "docx", "pdfminer", "PySide6", "matplotlib", "psycopg")
 
 
 def _loaded(code: str, tmp_path: Path) -> tuple[str, set[str]]:
@@ -86,3 +86,29 @@ def test_the_start_window_shows_before_the_database_layer_loads(tmp_path: Path) 
     assert out.splitlines()[-1] == "True"
     assert not _tops(names) & {"sqlalchemy", "alembic", "pandas", "docx", "pdfminer"}
     assert not {n for n in names if n.startswith(("app.models", "app.coding.refiqda"))}
+
+
+def test_stats_leaves_out_the_whole_file_scan_but_still_refuses_a_damaged_file(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    import app.models.project as project_module
+    from app.models.project import open_project
+
+    project = tmp_path / "tesis.telaah"
+    assert main(["new", str(project)]) == 0
+    scans: list[Path] = []
+    real = project_module._quick_check
+    monkeypatch.setattr(
+        project_module, "_quick_check", lambda path, con: (scans.append(path), real(path, con))
+    )
+    capsys.readouterr()
+    assert main(["stats", str(project)]) == 0 and scans == []  # a read: no page-by-page scan
+    open_project(project).close()  # a window or a writing command: the full check
+    assert scans == [project]
+    data = bytearray(project.read_bytes())
+    data[100:4000] = b"\xff" * 3900  # the schema page
+    project.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["stats", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
