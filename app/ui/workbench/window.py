@@ -15,13 +15,8 @@ from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, QTi
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.coding.changes import Changes, Kind
 from app.coding.codings import CodingInfo
 from app.coding.workbench_queries import (
-    all_speakers,
-    attribute_values,
-    coder_names,
-    coding_spans,
     codings_by_id,
 )
 from app.models.lock import ProjectLock
@@ -42,8 +37,8 @@ from app.ui.workbench.layout import WorkbenchLayout
 from app.ui.workbench.menus import WorkbenchActions, WorkbenchMenus
 from app.ui.workbench.navigation import Selection
 from app.ui.workbench.project_files import ProjectFiles
+from app.ui.workbench.refresh import WorkbenchRefresh
 from app.ui.workbench.search_actions import SearchController
-from app.ui.workbench.spans import Span
 
 
 class MainWindow(WorkbenchLayout):
@@ -71,12 +66,22 @@ class MainWindow(WorkbenchLayout):
         self._language_timer.setSingleShot(True)
         self._language_timer.setInterval(0)
         self._language_timer.timeout.connect(self.follow_language)
-        ctx.watch(self, self._on_changes)
         ctx.failed.connect(lambda exc: show_error(self, exc))
         # the models outlive a language switch; the views over them are rebuilt
         self.documents = DocumentListModel(ctx)
         self.codes = CodebookModel(ctx)
         self.excerpt_model = ExcerptModel(ctx)
+        self.refresh = WorkbenchRefresh(
+            ctx,
+            self,
+            self.documents,
+            self.codes,
+            self.excerpt_model,
+            coder_label=lambda: self.acts.coder_label,
+            cursor_moved=self._cursor_timer.start,
+            look_changed=self._update_quick_label,
+        )
+        ctx.watch(self, self.refresh.on_changes)
         self.runner = TaskRunner(self, self.status)
         self.coding = CodingActions(ctx, self, self.codes)
         self.coding.recentChanged.connect(self._update_quick_label)
@@ -155,7 +160,7 @@ class MainWindow(WorkbenchLayout):
         self._parts = parts + self.acts.widgets
         if self.acts.toolbar is not None:
             self._parts.append(self.acts.toolbar)
-        self._refresh_filters()
+        self.refresh.refresh_filters()
         self._update_quick_label()
 
     def title(self) -> str:
@@ -301,107 +306,6 @@ class MainWindow(WorkbenchLayout):
     def _update_quick_label(self) -> None:
         if self.acts.quick_label is not None:
             self.acts.quick_label.setText(self.coding.quick_label())
-
-    # --- reacting to changes ---------------------------------------------------------------
-
-    def _on_changes(self, changes: Changes) -> None:
-        """The one change stream: refresh only what changed (the code look first, so new
-        codes have colours before their codings are painted)."""
-        if Kind.CODES in changes:
-            self._on_codes_changed()
-        if Kind.DOCUMENTS in changes:
-            self._on_documents_changed()
-        if Kind.CASES in changes:
-            self._on_cases_changed()
-        if Kind.CODINGS in changes:
-            self._on_codings_changed(changes)
-        if Kind.SETTINGS in changes and self.acts.coder_label is not None:
-            self.acts.coder_label.setText(self.tr("Coder: {0}").format(self.ctx.coder))
-
-    def _on_codings_changed(self, changes: Changes) -> None:
-        doc, delta = self.view.document_id, changes.delta
-        if doc is not None:
-            if delta is not None and delta.documents:
-                if doc in delta.documents:  # the exact delta: patch the spans
-                    gone = [c.id for c in delta.removed + delta.before if c.document_id == doc]
-                    new = [
-                        Span(c.id, c.code_id, c.start, c.end, c.stance.value)
-                        for c in delta.added + delta.updated
-                        if c.document_id == doc
-                    ]
-                    self.view.update_spans(gone, new)
-            elif changes.remote:
-                if doc in changes.documents or not changes.documents:
-                    self._resync_spans(doc)  # another coder's edit: keep scroll and selection
-            elif doc in changes.documents or (
-                not changes.documents
-                and (not changes.codes or changes.codes & self.view.index.code_ids())
-            ):
-                self.open_document(doc)  # codings moved between codes (merge): reload
-        self.documents.refresh(changes.documents or [r.id for r in self.documents.rows])
-        self.codes.refresh_counts(changes.codes or list(self.codes.codes))
-        self.excerpt_model.on_codings_changed(changes)
-        self._cursor_timer.start()
-
-    def _resync_spans(self, document_id: int) -> None:
-        """Bring the shown spans in line with the database, patching only the differences."""
-        with self.ctx.session() as s:
-            rows = coding_spans(s, document_id=document_id)
-        stored = {r[0]: Span(*r) for r in rows}
-        shown = self.view.index.spans
-        gone = [cid for cid, span in shown.items() if stored.get(cid) != span]
-        new = [span for cid, span in stored.items() if shown.get(cid) != span]
-        if gone or new:
-            view = self.view
-            top = view.top_position()
-            view.update_spans(gone, new)
-            view.restore_top(top)
-            QTimer.singleShot(0, lambda: view.restore_top(top))  # after a deferred reflow
-
-    def _on_codes_changed(self) -> None:
-        current = self.tree.current_code_id()
-        expanded = self.tree.expanded_keys()
-        self.codes.reload()
-        self.tree.expand_keys(expanded | {b.key for b in self.codes.books})
-        if current is not None and current in self.codes.codes:
-            self.tree.select_code(current)
-            self.search_panel.set_code_name(self.codes.name_of(current))  # renamed, perhaps
-        elif self.excerpt_model.code_id not in self.codes.codes:
-            self.excerpt_model.show_code(None)
-        self.view.set_code_look(
-            {c.id: c.colour for c in self.codes.codes.values()},
-            {cid: self.codes.name_of(cid) for cid in self.codes.codes},
-            self.codes.order,
-        )
-        self.view.refresh()
-        self._update_quick_label()
-
-    def _on_cases_changed(self) -> None:
-        self.documents.reload()
-        if self.view.document_id is not None:
-            row = self.documents.row_of(self.view.document_id)
-            if row is not None:
-                self.doc_list.setCurrentIndex(self.documents.index(row, 0))
-        self._refresh_filters()
-
-    def _on_documents_changed(self) -> None:
-        current = self.view.document_id
-        self.documents.reload()
-        self._refresh_filters()
-        if current is not None and self.documents.row_of(current) is None:
-            current = None  # the shown document was removed (an import was undone)
-            self._show_nothing()
-        if current is None and self.documents.rows:
-            self.open_document(self.documents.rows[0].id)
-
-    def _refresh_filters(self) -> None:
-        with self.ctx.session() as s:
-            attrs = attribute_values(s)
-            coders = coder_names(s)
-            people = all_speakers(s)
-        self.excerpts.set_choices(
-            attributes=attrs, coders=coders, documents=self.documents.rows, speakers=people
-        )
 
     # --- coding details ---------------------------------------------------------------------
 
