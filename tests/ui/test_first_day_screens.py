@@ -189,3 +189,17 @@ def test_hints_review_windows_and_rescue_name_switch_language(qtbot, tmp_path) -
     assert agreement.windowTitle() == "Intercoder agreement – Telaah"
     agreement.close()
     win.close()
+
+
+def test_start_window_without_recent_projects_keeps_its_lines_together(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.main import open_start_window
+
+    start = open_start_window()
+    qtbot.addWidget(start)
+    start.resize(900, 640)
+    start.show()
+    qtbot.waitExposed(start)
+    assert start.no_recent.isVisible() and not start.recent.isVisible()
+    # heading, intro and buttons read as one block, not spread over the window
+    assert start.intro.y() - start.heading.geometry().bottom() <= 30
+    assert start.buttons[0].y() - start.intro.geometry().bottom() <= 30
