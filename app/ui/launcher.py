@@ -105,11 +105,7 @@ class Launcher(QObject):
         from app.models.project import ProjectError, rescue_project
         from app.ui.errors import project_error_message
 
-        target = path.with_name(f"{path.stem} (clean){path.suffix}")
-        n = 2
-        while target.exists():
-            target = path.with_name(f"{path.stem} (clean {n}){path.suffix}")
-            n += 1
+        target = self.rescue_target(path)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Telaah",
@@ -130,6 +126,17 @@ class Launcher(QObject):
             QMessageBox.critical(parent, "Telaah", project_error_message(error))
             return None
         return self.open_path(target, parent)
+
+    def rescue_target(self, path: Path) -> Path:
+        """The clean copy's file beside ``path``: 'tesis (clean).telaah', in the interface
+        language, numbered when that name is taken."""
+        clean = self.tr("clean")
+        target = path.with_name(f"{path.stem} ({clean}){path.suffix}")
+        n = 2
+        while target.exists():
+            target = path.with_name(f"{path.stem} ({clean} {n}){path.suffix}")
+            n += 1
+        return target
 
     def _forget_window(self, window: QMainWindow) -> None:
         if window in self.windows:

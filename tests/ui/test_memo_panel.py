@@ -7,6 +7,7 @@ from app.coding.memos import get_memo
 
 def test_memo_on_a_code_is_saved_undone_and_follows_the_selection(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     panel = window.memo_panel
+    window.details_tabs.setCurrentWidget(panel)  # the Memo tab, beside Coding details
     doc = window.documents.rows[0]
     assert panel.target == ("document", doc.id)
     code = next(iter(window.codes.codes))

@@ -147,7 +147,7 @@ def test_a_read_only_window_never_writes_to_the_project(qtbot, read_only, tmp_pa
 
 def test_the_memo_panel_follows_a_deleted_code(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     panel = window.memo_panel
-    panel.parentWidget().raise_()  # the memo tab in front, as the researcher has it
+    window.details_tabs.setCurrentWidget(panel)  # the memo tab in front, as the researcher has it
     code = next(iter(window.codes.codes))
     window.tree.select_code(code)
     panel.editor.setPlainText("Memo pada kode")

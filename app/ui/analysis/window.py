@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -284,11 +285,17 @@ class AnalysisWindow(QMainWindow):
         self.code_chart = BarChart()
         self.group_chart = BarChart()
         for chart in (self.code_chart, self.group_chart):
-            layout.addWidget(chart, 1)
+            layout.addWidget(chart)
             button = QPushButton(self.tr("Save as PNG…"))
             button.clicked.connect(lambda _=False, c=chart: self._save_chart(c))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
-        return page
+        layout.addStretch(1)
+        # the charts are as tall as their labels need; the tab scrolls
+        area = QScrollArea()
+        area.setObjectName("chartsScroll")
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        return area
 
     def _fill_choices(self) -> None:
         with self.project.session() as s:

@@ -68,6 +68,10 @@
             <numerusform>%n ketidaksepakatan</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Intercoder agreement – Telaah</source>
+        <translation>Kesepakatan antarpengode – Telaah</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisWindow</name>
@@ -503,6 +507,10 @@
         <location filename="../commands/codes.py" line="222"/>
         <source>Import codebook</source>
         <translation>Impor buku kode</translation>
+    </message>
+    <message>
+        <source>Add codebook</source>
+        <translation>Tambah buku kode</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1599,10 @@ Hapus dari daftar proyek terakhir?</translation>
         <location filename="../launcher.py" line="168"/>
         <source>Building the sample study…</source>
         <translation>Menyiapkan studi contoh…</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>bersih</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +3137,14 @@ Nama Anda:</translation>
         <source>Close this project and go back to the start window</source>
         <translation>Tutup proyek ini dan kembali ke jendela awal</translation>
     </message>
+    <message>
+        <source>From a file (.toml, .qdc)…</source>
+        <translation>Dari berkas (.toml, .qdc)…</translation>
+    </message>
+    <message>
+        <source>Add codebook</source>
+        <translation>Tambah buku kode</translation>
+    </message>
 </context>
 <context>
     <name>CodingActions</name>
@@ -3266,6 +3286,10 @@ Nama Anda:</translation>
     <message>
         <source>all speakers</source>
         <translation>semua pembicara</translation>
+    </message>
+    <message>
+        <source>Coding and memo</source>
+        <translation>Pengodean dan memo</translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3459,47 @@ Nama Anda:</translation>
     <message>
         <source>No recent projects yet</source>
         <translation>Belum ada proyek terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyDocumentsHint</name>
+    <message>
+        <source>No documents yet.
+
+Drag your transcripts (.docx, .pdf, .txt, .odt, .rtf) onto this list, or import them:</source>
+        <translation>Belum ada dokumen.
+
+Seret transkrip Anda (.docx, .pdf, .txt, .odt, .rtf) ke daftar ini, atau impor:</translation>
+    </message>
+    <message>
+        <source>Import documents…</source>
+        <translation>Impor dokumen…</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyCodesHint</name>
+    <message>
+        <source>No codes yet. Add a theory codebook that ships with Telaah (codes, indicators, definitions and references), or make your own:</source>
+        <translation>Belum ada kode. Tambahkan buku kode teori yang disertakan Telaah (kode, indikator, definisi, dan rujukan), atau buat sendiri:</translation>
+    </message>
+    <message>
+        <source>New code…</source>
+        <translation>Kode baru…</translation>
+    </message>
+    <message>
+        <source>Codebook from a file (.toml, .qdc)…</source>
+        <translation>Buku kode dari berkas (.toml, .qdc)…</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookAdder</name>
+    <message>
+        <source>Add a codebook from a file</source>
+        <translation>Tambahkan buku kode dari berkas</translation>
+    </message>
+    <message>
+        <source>Codebook (*.toml *.qdc);;Telaah codebook (*.toml);;REFI-QDA codebook (*.qdc)</source>
+        <translation>Buku kode (*.toml *.qdc);;Buku kode Telaah (*.toml);;Buku kode REFI-QDA (*.qdc)</translation>
     </message>
 </context>
 </TS>

@@ -161,6 +161,8 @@ class AgreementView(QWidget):
     # --- texts --------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
+        if self.isWindow():
+            self.setWindowTitle(self.tr("Intercoder agreement – Telaah"))
         self.coder_label.setText(self.tr("Compare coder"))
         self.with_label.setText(self.tr("with"))
         self.doc_label.setText(self.tr("Documents:"))

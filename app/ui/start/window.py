@@ -125,7 +125,8 @@ class StartWindow(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent, 1)
-        layout.addWidget(self.no_recent)
+        # without recent projects the room is below the note, not spread between the lines
+        layout.addWidget(self.no_recent, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bottom)
         self.retranslate()
         self.reload()

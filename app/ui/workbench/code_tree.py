@@ -40,12 +40,12 @@ class CodebookTree(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def size_count_column(self) -> None:
-        """Wide enough for seven digits and the column title. Not ResizeToContents: that
+        """Wide enough for '888 · 8888' and the column title. Not ResizeToContents: that
         asks the model for every row whenever one count changes, i.e. at every coding."""
         metrics = self.fontMetrics()
         title = str(self.model().headerData(COUNT, Qt.Orientation.Horizontal))
-        widest = max(metrics.horizontalAdvance("8888888"), metrics.horizontalAdvance(title))
-        self.setColumnWidth(COUNT, widest + 24)
+        widest = max(metrics.horizontalAdvance("888 · 8888"), metrics.horizontalAdvance(title))
+        self.setColumnWidth(COUNT, widest + 14)
 
     def code_model(self) -> CodebookModel:
         model = self.model()

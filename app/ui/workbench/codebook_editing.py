@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from app.coding.codebook_update import outdated_codebooks
 from app.coding.codebooks import load_codebook_file
-from app.ui.commands.base import CoreCommand, run_command
+from app.ui.commands.base import CoreCommand, run_command, translate
 from app.ui.commands.codes import (
     AddCodeCommand,
     DeleteCodeCommand,
@@ -73,7 +73,11 @@ class CodebookEditor(QObject):
         changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
         if not changed:
             return False
-        text = self.tr("Recolour code") if set(changed) == {"colour"} else self.tr("Edit code")
+        text = (
+            translate("CodebookEditor", "Recolour code")
+            if set(changed) == {"colour"}
+            else translate("CodebookEditor", "Edit code")
+        )
         return self._run(UpdateCodeCommand(self.ctx, code_id, text, **changed))
 
     def move_code(self, code_id: int, parent_id: int) -> bool:

@@ -176,7 +176,7 @@ class CodingActions(QObject):
                         self.edit_coding,
                         info.id,
                         illustrative=not info.illustrative,
-                        text=self.tr("Star quote"),
+                        text=translate("CodingActions", "Star quote"),
                     ),
                 )
         menu.popup(global_pos)

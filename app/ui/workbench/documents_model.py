@@ -45,6 +45,17 @@ class DocumentListModel(RowsTableModel):
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Document"), self.tr("Case"), self.tr("Format"), self.tr("Coded"))
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # "%" over the coded share keeps the column narrow; its name is the tooltip
+        if orientation == Qt.Orientation.Horizontal and section == CODED:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "%"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Coded")
+        return super().headerData(section, orientation, role)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

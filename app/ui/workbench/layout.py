@@ -8,7 +8,10 @@ The window connects them to its helpers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,16 +31,24 @@ from app.coding.workbench_queries import coding_spans, document_text, speaker_tu
 from app.ui.context import ProjectContext
 from app.ui.review.panel import ReviewPanel
 from app.ui.review.questions import OpenQuestionsList
+from app.ui.start.codebook_choices import codebook_label
 from app.ui.workbench.code_tree import CodebookTree
+from app.ui.workbench.codebook_adding import shipped
 from app.ui.workbench.codebook_model import CodebookModel
 from app.ui.workbench.coding_panel import CodingPanel
-from app.ui.workbench.documents_model import CODED, FORMAT, NAME, DocumentListModel
+from app.ui.workbench.documents_model import CASE, CODED, FORMAT, NAME, DocumentListModel
+from app.ui.workbench.empty_hints import EmptyCodesHint, EmptyDocumentsHint, HintedView
 from app.ui.workbench.excerpt_model import ExcerptModel
+from app.ui.workbench.fitting import fit_to_screen, scrolling
+from app.ui.workbench.importing import DocumentImport
 from app.ui.workbench.memo_panel import MemoPanel
 from app.ui.workbench.panels import ExcerptPanel, SearchPanel
 from app.ui.workbench.spans import Span
 from app.ui.workbench.stripes import StripeHeader
 from app.ui.workbench.transcript import TranscriptView
+
+if TYPE_CHECKING:
+    from app.ui.workbench.menus import WorkbenchActions
 
 BANNER_STYLE = "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px; }"
 OFFLINE_STYLE = (
@@ -46,11 +57,16 @@ OFFLINE_STYLE = (
 )
 
 
+def _clamp(value: float, low: int, high: int) -> int:
+    return int(max(low, min(high, value)))
+
+
 class WorkbenchLayout(QMainWindow):
     """The widgets of one workbench (rebuilt, with fresh labels, on a language switch)."""
 
     doc_title: QLabel
     speaker_box: QComboBox
+    speaker_label: QLabel
     banner: QLabel
     view: TranscriptView
     stripe_header: StripeHeader
@@ -66,6 +82,8 @@ class WorkbenchLayout(QMainWindow):
     questions_tab: int
     # set by the window before building
     ctx: ProjectContext
+    importer: DocumentImport
+    acts: WorkbenchActions
     documents: DocumentListModel
     codes: CodebookModel
 
@@ -90,8 +108,10 @@ class WorkbenchLayout(QMainWindow):
         self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         head = QHBoxLayout()
         head.addWidget(self.doc_title, 1)
-        head.addWidget(QLabel(self.tr("Show turns of:"), centre))
+        self.speaker_label = QLabel(self.tr("Show turns of:"), centre)
+        head.addWidget(self.speaker_label)
         head.addWidget(self.speaker_box)
+        self._show_speaker_filter(False)  # until a document is shown
         self.banner = QLabel(centre)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -137,28 +157,43 @@ class WorkbenchLayout(QMainWindow):
         for col in (FORMAT, CODED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self._size_document_columns(documents)
+        # the name's suffix says the format; its start and end tell transcripts apart
+        self.doc_list.setColumnHidden(FORMAT, True)
+        self.doc_list.setColumnWidth(CASE, 84)
+        self.doc_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.doc_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        docs_dock = self._dock(parts, "documentsDock", self.tr("Documents"), self.doc_list)
-        docs_dock.setMinimumWidth(260)
+        docs_hint = EmptyDocumentsHint(lambda: self.importer.ask_import())
+        docs_hint.filesDropped.connect(lambda paths: self.importer.import_files(paths))
+        docs_hint.setEnabled(not ctx.read_only)
+        docs_view = HintedView(self.doc_list, documents, scrolling(docs_hint))
+        docs_dock = self._dock(parts, "documentsDock", self.tr("Documents"), docs_view)
+        docs_dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs_dock)
 
         # codes (right) and coding details and the memo under them
         self.tree = CodebookTree(codes, self)
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.expandToDepth(0)
-        codes_dock = self._dock(parts, "codesDock", self.tr("Codes"), self.tree)
-        codes_dock.setMinimumWidth(300)
+        books = [(b.key, codebook_label(b, ctx.language)) for b in shipped()]
+        codes_hint = EmptyCodesHint(books, lambda name: self.acts[name].trigger())
+        codes_hint.setEnabled(not ctx.read_only)
+        codes_view = HintedView(self.tree, codes, scrolling(codes_hint))
+        codes_dock = self._dock(parts, "codesDock", self.tr("Codes"), codes_view)
+        codes_dock.setMinimumWidth(280)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, codes_dock)
         self.coding_panel = CodingPanel(codes, self)
         self.coding_panel.setEnabled(not ctx.read_only)
-        title = self.tr("Coding details")
-        details = self._dock(parts, "codingDock", title, self.coding_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details)
         self.memo_panel = MemoPanel(ctx, self)
-        memos = self._dock(parts, "memoDock", self.tr("Memo"), self.memo_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, memos)
-        self.tabifyDockWidget(details, memos)
-        details.raise_()
+        # one dock with its own tabs: tabified docks left a stale tab bar on the window
+        # after a language switch rebuilt them
+        self.details_tabs = QTabWidget(self)
+        self.details_tabs.setObjectName("detailsTabs")
+        self.details_tabs.setDocumentMode(True)
+        self.details_tabs.addTab(scrolling(self.coding_panel), self.tr("Coding details"))
+        self.details_tabs.addTab(self.memo_panel, self.tr("Memo"))
+        title = self.tr("Coding and memo")
+        details = self._dock(parts, "codingDock", title, self.details_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details)
 
         # excerpts, search and review (bottom, tabbed)
         self.excerpts = ExcerptPanel(excerpt_model, self)
@@ -169,15 +204,53 @@ class WorkbenchLayout(QMainWindow):
         self.bottom_tabs.addTab(self.search_panel, self.tr("Search"))
         self.review_panel = ReviewPanel(ctx, self)
         self.questions = OpenQuestionsList(ctx, self)
+        for page in (self.review_panel, self.questions):
+            # their splitters would keep the bottom dock 220 px tall on a 720 px screen
+            page.setMinimumHeight(100)
         self.bottom_tabs.addTab(self.review_panel, self.tr("Review"))
         self.questions_tab = self.bottom_tabs.addTab(self.questions, self.tr("Open questions"))
         title = self.tr("Excerpts, search and review")
         bottom = self._dock(parts, "bottomDock", title, self.bottom_tabs)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
-        self.resizeDocks([docs_dock, codes_dock], [350, 390], Qt.Orientation.Horizontal)
-        self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
-        self.resizeDocks([codes_dock, details], [420, 300], Qt.Orientation.Vertical)
+        kept = getattr(self, "_kept_sizes", None)
+        if kept:
+            # a rebuild (language switch): the docks get back the sizes the user gave them
+            QTimer.singleShot(0, self, lambda: self._resize_docks(kept))
         return parts
+
+    def _resize_docks(self, sizes: dict[str, tuple[int, int]]) -> None:
+        docks = [d for d in self.findChildren(QDockWidget) if d.objectName() in sizes]
+        docks = [d for d in docks if not d.isFloating()]
+        self.resizeDocks(docks, [sizes[d.objectName()][0] for d in docks],
+                         Qt.Orientation.Horizontal)  # fmt: skip
+        self.resizeDocks(docks, [sizes[d.objectName()][1] for d in docks],
+                         Qt.Orientation.Vertical)  # fmt: skip
+
+    def fit_docks(self) -> None:
+        """Share the window between the docks by its size (a 1280×720 laptop screen as
+        well as a large one): the codes get the larger part of the right column."""
+        docks = {d.objectName(): d for d in self.findChildren(QDockWidget)}
+        width, height = self.width(), self.height()
+        side = [docks["documentsDock"], docks["codesDock"]]
+        self.resizeDocks(
+            side, [_clamp(width * 0.195, 240, 320), _clamp(width * 0.3, 300, 430)],
+            Qt.Orientation.Horizontal,
+        )  # fmt: skip
+        self.resizeDocks([docks["bottomDock"]], [_clamp(height * 0.25, 130, 260)],
+                         Qt.Orientation.Vertical)  # fmt: skip
+        right = height * 0.75 - 60
+        self.resizeDocks(
+            [docks["codesDock"], docks["codingDock"]],
+            [int(right * 0.6), int(right * 0.4)],
+            Qt.Orientation.Vertical,
+        )
+        self._fitted = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            fit_to_screen(self)
+            self.fit_docks()
 
     def _size_document_columns(self, documents: DocumentListModel) -> None:
         """Widths from the widest text the format and coded columns can hold (and their
@@ -187,7 +260,7 @@ class WorkbenchLayout(QMainWindow):
         for col, widest in ((FORMAT, "markdown"), (CODED, "100 %")):
             title = str(documents.headerData(col, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
-            self.doc_list.setColumnWidth(col, width + 24)
+            self.doc_list.setColumnWidth(col, width + 16)
 
     def _dock(self, parts: list[QObject], name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -202,6 +275,11 @@ class WorkbenchLayout(QMainWindow):
 
     def remove_layout(self, parts: list[QObject]) -> None:
         """Take down what :meth:`build_layout` (and the menus) made, before a rebuild."""
+        self._kept_sizes = {
+            d.objectName(): (d.width(), d.height())
+            for d in self.findChildren(QDockWidget)
+            if not d.isFloating()
+        }
         for part in parts:
             if isinstance(part, QDockWidget):
                 self.removeDockWidget(part)
@@ -240,11 +318,18 @@ class WorkbenchLayout(QMainWindow):
         for name in who:
             self.speaker_box.addItem(name, name)
         self.speaker_box.blockSignals(False)
+        self._show_speaker_filter(True)
 
     def _show_nothing(self) -> None:
         self.view.show_document(None, "", [], colours={}, names={}, order={})
         self.doc_title.setText("")
         self.speaker_box.clear()
+        self._show_speaker_filter(False)
+
+    def _show_speaker_filter(self, shown: bool) -> None:
+        # an empty "Show turns of:" box above no document only puzzles
+        self.speaker_label.setVisible(shown)
+        self.speaker_box.setVisible(shown)
 
     def _show(
         self, document_id: int, text: str, rows: tuple[tuple[int, int, int, int, str], ...]

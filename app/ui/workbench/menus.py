@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenuBar, QStatusBar, QToolBar
 
 from app.ui.context import ProjectContext
+from app.ui.workbench.codebook_adding import CodebookAdder, fill_codebook_menu
 from app.ui.workbench.codebook_editing import CodebookEditor
 from app.ui.workbench.coding_actions import CodingActions
 from app.ui.workbench.companions import Companions
@@ -116,7 +117,8 @@ class WorkbenchMenus(QObject):
             w.importer.ask_import,
             QKeySequence.StandardKey.Open,
         )
-        imp_cb = a("actionImportCodebook", self.tr("Import codebook…"), w.editor.ask_import)
+        adder = CodebookAdder(w.editor, w.interchange)
+        imp_cb = a("actionImportCodebook", self.tr("From a file (.toml, .qdc)…"), adder.ask_file)
         upd_cb = a("actionUpdateCodebook", self.tr("Update codebook…"), w.editor.ask_update)
         cases = a("actionCases", self.tr("Cases and attributes…"), w.show_cases)
         find = a("actionSearch", self.tr("Search"), w.focus_search, QKeySequence.StandardKey.Find)
@@ -173,7 +175,11 @@ class WorkbenchMenus(QObject):
         recent.aboutToShow.connect(lambda: files.fill_recent(recent))
         files.fill_recent(recent)
         project.addSeparator()
-        project.addActions([imp, imp_cb, cases])
+        project.addAction(imp)
+        add_book = project.addMenu(self.tr("Add codebook"))
+        add_book.setObjectName("menuAddCodebook")
+        bundled = fill_codebook_menu(add_book, adder, self.acts, imp_cb)
+        project.addAction(cases)
         project.addSeparator()
         exchange = project.addMenu(self.tr("Exchange with NVivo, ATLAS.ti, MAXQDA"))
         exchange.addActions([qdpx_out, qdpx_in])
@@ -243,6 +249,7 @@ class WorkbenchMenus(QObject):
                 delete,
                 qdc_in,
                 merge_copy,
+                *bundled,
             ):
                 act.setEnabled(False)
         return acts
