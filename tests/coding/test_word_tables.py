@@ -137,7 +137,11 @@ def test_filters_by_attribute_and_by_code(demo: Project, tmp_path: Path) -> None
             options=make_options(where="attr:group=elemen masyarakat"),
         )
     )
-    header = [c.text for c in WordDocument(str(tmp_path / "w1.docx")).tables[0].rows[0].cells]
+    # Case names keep their number on the same line: a no-break space joins them.
+    header = [
+        c.text.replace("\u00a0", " ")
+        for c in WordDocument(str(tmp_path / "w1.docx")).tables[0].rows[0].cells
+    ]
     kept = [i for i, h in enumerate(header[1:]) if h in ("Informan 8", "Informan 9")]
     for row, values in community.items():
         for i, value in enumerate(values):
@@ -276,3 +280,29 @@ def test_excerpts_and_summary_use_no_heading_styles(demo: Project, tmp_path: Pat
     assert len(summary.tables[0].rows) == 1 + 4  # the four Co's only
     first = WordDocument(str(tmp_path / "x.docx")).paragraphs[0]
     assert first.text == "Kutipan per Kode" and first.runs[0].bold
+
+
+def test_informant_lists_shorten_runs_to_ranges_and_keep_names_whole() -> None:
+    from app.coding.exports.analysis_common import name_list
+
+    nb = "\u00a0"
+    names = ["Informan 1", "Informan 2", "Informan 3", "Informan 5", "Informan 6", "AP1",
+             "AP2", "AP3", "Ibu Sari"]  # fmt: skip
+    assert name_list(names) == (
+        f"Informan{nb}1\u20133, Informan{nb}5, Informan{nb}6, AP1\u2013AP3, Ibu Sari"
+    )
+
+
+def test_widths_go_where_they_shorten_the_table() -> None:
+    from app.coding.exports.docx_tables import text_cell
+    from app.coding.exports.word_layout import fit_widths
+
+    quote = " ".join(["kami", "rembuk", "bersama", "warga", "setiap", "bulan"] * 40)
+    header = [text_cell("No."), text_cell("Jumlah"), text_cell("Kutipan"), text_cell("Status")]
+    rows = [[text_cell("1"), text_cell("26"), text_cell(quote), text_cell("terisi")]]
+    widths = fit_widths(header, rows, 20.0, body_pt=9, header_pt=9)
+    assert widths is not None and abs(sum(widths) - 20.0) < 1e-6
+    # The one long quote sets the row's height: it gets nearly all the room, the short
+    # columns keep what their words need.
+    assert widths[2] > 15.0
+    assert max(widths[0], widths[1], widths[3]) < 2.0

@@ -4,6 +4,7 @@ the source line under a table."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -87,6 +88,52 @@ def case_name(name: str, pseudonyms: Pseudonymiser | None) -> str:
     if pseudonyms is None:
         return name
     return pseudonyms.case(name) or name
+
+
+NBSP = "\u00a0"
+_NUMBERED = re.compile(r"^(.*?)(\s?)(\d+)$")
+
+
+def unbroken(name: str) -> str:
+    """``name`` with a no-break space before its number ("Informan 10" stays on one line)."""
+    match = _NUMBERED.match(name)
+    if not match or not match.group(2):
+        return name
+    return f"{match.group(1)}{NBSP}{match.group(3)}"
+
+
+def name_list(names: Sequence[str]) -> str:
+    """Names joined by commas, runs of one numbered series shortened to a range:
+    "Informan 1–5, Informan 7, AP1–AP3", each name kept on one line."""
+    out: list[str] = []
+    run: list[tuple[str, str, int]] = []  # (prefix, separator, number) of consecutive names
+
+    def flush() -> None:
+        if not run:
+            return
+        prefix, sep, first = run[0]
+        last = run[-1][2]
+        if len(run) >= 3:
+            end = str(last) if sep else f"{prefix}{last}"
+            out.append(unbroken(f"{prefix}{sep}{first}") + "\u2013" + end)
+        else:
+            out.extend(unbroken(f"{prefix}{sep}{number}") for prefix, sep, number in run)
+        run.clear()
+
+    for name in names:
+        match = _NUMBERED.match(name)
+        if match is None:
+            flush()
+            out.append(name)
+            continue
+        prefix, sep, number = match.group(1), match.group(2), int(match.group(3))
+        if run and (run[-1][0], run[-1][1]) == (prefix, sep) and run[-1][2] + 1 == number:
+            run.append((prefix, sep, number))
+            continue
+        flush()
+        run.append((prefix, sep, number))
+    flush()
+    return ", ".join(out)
 
 
 def _marks(

@@ -19,6 +19,7 @@ from app.coding.exports.analysis_common import (
     SourceLine,
     quote_paras,
     source_line,
+    unbroken,
 )
 from app.coding.exports.docx_tables import (
     HEADER_FILL,
@@ -195,7 +196,7 @@ def _header_labels(matrix: Matrix, printed: list[str], language: str, numbered: 
             label = source_labels.get(col.key, col.key).capitalize()
         if numbered:
             label = f"{'K' if language == 'id' else 'C'}{i}"
-        out.append(label)
+        out.append(unbroken(label))
     return out
 
 

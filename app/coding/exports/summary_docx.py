@@ -18,9 +18,11 @@ from app.coding.analysis.summary import BoxStatus, BoxSummary, CodebookSummary
 from app.coding.exports.analysis_common import (
     ABSENT,
     LABELS,
+    NBSP,
     SourceLine,
     case_name,
     clean,
+    name_list,
     quote_paras,
     source_line,
 )
@@ -191,8 +193,8 @@ def _box_cell(box: BoxSummary, labels: dict[str, str]) -> Cell:
 def _cases_cell(box: BoxSummary, p: Pseudonymiser | None, language: str) -> Cell:
     if not box.cases:
         return text_cell(ABSENT, align="center")
-    names = ", ".join(case_name(c, p) for c in box.cases)
-    head = f"{len(box.cases)} {LABELS[language]['informants']}"
+    names = name_list([case_name(c, p) for c in box.cases])
+    head = f"{len(box.cases)}{NBSP}{LABELS[language]['informants']}"
     return Cell((Para((Run(head, bold=True),)), Para((Run(names),))))
 
 
