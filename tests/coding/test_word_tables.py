@@ -245,6 +245,13 @@ def test_indonesian_tables_set_english_terms_in_italics_and_use_safe_styles(
         "Loeffler dan Bovaird (2021)."
     ]
     assert not any("Modal sosial pengikat" in p.text for p in doc.paragraphs)  # no definitions
+    # All columns are numbered K1…; the legend under the table italicises the terms too.
+    numbered = _export(demo, tmp_path / "k.docx", rows="putnam", cols="loeffler", cells="count")
+    legend = next(p for p in numbered.paragraphs if p.text.startswith("Keterangan: K1 = "))
+    term_runs = [r for r in legend.runs if r.text == "co-commissioning"]
+    assert term_runs and all(r.italic for r in term_runs)
+    assert not any(r.italic for r in legend.runs if "Perencanaan" in r.text)
+    assert "(co-evaluation). " in legend.text or "(co-evaluation)." in legend.text
     english = _export(
         demo,
         tmp_path / "e.docx",

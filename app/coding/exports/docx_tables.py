@@ -255,15 +255,21 @@ def next_number(number: str, step: int = 1) -> str:
     return f"{prefix}{int(digits) + step}"
 
 
-def add_note(doc: Any, text: str, *, italic: bool = False, size_pt: float = 10) -> None:
-    """A small paragraph under a table (source line, legend)."""
+def add_note(
+    doc: Any, text: str, *, italic: bool = False, size_pt: float = 10, language: str = ""
+) -> None:
+    """A small paragraph under a table (source line, legend). In an Indonesian note the
+    English terms are italic, as in the table itself."""
     from docx.shared import Pt
+
+    from app.coding.exports.word_layout import italic_terms
 
     para = doc.add_paragraph()
     para.paragraph_format.space_after = Pt(2)
-    run = para.add_run(xml_safe(text))
-    run.italic = italic
-    run.font.size = Pt(size_pt)
+    for piece in italic_terms(Run(text, italic=italic), language):
+        run = para.add_run(xml_safe(piece.text))
+        run.italic = piece.italic
+        run.font.size = Pt(size_pt)
 
 
 def add_figure(doc: Any, png: Path, *, width_cm: float) -> None:

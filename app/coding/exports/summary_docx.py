@@ -335,14 +335,16 @@ def write_summary_docx(
             doc.add_paragraph()
         add_caption(doc, label=labels["table"], number=number, title=name)
         place_table(doc, header, body, language, True, sizes=(9.0, 8.0, 7.0))
-        add_note(doc, notes[0])  # the statuses, in one line right under the table
+        add_note(
+            doc, notes[0], language=language
+        )  # the statuses, in one line right under the table
         add_note(doc, source, italic=True)
     add_note(doc, labels["notes"], italic=True)
-    add_note(doc, labels["rolled_up"])
+    add_note(doc, labels["rolled_up"], language=language)
     if options.where is not None:
-        add_note(doc, where_note(options.where, language))
+        add_note(doc, where_note(options.where, language), language=language)
     for note in notes[1:-1]:
-        add_note(doc, note)
+        add_note(doc, note, language=language)
     for key, boxes in (("absent_list", summary.absent_boxes), ("empty", summary.empty_boxes)):
         if key == "absent_list" and not boxes:
             continue

@@ -121,34 +121,28 @@ def fit_widths(
     widths = list(need)
     if total_cm >= 1_000:  # "as wide as the words need": nothing to share
         return widths
-    heights = [[_height_pt(s, widths[i]) for i, s in enumerate(row)] for row in shapes]
-    steps = int(spare / STEP_CM)
-    for _ in range(steps):
-        # Per row: its tallest cell, which column that is, and the second tallest.
+    heights = [[_height_pt(s, widths[i]) for i, s in enumerate(cells)] for cells in shapes]
+    for _ in range(int(spare / STEP_CM)):
+        # Per row: which column sets its height, that height, and the next tallest cell.
         tops = []
         for row_heights in heights:
-            order = sorted(range(len(row_heights)), key=row_heights.__getitem__, reverse=True)
-            first = order[0]
-            second = row_heights[order[1]] if len(order) > 1 else 0.0
-            tops.append((first, row_heights[first], second))
-        best, best_gain, best_column = -1, 1e-6, None
+            order = sorted(range(n), key=row_heights.__getitem__, reverse=True)
+            second = row_heights[order[1]] if n > 1 else 0.0
+            tops.append((order[0], row_heights[order[0]], second))
+        best, best_gain = -1, 1e-6
         for i in range(n):
             wider = widths[i] + STEP_CM
             gain = 0.0
-            column = []
-            for r, row in enumerate(shapes):
-                h = _height_pt(row[i], wider)
-                column.append(h)
-                first, top, second = tops[r]
-                if first == i:  # this column sets the row's height: it can only shrink
-                    gain += top - max(second, h)
+            for r, (first, top, second) in enumerate(tops):
+                if first == i:  # only the cell that sets a row's height can shorten it
+                    gain += top - max(second, _height_pt(shapes[r][i], wider))
             if gain > best_gain:
-                best, best_gain, best_column = i, gain, column
-        if best < 0 or best_column is None:
+                best, best_gain = i, gain
+        if best < 0:
             break
         widths[best] += STEP_CM
-        for r, h in enumerate(best_column):
-            heights[r][best] = h
+        for r, cells in enumerate(shapes):
+            heights[r][best] = _height_pt(cells[best], widths[best])
     # Whatever no column can use (every cell already on its line count) is shared evenly.
     rest = total_cm - sum(widths)
     return [w + rest / n for w in widths]
