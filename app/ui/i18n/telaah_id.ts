@@ -3306,6 +3306,10 @@ Nama Anda:</translation>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>First figure number:</source>
+        <translation>Nomor gambar pertama:</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
