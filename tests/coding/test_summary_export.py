@@ -132,7 +132,7 @@ def test_word_summary_pseudonymised_in_english_with_charts(
     assert rows[0].cells[1].text == "Theoretical box"
     assert rows[1].cells[1].text == "Trust (incl. indicators)"
     # A run of numbered informants is a range, each name kept on one line (no-break space).
-    assert rows[1].cells[4].text == "4\u00a0informants\nInforman\u00a01\u20133, Informan\u00a010"
+    assert rows[1].cells[4].text == "4\u00a0informants\nInforman\u00a01\u20133, 10"
     assert rows[1].cells[6].text == (
         "\u201cKami percaya pada warga.\u201d (Informan 1, Kepala Bidang, interview 4 March 2024)"
         " [indicator: Trust in residents]\n(+5 more)"

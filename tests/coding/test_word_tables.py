@@ -295,9 +295,9 @@ def test_informant_lists_shorten_runs_to_ranges_and_keep_names_whole() -> None:
     nb = "\u00a0"
     names = ["Informan 1", "Informan 2", "Informan 3", "Informan 5", "Informan 6", "AP1",
              "AP2", "AP3", "Ibu Sari"]  # fmt: skip
-    assert name_list(names) == (
-        f"Informan{nb}1\u20133, Informan{nb}5, Informan{nb}6, AP1\u2013AP3, Ibu Sari"
-    )
+    assert name_list(names) == f"Informan{nb}1\u20133, 5, 6, AP1\u2013AP3, Ibu Sari"
+    assert name_list(["Informan 1", "Informan 3", "Informan 9"]) == f"Informan{nb}1, 3, 9"
+    assert name_list(["EM1", "EM2", "MPM3"]) == "EM1, EM2, MPM3"
 
 
 def test_widths_go_where_they_shorten_the_table() -> None:

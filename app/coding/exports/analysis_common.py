@@ -102,37 +102,48 @@ def unbroken(name: str) -> str:
     return f"{match.group(1)}{NBSP}{match.group(3)}"
 
 
-def name_list(names: Sequence[str]) -> str:
-    """Names joined by commas, runs of one numbered series shortened to a range:
-    "Informan 1–5, Informan 7, AP1–AP3", each name kept on one line."""
-    out: list[str] = []
-    run: list[tuple[str, str, int]] = []  # (prefix, separator, number) of consecutive names
-
-    def flush() -> None:
-        if not run:
-            return
-        prefix, sep, first = run[0]
-        last = run[-1][2]
-        if len(run) >= 3:
-            end = str(last) if sep else f"{prefix}{last}"
-            out.append(unbroken(f"{prefix}{sep}{first}") + "\u2013" + end)
+def _ranges(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive numbers as (first, last); a run of two stays two single items."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] + 1 == number:
+            runs[-1] = (runs[-1][0], number)
         else:
-            out.extend(unbroken(f"{prefix}{sep}{number}") for prefix, sep, number in run)
-        run.clear()
+            runs.append((number, number))
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        out.extend([(first, first), (last, last)] if last == first + 1 else [(first, last)])
+    return out
 
+
+def name_list(names: Sequence[str]) -> str:
+    """Names joined by commas, a numbered series written once with its numbers and runs as
+    ranges: "Informan 1\u20133, 5, 9", "AP1\u2013AP3, EM2", "Ibu Sari"; no name breaks
+    between its words and its number."""
+    groups: list[tuple[str, str, list[int]]] = []  # (prefix, separator, numbers) in order
     for name in names:
         match = _NUMBERED.match(name)
         if match is None:
-            flush()
-            out.append(name)
+            groups.append((name, "", []))
             continue
         prefix, sep, number = match.group(1), match.group(2), int(match.group(3))
-        if run and (run[-1][0], run[-1][1]) == (prefix, sep) and run[-1][2] + 1 == number:
-            run.append((prefix, sep, number))
+        if groups and groups[-1][2] and groups[-1][:2] == (prefix, sep):
+            groups[-1][2].append(number)
+        else:
+            groups.append((prefix, sep, [number]))
+    out: list[str] = []
+    for prefix, sep, numbers in groups:
+        if not numbers:
+            out.append(prefix)
             continue
-        flush()
-        run.append((prefix, sep, number))
-    flush()
+        if sep:  # "Informan 1–3, 5": the words once, then the numbers
+            items = [str(a) if a == b else f"{a}\u2013{b}" for a, b in _ranges(numbers)]
+            out.append(f"{prefix}{NBSP}" + ", ".join(items))
+        else:  # codes such as AP1: each written whole
+            out.extend(
+                f"{prefix}{a}" if a == b else f"{prefix}{a}\u2013{prefix}{b}"
+                for a, b in _ranges(numbers)
+            )
     return ", ".join(out)
 
 
