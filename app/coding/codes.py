@@ -149,8 +149,13 @@ def create_code(
     definition_id: str = "",
     definition_en: str = "",
     colour: str = "#888888",
+    **details: str,
 ) -> CodeRow:
-    """Add a code (under ``parent_id`` if given) with a unique key derived from its name."""
+    """Add a code (under ``parent_id`` if given) with a unique key derived from its name;
+    ``details`` are further editable fields (keywords, reference, decision rules)."""
+    unknown = set(details) - set(_EDITABLE)
+    if unknown:
+        raise InvalidValue("field", ", ".join(sorted(unknown)))
     name_id = name_id.strip()
     if not name_id:
         raise InvalidValue("code name", name_id, "empty")
@@ -174,6 +179,7 @@ def create_code(
         definition_en=definition_en,
         colour=colour,
         sort_order=(session.scalar(siblings) or 0) + 1,
+        **details,
     )
     with committed(session):
         session.add(code)

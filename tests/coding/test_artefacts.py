@@ -104,8 +104,8 @@ def test_findings_summary_has_status_finding_and_the_strongest_quote(
         export_findings(s, path=tmp_path / "f.docx", fmt="docx", codebook="loeffler")
     rows = {r["code"]: r for r in _rows(tmp_path / "f.csv")}
     assert list(next(iter(rows.values()))) == ["code", "name", "status", "finding", "quote"]
-    evaluation = rows["loeffler/co-assessment/co-evaluation"]
-    assert evaluation["status"] == "empty" and evaluation["quote"] == ""
+    monitoring = rows["loeffler/co-assessment/co-monitoring"]
+    assert monitoring["status"] == "empty" and monitoring["quote"] == ""
     prioritising = rows["loeffler/co-commissioning/co-prioritising"]
     assert prioritising["status"] == "filled" and prioritising["quote"].startswith("\u201c")
     doc = WordDocument(str(tmp_path / "f.docx"))
@@ -140,7 +140,7 @@ def test_chapter_draft_has_headings_definitions_block_quotes_and_the_summary_tab
     blocks = [p for p in paras[at:] if p.paragraph_format.left_indent is not None][: len(leads)]
     assert all(b.text.startswith("\u201c") and b.runs[0].italic for b in blocks)
     assert any(t.startswith("[INTERPRETASI PENELITI") for t in section)
-    empty = texts.index("4.2.4.4 Evaluasi bersama (co-evaluation)")
+    empty = texts.index("4.2.4.3 Pemantauan bersama (co-monitoring)")
     assert "Tidak ditemukan bukti" in " ".join(texts[empty + 1 : empty + 4])
     assert any(p.style.name == "Caption" and "Ringkasan Temuan" in p.text for p in paras)
     assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 22

@@ -67,7 +67,7 @@ def read_xlsx(path: Path) -> list[list[str]]:
 
 def read_docx_table(path: Path) -> list[list[str]]:
     table = docx.Document(str(path)).tables[0]
-    return [[cell.text for cell in row.cells] for row in table.rows]
+    return [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in table.rows]
 
 
 def as_text(grid: Sequence[Sequence[object]]) -> list[list[str]]:

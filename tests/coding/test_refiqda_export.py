@@ -324,3 +324,31 @@ def test_failed_export_leaves_no_file(filled: Project, tmp_path: Path) -> None:
         export_qdpx(session, path=out, project_name="x")
     assert not out.parent.exists()
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_bundled_codebook_keeps_its_decision_rules_in_qdc(project: Project, tmp_path: Path) -> None:
+    """Other tools show the rules under the definition; Telaah reads them back exactly."""
+    out = tmp_path / "loeffler.qdc"
+    fields = ("key", "definition_id", "definition_en", "use_when_id", "use_when_en",
+              "not_use_when_id", "not_use_when_en")  # fmt: skip
+    with project.session() as session:
+        install_codebook(session, spec=load_bundled_codebook("loeffler"))
+        original = [
+            tuple(getattr(c, f) for f in fields)
+            for c in list_codes(session, codebook_key="loeffler")
+        ]
+        assert any(row[3] and row[5] for row in original)  # the bundled codes carry rules
+        export_qdc(session, codebook_key="loeffler", path=out)
+        session.execute(delete(Codebook).where(Codebook.key == "loeffler"))
+        session.commit()
+        import_qdc(session, path=out)
+        again = [
+            tuple(getattr(c, f) for f in fields)
+            for c in list_codes(session, codebook_key="loeffler")
+        ]
+    assert again == original
+    root = etree.fromstring(out.read_bytes())
+    ns = {"q": "urn:QDA-XML:codebook:1.0"}
+    shown = [d.text or "" for d in root.iterfind(".//q:Code/q:Description", ns)]
+    visible = [text.split("[Telaah]")[0] for text in shown]
+    assert any("Gunakan bila: " in v and "Jangan gunakan bila: " in v for v in visible)

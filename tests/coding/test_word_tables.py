@@ -137,7 +137,11 @@ def test_filters_by_attribute_and_by_code(demo: Project, tmp_path: Path) -> None
             options=make_options(where="attr:group=elemen masyarakat"),
         )
     )
-    header = [c.text for c in WordDocument(str(tmp_path / "w1.docx")).tables[0].rows[0].cells]
+    # Case names keep their number on the same line: a no-break space joins them.
+    header = [
+        c.text.replace("\u00a0", " ")
+        for c in WordDocument(str(tmp_path / "w1.docx")).tables[0].rows[0].cells
+    ]
     kept = [i for i, h in enumerate(header[1:]) if h in ("Informan 8", "Informan 9")]
     for row, values in community.items():
         for i, value in enumerate(values):
@@ -241,6 +245,13 @@ def test_indonesian_tables_set_english_terms_in_italics_and_use_safe_styles(
         "Loeffler dan Bovaird (2021)."
     ]
     assert not any("Modal sosial pengikat" in p.text for p in doc.paragraphs)  # no definitions
+    # All columns are numbered K1…; the legend under the table italicises the terms too.
+    numbered = _export(demo, tmp_path / "k.docx", rows="putnam", cols="loeffler", cells="count")
+    legend = next(p for p in numbered.paragraphs if p.text.startswith("Keterangan: K1 = "))
+    term_runs = [r for r in legend.runs if r.text == "co-commissioning"]
+    assert term_runs and all(r.italic for r in term_runs)
+    assert not any(r.italic for r in legend.runs if "Perencanaan" in r.text)
+    assert "(co-evaluation). " in legend.text or "(co-evaluation)." in legend.text
     english = _export(
         demo,
         tmp_path / "e.docx",
@@ -276,3 +287,29 @@ def test_excerpts_and_summary_use_no_heading_styles(demo: Project, tmp_path: Pat
     assert len(summary.tables[0].rows) == 1 + 4  # the four Co's only
     first = WordDocument(str(tmp_path / "x.docx")).paragraphs[0]
     assert first.text == "Kutipan per Kode" and first.runs[0].bold
+
+
+def test_informant_lists_shorten_runs_to_ranges_and_keep_names_whole() -> None:
+    from app.coding.exports.analysis_common import name_list
+
+    nb = "\u00a0"
+    names = ["Informan 1", "Informan 2", "Informan 3", "Informan 5", "Informan 6", "AP1",
+             "AP2", "AP3", "Ibu Sari"]  # fmt: skip
+    assert name_list(names) == f"Informan{nb}1\u20133, 5, 6, AP1\u2013AP3, Ibu Sari"
+    assert name_list(["Informan 1", "Informan 3", "Informan 9"]) == f"Informan{nb}1, 3, 9"
+    assert name_list(["EM1", "EM2", "MPM3"]) == "EM1, EM2, MPM3"
+
+
+def test_widths_go_where_they_shorten_the_table() -> None:
+    from app.coding.exports.docx_tables import text_cell
+    from app.coding.exports.word_layout import fit_widths
+
+    quote = " ".join(["kami", "rembuk", "bersama", "warga", "setiap", "bulan"] * 40)
+    header = [text_cell("No."), text_cell("Jumlah"), text_cell("Kutipan"), text_cell("Status")]
+    rows = [[text_cell("1"), text_cell("26"), text_cell(quote), text_cell("terisi")]]
+    widths = fit_widths(header, rows, 20.0, body_pt=9, header_pt=9)
+    assert widths is not None and abs(sum(widths) - 20.0) < 1e-6
+    # The one long quote sets the row's height: it gets nearly all the room, the short
+    # columns keep what their words need.
+    assert widths[2] > 15.0
+    assert max(widths[0], widths[1], widths[3]) < 2.0

@@ -336,3 +336,48 @@ def test_delete_and_merge_codes_undo_exactly(window, study_path, dump) -> None: 
     window.find_action("actionUndo").trigger()
     window.find_action("actionUndo").trigger()
     assert content(dump, study_path) == before
+
+
+def test_code_dialog_edits_decision_rules_and_reference(window, study_path, qtbot, dump) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QLineEdit, QTabWidget
+
+    before = content(dump, study_path)
+    code = pick_code(window, 1)
+    seen: dict[str, str] = {}
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog) and dialog.objectName() == "codeDialog"
+        tabs = dialog.findChild(QTabWidget, "codeLanguages")
+        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Indonesian", "English"]
+        dialog.findChild(QPlainTextEdit, "code_use_when_id").setPlainText("Warga ikut memutuskan.")
+        tabs.setCurrentIndex(1)
+        dialog.findChild(QPlainTextEdit, "code_not_use_when_en").setPlainText(
+            "Only officials decide."
+        )
+        dialog.findChild(QLineEdit, "codeReference").setText("Loeffler (2021), p. 12")
+        dialog.accept()
+
+    def read_back() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        seen["use"] = dialog.findChild(QPlainTextEdit, "code_use_when_id").toPlainText()
+        seen["ref"] = dialog.findChild(QLineEdit, "codeReference").text()
+        dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    window.editor.ask_edit()
+    con = sqlite3.connect(study_path)
+    try:
+        row = con.execute(
+            "SELECT use_when_id, not_use_when_en, reference FROM codes WHERE id=?", (code,)
+        ).fetchone()
+    finally:
+        con.close()
+    assert row == ("Warga ikut memutuskan.", "Only officials decide.", "Loeffler (2021), p. 12")
+    QTimer.singleShot(0, read_back)  # the dialog shows what is stored
+    window.editor.ask_edit()
+    assert seen == {"use": "Warga ikut memutuskan.", "ref": "Loeffler (2021), p. 12"}
+    window.find_action("actionUndo").trigger()  # one undo step
+    assert content(dump, study_path) == before

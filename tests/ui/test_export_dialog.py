@@ -222,3 +222,20 @@ def test_summary_dialog_takes_layout_and_filter_and_leaves_the_charts_out(
     assert rows[0][2] == "Informan / sumber"
     assert {r[2] for r in rows[1:]} - {"\u2013"} == {"Informan 1"}  # aliases, as the window
     assert len(document.inline_shapes) == 0  # the charts show all evidence: left out
+
+
+def test_summary_charts_take_the_figure_number_and_the_next_one_follows(
+    qtbot, view: AnalysisWindow, project: Project
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(view, ExportKind.SUMMARY)
+    figure = dialog.findChild(QLineEdit, "figureEdit")
+    assert figure is not None and figure.isVisible() and figure.text() == "4.1"
+    figure.setText("4.5")
+    _export(qtbot, view, dialog)
+    (out,) = project.path.parent.glob("Tabel 4.1 *.docx")
+    figures = [c for c in _captions(out) if c.startswith("Gambar")]
+    assert figures and figures[0].startswith("Gambar 4.5 ")
+    assert len(figures) > 1 and figures[1].startswith("Gambar 4.6 ")
+    again = _open(view, ExportKind.SUMMARY)  # the next summary's charts go on from there
+    assert again.findChild(QLineEdit, "figureEdit").text() == f"4.{5 + len(figures)}"
+    again.reject()

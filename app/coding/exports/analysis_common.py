@@ -4,6 +4,7 @@ the source line under a table."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -87,6 +88,63 @@ def case_name(name: str, pseudonyms: Pseudonymiser | None) -> str:
     if pseudonyms is None:
         return name
     return pseudonyms.case(name) or name
+
+
+NBSP = "\u00a0"
+_NUMBERED = re.compile(r"^(.*?)(\s?)(\d+)$")
+
+
+def unbroken(name: str) -> str:
+    """``name`` with a no-break space before its number ("Informan 10" stays on one line)."""
+    match = _NUMBERED.match(name)
+    if not match or not match.group(2):
+        return name
+    return f"{match.group(1)}{NBSP}{match.group(3)}"
+
+
+def _ranges(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive numbers as (first, last); a run of two stays two single items."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] + 1 == number:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        out.extend([(first, first), (last, last)] if last == first + 1 else [(first, last)])
+    return out
+
+
+def name_list(names: Sequence[str]) -> str:
+    """Names joined by commas, a numbered series written once with its numbers and runs as
+    ranges: "Informan 1\u20133, 5, 9", "AP1\u2013AP3, EM2", "Ibu Sari"; no name breaks
+    between its words and its number."""
+    groups: list[tuple[str, str, list[int]]] = []  # (prefix, separator, numbers) in order
+    for name in names:
+        match = _NUMBERED.match(name)
+        if match is None:
+            groups.append((name, "", []))
+            continue
+        prefix, sep, number = match.group(1), match.group(2), int(match.group(3))
+        if groups and groups[-1][2] and groups[-1][:2] == (prefix, sep):
+            groups[-1][2].append(number)
+        else:
+            groups.append((prefix, sep, [number]))
+    out: list[str] = []
+    for prefix, sep, numbers in groups:
+        if not numbers:
+            out.append(prefix)
+            continue
+        if sep:  # "Informan 1–3, 5": the words once, then the numbers
+            items = [str(a) if a == b else f"{a}\u2013{b}" for a, b in _ranges(numbers)]
+            out.append(f"{prefix}{NBSP}" + ", ".join(items))
+        else:  # codes such as AP1: each written whole
+            out.extend(
+                f"{prefix}{a}" if a == b else f"{prefix}{a}\u2013{prefix}{b}"
+                for a, b in _ranges(numbers)
+            )
+    return ", ".join(out)
 
 
 def _marks(

@@ -138,7 +138,8 @@ class ExportRequest:
 
     ``codebook`` is the codebook of the rows or boxes; ``cols`` and ``cells`` are the
     matrix's; ``coder`` None means the primary coders; ``charts`` go into a Word summary;
-    ``quotes_per_box`` and ``section`` are the draft's.
+    ``quotes_per_box`` and ``section`` are the draft's; ``figure_number`` numbers the
+    first chart (empty: 4.1 or 1, as the table numbering goes).
     """
 
     kind: ExportKind
@@ -155,6 +156,7 @@ class ExportRequest:
     charts: tuple[ChartImage, ...] = ()
     quotes_per_box: int = 2
     section: str = "4.2"
+    figure_number: str = ""
 
 
 def write_export(session: Session, *, request: ExportRequest) -> ExportResult:
@@ -197,6 +199,8 @@ def write_export(session: Session, *, request: ExportRequest) -> ExportResult:
             session, path=r.path, fmt=r.fmt, codebook=book, coder=r.coder,
             pseudonymise=r.pseudonymise, mask_names=r.mask_names, language=r.language,
             table_number=r.options.first_number(), charts=r.charts, options=r.options,
+            figure_number=r.figure_number or (
+                "4.1" if r.options.numbering == "chapter" else "1"),
         )  # fmt: skip
     return export_matrix(
         session, path=r.path, fmt=r.fmt, rows=book, cols=r.cols, cells=r.cells, coder=r.coder,

@@ -40,6 +40,13 @@ class Run:
     size_pt: float | None = None
     colour: str | None = None
 
+    def points(self, default_pt: float) -> float:
+        """The run's size in a table set at ``default_pt``: a set size is small print
+        (source lines, markers), so it stays a point below the body, and 6 pt at least."""
+        if self.size_pt is None:
+            return default_pt
+        return max(6.0, min(self.size_pt, default_pt - 1))
+
 
 @dataclass(frozen=True)
 class Para:
@@ -80,7 +87,7 @@ def _run(run: Run, default_pt: float) -> str:
         props.append("<w:i/>")
     if run.colour:
         props.append(f'<w:color w:val="{run.colour}"/>')
-    half_points = round(2 * (run.size_pt or default_pt))
+    half_points = round(2 * run.points(default_pt))
     props.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
     rpr = "<w:rPr>" + "".join(props) + "</w:rPr>"
     parts = []
@@ -248,15 +255,21 @@ def next_number(number: str, step: int = 1) -> str:
     return f"{prefix}{int(digits) + step}"
 
 
-def add_note(doc: Any, text: str, *, italic: bool = False, size_pt: float = 10) -> None:
-    """A small paragraph under a table (source line, legend)."""
+def add_note(
+    doc: Any, text: str, *, italic: bool = False, size_pt: float = 10, language: str = ""
+) -> None:
+    """A small paragraph under a table (source line, legend). In an Indonesian note the
+    English terms are italic, as in the table itself."""
     from docx.shared import Pt
+
+    from app.coding.exports.word_layout import italic_terms
 
     para = doc.add_paragraph()
     para.paragraph_format.space_after = Pt(2)
-    run = para.add_run(xml_safe(text))
-    run.italic = italic
-    run.font.size = Pt(size_pt)
+    for piece in italic_terms(Run(text, italic=italic), language):
+        run = para.add_run(xml_safe(piece.text))
+        run.italic = piece.italic
+        run.font.size = Pt(size_pt)
 
 
 def add_figure(doc: Any, png: Path, *, width_cm: float) -> None:

@@ -19,6 +19,7 @@ from app.coding.exports.analysis_common import (
     SourceLine,
     quote_paras,
     source_line,
+    unbroken,
 )
 from app.coding.exports.docx_tables import (
     HEADER_FILL,
@@ -195,7 +196,7 @@ def _header_labels(matrix: Matrix, printed: list[str], language: str, numbered: 
             label = source_labels.get(col.key, col.key).capitalize()
         if numbered:
             label = f"{'K' if language == 'id' else 'C'}{i}"
-        out.append(label)
+        out.append(unbroken(label))
     return out
 
 
@@ -292,7 +293,7 @@ def _short_notes(doc: Any, matrix: Matrix, cells: CellKind, language: str,
     if numbered:
         lines.insert(0, "; ".join(
             f"{h} = {col.name(language)}" for h, col in zip(heads, matrix.columns, strict=True)
-        ))  # fmt: skip
+        ) + ".")  # fmt: skip
     if cells is CellKind.QUOTES and options.quotes == "default":
         from app.coding.exports.table_options import DEFAULT_QUOTES
 
@@ -300,7 +301,7 @@ def _short_notes(doc: Any, matrix: Matrix, cells: CellKind, language: str,
     if options.where is not None:
         lines.append(where_note(options.where, language))
     if lines:
-        add_note(doc, LABELS[language]["notes"] + " " + " ".join(lines))
+        add_note(doc, LABELS[language]["notes"] + " " + " ".join(lines), language=language)
     books = [matrix.rows_codebook]
     if matrix.column_kind is ColumnKind.CODE:
         books.append(matrix.column_source)

@@ -18,9 +18,11 @@ from app.coding.analysis.summary import BoxStatus, BoxSummary, CodebookSummary
 from app.coding.exports.analysis_common import (
     ABSENT,
     LABELS,
+    NBSP,
     SourceLine,
     case_name,
     clean,
+    name_list,
     quote_paras,
     source_line,
 )
@@ -191,8 +193,8 @@ def _box_cell(box: BoxSummary, labels: dict[str, str]) -> Cell:
 def _cases_cell(box: BoxSummary, p: Pseudonymiser | None, language: str) -> Cell:
     if not box.cases:
         return text_cell(ABSENT, align="center")
-    names = ", ".join(case_name(c, p) for c in box.cases)
-    head = f"{len(box.cases)} {LABELS[language]['informants']}"
+    names = name_list([case_name(c, p) for c in box.cases])
+    head = f"{len(box.cases)}{NBSP}{LABELS[language]['informants']}"
     return Cell((Para((Run(head, bold=True),)), Para((Run(names),))))
 
 
@@ -333,14 +335,16 @@ def write_summary_docx(
             doc.add_paragraph()
         add_caption(doc, label=labels["table"], number=number, title=name)
         place_table(doc, header, body, language, True, sizes=(9.0, 8.0, 7.0))
-        add_note(doc, notes[0])  # the statuses, in one line right under the table
+        add_note(
+            doc, notes[0], language=language
+        )  # the statuses, in one line right under the table
         add_note(doc, source, italic=True)
     add_note(doc, labels["notes"], italic=True)
-    add_note(doc, labels["rolled_up"])
+    add_note(doc, labels["rolled_up"], language=language)
     if options.where is not None:
-        add_note(doc, where_note(options.where, language))
+        add_note(doc, where_note(options.where, language), language=language)
     for note in notes[1:-1]:
-        add_note(doc, note)
+        add_note(doc, note, language=language)
     for key, boxes in (("absent_list", summary.absent_boxes), ("empty", summary.empty_boxes)):
         if key == "absent_list" and not boxes:
             continue

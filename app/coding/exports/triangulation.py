@@ -182,7 +182,7 @@ def _write_docx(
     notes = _notes(table, p, language, line)
     add_note(doc, labels["notes"], italic=True)
     for note in notes[:-1]:
-        add_note(doc, note)
+        add_note(doc, note, language=language)
     add_note(doc, notes[-1], italic=True)
     doc.save(str(path))
 

@@ -24,14 +24,15 @@ _WIDTHS = {
     **dict.fromkeys("FPS", 556), "I": 333, "J": 389, "M": 889, "W": 944,
     **dict.fromkeys("0123456789", 500), **dict.fromkeys(".,;:", 278), "-": 333, "(": 333,
     ")": 333, "/": 278, "\u201c": 444, "\u201d": 444, "'": 180, '"': 408, "\u2013": 500,
-    "\u2014": 1000, "&": 778, "%": 833, "?": 444, "!": 333, "\u2713": 800, "\u2605": 900,
+    "\u2014": 1000, "\u00a0": 250, "&": 778, "%": 833, "?": 444, "!": 333, "\u2713": 800,
+    "\u2605": 900,
 }  # fmt: skip
 _DEFAULT_WIDTH = 722  # unknown characters: as wide as a capital
 BOLD_FACTOR = 1.10
 CELL_MARGIN_CM = 2 * 85 / 567  # w:tblCellMar left + right (85 twips each)
 SAFETY_CM = 0.15
 PT_TO_CM = 2.54 / 72
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^ \t\n]+")  # a no-break space joins a word
 
 
 def text_width_cm(text: str, size_pt: float, *, bold: bool = False) -> float:
@@ -51,13 +52,40 @@ def longest_word_cm(cell: Cell, default_pt: float) -> float:
         indent = para.indent_cm
         for run in para.runs:
             for word in _WORD.findall(run.text):
-                width = text_width_cm(word, run.size_pt or default_pt, bold=run.bold)
+                width = text_width_cm(word, run.points(default_pt), bold=run.bold)
                 widest = max(widest, width + indent)
     return widest + CELL_MARGIN_CM + SAFETY_CM
 
 
-def _amount(cell: Cell) -> int:
-    return sum(len(run.text) for run in _runs(cell))
+LINE_FACTOR = 1.15  # line height as a multiple of the font size (single spacing)
+PARA_GAP_PT = 2.0  # the space a table paragraph leaves after itself
+WRAP_LOSS = 1.08  # lines never fill up exactly: words that do not fit move to the next
+STEP_CM = 0.1
+
+
+def _para_shapes(cell: Cell, default_pt: float) -> list[tuple[float, float, float]]:
+    """Each paragraph of ``cell`` as (text width in cm, line height in pt, indent in cm)."""
+    shapes = []
+    for para in cell.paras:
+        width = 0.0
+        size = 0.0
+        for run in para.runs:
+            run_pt = run.points(default_pt)
+            width += text_width_cm(run.text, run_pt, bold=run.bold)
+            size = max(size, run_pt)
+        shapes.append((width, (size or default_pt) * LINE_FACTOR, para.indent_cm))
+    return shapes
+
+
+def _height_pt(shapes: Sequence[tuple[float, float, float]], width_cm: float) -> float:
+    """Estimated height of a cell of ``width_cm`` holding paragraphs of these shapes."""
+    usable = width_cm - CELL_MARGIN_CM
+    height = 0.0
+    for text_cm, line_pt, indent in shapes:
+        room = max(usable - indent, 0.1)
+        lines = max(1.0, text_cm * WRAP_LOSS / room) if text_cm else 1.0
+        height += lines * line_pt + PARA_GAP_PT
+    return height
 
 
 def fit_widths(
@@ -69,24 +97,55 @@ def fit_widths(
     header_pt: float,
 ) -> list[float] | None:
     """Column widths (cm) summing to ``total_cm`` in which no word breaks, or None when the
-    longest words alone need more than ``total_cm``."""
+    longest words alone need more than ``total_cm``.
+
+    Every column first gets what its longest word needs. The rest of the page goes, a
+    millimetre at a time, to the column where it shortens the table most: a row is as tall
+    as its tallest cell, so width helps only where a cell sets its row's height. The result
+    is short rows with the quote and definition columns wide and the count columns narrow,
+    which is what decides how many pages a table takes.
+    """
     n = len(header)
     need = [longest_word_cm(header[i], header_pt) for i in range(n)]
-    amount = [max(_amount(header[i]), 1) for i in range(n)]
+    table = [list(header), *(list(row) for row in rows)]
+    shapes = [
+        [_para_shapes(cell, header_pt if r == 0 else body_pt) for cell in row]
+        for r, row in enumerate(table)
+    ]
     for row in rows:
         for i, cell in enumerate(row):
             need[i] = max(need[i], longest_word_cm(cell, body_pt))
-            amount[i] += _amount(cell)
     spare = total_cm - sum(need)
     if spare < 0:
         return None
-    # Share the rest by the square root of the text each column holds: quotes get most of
-    # it without starving short columns.
-    weight = [a**0.5 for a in amount]
-    total_weight = sum(weight) or 1.0
-    widths = [need[i] + spare * weight[i] / total_weight for i in range(n)]
-    # Columns that are wider than their longest line stay no wider than needed.
-    return widths
+    widths = list(need)
+    if total_cm >= 1_000:  # "as wide as the words need": nothing to share
+        return widths
+    heights = [[_height_pt(s, widths[i]) for i, s in enumerate(cells)] for cells in shapes]
+    for _ in range(int(spare / STEP_CM)):
+        # Per row: which column sets its height, that height, and the next tallest cell.
+        tops = []
+        for row_heights in heights:
+            order = sorted(range(n), key=row_heights.__getitem__, reverse=True)
+            second = row_heights[order[1]] if n > 1 else 0.0
+            tops.append((order[0], row_heights[order[0]], second))
+        best, best_gain = -1, 1e-6
+        for i in range(n):
+            wider = widths[i] + STEP_CM
+            gain = 0.0
+            for r, (first, top, second) in enumerate(tops):
+                if first == i:  # only the cell that sets a row's height can shorten it
+                    gain += top - max(second, _height_pt(shapes[r][i], wider))
+            if gain > best_gain:
+                best, best_gain = i, gain
+        if best < 0:
+            break
+        widths[best] += STEP_CM
+        for r, cells in enumerate(shapes):
+            heights[r][best] = _height_pt(cells[best], widths[best])
+    # Whatever no column can use (every cell already on its line count) is shared evenly.
+    rest = total_cm - sum(widths)
+    return [w + rest / n for w in widths]
 
 
 # English terms that Indonesian text must set in italics (examiners flag them otherwise).

@@ -102,9 +102,14 @@ class ExportDialog(QDialog):
         self.number_edit.setMaximumWidth(90)
         if Option.TITLE in self.options:
             form.addRow(self.tr("Title:"), self.title_edit)
+        self.figure_edit = _named(QLineEdit(), "figureEdit")
+        self.figure_edit.setText(self.setup.numbers.get("figure-chapter", "4.1"))
+        self.figure_edit.setMaximumWidth(90)
         if Option.NUMBERING in self.options:
             form.addRow(self.tr("Numbering:"), self.numbering_combo)
             form.addRow(self.tr("Table number:"), self.number_edit)
+            if self.kind is ExportKind.SUMMARY:  # the summary's charts are figures
+                form.addRow(self.tr("First figure number:"), self.figure_edit)
         self.quotes_combo = _named(QComboBox(), "quotesCombo")
         self.quotes_combo.addItem(
             self.tr("Starred first, then up to %1").replace("%1", str(DEFAULT_QUOTES)), "default"
@@ -196,6 +201,7 @@ class ExportDialog(QDialog):
     def _numbering_changed(self) -> None:
         numbering = str(self.numbering_combo.currentData())
         self.number_edit.setText(self.setup.numbers.get(numbering, "1"))
+        self.figure_edit.setText(self.setup.numbers.get(f"figure-{numbering}", "1"))
 
     def _quotes_changed(self) -> None:
         self.quotes_spin.setEnabled(
@@ -263,6 +269,8 @@ class ExportDialog(QDialog):
             base, fmt=self.fmt, path=path, options=options,
             quotes_per_box=int(self.quotes_spin.value()),
             section=self.section_edit.text().strip() or base.section,
+            figure_number=self.figure_edit.text().strip() if self.kind is ExportKind.SUMMARY
+            else "",
         )  # fmt: skip
 
     @property

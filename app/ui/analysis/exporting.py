@@ -40,7 +40,9 @@ from app.ui.tasks import Task, TaskRunner
 if TYPE_CHECKING:
     from app.ui.analysis.window import AnalysisWindow
 
-_DEFAULT_NUMBERS = {"chapter": "4.1", "continuous": "1"}
+_DEFAULT_NUMBERS = {
+    "chapter": "4.1", "continuous": "1", "figure-chapter": "4.1", "figure-continuous": "1",
+}  # fmt: skip
 
 
 class Exporter(QObject):
@@ -79,6 +81,11 @@ class Exporter(QObject):
             self._settings_key(options.numbering),
             next_number(options.first_number(), max(tables, 1)),
         )
+        if request.charts and request.figure_number:  # the next summary's charts go on
+            QSettings().setValue(
+                self._settings_key(f"figure-{options.numbering}"),
+                next_number(request.figure_number, len(request.charts)),
+            )
 
     # --- the dialog ---------------------------------------------------------------------
 

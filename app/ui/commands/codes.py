@@ -37,6 +37,7 @@ class AddCodeCommand(CoreCommand):
         colour: str = "#888888",
         definition_id: str = "",
         definition_en: str = "",
+        **details: str,
     ) -> None:
         super().__init__(ctx, translate("CodeCommands", "Add code"))
         self.kwargs = {
@@ -47,6 +48,7 @@ class AddCodeCommand(CoreCommand):
             "colour": colour,
             "definition_id": definition_id,
             "definition_en": definition_en,
+            **details,
         }
         self.row: core.CodeRow | None = None
         self.snapshot: core.CodeSnapshot | None = None

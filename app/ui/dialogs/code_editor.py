@@ -1,6 +1,9 @@
-"""Dialog to create or edit a code: names and definitions in both languages, colour."""
+"""Dialog to create or edit a code: in each language its name, definition and decision rules
+(use when / do not use when), then the reference it rests on and its colour."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -12,9 +15,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+#: What the dialog edits beside names, definitions and colour (named as in ``update_code``).
+EXTRA_FIELDS = ("reference", "use_when_id", "use_when_en", "not_use_when_id", "not_use_when_en")
 
 PALETTE = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -36,6 +43,7 @@ class CodeDialog(QDialog):
         definition_en: str = "",
         colour: str = PALETTE[0],
         indicator_of: str | None = None,
+        extra: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("codeDialog")
@@ -46,9 +54,21 @@ class CodeDialog(QDialog):
         self.name_en = QLineEdit(name_en, self)
         self.name_en.setObjectName("codeNameEn")
         self.def_id = QPlainTextEdit(definition_id, self)
+        self.def_id.setObjectName("codeDefinitionId")
         self.def_en = QPlainTextEdit(definition_en, self)
+        self.def_en.setObjectName("codeDefinitionEn")
+        given = dict(extra or {})
+        self.rules: dict[str, QPlainTextEdit] = {}
+        for name in EXTRA_FIELDS[1:]:
+            edit = QPlainTextEdit(given.get(name, ""), self)
+            edit.setObjectName("code_" + name)
+            edit.setFixedHeight(64)  # two or three lines; a rule is a sentence or two
+            self.rules[name] = edit
         for edit in (self.def_id, self.def_en):
-            edit.setMinimumHeight(70)
+            edit.setMinimumHeight(96)
+        self.reference = QLineEdit(given.get("reference", ""), self)
+        self.reference.setObjectName("codeReference")
+        self.reference.setPlaceholderText(self.tr("e.g. Loeffler and Bovaird (2021), p. 12"))
         self.colour = colour
         self.colour_button = QPushButton(self)
         self.colour_button.setObjectName("codeColour")
@@ -60,11 +80,23 @@ class CodeDialog(QDialog):
             self.as_indicator.setChecked(True)
         else:
             self.as_indicator.hide()
+        # One tab per language: a code is written in both, and a tab keeps the dialog short.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("codeLanguages")
+        for language, name_edit, definition in (
+            ("id", self.name_id, self.def_id),
+            ("en", self.name_en, self.def_en),
+        ):
+            page = QWidget(self.tabs)
+            form = QFormLayout(page)
+            form.addRow(self.tr("Name:"), name_edit)
+            form.addRow(self.tr("Definition:"), definition)
+            form.addRow(self.tr("Use when:"), self.rules[f"use_when_{language}"])
+            form.addRow(self.tr("Do not use when:"), self.rules[f"not_use_when_{language}"])
+            label = self.tr("Indonesian") if language == "id" else self.tr("English")
+            self.tabs.addTab(page, label)
         form = QFormLayout()
-        form.addRow(self.tr("Name (Indonesian):"), self.name_id)
-        form.addRow(self.tr("Name (English):"), self.name_en)
-        form.addRow(self.tr("Definition (Indonesian):"), self.def_id)
-        form.addRow(self.tr("Definition (English):"), self.def_en)
+        form.addRow(self.tr("Reference:"), self.reference)
         form.addRow(self.tr("Colour:"), self.colour_button)
         form.addRow("", self.as_indicator)
         buttons = QDialogButtonBox(
@@ -73,6 +105,7 @@ class CodeDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
@@ -91,6 +124,7 @@ class CodeDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.name_id.text().strip() and not self.name_en.text().strip():
+            self.tabs.setCurrentIndex(0)
             self.name_id.setFocus()
             self.name_id.setPlaceholderText(self.tr("A name is required"))
             return
@@ -104,4 +138,6 @@ class CodeDialog(QDialog):
             "definition_id": self.def_id.toPlainText().strip(),
             "definition_en": self.def_en.toPlainText().strip(),
             "colour": self.colour,
+            "reference": self.reference.text().strip(),
+            **{name: edit.toPlainText().strip() for name, edit in self.rules.items()},
         }

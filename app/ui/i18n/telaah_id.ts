@@ -516,6 +516,46 @@
 <context>
     <name>CodeDialog</name>
     <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>Definition:</source>
+        <translation>Definisi:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>Use when:</source>
+        <translation>Gunakan bila:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>Do not use when:</source>
+        <translation>Jangan gunakan bila:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>Indonesian</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>Reference:</source>
+        <translation>Rujukan:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/code_editor.py" line="1"/>
+        <source>e.g. Loeffler and Bovaird (2021), p. 12</source>
+        <translation>mis. Loeffler dan Bovaird (2021), hlm. 12</translation>
+    </message>
+    <message>
         <location filename="../dialogs/code_editor.py" line="59"/>
         <source>As an indicator of “{0}”</source>
         <translation>Sebagai indikator dari “{0}”</translation>
@@ -3294,6 +3334,10 @@ Nama Anda:</translation>
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>First figure number:</source>
+        <translation>Nomor gambar pertama:</translation>
+    </message>
     <message>
         <source>Export</source>
         <translation>Ekspor</translation>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from app.coding.codebook_update import outdated_codebooks
 from app.coding.codebooks import load_codebook_file
+from app.coding.codes import code_row
 from app.ui.commands.base import CoreCommand, run_command, translate
 from app.ui.commands.codes import (
     AddCodeCommand,
@@ -22,7 +23,7 @@ from app.ui.commands.codes import (
     UpdateCodeCommand,
 )
 from app.ui.context import ProjectContext
-from app.ui.dialogs.code_editor import PALETTE, CodeDialog
+from app.ui.dialogs.code_editor import EXTRA_FIELDS, PALETTE, CodeDialog
 from app.ui.errors import show_error
 from app.ui.workbench.codebook_model import CodebookModel
 from app.ui.workbench.navigation import Navigator
@@ -51,6 +52,7 @@ class CodebookEditor(QObject):
         colour: str | None = None,
         definition_id: str = "",
         definition_en: str = "",
+        **details: str,
     ) -> int | None:
         """Add a code; returns its id (None when it failed, after telling the user)."""
         cmd = AddCodeCommand(
@@ -62,6 +64,7 @@ class CodebookEditor(QObject):
             colour=colour or PALETTE[len(self.codes.codes) % len(PALETTE)],
             definition_id=definition_id,
             definition_en=definition_en,
+            **{k: v for k, v in details.items() if v},
         )
         if not self._run(cmd) or cmd.row is None:
             return None
@@ -69,7 +72,7 @@ class CodebookEditor(QObject):
         return cmd.row.id
 
     def edit_code(self, code_id: int, **fields: str) -> bool:
-        row = self.codes.codes[code_id]
+        row = self.ctx.query(code_row, code_id=code_id)  # every field, rules included
         changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
         if not changed:
             return False
@@ -125,7 +128,7 @@ class CodebookEditor(QObject):
         code = self.nav.current_code()
         if code is None:
             return
-        row = self.codes.codes[code]
+        row = self.ctx.query(code_row, code_id=code)
         dialog = CodeDialog(
             self.nav.widget(),
             title=self.tr("Edit code"),
@@ -134,6 +137,7 @@ class CodebookEditor(QObject):
             definition_id=row.definition_id,
             definition_en=row.definition_en,
             colour=row.colour,
+            extra={name: getattr(row, name) for name in EXTRA_FIELDS},
         )
         if dialog.exec() == CodeDialog.DialogCode.Accepted:
             self.edit_code(code, **dialog.values())
