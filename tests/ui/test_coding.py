@@ -350,7 +350,7 @@ def test_code_dialog_edits_decision_rules_and_reference(window, study_path, qtbo
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QDialog) and dialog.objectName() == "codeDialog"
         tabs = dialog.findChild(QTabWidget, "codeLanguages")
-        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Indonesian", "English"]
+        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Bahasa Indonesia", "English"]
         dialog.findChild(QPlainTextEdit, "code_use_when_id").setPlainText("Warga ikut memutuskan.")
         tabs.setCurrentIndex(1)
         dialog.findChild(QPlainTextEdit, "code_not_use_when_en").setPlainText(

@@ -93,8 +93,8 @@ class CodeDialog(QDialog):
             form.addRow(self.tr("Definition:"), definition)
             form.addRow(self.tr("Use when:"), self.rules[f"use_when_{language}"])
             form.addRow(self.tr("Do not use when:"), self.rules[f"not_use_when_{language}"])
-            label = self.tr("Indonesian") if language == "id" else self.tr("English")
-            self.tabs.addTab(page, label)
+            # Each language by its own name, as in View ▸ Language.
+            self.tabs.addTab(page, "Bahasa Indonesia" if language == "id" else "English")
         form = QFormLayout()
         form.addRow(self.tr("Reference:"), self.reference)
         form.addRow(self.tr("Colour:"), self.colour_button)

@@ -537,16 +537,6 @@
     </message>
     <message>
         <location filename="../dialogs/code_editor.py" line="1"/>
-        <source>Indonesian</source>
-        <translation>Bahasa Indonesia</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/code_editor.py" line="1"/>
-        <source>English</source>
-        <translation>Bahasa Inggris</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/code_editor.py" line="1"/>
         <source>Reference:</source>
         <translation>Rujukan:</translation>
     </message>
