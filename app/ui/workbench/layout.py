@@ -28,6 +28,7 @@ from app.coding.workbench_queries import coding_spans, document_text, speaker_tu
 from app.ui.context import ProjectContext
 from app.ui.review.panel import ReviewPanel
 from app.ui.review.questions import OpenQuestionsList
+from app.ui.server.offline import keeps_last_view
 from app.ui.workbench.code_tree import CodebookTree
 from app.ui.workbench.codebook_model import CodebookModel
 from app.ui.workbench.coding_panel import CodingPanel
@@ -258,6 +259,7 @@ class WorkbenchLayout(QMainWindow):
             order=self.codes.order,
         )
 
+    @keeps_last_view
     def _filter_speaker(self) -> None:
         name = self.speaker_box.currentData()
         doc = self.view.document_id
@@ -266,6 +268,7 @@ class WorkbenchLayout(QMainWindow):
         spans = self.ctx.query(speaker_turns, document_id=doc, speaker=name) if name else None
         self.view.show_only(spans)
 
+    @keeps_last_view
     def jump_to(self, document_id: int, start: int, end: int) -> None:
         """Open a document and select ``[start, end)`` (code points)."""
         if self.view.document_id != document_id:
