@@ -285,8 +285,11 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def load_test(url: str, password: str, *, duration: float = DURATION_S) -> dict[str, Any]:
-    """8 coders and a matrix builder at once; counts afterwards."""
+def load_test(
+    url: str, password: str, *, duration: float = DURATION_S, matrices: bool = True
+) -> dict[str, Any]:
+    """8 coders and a matrix builder at once (``matrices=False``: the coders alone, to tell
+    the two apart); counts afterwards."""
     from sqlalchemy import func, select
     from sqlalchemy.engine import make_url
 
@@ -294,7 +297,8 @@ def load_test(url: str, password: str, *, duration: float = DURATION_S) -> dict[
     from app.models.schema import Coder, Coding
     from app.models.team import add_member
 
-    logins = {f"pengode{n}": f"sandi-{n}" for n in range(CODERS)}
+    tag = "" if matrices else "solo"
+    logins = {f"pengode{tag}{n}": f"sandi-{n}" for n in range(CODERS)}
     project = open_project(url)
     try:
         with project.engine.begin() as conn:
@@ -326,7 +330,8 @@ def load_test(url: str, password: str, *, duration: float = DURATION_S) -> dict[
         )
         for n, (name, secret) in enumerate(logins.items())
     ]
-    procs.append(ctx.Process(target=_matrices, args=(url, password, duration, ready, go, out)))
+    if matrices:
+        procs.append(ctx.Process(target=_matrices, args=(url, password, duration, ready, go, out)))
     for p in procs:
         p.start()
     for _ in procs:
@@ -337,7 +342,7 @@ def load_test(url: str, password: str, *, duration: float = DURATION_S) -> dict[
         p.join(timeout=60)
 
     coders = [r for r in results if r["coder"] is not None]
-    matrix_times = next(r["times"] for r in results if r["coder"] is None)
+    matrix_times = next((r["times"] for r in results if r["coder"] is None), [float("nan")])
     apply_times = [t for r in coders for t in r["times"]]
     acknowledged = {r["coder"]: r["ids"] for r in coders}
 
@@ -380,6 +385,7 @@ def load_test(url: str, password: str, *, duration: float = DURATION_S) -> dict[
             "matrix_runs": len(matrix_times),
             "matrix_p95_s": round(_percentile(matrix_times, 0.95), 6),
             "matrix_max_s": round(max(matrix_times), 6),
+            "with_matrix_client": matrices,
         },
     }
 
@@ -461,10 +467,21 @@ def run(corpus: Path, out: Path, *, only: tuple[str, ...] = ()) -> dict[str, Any
             details["load_test"] = result.pop("details")
             figures.update(result)
 
+        def alone() -> None:  # a diagnosis, no bar: the coders without the matrix client
+            result = load_test(url, password, duration=30.0, matrices=False)
+            details["load_test_coders_alone"] = {
+                **result.pop("details"),
+                "apply_p95_s": round(result["pg_apply_p95_8coders"], 6),
+                "lost": result["pg_codings_lost"],
+                "duplicated": result["pg_codings_duplicated"],
+            }
+
         step("pg_open_project_L", window)
         step("pg_matrix_L", matrix_l)
         step("pg_apply_coding_L", apply)
         step("pg load test", load)
+        if only:  # asked for by name only (``--only "pg coders alone"``)
+            step("pg coders alone", alone)
     return save()
 
 
