@@ -297,7 +297,7 @@ def load_test(
     from app.models.schema import Coder, Coding
     from app.models.team import add_member
 
-    tag = "" if matrices else "solo"
+    tag = "" if matrices else f"solo{int(time.time()) % 1000}_"
     logins = {f"pengode{tag}{n}": f"sandi-{n}" for n in range(CODERS)}
     project = open_project(url)
     try:
@@ -342,7 +342,7 @@ def load_test(
         p.join(timeout=60)
 
     coders = [r for r in results if r["coder"] is not None]
-    matrix_times = next((r["times"] for r in results if r["coder"] is None), [float("nan")])
+    matrix_times = next((r["times"] for r in results if r["coder"] is None), [])
     apply_times = [t for r in coders for t in r["times"]]
     acknowledged = {r["coder"]: r["ids"] for r in coders}
 
@@ -368,7 +368,7 @@ def load_test(
     )
     return {
         "pg_apply_p95_8coders": _percentile(apply_times, 0.95),
-        "pg_matrix_under_load": statistics.median(matrix_times),
+        "pg_matrix_under_load": statistics.median(matrix_times) if matrix_times else None,
         "pg_codings_lost": float(lost),
         "pg_codings_duplicated": float(duplicated),
         "details": {
@@ -383,8 +383,8 @@ def load_test(
             "apply_max_s": round(max(apply_times), 6),
             "apply_samples": len(apply_times),
             "matrix_runs": len(matrix_times),
-            "matrix_p95_s": round(_percentile(matrix_times, 0.95), 6),
-            "matrix_max_s": round(max(matrix_times), 6),
+            "matrix_p95_s": round(_percentile(matrix_times, 0.95), 6) if matrix_times else None,
+            "matrix_max_s": round(max(matrix_times), 6) if matrix_times else None,
             "with_matrix_client": matrices,
         },
     }
@@ -476,12 +476,33 @@ def run(corpus: Path, out: Path, *, only: tuple[str, ...] = ()) -> dict[str, Any
                 "duplicated": result["pg_codings_duplicated"],
             }
 
+        def alone_quiet() -> None:  # a diagnosis: the coders alone, codings sending no NOTIFY
+            from app.models.project import open_project
+
+            project = open_project(url)
+            try:
+                with project.engine.begin() as conn:
+                    conn.exec_driver_sql("ALTER TABLE codings DISABLE TRIGGER telaah_notify")
+                result = load_test(url, password, duration=30.0, matrices=False)
+            finally:
+                with project.engine.begin() as conn:
+                    conn.exec_driver_sql("ALTER TABLE codings ENABLE TRIGGER telaah_notify")
+                project.close()
+            details["load_test_coders_alone_no_notify"] = {
+                **result.pop("details"),
+                "apply_p95_s": round(result["pg_apply_p95_8coders"], 6),
+                "lost": result["pg_codings_lost"],
+                "duplicated": result["pg_codings_duplicated"],
+            }
+
         step("pg_open_project_L", window)
         step("pg_matrix_L", matrix_l)
         step("pg_apply_coding_L", apply)
         step("pg load test", load)
-        if only:  # asked for by name only (``--only "pg coders alone"``)
+        # diagnoses, run only when named: --only "pg coders alone,pg coders alone without notify"
+        if only:
             step("pg coders alone", alone)
+            step("pg coders alone without notify", alone_quiet)
     return save()
 
 

@@ -85,13 +85,6 @@ def remember_server(address: ServerAddress, *, when: datetime | None = None) -> 
     QSettings().setValue(KEY, json.dumps(data, ensure_ascii=False))
 
 
-def forget_server(address: ServerAddress) -> None:
-    kept = [r for r in recent_servers() if r.address != address]
-    QSettings().remove(KEY)
-    for item in reversed(kept):
-        remember_server(item.address, when=item.last_opened)
-
-
 class RecentServersModel(RowsTableModel):
     """Database, server and login of each remembered server, and when it was last opened."""
 
