@@ -93,9 +93,11 @@ def make_launcher() -> Launcher:
     """The launcher that opens, creates and closes project windows for this app."""
     ensure_app()
 
-    def open_with_coder(path: Path) -> QMainWindow:
+    def open_with_coder(path: Path | str, password: str | None = None) -> QMainWindow:
         from app.ui.startup import ask_coder_once
 
+        if isinstance(path, str):  # a server URL: the coder is the login
+            return open_window(path, password=password)
         return open_window(path, coder=ask_coder_once())
 
     return Launcher(open_with_coder)

@@ -419,6 +419,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default="", metavar="STEP,...", help="run only these steps (labels as printed)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="postgresql: the pg_* figures and the load test on a server copy (bench/pg_bench.py)",
+    )
     args = parser.parse_args(argv)
     if args.make_corpus:
         if args.out is None:
@@ -432,7 +438,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.json:
         only = tuple(label for label in args.only.split(",") if label)
-        data = run_all(args.corpus, args.json, quick=args.quick, only=only, xl=args.xl)
+        if args.engine == "postgresql":
+            from bench import pg_bench
+
+            _ensure(args.corpus, "L")
+            data = pg_bench.run(args.corpus, args.json, only=only)
+        else:
+            data = run_all(args.corpus, args.json, quick=args.quick, only=only, xl=args.xl)
         for key, bar in data["bars"].items():
             mark = {True: "ok  ", False: "MISS", None: "----"}[bar["met"]]
             print(f"{mark} {key:<26} {bar['value']!s:<12} bar {bar['bar']} {bar['unit']}")

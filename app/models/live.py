@@ -144,6 +144,11 @@ def track_own_backends(engine: Engine) -> None:
     event.listen(engine, "connect", remember)
 
 
+def own_backends(engine: Engine) -> frozenset[int]:
+    """The server processes of ``engine``'s connections (its listener's included)."""
+    return frozenset(_OWN_BACKENDS.get(engine, ()))
+
+
 class ListenerLost(Exception):
     """The listening connection broke (the server stopped or the network went away)."""
 
@@ -171,6 +176,7 @@ class Listener:
                 application_name="telaah-listen",
             )
             self._conn.execute(f"LISTEN {CHANNEL}")
+            self._own.add(int(self._conn.info.backend_pid))  # one of ours, too
         except psycopg.Error as exc:
             raise ListenerLost(str(exc)) from exc
 

@@ -10,6 +10,7 @@ an admin may do everything and manage the team (CREATEROLE). The database owner 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from psycopg import sql
@@ -135,3 +136,52 @@ def list_members(conn: Connection) -> tuple[Member, ...]:
     ).scalar()
     members.setdefault(str(owner), "admin")
     return tuple(Member(n, r) for n, r in sorted(members.items()))
+
+
+@dataclass(frozen=True)
+class ConnectedLogin:
+    """A login with connections to the project database from Telaah clients right now."""
+
+    name: str
+    connections: int
+
+
+def my_role(conn: Connection) -> str | None:
+    """The team role of the connected login: ``admin`` for the database owner and superusers,
+    else the role of its group (the strongest when in several), None when in none."""
+    chief = conn.execute(
+        text(
+            "SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER') "
+            "FROM pg_roles r, pg_database d "
+            "WHERE r.rolname = current_user AND d.datname = current_database()"
+        )
+    ).scalar()
+    if chief:
+        return "admin"
+    database = _database(conn)
+    for role in ("admin", "coder", "reviewer"):
+        member = conn.execute(
+            text(
+                "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles WHERE rolname = :g"
+            ),
+            {"g": group_role(database, role)},
+        ).scalar()
+        if member:
+            return role
+    return None
+
+
+def connected_logins(conn: Connection, *, own: Iterable[int] = ()) -> tuple[ConnectedLogin, ...]:
+    """Who else has Telaah connections to this database now (``pg_stat_activity``, whose
+    login, database and application name every login may see), without the server
+    processes in ``own`` (this client's connections) and the one asking."""
+    rows = conn.execute(
+        text(
+            "SELECT usename, count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND application_name LIKE 'telaah%' "
+            "AND usename IS NOT NULL AND pid <> pg_backend_pid() AND NOT (pid = ANY(:own)) "
+            "GROUP BY usename ORDER BY usename"
+        ),
+        {"own": sorted(own)},
+    )
+    return tuple(ConnectedLogin(str(name), int(n)) for name, n in rows)

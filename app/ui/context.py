@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Signal
@@ -170,12 +170,18 @@ class _Watch(QObject):
         if self.kinds is not None and not changes.touches(*self.kinds):
             return
         if self.widget.isVisible():
-            self.handler(changes)
+            self._deliver(changes)
         else:
             self.pending = self.pending | changes
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.pending:
             pending, self.pending = self.pending, Changes()
-            self.handler(pending)
+            self._deliver(pending)
         return False
+
+    def _deliver(self, changes: Changes) -> None:
+        # the server gone: the view keeps its content (the banner says why); back, the link
+        # refreshes everything once
+        with suppress(ServerOffline):
+            self.handler(changes)

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 # The start window must show before SQLAlchemy, the models and the error sentences are
 # loaded (they take seconds on a slow laptop): those are imported when a project is opened.
 
-#: builds the main window of a project (``app.main.open_window``); raises project errors
-WindowFactory = Callable[[Path], QMainWindow]
+#: builds the main window of a project (``app.main.open_window``): ``(path)`` or, for a
+#: server, ``(url, password=…)``; raises project errors
+WindowFactory = Callable[..., QMainWindow]
 
 
 class Launcher(QObject):
@@ -218,6 +219,20 @@ class Launcher(QObject):
             self.tr("Telaah project (*.telaah)"),
         )
         return self.open_path(Path(name), parent) if name else None
+
+    def ask_open_server(self, parent: QWidget | None = None) -> QWidget:
+        """Project ▸ Open server project…: the dialog (not blocking), which opens it here."""
+        from app.ui.server.open_dialog import ask_open_server
+
+        return ask_open_server(self.open_server, parent)
+
+    def open_server(self, url: str, password: str | None = None) -> QMainWindow:
+        """Open a server project in a new window and show it (project errors propagate)."""
+        window = self._open_window(url, password=password)
+        self.adopt(window)
+        window.show()
+        self._hide_start()
+        return window
 
     def new_project(self, parent: QWidget | None = None) -> QMainWindow | None:
         """The new-project dialog; the created project opens in a new window."""

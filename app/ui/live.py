@@ -38,6 +38,7 @@ class ServerLink(QObject):
         self._notifier: QSocketNotifier | None = None
         self._pending: list[str] = []
         self.online = True
+        self._stopped = False
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
@@ -57,12 +58,15 @@ class ServerLink(QObject):
 
     def stop(self) -> None:
         """Close the listener and stop every timer (the window is closing)."""
+        self._stopped = True
         for timer in (self._batch, self._retry, self._check):
             timer.stop()
         self._drop()
 
     def lost(self) -> None:
         """A write or read failed because the server is gone: go offline now."""
+        if self._stopped:
+            return  # the window has closed: nothing to reconnect
         self._drop()
         self._go_offline()
 

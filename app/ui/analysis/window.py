@@ -52,6 +52,7 @@ from app.ui.analysis.models import ExcerptModel, MatrixModel, SummaryModel
 from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.language import current_language
+from app.ui.server.offline import keeps_last_view
 
 _CELLS = (CellKind.COUNT, CellKind.PRESENCE, CellKind.QUOTES, CellKind.SUMMARY)
 
@@ -297,8 +298,9 @@ class AnalysisWindow(QMainWindow):
         area.setWidgetResizable(True)
         return area
 
+    @keeps_last_view
     def _fill_choices(self) -> None:
-        with self.project.session() as s:
+        with self.ctx.session() as s:
             choices = analysis_choices(s)
         self.choices = choices
         for combo in (self.codebook_combo, self.coder_combo, self.columns_combo):
@@ -346,6 +348,7 @@ class AnalysisWindow(QMainWindow):
             for cell in changes.summaries:
                 self._show_summary(*cell)
 
+    @keeps_last_view
     def _show_summary(self, row_code_id: int, column_kind: str, column_key: str) -> None:
         matrix = self.matrix
         if matrix is None or matrix.column_kind.value != column_kind:
@@ -366,13 +369,14 @@ class AnalysisWindow(QMainWindow):
                 self.summary_edit.setPlainText(text)
         self.matrix = self.matrix_model.matrix
 
+    @keeps_last_view
     def refresh(self) -> None:
         """Rebuild the summary, the matrix and the charts of the chosen codebook."""
         book = self.codebook
         self.summary = None
         self.group_matrix = None
         if book is not None:
-            with self.project.session() as s:
+            with self.ctx.session() as s:
                 self.summary = build_summary(s, codebook=book, coder=self.coder)
                 if "group" in self.choices.attributes:
                     self.group_matrix = build_matrix(
@@ -400,11 +404,12 @@ class AnalysisWindow(QMainWindow):
         self._update_charts()
         self.refresh_matrix()
 
+    @keeps_last_view
     def refresh_matrix(self) -> None:
         book, cols = self.codebook, self.columns_combo.currentData()
         self.matrix = None
         if book is not None and cols:
-            with self.project.session() as s:
+            with self.ctx.session() as s:
                 self.matrix = build_matrix(s, rows=book, cols=str(cols), coder=self.coder)
         self._show_matrix()
 
@@ -438,6 +443,7 @@ class AnalysisWindow(QMainWindow):
         self.current_box = self.summary.boxes[index.row()].code_id
         self._show_box()
 
+    @keeps_last_view
     def _show_box(self) -> None:
         """The chosen box's finding and its excerpts (the evidence coders', one per span)."""
         self._show_finding()
@@ -446,7 +452,7 @@ class AnalysisWindow(QMainWindow):
         if code_id is None or not any(b.code_id == code_id for b in boxes):
             self.box_excerpts.set_excerpts(())
             return
-        with self.project.session() as s:
+        with self.ctx.session() as s:
             coders = select_coders(s, coders=[self.coder] if self.coder else None).names
             found = merge_same_spans(
                 excerpts(s, code_ids=[code_id], include_children=True, coders=list(coders))
@@ -487,6 +493,7 @@ class AnalysisWindow(QMainWindow):
     def _cell_clicked(self, index: QModelIndex) -> None:
         self._set_cell((index.row(), index.column()) if index.isValid() else None)
 
+    @keeps_last_view
     def _set_cell(self, cell: tuple[int, int] | None) -> None:
         self.current_cell = cell
         matrix = self.matrix
@@ -504,7 +511,7 @@ class AnalysisWindow(QMainWindow):
         r, c = cell
         codings = matrix.codings(r, c)
         every = (*codings, *matrix.contrary.get((r, c), ()))
-        with self.project.session() as s:
+        with self.ctx.session() as s:
             selection = select_coders(s, coders=list(matrix.coders) or None)
             quotes = load_quotes(s, codings=every, selection=selection)
         self.cell_excerpts.set_excerpts([quotes[x.id] for x in every if x.id in quotes])

@@ -2198,6 +2198,78 @@ Hapus dari daftar proyek terakhir?</translation>
     </message>
 </context>
 <context>
+    <name>OpenServerDialog</name>
+    <message>
+        <source>Open server project</source>
+        <translation>Buka proyek server</translation>
+    </message>
+    <message>
+        <source>Recent servers</source>
+        <translation>Server terakhir</translation>
+    </message>
+    <message>
+        <source>empty: PGPASSWORD or ~/.pgpass</source>
+        <translation>kosong: PGPASSWORD atau ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only; Telaah never stores it. Your login is your coder name in the team.</source>
+        <translation>Kata sandi hanya dipakai untuk koneksi ini; Telaah tidak pernah menyimpannya. Login Anda menjadi nama pengode Anda dalam tim.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Enter the name of the project's database.</source>
+        <translation>Masukkan nama basis data proyek.</translation>
+    </message>
+    <message>
+        <source>Enter the password for {0}.</source>
+        <translation>Masukkan kata sandi untuk {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceLabel</name>
+    <message>
+        <source>Also connected: {0}</source>
+        <translation>Juga terhubung: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody else connected</source>
+        <translation>Tidak ada orang lain yang terhubung</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %n connection(s)</source>
+        <translation>
+            <numerusform>{0}: %n koneksi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Others on the team server now (refreshed every 10 s):</source>
+        <translation>Yang lain di server tim saat ini (diperbarui tiap 10 detik):</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSettingsDialog</name>
     <message>
         <location filename="../dialogs/project_settings.py" line="71"/>
@@ -2321,6 +2393,25 @@ Hapus dari daftar proyek terakhir?</translation>
         <location filename="../start/recent.py" line="110"/>
         <source>{0} was not found (moved, renamed or on a drive not connected).</source>
         <translation>{0} tidak ditemukan (dipindahkan, diganti namanya, atau di drive yang tidak terhubung).</translation>
+    </message>
+</context>
+<context>
+    <name>RecentServersModel</name>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Last opened</source>
+        <translation>Terakhir dibuka</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3051,84 @@ Nama Anda:</translation>
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>pengode</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>peninjau</translation>
+    </message>
+    <message>
+        <source>Team and roles…</source>
+        <translation>Tim dan peran…</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tim</translation>
+    </message>
+    <message>
+        <source>Add a member or change a role</source>
+        <translation>Tambah anggota atau ubah peran</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>A reviewer reads everything and writes review marks and comments; a coder also codes, writes memos and cases; an admin manages the team. The server enforces it.</source>
+        <translation>Peninjau membaca semuanya dan menulis penilaian tinjauan serta komentar; pengode juga mengodekan, menulis memo dan kasus; admin mengelola tim. Server yang menegakkannya.</translation>
+    </message>
+    <message>
+        <source>{0} is now {1} in this project's team.</source>
+        <translation>{0} sekarang menjadi {1} dalam tim proyek ini.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Connected now</source>
+        <translation>Terhubung sekarang</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(Anda)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchMenus</name>
     <message>
         <location filename="../workbench/menus.py" line="70"/>
@@ -3174,6 +3343,10 @@ Nama Anda:</translation>
     <message>
         <source>Add codebook</source>
         <translation>Tambah buku kode</translation>
+    </message>
+    <message>
+        <source>Open server project…</source>
+        <translation>Buka proyek server…</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ from app.coding.review_queries import (
     stretch_comparison,
     stretch_texts,
 )
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 from app.ui.review.agreement_model import (
     D_CODE,
@@ -275,7 +275,7 @@ class AgreementView(QWidget):
                             (d.document_id, d.start, d.end) for d in self.report.disagreements
                         ],
                     )
-            except (TelaahError, SQLAlchemyError) as exc:
+            except (TelaahError, SQLAlchemyError, ServerOffline) as exc:
                 show_error(self, exc)
                 self.report = None
         self.figures.set_report(self.report, self.names)

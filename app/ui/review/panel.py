@@ -26,11 +26,12 @@ from app.coding.errors import TelaahError
 from app.coding.retrieval import context
 from app.coding.review import comments_for
 from app.coding.review_queries import BY_CASE, BY_CODE, ReviewItem
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 from app.ui.review.commands import AddCommentCommand, MarkCodingsCommand
 from app.ui.review.detail import excerpt_html, open_roots, thread_html
 from app.ui.review.models import CODE, CODER, COMMENTS, EXCERPT, MARK, SOURCE, ReviewTreeModel
+from app.ui.server.offline import keeps_last_view
 
 #: what the panel shows: excerpts (codings of codes, by case) and their review state
 _SHOWN = (Kind.REVIEW, Kind.CODINGS, Kind.CODES, Kind.CASES, Kind.DOCUMENTS, Kind.SETTINGS)
@@ -288,6 +289,7 @@ class ReviewPanel(QWidget):
         self.comment_button.setEnabled(can_comment)
         self.act_jump.setEnabled(one)
 
+    @keeps_last_view
     def _show_current(self, *_args: object) -> None:
         item = self.current_item()
         self._update_actions()
@@ -322,7 +324,7 @@ class ReviewPanel(QWidget):
             self.ctx.execute(
                 MarkCodingsCommand(self.ctx, [i.excerpt.coding_id for i in items], status)
             )
-        except (TelaahError, SQLAlchemyError, OSError) as exc:
+        except (TelaahError, SQLAlchemyError, OSError, ServerOffline) as exc:
             show_error(self, exc)
 
     def mark_agreed(self) -> None:
@@ -347,7 +349,7 @@ class ReviewPanel(QWidget):
                 roots = open_roots(comments_for(s, coding_id=cid))
             reply_to = roots[-1].id if roots else None
             self.ctx.execute(AddCommentCommand(self.ctx, cid, text, reply_to))
-        except (TelaahError, SQLAlchemyError) as exc:
+        except (TelaahError, SQLAlchemyError, ServerOffline) as exc:
             show_error(self, exc)
             return
         self.comment.clear()

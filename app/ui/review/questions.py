@@ -25,7 +25,7 @@ from app.coding.changes import Kind
 from app.coding.errors import TelaahError
 from app.coding.retrieval import context, document_id
 from app.coding.review import OpenQuestion
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 from app.ui.review.commands import AddCommentCommand, ResolveThreadCommand
 from app.ui.review.detail import open_roots, thread_html
@@ -226,7 +226,7 @@ class OpenQuestionsList(QWidget):
         reply_to = roots[-1].id if roots else None
         try:
             self.ctx.execute(AddCommentCommand(self.ctx, q.coding_id, text, reply_to))
-        except (TelaahError, SQLAlchemyError) as exc:
+        except (TelaahError, SQLAlchemyError, ServerOffline) as exc:
             show_error(self, exc)
             return
         self.answer.clear()
@@ -241,7 +241,7 @@ class OpenQuestionsList(QWidget):
             return
         try:
             self.ctx.execute(ResolveThreadCommand(self.ctx, q.coding_id, [c.id for c in roots]))
-        except (TelaahError, SQLAlchemyError) as exc:
+        except (TelaahError, SQLAlchemyError, ServerOffline) as exc:
             show_error(self, exc)
 
     def show_source(self) -> None:

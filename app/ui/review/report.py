@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.coding.errors import TelaahError
 from app.coding.exports import ExportResult
 from app.coding.exports.review_report import export_review_report
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 
 translate = QCoreApplication.translate
@@ -59,7 +59,7 @@ def ask_review_report(
         path = path.with_suffix(".docx")
     try:
         result = write_review_report(ctx, path, coders=coders, document=document)
-    except (TelaahError, SQLAlchemyError, OSError) as exc:
+    except (TelaahError, SQLAlchemyError, OSError, ServerOffline) as exc:
         show_error(parent, exc)
         return None
     QMessageBox.information(

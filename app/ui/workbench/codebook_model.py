@@ -66,10 +66,11 @@ class CodebookModel(QAbstractItemModel):
 
     def reload(self) -> None:
         """Bulk reload (structure changed: code added, moved, merged, deleted, imported)."""
-        self.beginResetModel()
-        with self.ctx.session() as s:
-            self.books = list(list_codebook_rows(s))
+        with self.ctx.session() as s:  # read first: a failed read resets nothing
+            books = list(list_codebook_rows(s))
             rows = list_code_rows(s)
+        self.beginResetModel()
+        self.books = books
         self.book_by_id = {b.id: b for b in self.books}
         self.codes = {c.id: c for c in rows}
         self.kids = {-1: [_book_node(b.id) for b in self.books]}

@@ -27,8 +27,9 @@ class DocumentListModel(RowsTableModel):
 
     def reload(self) -> None:
         """Bulk reload (after an import)."""
+        rows = list(self.ctx.query(list_document_rows))  # read first: a failed read resets nothing
         self.beginResetModel()
-        self.rows = list(self.ctx.query(list_document_rows))
+        self.rows = rows
         self.endResetModel()
 
     def refresh(self, document_ids: Iterable[int]) -> None:

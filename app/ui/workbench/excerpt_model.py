@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from app.coding.changes import Changes
 from app.coding.codings import Stance
 from app.coding.retrieval import Excerpt, context, excerpts
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.rows_model import RowsTableModel
 from app.ui.workbench.coding_panel import stance_mark
 
@@ -50,13 +50,10 @@ class ExcerptModel(RowsTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._context.clear()
-        if self.code_id is None:
-            self.rows = []
-        else:
+        rows: list[Excerpt] = []
+        if self.code_id is not None:  # read first: a failed read resets nothing
             f = self.filter
-            self.rows = list(
+            rows = list(
                 self.ctx.query(
                     excerpts,
                     code_ids=[self.code_id],
@@ -67,6 +64,9 @@ class ExcerptModel(RowsTableModel):
                     speaker=f.speaker,
                 )
             )
+        self.beginResetModel()
+        self._context.clear()
+        self.rows = rows
         self.endResetModel()
 
     def on_codings_changed(self, changes: Changes) -> None:
@@ -115,9 +115,12 @@ class ExcerptModel(RowsTableModel):
     def _context_of(self, e: Excerpt) -> tuple[str, str]:
         found = self._context.get(e.coding_id)
         if found is None:
-            found = self.ctx.query(
-                context, document_id=e.document_id, start=e.start, end=e.end, chars=160
-            )
+            try:
+                found = self.ctx.query(
+                    context, document_id=e.document_id, start=e.start, end=e.end, chars=160
+                )
+            except ServerOffline:
+                return "", ""  # painted without context until the server is back
             self._context[e.coding_id] = found
         return found
 

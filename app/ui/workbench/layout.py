@@ -31,6 +31,7 @@ from app.coding.workbench_queries import coding_spans, document_text, speaker_tu
 from app.ui.context import ProjectContext
 from app.ui.review.panel import ReviewPanel
 from app.ui.review.questions import OpenQuestionsList
+from app.ui.server.offline import keeps_last_view
 from app.ui.start.codebook_choices import codebook_label
 from app.ui.workbench.code_tree import CodebookTree
 from app.ui.workbench.codebook_adding import shipped
@@ -343,6 +344,7 @@ class WorkbenchLayout(QMainWindow):
             order=self.codes.order,
         )
 
+    @keeps_last_view
     def _filter_speaker(self) -> None:
         name = self.speaker_box.currentData()
         doc = self.view.document_id
@@ -351,6 +353,7 @@ class WorkbenchLayout(QMainWindow):
         spans = self.ctx.query(speaker_turns, document_id=doc, speaker=name) if name else None
         self.view.show_only(spans)
 
+    @keeps_last_view
     def jump_to(self, document_id: int, start: int, end: int) -> None:
         """Open a document and select ``[start, end)`` (code points)."""
         if self.view.document_id != document_id:

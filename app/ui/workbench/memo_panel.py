@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.coding.changes import Changes, Kind
 from app.coding.memos import get_memo, target_exists
 from app.ui.commands.memos import SetMemoCommand
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 
 #: a memo's target can vanish with its code, document or case; memos change by themselves
@@ -51,8 +53,13 @@ class MemoPanel(QWidget):
         """Switch to another target (unsaved text of the previous one is saved first)."""
         if self._dirty():
             self.save()
+        previous = self.target, self.target_name
         self.target, self.target_name = (kind, target_id), name
-        self.reload()
+        try:
+            self.reload()
+        except ServerOffline:  # the team server is gone: keep showing the previous memo
+            self.target, self.target_name = previous
+            raise
 
     def _on_changes(self, changes: Changes) -> None:
         """Follow the shown target: when it is gone (its code was deleted or merged away,
@@ -116,5 +123,6 @@ class MemoPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self.reload()
+            with suppress(ServerOffline):  # the server gone: the text shown stays
+                self.reload()
         super().changeEvent(event)

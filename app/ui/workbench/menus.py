@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenuBar, QStatusBar, QToolBar
 
 from app.ui.context import ProjectContext
+from app.ui.server.menu import server_items
 from app.ui.workbench.codebook_adding import CodebookAdder, fill_codebook_menu
 from app.ui.workbench.codebook_editing import CodebookEditor
 from app.ui.workbench.coding_actions import CodingActions
@@ -130,6 +131,9 @@ class WorkbenchMenus(QObject):
             QKeySequence.StandardKey.New,
         )
         open_project = a("actionOpenProject", self.tr("Open project…"), files.open_project)
+        open_server = a(
+            "actionOpenServerProject", self.tr("Open server project…"), files.open_server
+        )
         close = a(
             "actionClose", self.tr("Close"), files.close_project, QKeySequence.StandardKey.Close
         )
@@ -169,7 +173,7 @@ class WorkbenchMenus(QObject):
         bar = QMenuBar(win)
         project = bar.addMenu(self.tr("&Project"))
         project.setObjectName("menuProject")
-        project.addActions([new_project, open_project])
+        project.addActions([new_project, open_project, open_server])
         recent = project.addMenu(self.tr("Recent projects"))
         recent.setObjectName("menuRecentProjects")
         recent.aboutToShow.connect(lambda: files.fill_recent(recent))
@@ -235,6 +239,7 @@ class WorkbenchMenus(QObject):
         win.statusBar().addPermanentWidget(quick)
         coder = acts.coder_label = QLabel(self.tr("Coder: {0}").format(w.ctx.coder), win)
         win.statusBar().addPermanentWidget(coder)
+        acts.widgets += server_items(w.ctx, win, project, a, before=close)  # team, who is here
         if w.ctx.read_only:
             for act in (
                 apply,

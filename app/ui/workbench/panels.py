@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.coding.retrieval import Excerpt
 from app.coding.search import SearchHit, SearchPage
 from app.coding.workbench_queries import DocumentRow
+from app.ui.server.offline import keeps_last_view
 from app.ui.workbench.excerpt_model import EXCERPT_ROLE, TEXT, ExcerptFilter, ExcerptModel
 from app.ui.workbench.search_model import HIT_ROLE, PageFetcher, SearchHitModel
 
@@ -105,6 +106,7 @@ class ExcerptPanel(QWidget):
             box.blockSignals(False)
         self._apply_filter()
 
+    @keeps_last_view
     def _apply_filter(self) -> None:
         self.model.set_filter(
             ExcerptFilter(

@@ -45,6 +45,10 @@ class ProjectFiles(QObject):
         if (launcher := self._launcher()) is not None:
             launcher.choose_project(self.win)
 
+    def open_server(self) -> None:
+        if (launcher := self._launcher()) is not None:
+            launcher.ask_open_server(self.win)
+
     def open_recent(self, path: Path) -> None:
         if (launcher := self._launcher()) is not None:
             launcher.open_recent(path, self.win)

@@ -24,6 +24,7 @@ from app.ui.commands.base import retranslate_stack, translate
 from app.ui.context import ProjectContext, ServerOffline
 from app.ui.errors import show_error
 from app.ui.language import apply_language, current_language
+from app.ui.server.offline import keeps_last_view
 from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.codebook_editing import CodebookEditor
 from app.ui.workbench.codebook_model import CodebookModel
@@ -258,6 +259,7 @@ class MainWindow(WorkbenchLayout):
     def select_code(self, code_id: int) -> None:
         self.tree.select_code(code_id)
 
+    @keeps_last_view
     def _document_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
             row = self.documents.rows[current.row()]
@@ -289,6 +291,7 @@ class MainWindow(WorkbenchLayout):
         if document_id == self.view.document_id:
             self.coding.apply_code(code_id, Selection(document_id, start, end, ""))
 
+    @keeps_last_view
     def _code_chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         code = self.codes.code_id(current)
         self.excerpt_model.show_code(code)
@@ -296,6 +299,7 @@ class MainWindow(WorkbenchLayout):
         if code is not None:
             self.memo_panel.show_target("code", code, self.codes.name_of(code))
 
+    @keeps_last_view
     def _search(self, query: str, regex: bool) -> None:
         page = self.search.run_search(query, regex)
         if page is not None:
@@ -339,6 +343,7 @@ class MainWindow(WorkbenchLayout):
             self.view.current_coding = coding_id
             self.view.refresh()
 
+    @keeps_last_view
     def _transcript_menu(self, pos: QPoint) -> None:
         assign = self.show_cases if self.view.selection_span() is not None else None
         global_pos = self.view.viewport().mapToGlobal(pos)
@@ -346,6 +351,7 @@ class MainWindow(WorkbenchLayout):
 
     # --- cases, search ------------------------------------------------------------------------
 
+    @keeps_last_view
     def show_cases(self) -> None:
         from app.ui.dialogs.cases import CasesDialog
 
@@ -365,12 +371,14 @@ class MainWindow(WorkbenchLayout):
         )
         menu.exec(self.doc_list.viewport().mapToGlobal(pos))
 
+    @keeps_last_view
     def edit_document_source(self, document_id: int) -> None:
         """What kind of source a document is, and how quotes from it are cited."""
         from app.ui.dialogs.document_source import DocumentSourceDialog
 
         DocumentSourceDialog(self.ctx, document_id, self).open()
 
+    @keeps_last_view
     def show_settings(self) -> None:
         """Coder roles and how exports name and cite (undoable edits)."""
         from app.ui.dialogs.project_settings import ProjectSettingsDialog
