@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.importing import Extracted, extract
+from app.coding.limits import check_length
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
@@ -29,7 +30,6 @@ from app.models.bulk import insert_rows
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 
 SEGMENT_KINDS = ("paragraph", "turn")
-_MAX_NAME = 255
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,9 @@ def import_files(
 
 
 def _check_name(name: str, taken: set[str]) -> None:
-    if not name.strip() or len(name) > _MAX_NAME:
+    if not name.strip():
         raise InvalidValue("document name", name)
+    check_length("document", name)
     if name in taken:
         raise DuplicateName("document", name)
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.limits import check_lengths
 from app.models.schema import CellSummary, Code, utcnow
 
 COLUMN_KINDS = ("case", "attr", "code")
@@ -71,6 +72,7 @@ def set_cell_summary(
     Returns the previous text ("" when there was none) so the change can be undone.
     """
     _check(session, row_code_id, column_kind, column_key)
+    check_lengths(summary=text)
     try:
         row = session.scalar(
             select(CellSummary).where(
