@@ -166,3 +166,22 @@ def test_a_comment_padded_prolog_is_refused_without_reading_it_all(tmp_path: Pat
         extract(path)
     assert caught.value.reason == "unsafe-xml"
     assert "no root element" in caught.value.detail
+
+
+def test_a_long_transcript_imports_within_ten_times_its_text(study: Path, tmp_path: Path) -> None:
+    """Memory an import adds beyond the interpreter's own (measured on a transcript of one
+    line) stays under ten times the text it yields. Before: about 13 times (the file's bytes,
+    a list of every paragraph and of every segment row, tuples of spans and a second
+    encoded copy for the hash, all alive at once); bench/hostile_imports.py measures the
+    20-million-character limit the same way."""
+    characters = 5_000_000
+    small = tmp_path / "pendek.txt"
+    small.write_text("Informan: Lumbung warga.\n", encoding="utf-8")
+    base = run_cli(["import", str(study), str(small)], timeout=60)
+    assert base.status == 0, base.err
+    big = long_text(tmp_path / "panjang.txt", characters)
+    run = run_cli(["import", str(study), str(big)], timeout=120)
+    assert run.status == 0, run.err
+    assert f"{characters} characters" in run.out
+    added_mb = run.peak_mb - base.peak_mb
+    assert added_mb < 10 * characters / 1024 / 1024, (run.peak_mb, base.peak_mb)
