@@ -63,16 +63,13 @@ def code_element(
          "color": code.colour.upper() if code.colour else "#888888"},
     )  # fmt: skip
     second = other(language)
-    rules = {name: getattr(code, name) for name in RULE_FIELDS}
     description = with_details(
-        _with_rules(definitions[language], rules, language),
+        definitions[language],
         {
             "language": language,
             "key": code.key,
             f"name_{second}": names[second],
-            f"definition_{language}": definitions[language],
             f"definition_{second}": definitions[second],
-            **{name: text for name, text in rules.items() if text},
             "keywords": "\n".join(code.keywords),
             "reference": code.reference,
             "finding": finding,
@@ -82,25 +79,6 @@ def code_element(
     for target in note_refs:
         SubElement(element, "NoteRef", {"targetGUID": target})
     return element
-
-
-RULE_FIELDS = ("use_when_id", "use_when_en", "not_use_when_id", "not_use_when_en")
-_RULE_LABELS = {
-    "id": ("Gunakan bila", "Jangan gunakan bila"),
-    "en": ("Use when", "Do not use when"),
-}
-
-
-def _with_rules(definition: str, rules: Mapping[str, str], language: str) -> str:
-    """The definition another tool shows, followed by the decision rules in ``language``
-    (other tools have no field for them; Telaah reads them back from its own fields)."""
-    use, dont = _RULE_LABELS[language]
-    lines = [
-        f"{label}: {rules[f'{field}_{language}']}"
-        for label, field in ((use, "use_when"), (dont, "not_use_when"))
-        if rules.get(f"{field}_{language}")
-    ]
-    return "\n\n".join(part for part in (definition, "\n".join(lines)) if part)
 
 
 def code_elements(
@@ -180,7 +158,6 @@ class CodeFields:
     reference: str
     local_key: str
     finding: str = ""
-    rules: Mapping[str, str] = field(default_factory=dict)
 
 
 def code_fields(code: QdaCode) -> CodeFields:
@@ -190,9 +167,8 @@ def code_fields(code: QdaCode) -> CodeFields:
     language = d.get("language", "")
     name_id = d.get("name_id", "") if language == "en" else code.name
     name_en = d.get("name_en", "") if language == "id" else code.name
-    # Telaah's own files carry the bare definition (the Description adds the rules).
-    definition_id = d.get("definition_id", code.description if language != "en" else "")
-    definition_en = d.get("definition_en", code.description if language != "id" else "")
+    definition_id = code.description if language != "en" else d.get("definition_id", "")
+    definition_en = code.description if language != "id" else d.get("definition_en", "")
     tail = d.get("key", "").rsplit("/", 1)[-1].strip()
     return CodeFields(
         name_id=(name_id or code.name)[:255],
@@ -203,7 +179,6 @@ def code_fields(code: QdaCode) -> CodeFields:
         reference=d.get("reference", ""),
         local_key=tail if _SEGMENT.match(tail) else slug(code.name),
         finding=d.get("finding", "")[:2000],
-        rules={name: d[name] for name in RULE_FIELDS if d.get(name)},
     )
 
 
@@ -241,7 +216,6 @@ def insert_codes(
                 reference=fields.reference,
                 finding=fields.finding,
                 sort_order=order,
-                **fields.rules,
             )
             session.add(row)
             session.flush()
