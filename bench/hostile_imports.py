@@ -40,6 +40,8 @@ def _inputs(folder: Path) -> dict[str, Path]:
         ".docx inflating to 500 MB": H.inflating_docx(folder / "bom.docx"),
         ".pdf flate stream to 2 GB": H.flate_bomb_pdf(folder / "bom.pdf"),
         ".pdf drawing 3M glyphs": H.glyph_flood_pdf(folder / "glyph.pdf"),
+        "encrypted .pdf, stream to 2 GB": H.encrypted_flate_bomb_pdf(folder / "kunci.pdf"),
+        "encrypted .pdf (no password)": H.encrypted_pdf(folder / "rapat.pdf"),
     }
 
 

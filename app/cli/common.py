@@ -129,6 +129,23 @@ def default_coder() -> str:
     return name or "coder"
 
 
+#: Words for each field of :data:`app.coding.limits.MAX_LENGTHS` (tests/ui/test_reasons.py).
+LENGTH_FIELDS = {
+    "coder": "coder name",
+    "code": "code name",
+    "codebook": "codebook name",
+    "case": "case name",
+    "alias": "case alias",
+    "attribute": "attribute name",
+    "document": "document name",
+    "value": "attribute value",
+    "description": "definition",
+    "summary": "cell summary",
+    "memo": "memo",
+    "comment": "comment",
+}
+
+
 def describe(exc: BaseException) -> str:
     """A one-line English message for a user error."""
     from app.coding.refiqda.safety import ArchiveRefused  # only when something failed
@@ -152,7 +169,8 @@ def describe(exc: BaseException) -> str:
         )
     elif isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         limit = int(exc.detail.split(":", 1)[1])
-        text = f"{exc.field} name is too long (at most {limit:,} characters)"
+        what = LENGTH_FIELDS.get(exc.field, exc.field)
+        text = f"{what} is too long (at most {limit:,} characters); nothing was changed"
     elif isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         text = f"invalid pattern {quoted(exc.value)}: {exc.detail}"
     elif isinstance(exc, ServerLoginFailed):
@@ -162,9 +180,9 @@ def describe(exc: BaseException) -> str:
     elif isinstance(exc, ServerError):
         text = f"{exc.url}: {exc.reason or type(exc).__name__}"
     elif isinstance(exc, ProjectExists) and exc.reason:
-        text = f"{exc.path}: {exc.reason}"
+        text = f"{quoted(exc.path, limit=4096)}: {exc.reason}"
     elif isinstance(exc, ProjectExists):
-        text = f"{exc.path}: a file with this name already exists"
+        text = f"{quoted(exc.path, limit=4096)}: a file with this name already exists"
     elif isinstance(exc, ProjectError):
         text = f"{quoted(exc.path, limit=4096)}: {exc.reason or type(exc).__name__}"
     elif isinstance(exc, OSError) and exc.strerror:
@@ -181,7 +199,19 @@ def describe(exc: BaseException) -> str:
         text = f"invalid pattern: {exc}"
     else:
         text = str(exc) or type(exc).__name__
-    return " ".join(text.split())
+    # One line whatever a name held: whitespace folded, other control characters escaped.
+    return one_line(" ".join(text.split()))
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters other than tab escaped (a newline in a name becomes
+    ``\\n``): what ``say`` prints is one line and cannot repaint the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == "\t" else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 def fail(exc: BaseException) -> int:
@@ -190,8 +220,11 @@ def fail(exc: BaseException) -> int:
     return 1
 
 
-def say(text: str = "") -> None:
-    """Print a line on stdout, replacing what the console cannot encode."""
+def say(text: str = "", *, lines: bool = False) -> None:
+    """Print one line on stdout (control characters in names escaped, see
+    :func:`one_line`), replacing what the console cannot encode. With ``lines`` the text
+    may hold line breaks of its own (indented JSON); each of its lines is kept one line."""
+    text = "\n".join(map(one_line, text.split("\n"))) if lines else one_line(text)
     try:
         print(text)
     except UnicodeEncodeError:

@@ -19,7 +19,7 @@ from app.coding.cases import canonical_value, create_case, link_document, set_at
 from app.coding.documents import import_files
 from app.coding.errors import InvalidValue
 from app.coding.importing.formats import main_suffixes
-from app.coding.limits import quoted
+from app.coding.limits import check_lengths, quoted
 from app.coding.sources import SourceType
 from app.models.schema import Attribute, Case
 
@@ -69,6 +69,7 @@ def _check_attributes(session: Session, values: dict[str, str]) -> None:
     )
     types = {name: kind for name, kind in rows}
     for name, value in values.items():
+        check_lengths(attribute=name, value=value)
         if name in types:
             canonical_value(types[name], value)
 
@@ -82,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     case_name = (args.case or "").strip()
     if args.case is not None and not case_name:
         raise InvalidValue("case", args.case, "empty name")
+    check_lengths(case=case_name or None)
     with opened(args.project) as project, project.session() as session:
         _check_attributes(session, values)
         result = import_files(
@@ -111,5 +113,5 @@ def run(args: argparse.Namespace) -> int:
                     set_attributes(session, case_id=case_id, values=values)
             for doc in result.imported:
                 link_document(session, case_id=case_id, document_id=doc.id)
-            say(f"linked {len(result.imported)} document(s) to case {case_name}")
+            say(f"linked {len(result.imported)} document(s) to case {quoted(case_name)}")
     return 0

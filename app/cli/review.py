@@ -62,7 +62,7 @@ def run_agreement(args: argparse.Namespace) -> int:
             session, coder_a=args.coders[0], coder_b=args.coders[1], document_names=args.document
         )
     if args.json:
-        say(json.dumps(agreement_json(report), ensure_ascii=False, indent=2))
+        say(json.dumps(agreement_json(report), ensure_ascii=False, indent=2), lines=True)
         return 0
     width = max([len(k) for k in report.codes] + [len("overall")])
     # Kappa and alpha first; percent agreement counts uncoded text as agreement.

@@ -58,7 +58,7 @@ def run_stats(args: argparse.Namespace) -> int:
     with opened(args.project, reads_only=True) as project, project.session() as session:
         stats = project_stats(session)
     if args.json:
-        say(json.dumps(stats.as_json(), ensure_ascii=False, indent=2))
+        say(json.dumps(stats.as_json(), ensure_ascii=False, indent=2), lines=True)
     else:
         for line in format_stats(stats):
             say(line)

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.coding.errors import DuplicateName, InvalidSpan, InvalidValue, NotFound
+from app.coding.limits import check_lengths
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.models.schema import Attribute, Case, CaseAttribute, Document, DocumentCase
 from app.models.transactions import committed
@@ -91,6 +92,7 @@ def _set_values(
     for name, value in values.items():
         if not name.strip():
             raise InvalidValue("attribute", name, "empty name")
+        check_lengths(attribute=name.strip(), value=value)
         attr = _attribute(session, name.strip(), value, types.get(name))
         stored = canonical_value(attr.type, value)
         existing = session.get(CaseAttribute, (case.id, attr.id))
@@ -112,6 +114,7 @@ def create_case(
     name = name.strip()
     if not name:
         raise InvalidValue("case", name, "empty name")
+    check_lengths(case=name, alias=alias)
     with committed(session):
         if session.scalar(select(Case.id).where(Case.name == name)) is not None:
             raise DuplicateName("case", name)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import DuplicateName, InvalidValue, NotFound
+from app.coding.limits import check_lengths
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.models.schema import CellSummary, Code, Codebook, Coder, Coding, Memo
 from app.models.transactions import committed
@@ -128,6 +129,8 @@ def _get(session: Session, code_id: int) -> Code:
 
 def ensure_codebook(session: Session, *, key: str, name_id: str, name_en: str) -> int:
     """Id of the user codebook ``key``, created (committed) if missing."""
+    check_lengths(codebook=name_id)
+    check_lengths(codebook=name_en)
     found = session.scalar(select(Codebook.id).where(Codebook.key == key))
     if found is not None:
         return found
@@ -161,6 +164,9 @@ def create_code(
         raise InvalidValue("code name", name_id, "empty")
     if not _COLOUR.match(colour):
         raise InvalidValue("colour", colour)
+    check_lengths(code=name_id)
+    check_lengths(code=name_en, description=definition_id)
+    check_lengths(description=definition_en)
     book = session.get(Codebook, codebook_id)
     if book is None:
         raise NotFound("codebook", str(codebook_id))
@@ -213,6 +219,8 @@ def update_code(session: Session, *, code_id: int, **fields: str) -> tuple[CodeR
     for name in ("name_id", "name_en"):
         if name in fields and not fields[name].strip():
             raise InvalidValue("code name", fields[name], "empty")
+    for name, value in fields.items():
+        check_lengths(**{"code" if name.startswith("name_") else "description": value})
     code = _get(session, code_id)
     before = _row(code)
     for name, value in fields.items():

@@ -186,6 +186,8 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
     cut from each document's text read once, and the rows go in as multi-row inserts.
     """
     wanted = list(codings)
+    for new in wanted:
+        check_length("memo", new.memo)
     with committed(session):
         cid = coder_id(session, name=coder)
         by_doc: dict[int, list[NewCoding]] = {}
@@ -415,7 +417,7 @@ def update_coding(
             row.start, row.end = new_start, new_end
             row.snippet = _snippet(session, row.document_id, new_start, new_end)
         if memo is not None:
-            row.memo = memo
+            row.memo = check_length("memo", memo)
         if illustrative is not None:
             row.illustrative = illustrative
         if stance is not None:

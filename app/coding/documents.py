@@ -10,7 +10,7 @@ writes anything. The stored text is never changed afterwards, so coding offsets 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.coding.codings import CodingInfo, add_codings, coding_info
 from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.importing import Extracted, extract
+from app.coding.limits import check_length
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
@@ -30,7 +31,6 @@ from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 from app.models.transactions import committed
 
 SEGMENT_KINDS = ("paragraph", "turn")
-_MAX_NAME = 255
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,9 @@ def import_files(
 
 
 def _check_name(name: str, taken: set[str]) -> None:
-    if not name.strip() or len(name) > _MAX_NAME:
+    if not name.strip():
         raise InvalidValue("document name", name)
+    check_length("document", name)
     if name in taken:
         raise DuplicateName("document", name)
 
@@ -171,7 +172,7 @@ def _store(
                 name=name,
                 original_filename=str(path),
                 format=extracted.format,
-                content_hash=hashlib.sha256(extracted.text.encode("utf-8")).hexdigest(),
+                content_hash=_content_hash(extracted.text),
                 text=extracted.text,
                 length=len(extracted.text),
                 encoding=extracted.encoding,
@@ -197,16 +198,24 @@ def _store(
 _SEGMENT_FIELDS = ("document_id", "kind", "ordinal", "start", "end", "speaker", "timestamp")
 
 
-def _segment_rows(document_id: int, extracted: Extracted) -> list[tuple[object, ...]]:
-    rows: list[tuple[object, ...]] = [
-        (document_id, "paragraph", i, start, end, None, None)
-        for i, (start, end) in enumerate(extracted.paragraphs)
-    ]
-    rows.extend(
-        (document_id, "turn", i, turn.start, turn.end, turn.speaker, turn.timestamp)
-        for i, turn in enumerate(extracted.turns)
-    )
-    return rows
+def _segment_rows(document_id: int, extracted: Extracted) -> Iterator[tuple[object, ...]]:
+    # Generated, not listed: a 20-million-character text has half a million segments,
+    # and a list of their rows took more memory than the text itself.
+    for i, (start, end) in enumerate(extracted.paragraphs):
+        yield (document_id, "paragraph", i, start, end, None, None)
+    for i, turn in enumerate(extracted.turns):
+        yield (document_id, "turn", i, turn.start, turn.end, turn.speaker, turn.timestamp)
+
+
+def _content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text, encoded a slice at a time (no second copy of the text)."""
+    digest = hashlib.sha256()
+    for at in range(0, len(text), _HASH_SLICE):
+        digest.update(text[at : at + _HASH_SLICE].encode("utf-8"))
+    return digest.hexdigest()
+
+
+_HASH_SLICE = 1 << 20
 
 
 def get_document_text(session: Session, *, name: str) -> str:

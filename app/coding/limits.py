@@ -11,16 +11,19 @@ from __future__ import annotations
 from app.coding.errors import InvalidValue
 
 #: Longest accepted value per field (characters). Names are short; memos may be long.
+#: The keys are the ``field`` of the :class:`InvalidValue` raised; the CLI
+#: (``app/cli/common.py``) and the GUI (``app/ui/errors.py``) each have words for every key.
 MAX_LENGTHS = {
     "coder": 100,
-    "reviewer": 100,
     "code": 200,
     "codebook": 200,
     "case": 200,
+    "alias": 200,
     "attribute": 200,
     "document": 255,
     "value": 2_000,
     "description": 20_000,
+    "summary": 20_000,
     "memo": 100_000,
     "comment": 20_000,
 }
@@ -38,17 +41,29 @@ def check_length(field: str, value: str) -> str:
     return value
 
 
+def check_lengths(**fields: str | None) -> None:
+    """:func:`check_length` for each ``field=value`` given (``None`` is skipped)."""
+    for field, value in fields.items():
+        if value is not None:
+            check_length(field, value)
+
+
+def escaped(name: object, *, limit: int = 80) -> str:
+    """``name`` with backslashes and control characters escaped (a newline becomes ``\\n``,
+    ESC ``\\x1b``), cut to ``limit`` characters: one line whatever it held."""
+    text = str(name)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text.replace("\\", "\\\\")
+    )
+
+
 def quoted(name: object, *, limit: int = 80) -> str:
     """``name`` in double quotes with control characters escaped, cut to ``limit`` characters.
 
     A file or coder name may hold a newline or an escape sequence; quoted like this it cannot
     break a message over lines or repaint the terminal.
     """
-    text = str(name)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    escaped = "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text.replace("\\", "\\\\")
-    )
-    return '"' + escaped.replace('"', '\\"') + '"'
+    return '"' + escaped(name, limit=limit).replace('"', '\\"') + '"'

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.limits import check_lengths
 from app.models.schema import Case, Code, Codebook, Coder, Document, Memo, utcnow
 from app.models.transactions import committed
 
@@ -90,6 +91,7 @@ def set_memo(
     Returns the memo as it was before, so that undo can put it back (:func:`restore_memo`).
     """
     _check_target(session, target_kind, target_id)
+    check_lengths(memo=text)
     with committed(session):
         memo = _find(session, target_kind, target_id)
         before = _info(session, memo) if memo is not None else None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.limits import check_lengths
 from app.models.schema import Code, Coder, Coding, Comment, Document, ReviewMark
 
 STATUSES = ("agreed", "questioned")
@@ -72,6 +73,7 @@ def add_comment(
     """Comment on a coding (or answer a comment), committed."""
     if not text.strip():
         raise InvalidValue("comment", text, "empty")
+    check_lengths(comment=text.strip())
     if session.get(Coding, coding_id) is None:
         raise NotFound("coding", str(coding_id))
     if reply_to is not None and session.get(Comment, reply_to) is None:

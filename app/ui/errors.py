@@ -20,6 +20,7 @@ from app.coding.errors import (
     UnsupportedFile,
 )
 from app.coding.importing.formats import main_suffixes
+from app.coding.limits import escaped, quoted
 from app.coding.patterns import PatternTooSlow
 from app.coding.refiqda import ArchiveRefused
 from app.models.project import (
@@ -121,6 +122,24 @@ def archive_reason(reason: str) -> str:
     return archive_reasons().get(reason) or file_reason(reason)
 
 
+def length_fields() -> dict[str, str]:
+    """Words for each field of :data:`app.coding.limits.MAX_LENGTHS` (too-long messages)."""
+    return {
+        "coder": translate("Errors", "coder name"),
+        "code": translate("Errors", "code name"),
+        "codebook": translate("Errors", "codebook name"),
+        "case": translate("Errors", "case name"),
+        "alias": translate("Errors", "case alias"),
+        "attribute": translate("Errors", "attribute name"),
+        "document": translate("Errors", "document name"),
+        "value": translate("Errors", "attribute value"),
+        "description": translate("Errors", "definition"),
+        "summary": translate("Errors", "cell summary"),
+        "memo": translate("Errors", "memo"),
+        "comment": translate("Errors", "comment"),
+    }
+
+
 def _kind(kind: str) -> str:
     kinds = {
         "document": translate("Errors", "document"),
@@ -139,12 +158,12 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return translate("Errors", "Cancelled. Nothing was changed.")
     if isinstance(exc, UnsupportedFile):
-        return f"{exc.path.name}: {file_reason(exc.reason)}"
+        return f"{quoted(exc.path.name)}: {file_reason(exc.reason)}"
     if isinstance(exc, ArchiveRefused):
-        return f"{exc.path.name}: {archive_reason(exc.reason)}"
+        return f"{quoted(exc.path.name)}: {archive_reason(exc.reason)}"
     if isinstance(exc, DuplicateName):
         return translate("Errors", 'A {0} named "{1}" already exists.').format(
-            _kind(exc.kind), exc.name
+            _kind(exc.kind), escaped(exc.name)
         )
     if isinstance(exc, ChangedSince):
         return translate(
@@ -154,7 +173,7 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, NotFound):
         return translate("Errors", 'The {0} "{1}" no longer exists.').format(
-            _kind(exc.kind), exc.name
+            _kind(exc.kind), escaped(exc.name)
         )
     if isinstance(exc, InvalidSpan):
         return translate("Errors", "Select some text first.")
@@ -164,16 +183,20 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
+    if isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
+        return translate(
+            "Errors", "The {0} is too long: at most {1} characters. Nothing was changed."
+        ).format(length_fields().get(exc.field, exc.field), exc.detail.split(":", 1)[1])
     if isinstance(exc, InvalidValue):
         if exc.detail == "empty":
             return translate("Errors", "Please enter a value for {0}.").format(exc.field)
         return translate("Errors", '"{0}" is not a valid value for {1}.').format(
-            exc.value, exc.field
+            escaped(exc.value), exc.field
         )
     if isinstance(exc, AmbiguousCode):
         return translate(
             "Errors", '"{0}" matches several codes ({1}); give the full path of names.'
-        ).format(exc.ref, ", ".join(exc.candidates[:5]))
+        ).format(escaped(exc.ref), ", ".join(map(escaped, exc.candidates[:5])))
     if isinstance(exc, TooManyHits):
         return translate(
             "Errors",
@@ -183,10 +206,10 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, PhraseNotFound):
         return translate(
             "Errors", 'The phrase "{0}" is not in the document {1}; nothing was changed.'
-        ).format(exc.phrase, exc.document)
+        ).format(escaped(exc.phrase), quoted(exc.document))
     if isinstance(exc, CodebookInvalid):
         return translate("Errors", "The codebook file {0} is not valid at {1}: {2}").format(
-            exc.path.name, exc.where, exc.detail
+            quoted(exc.path.name), exc.where, escaped(exc.detail, limit=200)
         )
     if isinstance(exc, ProjectError):
         return project_error_message(exc)
@@ -217,7 +240,7 @@ def error_message(exc: BaseException) -> str:
 
 def project_error_message(exc: ProjectError) -> str:
     """Why a project file cannot be opened."""
-    name = exc.path.name
+    name = quoted(exc.path.name)
     if isinstance(exc, ServerUnreachable):
         return translate(
             "Errors", "The server of {0} does not answer. Check the address and the network."
@@ -243,7 +266,7 @@ def project_error_message(exc: ProjectError) -> str:
             "Errors", "The project file {0} is damaged and cannot be opened safely."
         ).format(name)
     if isinstance(exc, ProjectForeignSchema):
-        found = ", ".join(f"{o.type} “{o.name}”" for o in exc.objects[:5])
+        found = ", ".join(f"{o.type} “{escaped(o.name)}”" for o in exc.objects[:5])
         return translate(
             "Errors",
             "{0} holds objects Telaah did not create ({1}). It was not opened or changed.",

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from refiqda_data import codebook_schema, project_schema, units
-from sqlalchemy import delete, select
+from refiqda_data import codebook_schema, project_schema, units, utf16_len
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.cases import create_case, link_document
@@ -352,3 +352,64 @@ def test_bundled_codebook_keeps_its_decision_rules_in_qdc(project: Project, tmp_
     shown = [d.text or "" for d in root.iterfind(".//q:Code/q:Description", ns)]
     visible = [text.split("[Telaah]")[0] for text in shown]
     assert any("Gunakan bila: " in v and "Jangan gunakan bila: " in v for v in visible)
+
+
+def test_case_membership_is_written_as_qualcoder_reads_it(filled: Project, tmp_path: Path) -> None:
+    """QualCoder ignores a Case's SourceRef and SelectionRef: it makes case text only from
+    a Code sharing the Case's GUID and the selections coded with it (as NVivo writes cases).
+    Each case is such a Code (top level, nothing but a Description, which every QualCoder
+    version imports as a code), coding exactly the text linked to the case; Telaah's own
+    import folds them back into the case links, with no extra code or coding."""
+    out = tmp_path / "kasus.qdpx"
+    with filled.session() as session:
+        export_qdpx(session, path=out, project_name="Kasus")
+        wanted: dict[str, set[tuple[str, int, int]]] = {}
+        for case in session.scalars(select(Case)):
+            spans = wanted.setdefault(case.name, set())
+            for link in session.scalars(
+                select(DocumentCase).where(DocumentCase.case_id == case.id)
+            ):
+                doc = session.get(Document, link.document_id)
+                assert doc is not None
+                start, end = (0, len(doc.text)) if link.start is None else (link.start, link.end)
+                spans.add((doc.name, utf16_len(doc.text[:start]), utf16_len(doc.text[:end])))
+        links_before = sorted(
+            session.execute(select(Case.name, Document.name, DocumentCase.start, DocumentCase.end)
+                            .join(Case).join(Document)).all()
+        )  # fmt: skip
+        codes_before = session.scalar(select(func.count(Code.id)))
+        codings_before = session.scalar(select(func.count(Coding.id)))
+    with zipfile.ZipFile(out) as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+    cases = {c.get("guid"): c.get("name") for c in root.iterfind("q:Cases/q:Case", NS)}
+    top = {c.get("guid"): c for c in root.iterfind("q:CodeBook/q:Codes/q:Code", NS)}
+    found: dict[str, set[tuple[str, int, int]]] = {name: set() for name in cases.values()}
+    for guid, name in cases.items():
+        code = top[guid]
+        assert code.get("name") == name and code.get("isCodable") == "true"
+        assert [etree.QName(kid).localname for kid in code] == ["Description"]
+    for source in root.iterfind("q:Sources/q:TextSource", NS):
+        for selection in source.iterfind("q:PlainTextSelection", NS):
+            for ref in selection.iterfind("q:Coding/q:CodeRef", NS):
+                if ref.get("targetGUID") in cases:
+                    found[cases[ref.get("targetGUID")]].add(
+                        (source.get("name"), int(selection.get("startPosition")),
+                         int(selection.get("endPosition")))
+                    )  # fmt: skip
+    assert found == wanted and any(wanted.values())
+    copy = tmp_path / "kasus.telaah"
+    report = import_qdpx(path=out, project_path=copy)
+    assert report.skipped == ()
+    again = open_project(copy)
+    try:
+        with again.session() as session:
+            assert sorted(
+                session.execute(select(Case.name, Document.name, DocumentCase.start,
+                                       DocumentCase.end).join(Case).join(Document)).all()
+            ) == links_before  # fmt: skip
+            assert session.scalar(select(func.count(Code.id))) == codes_before
+            assert session.scalar(select(func.count(Coding.id))) == codings_before
+            names = set(session.scalars(select(Code.name_id)))
+            assert not names & set(cases.values())
+    finally:
+        again.close()

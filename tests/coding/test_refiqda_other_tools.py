@@ -162,3 +162,70 @@ def test_coding_memos_are_also_the_selection_description(tmp_path: Path, project
             assert (row.memo, row.illustrative) == ("Gotong royong sejak 2019.", True)
     finally:
         back.close()
+
+
+def test_nvivo_for_windows_cases_as_codes_nested_nodes_and_utf16_positions(
+    tmp_path: Path,
+) -> None:
+    """NVivo 14 for Windows: ``Sources/`` members named by GUID, positions in UTF-16 units
+    (an emoji counts two), nodes nested in a non-codable folder, a user per coder, and each
+    case also a node sharing the Case's GUID whose codings are the case's text (that is the
+    only way QualCoder reads cases). Every coded text comes back exact; the case nodes
+    become case links, not codes."""
+    text = "I: Kami 🌊 membangun lumbung 🌊🌊 warga bersama.\r\n\r\nP: Siapa yang memimpin?\r\n"
+    stored = "I: Kami 🌊 membangun lumbung 🌊🌊 warga bersama.\n\nP: Siapa yang memimpin?"
+    user, case_guid = "d1000000-0000-4000-8000-000000000001", "e1000000-0000-4000-8000-000000000001"
+    folder, child = "a1000000-0000-4000-8000-0000000000f0", "a1000000-0000-4000-8000-0000000000c1"
+
+    def units(needle: str) -> tuple[int, int]:
+        at = stored.index(needle)
+        return (len(stored[:at].encode("utf-16-le")) // 2,
+                len(stored[: at + len(needle)].encode("utf-16-le")) // 2)  # fmt: skip
+
+    picks = {C1: "membangun lumbung", child: "warga bersama"}
+    selections = "".join(
+        f'<PlainTextSelection guid="{SEL[n]}" startPosition="{units(words)[0]}" '
+        f'endPosition="{units(words)[1]}" creatingUser="{user}">'
+        f'<Coding guid="{SEL[n + 4]}" creatingUser="{user}"><CodeRef targetGUID="{code}"/>'
+        "</Coding></PlainTextSelection>"
+        for n, (code, words) in enumerate(picks.items())
+    )
+    whole = (0, len(text.encode("utf-16-le")) // 2)  # all of the file's text
+    qde = f"""{HEAD}<Project xmlns="urn:QDA-XML:project:1.0" name="Pantai" origin="NVivo 14.23.0"
+  creatingUserGUID="{user}">
+ <Users><User guid="{user}" name="Siti Aminah"/></Users>
+ <CodeBook><Codes>
+  <Code guid="{folder}" name="Nodes" isCodable="false">
+   <Code guid="{C1}" name="Gotong royong" isCodable="true" color="#FF0000">
+    <Code guid="{child}" name="Bersama warga" isCodable="true"/></Code></Code>
+  <Code guid="{case_guid}" name="INF01" isCodable="true"/>
+ </Codes></CodeBook>
+ <Cases><Case guid="{case_guid}" name="INF01"/></Cases>
+ <Sources><TextSource guid="{S1}" name="INF01 wawancara" plainTextPath="internal://{S1}.txt"
+   creatingUser="{user}">{selections}
+  <PlainTextSelection guid="{SEL[9]}" startPosition="0" endPosition="{whole[1]}">
+   <Coding guid="{SEL[8]}"><CodeRef targetGUID="{case_guid}"/></Coding></PlainTextSelection>
+ </TextSource></Sources></Project>"""
+    archive = write_qdpx(tmp_path / "nvivo.qdpx", qde, {f"Sources/{S1}.txt": text.encode()})
+    report = import_qdpx(path=archive, project_path=tmp_path / "nvivo.telaah")
+    assert report.skipped == ()
+    assert report.codings == 2 and report.cases == 1
+    texts, coded = _texts_and_snippets(tmp_path / "nvivo.telaah")
+    assert texts == {"INF01 wawancara": stored}
+    assert coded == ["membangun lumbung", "warga bersama"]
+    project = open_project(tmp_path / "nvivo.telaah")
+    try:
+        with project.session() as session:
+            from app.models.schema import Case, Code, Coder, DocumentCase
+
+            names = {c.name_id: c.parent_id for c in session.scalars(select(Code))}
+            parents = {c.id: c.name_id for c in session.scalars(select(Code))}
+            assert parents[names["Bersama warga"]] == "Gotong royong"  # the tree is kept
+            assert "INF01" not in names  # the case node is no code
+            links = session.execute(
+                select(Case.name, DocumentCase.start, DocumentCase.end).join(Case)
+            ).all()
+            assert links == [("INF01", None, None)]  # all of it: the whole document
+            assert set(session.scalars(select(Coder.name))) == {"Siti Aminah"}
+    finally:
+        project.close()

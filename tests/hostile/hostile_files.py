@@ -133,3 +133,78 @@ def sparse_file(path: Path, size: int) -> Path:
     with path.open("wb") as fh:
         fh.truncate(size)
     return path
+
+
+# --- PDFs encrypted with an empty user password (standard security handler, RC4, R2) -------
+
+_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+_FILE_ID = b"\x01" * 16
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+    from cryptography.hazmat.primitives.ciphers import Cipher
+
+    encryptor = Cipher(ARC4(key), mode=None).encryptor()
+    return encryptor.update(data) + encryptor.finalize()
+
+
+def _encrypted_pdf(objects: list[bytes], streams: dict[int, bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1) whose stream objects (number → stream data,
+    already filtered) are RC4-encrypted with an empty user password, as PDF 1.4 writers do
+    for "no password to open, restrictions on printing" files (algorithms 3.1-3.4 of the
+    PDF reference)."""
+    import hashlib
+
+    owner_key = hashlib.md5(b"pemilik" + _PAD[: 32 - 7]).digest()[:5]
+    owner = _rc4(owner_key, _PAD)
+    permissions = (-44).to_bytes(4, "little", signed=True)
+    key = hashlib.md5(_PAD + owner + permissions + _FILE_ID).digest()[:5]
+    user = _rc4(key, _PAD)
+    bodies = list(objects)
+    for number, data in streams.items():
+        object_key = hashlib.md5(key + number.to_bytes(3, "little") + b"\0\0").digest()[:10]
+        sealed = _rc4(object_key, data)
+        bodies[number - 1] = (
+            bodies[number - 1] % len(sealed) + b"\nstream\n" + sealed + (b"\nendstream")
+        )
+    encrypt_number = len(bodies) + 1
+    bodies.append(
+        b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + owner.hex().encode()
+        + b"> /U <" + user.hex().encode() + b"> >>"
+    )  # fmt: skip
+    out = pdf(bodies)
+    trailer = b"/Root 1 0 R"
+    extra = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (
+        encrypt_number, _FILE_ID.hex().encode(), _FILE_ID.hex().encode())  # fmt: skip
+    return out.replace(trailer, trailer + extra, 1)
+
+
+def _encrypted_page_pdf(content: bytes) -> bytes:
+    return _encrypted_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+        {4: content},
+    )
+
+
+def encrypted_pdf(path: Path, line: str = "Informan: Lumbung warga dibangun bersama.") -> Path:
+    """A PDF that opens without a password, its one page of text encrypted."""
+    body = b"BT /F1 12 Tf 72 720 Td (" + line.encode("latin-1") + b") Tj ET"
+    path.write_bytes(_encrypted_page_pdf(zlib.compress(body)))
+    return path
+
+
+def encrypted_flate_bomb_pdf(path: Path, unpacked_mb: int = 2048) -> Path:
+    """:func:`flate_bomb_pdf` with its stream encrypted (empty user password), so that its
+    compressed bytes cannot be measured before the document is opened."""
+    text = b"BT /F1 12 Tf 72 720 Td (Lumbung warga) Tj ET\n"
+    bomb = _deflated(unpacked_mb, text + b" " * (_MB - len(text)))
+    path.write_bytes(_encrypted_page_pdf(bomb))
+    return path

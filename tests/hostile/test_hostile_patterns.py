@@ -154,3 +154,23 @@ def test_preview_counts_all_hits_before_refusing(project: Project) -> None:
         with pytest.raises(TooManyHits) as caught:
             preview_autocode(session, pattern="x", max_hits=100)
         assert (caught.value.count, caught.value.limit) == (500, 100)
+
+
+def test_dot_on_the_sample_study_is_refused_at_once_with_its_count(  # type: ignore[no-untyped-def]
+    tmp_path: Path, dump
+) -> None:
+    """Row 4 exactly: ``--pattern '.'`` on the sample study (one hit per character) was
+    still running after 120 s; now every hit is counted and the command refuses with the
+    count and the flag that would raise the limit, within seconds, writing nothing."""
+    from app.coding.demo import build_demo_project
+
+    demo = build_demo_project(tmp_path / "demo.telaah")
+    before = dump(demo)
+    run = run_cli(
+        ["autocode", str(demo), "--pattern", ".", "--code", first_code_key(demo)], timeout=60
+    )
+    assert run.status == 1
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1 and "hits, more than the limit of 10,000" in lines[0], run.err
+    assert "--max-hits" in lines[0]
+    assert dump(demo) == before

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.limits import check_lengths
 from app.models.schema import CellSummary, Code, utcnow
 from app.models.transactions import committed
 
@@ -72,6 +73,7 @@ def set_cell_summary(
     Returns the previous text ("" when there was none) so the change can be undone.
     """
     _check(session, row_code_id, column_kind, column_key)
+    check_lengths(summary=text)
     with committed(session):
         row = session.scalar(
             select(CellSummary).where(

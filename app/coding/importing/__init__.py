@@ -89,8 +89,12 @@ def extract(
         raise UnsupportedFile(path, os_error_reason(exc), exc.strerror or "") from exc
     if not data or data.isspace():
         raise UnsupportedFile(path, "empty")
+    # Handed over in a box so that no frame here keeps the file's bytes alive while the
+    # text is normalised (the largest text would otherwise be held twice more).
+    box = [data]
+    del data
     try:
-        result = _parse(path, data, fmt, progress, max_uncompressed)
+        result = _parse(path, box, fmt, progress, max_uncompressed)
     except TelaahError:
         raise
     except Exception as exc:  # any parser failure on damaged input
@@ -101,9 +105,9 @@ def extract(
 
 
 def _parse(
-    path: Path, data: bytes, fmt: Format, progress: Progress, max_uncompressed: int
+    path: Path, box: list[bytes], fmt: Format, progress: Progress, max_uncompressed: int
 ) -> Extracted:
-    raw, encoding = fmt.read(path, data, progress=progress, max_uncompressed=max_uncompressed)
+    raw, encoding = fmt.read(path, box.pop(), progress=progress, max_uncompressed=max_uncompressed)
     check(progress)
     # Refused before the text is normalised and stored, which takes several copies of it.
     length = sum(map(len, raw))

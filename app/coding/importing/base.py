@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from app.coding.importing.spans import Spans
 from app.coding.importing.speakers import Turn, find_turns
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -60,6 +61,7 @@ def _changing_pattern() -> re.Pattern[str]:
 
 
 _CHANGING = _changing_pattern()
+_CHUNK = re.compile("[^\f]+")
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -82,7 +84,7 @@ class Extracted:
     text: str
     format: str
     encoding: str | None
-    paragraphs: tuple[tuple[int, int], ...]
+    paragraphs: Sequence[tuple[int, int]]
     turns: tuple[Turn, ...]
 
 
@@ -102,14 +104,16 @@ def table_paragraph(rows: Iterable[Iterable[str]]) -> str:
 def clean_text(raw: str) -> list[str]:
     """Normalise raw text whose paragraphs end at form feeds (``"\\f"``); a raw paragraph may
     split (page breaks) or vanish (only blanks). Returns the paragraphs."""
+    return list(_clean_pieces(raw))
+
+
+def _clean_pieces(raw: str) -> Iterator[str]:
     raw = _CHANGING.sub(_replacement, raw)
-    pieces = []
-    for chunk in raw.split("\f"):
-        lines = [line.strip() for line in chunk.split("\n")]
+    for match in _CHUNK.finditer(raw):  # not raw.split: no list of every chunk at once
+        lines = [line.strip() for line in match[0].split("\n")]
         piece = "\n".join(line for line in lines if line)
         if piece:
-            pieces.append(unicodedata.normalize("NFC", piece))
-    return pieces
+            yield unicodedata.normalize("NFC", piece)
 
 
 def clean_paragraph(raw: str) -> list[str]:
@@ -118,14 +122,22 @@ def clean_paragraph(raw: str) -> list[str]:
 
 
 def assemble(raw_paragraphs: Iterable[str], *, format: str, encoding: str | None) -> Extracted:
-    """Build an :class:`Extracted` from raw paragraphs (normalised here); may be empty."""
+    """Build an :class:`Extracted` from raw paragraphs (normalised here); may be empty.
+    A list of raw paragraphs is emptied (consumed), so that they are not held while the
+    text is built."""
     # A form feed ends a paragraph, so the raw paragraphs are cleaned as one text: the
     # characters are scanned in one pass rather than one call per paragraph.
-    paragraphs = clean_text("\f".join(raw_paragraphs))
-    spans = []
-    pos = 0
+    joined = "\f".join(raw_paragraphs)
+    if isinstance(raw_paragraphs, list):
+        raw_paragraphs.clear()
+    paragraphs = clean_text(joined)
+    del joined
+    spans = Spans()
+    flat, pos = spans._flat, 0
     for paragraph in paragraphs:
-        spans.append((pos, pos + len(paragraph)))
+        flat.append(pos)
+        flat.append(pos + len(paragraph))
         pos += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     text = PARAGRAPH_SEPARATOR.join(paragraphs)
-    return Extracted(text, format, encoding, tuple(spans), find_turns(text, spans))
+    del paragraphs  # the text holds them now
+    return Extracted(text, format, encoding, spans, find_turns(text, spans))

@@ -75,6 +75,7 @@ def read_pdf(path: Path, data: bytes, *, progress: Progress) -> list[str]:
         document = PDFDocument(parser, password="", fallback=False)
     except PDFEncryptionError as exc:
         raise UnsupportedFile(path, "encrypted", type(exc).__name__) from exc
+    pdf_limits.check_encrypted_streams(path, document)
     pages = list(PDFPage.create_pages(document))
     if not pages:
         raise UnsupportedFile(path, "corrupt", "no pages found")

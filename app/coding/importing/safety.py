@@ -82,8 +82,14 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     file, in case it was swapped in between)."""
     check_regular(path, path.stat())
     with path.open("rb") as fh:
-        check_regular(path, os.fstat(fh.fileno()))
-        data = fh.read(max_bytes + 1)
+        info = os.fstat(fh.fileno())
+        check_regular(path, info)
+        # Read what the file holds (not a buffer of max_bytes, which counts against a
+        # memory ceiling), then whatever it grew by since, up to the cap.
+        expected = min(info.st_size, max_bytes)
+        data = fh.read(expected + 1)
+        if len(data) > expected:
+            data += fh.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise UnsupportedFile(path, "too-large", f"over {max_bytes} bytes")
     return data

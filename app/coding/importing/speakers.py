@@ -22,9 +22,12 @@ to the next labelled line; text before the first label belongs to no turn.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from app.coding.importing.spans import Spans
 
 #: Labels that count as speakers even if they occur only once (compared case-folded).
 KNOWN_LABELS = frozenset(
@@ -99,7 +102,7 @@ class Label:
     timestamp: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long transcript has hundreds of thousands
 class Turn:
     """A speaker turn: ``text[start:end]`` (label included) spoken by ``speaker``."""
 
@@ -215,7 +218,7 @@ def is_interviewer(speaker: str) -> bool:
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, ...]:
     """The speaker turns of ``text`` whose paragraphs are ``paragraphs`` (code points)."""
-    lines = list(_lines(text, paragraphs))
+    lines = Spans(_lines(text, paragraphs))  # compact: one pair per line of the text
     labels = [_label_at(text, start, end) for start, end in lines]
     spellings = Counter(label.speaker for label in labels if label is not None)
     accepted = _accepted(spellings)
@@ -237,4 +240,6 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, 
 
 
 def _fields(label: Label) -> tuple[str, str | None]:
-    return label.speaker, label.timestamp
+    # Interned: a transcript names a handful of speakers in up to hundreds of thousands
+    # of turns, and each label's text was its own string.
+    return sys.intern(label.speaker), label.timestamp

@@ -129,11 +129,16 @@ def paragraphs(text: str) -> list[str]:
 
 
 def read_text(path: Path, data: bytes) -> tuple[list[str], str]:
-    """Raw paragraphs of a .txt/.md file and its encoding."""
+    """Raw paragraphs of a .txt/.md file and its encoding: one string whose paragraphs end
+    at form feeds (what :func:`~.base.assemble` joins them with), so that a long
+    transcript is not held as hundreds of thousands of strings as well."""
     text, encoding = decode(path, data)
     if len(text) > safety.MAX_TEXT_CHARS:
         raise UnsupportedFile(path, "too-large", f"{len(text)} characters of text")
-    return paragraphs(text), encoding
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if _BLANK_LINE.search(text):
+        return [_BLANK_LINE.sub("\f", text)], encoding
+    return [text.replace("\n", "\f")], encoding
 
 
 def read(

@@ -143,6 +143,7 @@ class _Builder:
     def codebook(self) -> None:
         codes = list_codes(self.s)
         if not codes:
+            self.case_codes(None)
             return
         codes_el = _el(_el(self.root, "CodeBook"), "Codes")
         by_book: dict[str, list[object]] = defaultdict(list)
@@ -176,6 +177,21 @@ class _Builder:
             book_codes = [c for c in codes if c.codebook_key == book.key]
             code_elements(folder, book_codes, lang, refs, findings(self.s))
             self.counts["codes"] += len(book_codes)
+        self.case_codes(codes_el)
+
+    def case_codes(self, codes_el: Element | None) -> None:
+        """A top-level ``Code`` per case with the case's GUID, coding the text the case
+        covers: QualCoder reads case membership only this way (as NVivo writes it), never
+        from a ``Case``'s ``SourceRef``/``SelectionRef``; Telaah's import folds it back."""
+        cases = self.s.scalars(select(Case).order_by(Case.name)).all()
+        if not cases:
+            return
+        if codes_el is None:
+            codes_el = _el(_el(self.root, "CodeBook"), "Codes")
+        for case in cases:
+            element = _el(codes_el, "Code", {"guid": guid("case", case.name), "name": case.name,
+                                             "isCodable": "true", "color": "#888888"})  # fmt: skip
+            _text(element, "Description", with_details("", {"case": "yes"}))
 
     def variables(self) -> dict[int, tuple[str, str]]:
         """Variables; returns attribute id → (guid, value element name)."""
@@ -253,10 +269,10 @@ class _Builder:
             return
         code_keys = {row.id: row.key for row in self.s.execute(select(Code.id, Code.key))}
         spans: dict[int, list[DocumentCase]] = defaultdict(list)
-        for link in self.s.scalars(
-            select(DocumentCase).where(DocumentCase.start.is_not(None)).order_by(DocumentCase.id)
-        ):
-            spans[link.document_id].append(link)
+        wholes: dict[int, list[DocumentCase]] = defaultdict(list)
+        for link in self.s.scalars(select(DocumentCase).order_by(DocumentCase.id)):
+            (wholes if link.start is None else spans)[link.document_id].append(link)
+        case_names = {row.id: row.name for row in self.s.execute(select(Case.id, Case.name))}
         sources = _el(self.root, "Sources")
         for index, doc in enumerate(documents):
             check(progress)
@@ -276,15 +292,21 @@ class _Builder:
                 (c.start, c.end, "c", c) for c in codings
             ]
             items += [(s.start or 0, s.end or 0, "s", s) for s in spans[doc.id]]
-            for start, end, _, item in sorted(items, key=lambda t: t[:3]):
+            items += [(0, len(doc.text), "w", w) for w in wholes[doc.id]]
+            for start, end, kind, item in sorted(items, key=lambda t: t[:3]):
                 if isinstance(item, Coding):
                     self.coding(source, doc_guid, doc.text, units, item, code_keys[item.code_id])
-                else:
-                    _el(source, "PlainTextSelection", {
-                        "guid": guid("case-span", doc_guid, item.id),
-                        "name": doc.text[start:end][:1000],
-                        "startPosition": str(units.to_units(start)),
-                        "endPosition": str(units.to_units(end))})  # fmt: skip
+                    continue
+                # A case's text, coded with the case's code (see case_codes); a whole
+                # document is a selection of all of it (referred to by no SelectionRef).
+                selection = _el(source, "PlainTextSelection", {
+                    "guid": guid("case-span" if kind == "s" else "case-document", doc_guid,
+                                 item.id),
+                    "name": doc.text[start:end][:1000],
+                    "startPosition": str(units.to_units(start)),
+                    "endPosition": str(units.to_units(end))})  # fmt: skip
+                coding = _el(selection, "Coding", {"guid": guid("case-coding", doc_guid, item.id)})
+                _el(coding, "CodeRef", {"targetGUID": guid("case", case_names[item.case_id])})
             for target in self.note_refs.get(("document", doc.id), ()):
                 _el(source, "NoteRef", {"targetGUID": target})
 

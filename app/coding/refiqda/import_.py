@@ -86,7 +86,11 @@ class _Store:
         self.code_ids: dict[str, int] = {}
         self.doc_ids: dict[str, int] = {}
         self.memos = 0
-        self.codings: dict[str, list[tuple[int, int, int]]] = {}
+        self.codings: dict[str, list[tuple[int, int | None, int | None]]] = {}
+        # Codes that share a case's GUID are that case (NVivo writes cases so, QualCoder
+        # reads them only so, and Telaah exports them too): not codes; their codings are
+        # the case's text.
+        self.case_guids = {case.guid for case in data.cases}
 
     def coder(self, name: str) -> int:
         if name not in self.coders:
@@ -128,6 +132,8 @@ class _Store:
         books: list[tuple[QdaCode | None, list[QdaCode]]] = []
         loose: list[QdaCode] = []
         for code in self.data.codes:
+            if code.guid in self.case_guids:
+                continue
             if "codebook" in code.details:
                 books.append((code, list(code.children)))
             else:
@@ -201,6 +207,11 @@ class _Store:
             self.s.execute(insert(Segment), segments)
         seen: set[tuple[int, int, int, int]] = set()
         for c in doc.codings:
+            if c.code in self.case_guids:
+                whole = c.start == 0 and c.end == len(doc.text)
+                span = (None, None) if whole else (c.start, c.end)
+                self.codings.setdefault(c.code, []).append((row.id, *span))
+                continue
             code_id = self.code_ids.get(c.code)
             if code_id is None:
                 self.skipped.append(Skipped("coding", doc.name, "unknown-code"))
@@ -269,7 +280,7 @@ class _Store:
                     links.add((self.doc_ids[doc_guid], first, last))
                 else:
                     self.skipped.append(Skipped("case link", name, "unknown-target"))
-            for code in qcase.codes:
+            for code in (*qcase.codes, qcase.guid):
                 links.update(self.codings.get(code, ()))
             for doc_id, start, end in sorted(links, key=lambda t: (t[0], t[1] or -1, t[2] or -1)):
                 self.s.add(DocumentCase(document_id=doc_id, case_id=case.id, start=start, end=end))
@@ -301,7 +312,7 @@ def store_project(session: Session, *, data: QdaProject) -> QdpxImported:
     except BaseException:
         session.rollback()
         raise
-    codings = sum(len(v) for v in store.codings.values())
+    codings = sum(len(v) for k, v in store.codings.items() if k not in store.case_guids)
     return QdpxImported(
         project_path=None,
         documents=tuple(d.name for d in data.documents),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.coding.documents import ImportFailure, ImportResult
+from app.coding.limits import escaped, quoted
 from app.ui.errors import error_message
 from app.ui.rows_model import RowsTableModel
 
@@ -39,9 +40,9 @@ class FailureModel(RowsTableModel):
         failure = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == 0:
-                return failure.path.name
+                return escaped(failure.path.name, limit=255)
             message = error_message(failure.error)
-            prefix = f"{failure.path.name}: "
+            prefix = f"{quoted(failure.path.name)}: "
             return message[len(prefix) :] if message.startswith(prefix) else message
         return None
 

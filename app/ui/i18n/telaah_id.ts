@@ -1285,6 +1285,59 @@
         <source>Telaah</source>
         <translation>Telaah</translation>
     </message>
+    <!-- issue 13: text length limits -->
+    <message>
+        <source>The {0} is too long: at most {1} characters. Nothing was changed.</source>
+        <translation>{0} terlalu panjang: paling banyak {1} karakter. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>coder name</source>
+        <translation>Nama pengode</translation>
+    </message>
+    <message>
+        <source>code name</source>
+        <translation>Nama kode</translation>
+    </message>
+    <message>
+        <source>codebook name</source>
+        <translation>Nama buku kode</translation>
+    </message>
+    <message>
+        <source>case name</source>
+        <translation>Nama kasus</translation>
+    </message>
+    <message>
+        <source>case alias</source>
+        <translation>Alias kasus</translation>
+    </message>
+    <message>
+        <source>attribute name</source>
+        <translation>Nama atribut</translation>
+    </message>
+    <message>
+        <source>document name</source>
+        <translation>Nama dokumen</translation>
+    </message>
+    <message>
+        <source>attribute value</source>
+        <translation>Nilai atribut</translation>
+    </message>
+    <message>
+        <source>definition</source>
+        <translation>Definisi</translation>
+    </message>
+    <message>
+        <source>cell summary</source>
+        <translation>Ringkasan sel</translation>
+    </message>
+    <message>
+        <source>memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>Komentar</translation>
+    </message>
 </context>
 <context>
     <name>ExcerptModel</name>
