@@ -16,7 +16,7 @@ from app.models.project import ProjectExists, open_project
 
 EMPTY_BOXES = (
     "putnam/networks/structural-holes",
-    "putnam/networks/closure",
+    "loeffler/co-assessment/co-monitoring",
 )
 TOP_LEVEL = (
     "loeffler/co-commissioning", "loeffler/co-design", "loeffler/co-delivery",
@@ -41,7 +41,12 @@ def test_the_demo_holds_the_whole_sample_study(demo: Path) -> None:
         coded = {e.code_key for e in excerpts(s)}
         cases_of = {
             key: {e.case for e in excerpts(s, code_ids=[find_code(s, key)])}
-            for key in (*TOP_LEVEL, *EMPTY_BOXES, "loeffler/co-commissioning/co-financing")
+            for key in (
+                *TOP_LEVEL,
+                *EMPTY_BOXES,
+                "loeffler/co-commissioning/co-financing",
+                "loeffler/co-commissioning/co-planning-strategy",
+            )
         }
     project.close()
     assert stats.documents == 15
@@ -55,7 +60,9 @@ def test_the_demo_holds_the_whole_sample_study(demo: Path) -> None:
     assert len(coded) >= len(codes) // 2
     # The deliberately thin boxes come from one informant only.
     assert cases_of["loeffler/co-commissioning/co-financing"] == {"Hendra Wijaya"}
-    assert cases_of["participation/ideas"] == {"Darmawan"}
+    assert len(cases_of["loeffler/co-commissioning/co-planning-strategy"]) == 2
+    # Residents' own suggestions are ideas (participation), not co-design.
+    assert len(cases_of["participation/ideas"]) >= 3
 
 
 def test_the_demo_uses_roles_stances_sources_and_findings(demo: Path) -> None:
@@ -95,7 +102,7 @@ def test_the_demo_uses_roles_stances_sources_and_findings(demo: Path) -> None:
     assert all(boxes[k].finding for k in TOP_LEVEL if k.startswith("loeffler/"))
     # The supervisor's double coding is not evidence unless asked for, and then counts once.
     strategy = "loeffler/co-commissioning/co-planning-strategy"
-    assert (boxes[strategy].excerpts, boxes[strategy].status) == (1, BoxStatus.THIN)
+    assert (boxes[strategy].excerpts, boxes[strategy].status) == (2, BoxStatus.THIN)
     assert both[strategy].excerpts == 3
     assert social_by_co.max_count() > 0
     assert settings.study_year == 2024 and "Camat" in settings.identifying_roles

@@ -235,6 +235,9 @@ def test_indonesian_tables_set_english_terms_in_italics_and_use_safe_styles(
     runs = [r for c in doc.tables[0].rows[0].cells for p in c.paragraphs for r in p.runs]
     terms = [r for r in runs if "co-" in r.text]
     assert terms and all(r.italic for r in terms)
+    # LibreOffice would break "(co-" / "design)" at the hyphen: it is Word's no-break hyphen.
+    assert all("noBreakHyphen" in r._r.xml for r in terms)
+    assert not any("co-" in t.text for r in terms for t in r._r.iter(qn("w:t")) if t.text)
     assert all(not r.italic for r in runs if "Perencanaan" in r.text)
     styles = {p.style.name for p in doc.paragraphs}
     assert "Caption" in styles

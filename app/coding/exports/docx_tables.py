@@ -28,6 +28,7 @@ MARGIN_CM = 3.0
 TABLE_FONT_PT = 10
 HEADER_FILL = "D9D9D9"
 _NUMBER = re.compile(r"^(.*?)(\d+)$")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,14 @@ def _run(run: Run, default_pt: float) -> str:
     for i, piece in enumerate(xml_safe(run.text).split("\t")):
         if i:
             parts.append("<w:tab/>")
-        if piece:
-            parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+        # A hyphen inside a word does not break the line ("co-" / "design"): Word's own
+        # non-breaking hyphen, which LibreOffice and WPS read too (the widths already keep
+        # the whole word on one line).
+        for j, bit in enumerate(_WORD_HYPHEN.split(piece)):
+            if j:
+                parts.append("<w:noBreakHyphen/>")
+            if bit:
+                parts.append(f'<w:t xml:space="preserve">{escape(bit)}</w:t>')
     return f"<w:r>{rpr}{''.join(parts)}</w:r>"
 
 
