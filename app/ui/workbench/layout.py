@@ -40,7 +40,7 @@ from app.ui.workbench.coding_panel import CodingPanel
 from app.ui.workbench.documents_model import CASE, CODED, FORMAT, NAME, DocumentListModel
 from app.ui.workbench.empty_hints import EmptyCodesHint, EmptyDocumentsHint, HintedView
 from app.ui.workbench.excerpt_model import ExcerptModel
-from app.ui.workbench.fitting import fit_to_screen, scrolling
+from app.ui.workbench.fitting import ElidingLabel, fit_to_screen, scrolling
 from app.ui.workbench.importing import DocumentImport
 from app.ui.workbench.memo_panel import MemoPanel
 from app.ui.workbench.panels import ExcerptPanel, SearchPanel
@@ -99,7 +99,7 @@ class WorkbenchLayout(QMainWindow):
         """Create every widget; returns the parts to remove again before a rebuild."""
         parts: list[QObject] = []
         centre = QWidget(self)
-        self.doc_title = QLabel(centre)
+        self.doc_title = ElidingLabel(centre)
         self.doc_title.setObjectName("documentTitle")
         font = self.doc_title.font()
         font.setBold(True)
@@ -217,6 +217,7 @@ class WorkbenchLayout(QMainWindow):
         if kept:
             # a rebuild (language switch): the docks get back the sizes the user gave them
             QTimer.singleShot(0, self, lambda: self._resize_docks(kept))
+            QTimer.singleShot(150, self, lambda: self._resize_docks(kept))
         return parts
 
     def _resize_docks(self, sizes: dict[str, tuple[int, int]]) -> None:
