@@ -11,7 +11,7 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,31 +50,37 @@ def apply_coding(corpus: Path, workdir: Path) -> Result:
     shutil.copyfile(corpus, copy)
     project = open_project(copy)
     try:
-        with project.session() as session:
-            docs = session.execute(select(Document.id, Document.length)).all()
-            before = session.scalar(select(func.count(Coding.id))) or 0
-        rng = random.Random(3)
-
-        def one(_i: int) -> None:
-            doc_id, length = rng.choice(docs)
-            start = rng.randrange(0, length - 400)
-            with project.session() as session:
-                apply_code(
-                    session,
-                    document_id=doc_id,
-                    code_id=rng.randint(1, 150),
-                    start=start,
-                    end=start + rng.randint(20, 400),
-                    coder="penguji",
-                )
-
-        timing = measure(one, runs=15, warmup=2)
-        with project.session() as session:
-            after = session.scalar(select(func.count(Coding.id))) or 0
+        return time_apply(project, range(1, 151))
     finally:
         project.close()
         for suffix in ("", "-wal", "-shm"):
             Path(str(copy) + suffix).unlink(missing_ok=True)
+
+
+def time_apply(project: Project, code_ids: Sequence[int]) -> Result:
+    """One committed ``apply_code`` of a random code on a random span, timed (also the
+    server figure, ``bench.pg_bench``)."""
+    with project.session() as session:
+        docs = session.execute(select(Document.id, Document.length)).all()
+        before = session.scalar(select(func.count(Coding.id))) or 0
+    rng = random.Random(3)
+
+    def one(_i: int) -> None:
+        doc_id, length = rng.choice(docs)
+        start = rng.randrange(0, length - 400)
+        with project.session() as session:
+            apply_code(
+                session,
+                document_id=doc_id,
+                code_id=rng.choice(code_ids),
+                start=start,
+                end=start + rng.randint(20, 400),
+                coder="penguji",
+            )
+
+    timing = measure(one, runs=15, warmup=2)
+    with project.session() as session:
+        after = session.scalar(select(func.count(Coding.id))) or 0
     return timing.median, {
         "samples": timing.as_json()["samples"],
         "codings_before": before,

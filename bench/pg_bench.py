@@ -26,7 +26,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -108,44 +107,20 @@ def push_corpus(corpus: Path, url: str) -> dict[str, Any]:
 
 
 def apply_coding(url: str) -> tuple[float, dict[str, Any]]:
-    from sqlalchemy import func, select
+    """One committed ``apply_code`` on the server copy, as ``apply_coding_L`` on a file."""
+    from sqlalchemy import select
 
-    from app.coding.codings import apply_code
     from app.models.project import open_project
-    from app.models.schema import Code, Coding, Document
-    from bench.timing import measure
+    from app.models.schema import Code
+    from bench.core_bench import time_apply
 
     project = open_project(url)
     try:
         with project.session() as session:
-            docs = session.execute(select(Document.id, Document.length)).all()
             codes = list(session.scalars(select(Code.id)))
-            before = session.scalar(select(func.count(Coding.id))) or 0
-        rng = random.Random(3)
-
-        def one(_i: int) -> None:
-            doc_id, length = rng.choice(docs)
-            start = rng.randrange(0, length - 400)
-            with project.session() as session:
-                apply_code(
-                    session,
-                    document_id=doc_id,
-                    code_id=rng.choice(codes),
-                    start=start,
-                    end=start + rng.randint(20, 400),
-                    coder="penguji",
-                )
-
-        timing = measure(one, runs=15, warmup=2)
-        with project.session() as session:
-            after = session.scalar(select(func.count(Coding.id))) or 0
+        return time_apply(project, codes)
     finally:
         project.close()
-    return timing.median, {
-        "samples": timing.as_json()["samples"],
-        "codings_before": before,
-        "added": after - before,
-    }
 
 
 def matrix(url: str) -> tuple[float, dict[str, Any]]:
@@ -177,20 +152,9 @@ def matrix(url: str) -> tuple[float, dict[str, Any]]:
 
 def open_window(url: str) -> tuple[float, dict[str, Any]]:
     """The main window on the server project, timed in a child process (as open_project_L)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.pg_bench", "window", url],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-12:]
-        raise RuntimeError("pg_bench window failed: " + " | ".join(tail))
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    from bench.timing import run_child
+
+    result = run_child("bench.pg_bench", "window", url)
     opened = result["open_project"]
     return float(opened["median"]), {**opened, "open_document": result["open_document"]}
 

@@ -18,7 +18,6 @@ import csv
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import SIZES, CorpusSize, make_corpus  # noqa: E402
-from bench.timing import load_average, machine_info  # noqa: E402
+from bench.timing import load_average, machine_info, run_child  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "bench" / "corpus" / "L.telaah"
 DEFAULT_XL = ROOT / "bench" / "corpus" / "XL.telaah"
@@ -104,20 +103,7 @@ NOTES: dict[str, str] = {}
 
 def _child(*args: str) -> dict[str, Any]:
     """Run ``bench.gui_bench`` in a fresh interpreter; its last stdout line is JSON."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.gui_bench", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-12:]
-        raise RuntimeError("gui_bench failed: " + " | ".join(tail))
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_child("bench.gui_bench", *args)
     if result.get("pyside_none_refcount_bug"):
         NOTES["pyside_none_refcount_bug"] = (
             "this PySide6 drops a reference to None on every Qt call returning void (CPython "

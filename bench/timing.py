@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 #: Timed runs per benchmark (the median is reported) and untimed warm-up runs before them.
@@ -132,3 +135,24 @@ def machine_info() -> dict[str, Any]:
         "pyside6": pyside,
         "qt_platform": os.environ.get("QT_QPA_PLATFORM"),
     }
+
+
+def run_child(module: str, *args: str) -> dict[str, Any]:
+    """Run ``python -m module args`` in a fresh interpreter (Qt offscreen, from the checkout)
+    and return the JSON of its last stdout line; a failure raises with its last lines."""
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-12:]
+        raise RuntimeError(f"{module} failed: " + " | ".join(tail))
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
