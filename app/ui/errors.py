@@ -140,6 +140,47 @@ def length_fields() -> dict[str, str]:
     }
 
 
+def field_words() -> dict[str, str]:
+    """Words for every field an :class:`InvalidValue` can name (the length fields included)."""
+    return {
+        **length_fields(),
+        "code name": translate("Errors", "code name"),
+        "comment": translate("Errors", "comment"),
+        "query": translate("Errors", "search text"),
+        "pattern": translate("Errors", "pattern"),
+        "name": translate("Errors", "name"),
+        "password": translate("Errors", "password"),
+        "column key": translate("Errors", "column"),
+        "columns": translate("Errors", "columns"),
+        "cells": translate("Errors", "cell contents"),
+        "colour": translate("Errors", "colour"),
+        "attribute type": translate("Errors", "attribute type"),
+        "date": translate("Errors", "date"),
+        "document name": translate("Errors", "document name"),
+        "title": translate("Errors", "title"),
+        "finding": translate("Errors", "finding"),
+        "informant code": translate("Errors", "informant code"),
+        "language": translate("Errors", "language"),
+        "stance": translate("Errors", "stance"),
+        "status": translate("Errors", "review status"),
+        "role": translate("Errors", "role"),
+        "number": translate("Errors", "number"),
+        "study year": translate("Errors", "study year"),
+        "parent": translate("Errors", "parent code"),
+        "unit": translate("Errors", "unit"),
+        "layout": translate("Errors", "layout"),
+        "quotes": translate("Errors", "number of quotes"),
+        "format": translate("Errors", "format"),
+        "codebook version": translate("Errors", "codebook version"),
+        "source type": translate("Errors", "source type"),
+        "segment kind": translate("Errors", "segment kind"),
+    }
+
+
+def _field(field: str) -> str:
+    return field_words().get(field, field)
+
+
 def _kind(kind: str) -> str:
     kinds = {
         "document": translate("Errors", "document"),
@@ -188,10 +229,14 @@ def error_message(exc: BaseException) -> str:
             "Errors", "The {0} is too long: at most {1} characters. Nothing was changed."
         ).format(length_fields().get(exc.field, exc.field), exc.detail.split(":", 1)[1])
     if isinstance(exc, InvalidValue):
-        if exc.detail == "empty":
-            return translate("Errors", "Please enter a value for {0}.").format(exc.field)
-        return translate("Errors", '"{0}" is not a valid value for {1}.').format(
-            escaped(exc.value), exc.field
+        if exc.field == "file":
+            return translate("Errors", "Choose a file first.")
+        if exc.detail == "empty" or not exc.value.strip():
+            return translate("Errors", "The {0} is empty: please enter one.").format(
+                _field(exc.field)
+            )
+        return translate("Errors", 'The {0} "{1}" is not valid.').format(
+            _field(exc.field), escaped(exc.value)
         )
     if isinstance(exc, AmbiguousCode):
         return translate(

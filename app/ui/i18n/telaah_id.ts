@@ -1192,13 +1192,13 @@
     </message>
     <message>
         <location filename="../errors.py" line="124"/>
-        <source>Please enter a value for {0}.</source>
-        <translation>Isi nilai untuk {0}.</translation>
+        <source>The {0} is empty: please enter one.</source>
+        <translation>{0} masih kosong: isi dulu.</translation>
     </message>
     <message>
         <location filename="../errors.py" line="125"/>
-        <source>&quot;{0}&quot; is not a valid value for {1}.</source>
-        <translation>&quot;{0}&quot; bukan nilai yang sah untuk {1}.</translation>
+        <source>The {0} &quot;{1}&quot; is not valid.</source>
+        <translation>{0} &quot;{1}&quot; tidak sah.</translation>
     </message>
     <message>
         <location filename="../errors.py" line="129"/>
@@ -1337,6 +1337,118 @@
     <message>
         <source>comment</source>
         <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>search text</source>
+        <translation>Teks pencarian</translation>
+    </message>
+    <message>
+        <source>pattern</source>
+        <translation>Pola</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>cell contents</source>
+        <translation>Isi sel</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>Warna</translation>
+    </message>
+    <message>
+        <source>attribute type</source>
+        <translation>Jenis atribut</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>informant code</source>
+        <translation>Kode informan</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>Sikap bukti</translation>
+    </message>
+    <message>
+        <source>review status</source>
+        <translation>Status tinjauan</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Angka</translation>
+    </message>
+    <message>
+        <source>study year</source>
+        <translation>Tahun penelitian</translation>
+    </message>
+    <message>
+        <source>parent code</source>
+        <translation>Kode induk</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Satuan</translation>
+    </message>
+    <message>
+        <source>layout</source>
+        <translation>Tata letak</translation>
+    </message>
+    <message>
+        <source>number of quotes</source>
+        <translation>Jumlah kutipan</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>codebook version</source>
+        <translation>Versi buku kode</translation>
+    </message>
+    <message>
+        <source>source type</source>
+        <translation>Jenis sumber</translation>
+    </message>
+    <message>
+        <source>segment kind</source>
+        <translation>Jenis segmen</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Pilih berkas dulu.</translation>
     </message>
 </context>
 <context>
