@@ -206,3 +206,39 @@ def test_status_bar_names_who_else_is_connected(
         if other is not None:
             other.close()
         win.close()
+
+
+def test_start_window_opens_a_server_project(qtbot, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Day one of a team: no file to open, so the start window offers the server directly."""
+    from app.main import make_launcher
+    from app.ui.language import apply_language
+    from app.ui.server.open_dialog import OpenServerDialog
+
+    apply_language("id")
+    try:
+        _project(pg_url)
+        launcher = make_launcher()
+        start = launcher.start_window()
+        start.show()
+        qtbot.waitExposed(start)
+        button = next(b for b in start.buttons if b.defaultAction() is start.action_server)
+        assert button.text().startswith("Buka proyek server") and button.isVisible()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog = start.findChild(OpenServerDialog)
+        assert dialog is not None and dialog.isVisible()
+        url = make_url(pg_url)
+        dialog.host.setText(str(url.host))
+        dialog.port.setValue(int(url.port or 5432))
+        dialog.database.setText(str(url.database))
+        dialog.user.setText(str(url.username))
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.open_button.click()
+        assert len(launcher.windows) == 1
+        win = launcher.windows[0]
+        try:
+            assert win.isVisible() and not start.isVisible()
+            assert "Sulastri" in win.view.toPlainText()
+        finally:
+            win.close()
+    finally:
+        apply_language("en")

@@ -3083,6 +3083,14 @@ Hapus dari daftar proyek terakhir?</translation>
         <source>Language:</source>
         <translation>Bahasa:</translation>
     </message>
+    <message>
+        <source>Open server project…</source>
+        <translation>Buka proyek server…</translation>
+    </message>
+    <message>
+        <source>Open a team project on a PostgreSQL server (host, database, your login)</source>
+        <translation>Buka proyek tim di server PostgreSQL (host, basis data, login Anda)</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

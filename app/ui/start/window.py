@@ -47,6 +47,9 @@ class StartWindow(QWidget):
         self.action_open.setObjectName("actionOpenProject")
         self.action_open.setShortcut(QKeySequence.StandardKey.Open)
         self.action_open.triggered.connect(lambda: launcher.choose_project(self))
+        self.action_server = QAction(self)
+        self.action_server.setObjectName("actionOpenServerProject")
+        self.action_server.triggered.connect(lambda: launcher.ask_open_server(self))
         self.action_demo = QAction(self)
         self.action_demo.setObjectName("actionOpenDemo")
         self.action_demo.triggered.connect(lambda: launcher.open_demo(self))
@@ -54,7 +57,13 @@ class StartWindow(QWidget):
         self.action_forget.setObjectName("actionForgetRecent")
         self.action_forget.setShortcut(QKeySequence.StandardKey.Delete)
         self.action_forget.triggered.connect(self._forget_current)
-        for action in (self.action_new, self.action_open, self.action_demo, self.action_forget):
+        for action in (
+            self.action_new,
+            self.action_open,
+            self.action_server,
+            self.action_demo,
+            self.action_forget,
+        ):
             self.addAction(action)
 
         self.heading = QLabel(self)
@@ -68,11 +77,11 @@ class StartWindow(QWidget):
 
         self.buttons: list[QToolButton] = []
         row = QHBoxLayout()
-        for action in (self.action_new, self.action_open, self.action_demo):
+        for action in (self.action_new, self.action_open, self.action_server, self.action_demo):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumSize(QSize(180, 44))
+            button.setMinimumSize(QSize(170, 44))
             self.buttons.append(button)
             row.addWidget(button)
         row.addStretch(1)
@@ -146,6 +155,10 @@ class StartWindow(QWidget):
         self.action_new.setToolTip(self.tr("Create a project file for your study"))
         self.action_open.setText(self.tr("Open project…"))
         self.action_open.setToolTip(self.tr("Open a .telaah file"))
+        self.action_server.setText(self.tr("Open server project…"))
+        self.action_server.setToolTip(
+            self.tr("Open a team project on a PostgreSQL server (host, database, your login)")
+        )
         self.action_demo.setText(self.tr("Open the sample study"))
         self.action_demo.setToolTip(self.tr("Twelve fictional interviews, coded, to try things"))
         self.action_forget.setText(self.tr("Remove from the list"))
