@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from app.ui.language import apply_language, saved_language
+from app.ui.language import apply_language, current_language, saved_language
 from app.ui.launcher import Launcher
 from app.ui.platform_check import check_platform
 
@@ -65,7 +65,7 @@ def open_window(
         project = open_project(path, ask_password=(lambda _url: password) if password else None)
         assert project.url is not None
         ctx = ProjectContext(project, read_only=False, coder=project.url.username or coder)
-        ctx.language = saved_language()
+        ctx.language = current_language()
         window = MainWindow(ctx)
         ctx.setParent(window)
         window.files.make_launcher = make_launcher
@@ -81,7 +81,7 @@ def open_window(
         with contextlib.suppress(BackupError):
             backup_if_due(path)
     ctx = ProjectContext(project, read_only=lock is None, coder=coder)
-    ctx.language = saved_language()
+    ctx.language = current_language()
     window = MainWindow(ctx, lock=lock, notice="" if lock is not None else read_only_notice())
     ctx.setParent(window)
     # Project ▸ New, Open, Recent and Close work in a window no launcher opened, too

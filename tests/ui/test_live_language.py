@@ -114,3 +114,28 @@ def test_a_second_project_window_follows_the_switch(
     assert window.findChild(QDockWidget, "codesDock").windowTitle() == "Codes"
     other.close()
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is other] == []
+
+
+def test_a_window_opens_in_the_installed_language_not_only_the_saved_one(qtbot, study_path) -> None:  # type: ignore[no-untyped-def]
+    """The start window's language was switched for this run only (nothing saved yet): the
+    project window's code names follow the menus, instead of English names under Indonesian
+    menus."""
+    from PySide6.QtCore import QSettings
+
+    from app.main import open_window
+    from app.ui.language import apply_language, saved_language
+
+    QSettings().setValue("language", "en")
+    apply_language("id")
+    try:
+        assert saved_language() == "en"
+        win = open_window(study_path)
+        qtbot.addWidget(win)
+        model = win.tree.model()
+        books = [model.index(r, 0).data() for r in range(model.rowCount())]
+        assert win.ctx.language == "id"
+        assert "Empat Co" in books and "Modal sosial" in books, books
+        win.close()
+    finally:
+        apply_language("en")
+        QSettings().remove("language")
