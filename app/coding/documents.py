@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.coding.codings import CodingInfo, add_codings, coding_info
+from app.coding.changes import Changes, Kind
+from app.coding.codings import CodingChanges, CodingInfo, add_codings, coding_info
 from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.importing import Extracted, extract
 from app.coding.limits import check_length
@@ -58,6 +59,11 @@ class ImportResult:
 
     imported: tuple[ImportedDocument, ...]
     failed: tuple[ImportFailure, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: these documents were added (or nothing)."""
+        return Changes.of_documents(d.id for d in self.imported) if self.imported else Changes()
 
 
 @dataclass(frozen=True)
@@ -260,6 +266,24 @@ class DocumentSnapshot:
     codings: tuple[CodingInfo, ...]
     memos: tuple[MemoInfo, ...] = ()
 
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: removing these documents (their codings as the exact
+        delta, the cases they were linked to, their memos)."""
+        return self._changes(CodingChanges.of(removed=self.codings))
+
+    def _changes(self, delta: CodingChanges) -> Changes:
+        where = _DOCUMENT_COLUMNS.index("id")
+        changes = Changes.of_documents(row[where] for row in self.documents) | delta.changes
+        if self.links:
+            changes |= Changes.of_cases(link[2] for link in self.links)
+        if self.memos:
+            changes |= Changes(
+                kinds=frozenset({Kind.MEMOS}),
+                memos=frozenset((m.target_kind, m.target_id) for m in self.memos),
+            )
+        return changes
+
 
 _DOCUMENT_COLUMNS = tuple(c.name for c in Document.__table__.columns)
 _SEGMENT_COLUMNS = tuple(c.name for c in Segment.__table__.columns)
@@ -305,7 +329,7 @@ def remove_documents(session: Session, *, document_ids: Sequence[int]) -> Docume
     return snapshot
 
 
-def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
+def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> Changes:
     """Undo :func:`remove_documents` exactly (same ids, text, segments, links, codings)."""
     with committed(session):
         session.execute(
@@ -323,3 +347,4 @@ def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
             )
         add_codings(session, codings=snapshot.codings)
         put_memos(session, memos=snapshot.memos)
+    return snapshot._changes(CodingChanges.of(added=snapshot.codings))

@@ -1,4 +1,10 @@
-"""Supervisor review: marking codings agreed/questioned and commenting on them."""
+"""Supervisor review: marking codings agreed/questioned and commenting on them.
+
+Every edit commits its own transaction and returns what it changed for the change stream
+(``.changes``: the review state of one coding): a :class:`MarkChange`, the
+:class:`CommentInfo` written or taken back, or for restoring and resolving the
+:class:`~app.coding.changes.Changes` itself.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.limits import check_lengths
 from app.models.schema import Code, Coder, Coding, Comment, Document, ReviewMark
+from app.models.transactions import committed
 
 STATUSES = ("agreed", "questioned")
 
@@ -27,6 +35,26 @@ class CommentInfo:
     reply_to: int | None
     resolved: bool
     created_at: datetime
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the review state of the commented coding changed."""
+        return Changes.of_review([self.coding_id])
+
+
+@dataclass(frozen=True)
+class MarkChange:
+    """What :func:`mark_coding` did: the reviewer's status before and after (None: none)."""
+
+    coding_id: int
+    reviewer: str
+    before: str | None
+    after: str | None
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the review state of this coding changed."""
+        return Changes.of_review([self.coding_id])
 
 
 @dataclass(frozen=True)
@@ -45,26 +73,29 @@ class OpenQuestion:
 
 def mark_coding(
     session: Session, *, coding_id: int, reviewer: str, status: str | None
-) -> str | None:
-    """Set (or with ``None`` clear) a reviewer's mark; returns the previous status (undo)."""
+) -> MarkChange:
+    """Set (or with ``None`` clear) a reviewer's mark; ``before`` is the previous status
+    (undo sets it again)."""
     if status is not None and status not in STATUSES:
         raise InvalidValue("status", status)
-    if session.get(Coding, coding_id) is None:
-        raise NotFound("coding", str(coding_id))
-    rid = coder_id(session, name=reviewer)
-    mark = session.scalar(
-        select(ReviewMark).where(ReviewMark.coding_id == coding_id, ReviewMark.reviewer_id == rid)
-    )
-    previous = mark.status if mark is not None else None
-    if status is None:
-        if mark is not None:
-            session.delete(mark)
-    elif mark is None:
-        session.add(ReviewMark(coding_id=coding_id, reviewer_id=rid, status=status))
-    else:
-        mark.status = status
-    session.commit()
-    return previous
+    with committed(session):
+        if session.get(Coding, coding_id) is None:
+            raise NotFound("coding", str(coding_id))
+        rid = coder_id(session, name=reviewer)
+        mark = session.scalar(
+            select(ReviewMark).where(
+                ReviewMark.coding_id == coding_id, ReviewMark.reviewer_id == rid
+            )
+        )
+        previous = mark.status if mark is not None else None
+        if status is None:
+            if mark is not None:
+                session.delete(mark)
+        elif mark is None:
+            session.add(ReviewMark(coding_id=coding_id, reviewer_id=rid, status=status))
+        else:
+            mark.status = status
+    return MarkChange(coding_id, reviewer.strip(), previous, status)
 
 
 def add_comment(
@@ -78,14 +109,14 @@ def add_comment(
         raise NotFound("coding", str(coding_id))
     if reply_to is not None and session.get(Comment, reply_to) is None:
         raise NotFound("comment", str(reply_to))
-    comment = Comment(
-        coding_id=coding_id,
-        author_id=coder_id(session, name=author),
-        text=text.strip(),
-        reply_to_id=reply_to,
-    )
-    session.add(comment)
-    session.commit()
+    with committed(session):
+        comment = Comment(
+            coding_id=coding_id,
+            author_id=coder_id(session, name=author),
+            text=text.strip(),
+            reply_to_id=reply_to,
+        )
+        session.add(comment)
     return _comment_info(comment, author)
 
 
@@ -99,34 +130,37 @@ def delete_comment(session: Session, *, comment_id: int) -> CommentInfo:
     if row is None:
         raise NotFound("comment", str(comment_id))
     info = _comment_info(row[0], row[1])
-    session.delete(row[0])
-    session.commit()
+    with committed(session):
+        session.delete(row[0])
     return info
 
 
-def restore_comment(session: Session, *, comment: CommentInfo) -> None:
+def restore_comment(session: Session, *, comment: CommentInfo) -> Changes:
     """Undo :func:`delete_comment`: the comment comes back with its id, author and time."""
-    session.add(
-        Comment(
-            id=comment.id,
-            coding_id=comment.coding_id,
-            author_id=coder_id(session, name=comment.author),
-            reply_to_id=comment.reply_to,
-            text=comment.text,
-            resolved=comment.resolved,
-            created_at=comment.created_at,
+    with committed(session):
+        session.add(
+            Comment(
+                id=comment.id,
+                coding_id=comment.coding_id,
+                author_id=coder_id(session, name=comment.author),
+                reply_to_id=comment.reply_to,
+                text=comment.text,
+                resolved=comment.resolved,
+                created_at=comment.created_at,
+            )
         )
-    )
-    session.commit()
+    return comment.changes
 
 
-def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> None:
+def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> Changes:
     """Mark a question (the root comment of a thread) resolved or open again."""
-    comment = session.get(Comment, comment_id)
-    if comment is None:
-        raise NotFound("comment", str(comment_id))
-    comment.resolved = resolved
-    session.commit()
+    with committed(session):
+        comment = session.get(Comment, comment_id)
+        if comment is None:
+            raise NotFound("comment", str(comment_id))
+        comment.resolved = resolved
+        coding = comment.coding_id
+    return Changes.of_review([coding])
 
 
 def _comment_info(c: Comment, author: str) -> CommentInfo:

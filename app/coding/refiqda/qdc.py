@@ -19,8 +19,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import list_codes
-from app.coding.codes import slug
+from app.coding.codes import list_codes, slug
 from app.coding.errors import CodebookInvalid, DuplicateName, InvalidValue
 from app.coding.refiqda.codetree import code_elements, insert_codes, read_codes
 from app.coding.refiqda.common import CODEBOOK_NS, child, local
