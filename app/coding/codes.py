@@ -26,6 +26,7 @@ from app.coding.codings import CodingChanges, CodingInfo, add_codings, coding_in
 from app.coding.errors import DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.limits import check_lengths
 from app.coding.memos import MemoInfo, put_memos, take_memos
+from app.coding.review import NO_REVIEW, ReviewState, put_review_state, review_state
 from app.models.schema import CellSummary, Code, Codebook, Coder, Coding, Memo
 from app.models.transactions import committed
 
@@ -115,6 +116,7 @@ class SummaryRow:
     column_kind: str
     column_key: str
     text: str
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ class CodeSnapshot:
     codings: tuple[CodingInfo, ...]
     summaries: tuple[SummaryRow, ...]
     memos: tuple[MemoInfo, ...] = ()
+    #: the review marks and comments of ``codings``
+    review: ReviewState = NO_REVIEW
 
     @property
     def changes(self) -> Changes:
@@ -144,6 +148,8 @@ def subtree_changes(snapshots: Iterable[CodeSnapshot], *, removed: bool) -> Chan
     )
     if summaries:
         changes |= Changes(kinds=frozenset({Kind.SUMMARIES}), summaries=summaries)
+    for snap in snaps:
+        changes |= snap.review.changes
     return changes | _memo_changes(
         (m.target_kind, m.target_id) for snap in snaps for m in snap.memos
     )
@@ -167,6 +173,8 @@ class MergeRecord:
     moved_memos: tuple[int, ...] = ()
     #: documents whose codings moved to the target or were dropped
     documents: frozenset[int] = frozenset()
+    #: the review marks and comments of ``dropped_codings``
+    dropped_review: ReviewState = NO_REVIEW
 
     @property
     def changes(self) -> Changes:
@@ -185,7 +193,7 @@ class MergeRecord:
             )
         if self.moved_memos:
             changes |= _memo_changes([("code", self.source.id), ("code", self.target_id)])
-        return changes
+        return changes | self.dropped_review.changes
 
 
 def _row(code: Code) -> CodeRow:
@@ -364,7 +372,10 @@ def _summaries_of(session: Session, code_ids: Sequence[int]) -> tuple[SummaryRow
     rows = session.scalars(
         select(CellSummary).where(CellSummary.row_code_id.in_(list(code_ids)))
     ).all()
-    return tuple(SummaryRow(r.id, r.row_code_id, r.column_kind, r.column_key, r.text) for r in rows)
+    return tuple(
+        SummaryRow(r.id, r.row_code_id, r.column_kind, r.column_key, r.text, r.updated_at)
+        for r in rows
+    )
 
 
 def take_subtree(session: Session, code_id: int) -> CodeSnapshot:
@@ -372,11 +383,13 @@ def take_subtree(session: Session, code_id: int) -> CodeSnapshot:
     returns the snapshot :func:`put_subtree` restores."""
     codes = _subtree(session, code_id)
     ids = [c.id for c in codes]
+    codings = _codings_of(session, ids)
     snapshot = CodeSnapshot(
         tuple(_row(c) for c in codes),
-        _codings_of(session, ids),
+        codings,
         _summaries_of(session, ids),
         take_memos(session, target_kind="code", target_ids=ids),
+        review_state(session, coding_ids=[c.id for c in codings]),
     )
     session.execute(delete(Coding).where(Coding.code_id.in_(ids)))
     session.execute(delete(CellSummary).where(CellSummary.row_code_id.in_(ids)))
@@ -403,7 +416,7 @@ def _insert_rows(session: Session, rows: Sequence[CodeRow]) -> None:
 
 def _insert_summaries(session: Session, rows: Sequence[SummaryRow]) -> None:
     for s in rows:
-        session.add(CellSummary(**s.__dict__))
+        session.add(CellSummary(**{k: v for k, v in s.__dict__.items() if v is not None}))
 
 
 def put_subtree(session: Session, snapshot: CodeSnapshot) -> None:
@@ -414,6 +427,7 @@ def put_subtree(session: Session, snapshot: CodeSnapshot) -> None:
     _insert_rows(session, snapshot.codes)
     _insert_summaries(session, snapshot.summaries)
     add_codings(session, codings=snapshot.codings)
+    put_review_state(session, state=snapshot.review)
     put_memos(session, memos=snapshot.memos)
 
 
@@ -449,6 +463,7 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
                 dropped.append(info)
             else:
                 moved.append(info.id)
+        dropped_review = review_state(session, coding_ids=[d.id for d in dropped])
         session.execute(delete(Coding).where(Coding.id.in_([d.id for d in dropped])))
         # Moving a coding to the merged code is not an edit of the coding: keep its timestamp
         # (so that undo restores the project exactly).
@@ -476,7 +491,7 @@ def merge_codes(session: Session, *, source_id: int, target_id: int) -> MergeRec
         session.delete(source)
     return MergeRecord(
         src_row, target_id, tuple(moved), tuple(dropped), tuple(children), summaries, memo_ids,
-        frozenset(documents),
+        frozenset(documents), dropped_review,
     )  # fmt: skip
 
 
@@ -494,6 +509,7 @@ def unmerge_codes(session: Session, *, record: MergeRecord) -> Changes:
         )
         _insert_summaries(session, record.summaries)
         add_codings(session, codings=record.dropped_codings)
+        put_review_state(session, state=record.dropped_review)
         session.execute(
             update(Memo)
             .where(Memo.id.in_(record.moved_memos))

@@ -26,6 +26,7 @@ from app.coding.importing import Extracted, extract
 from app.coding.limits import check_length
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
+from app.coding.review import NO_REVIEW, ReviewState, put_review_state, review_state
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
 from app.models.bulk import insert_rows
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
@@ -265,6 +266,8 @@ class DocumentSnapshot:
     links: tuple[tuple[int, int, int, int | None, int | None], ...]
     codings: tuple[CodingInfo, ...]
     memos: tuple[MemoInfo, ...] = ()
+    #: the review marks and comments of ``codings``
+    review: ReviewState = NO_REVIEW
 
     @property
     def changes(self) -> Changes:
@@ -282,7 +285,7 @@ class DocumentSnapshot:
                 kinds=frozenset({Kind.MEMOS}),
                 memos=frozenset((m.target_kind, m.target_id) for m in self.memos),
             )
-        return changes
+        return changes | self.review.changes
 
 
 _DOCUMENT_COLUMNS = tuple(c.name for c in Document.__table__.columns)
@@ -324,6 +327,7 @@ def remove_documents(session: Session, *, document_ids: Sequence[int]) -> Docume
             tuple((r[0], r[1], r[2], r[3], r[4]) for r in links),
             tuple(coding_info(c, name) for c, name in codings),
             take_memos(session, target_kind="document", target_ids=ids),
+            review_state(session, coding_ids=[c.id for c, _name in codings]),
         )
         session.execute(delete(Document).where(Document.id.in_(ids)))  # cascades
     return snapshot
@@ -346,5 +350,6 @@ def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> Change
                 DocumentCase(id=link_id, document_id=doc_id, case_id=case_id, start=start, end=end)
             )
         add_codings(session, codings=snapshot.codings)
+        put_review_state(session, state=snapshot.review)
         put_memos(session, memos=snapshot.memos)
     return snapshot._changes(CodingChanges.of(added=snapshot.codings))

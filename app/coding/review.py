@@ -8,10 +8,12 @@ Every edit commits its own transaction and returns what it changed for the chang
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
@@ -161,6 +163,58 @@ def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) 
         comment.resolved = resolved
         coding = comment.coding_id
     return Changes.of_review([coding])
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The review marks and comments of some codings, as stored rows (for undo)."""
+
+    marks: tuple[tuple[Any, ...], ...] = ()
+    comments: tuple[tuple[Any, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.marks or self.comments)
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the review state of these codings changed (or nothing)."""
+        if not self:
+            return Changes()
+        at = _COMMENT_COLUMNS.index("coding_id"), _MARK_COLUMNS.index("coding_id")
+        ids = {row[at[0]] for row in self.comments} | {row[at[1]] for row in self.marks}
+        return Changes.of_review(ids)
+
+
+#: no marks and no comments (the default of snapshots that carry review state)
+NO_REVIEW = ReviewState()
+_MARK_COLUMNS = tuple(c.name for c in ReviewMark.__table__.columns)
+_COMMENT_COLUMNS = tuple(c.name for c in Comment.__table__.columns)
+
+
+def review_state(session: Session, *, coding_ids: Sequence[int]) -> ReviewState:
+    """The marks and comments of these codings, read before the codings are deleted (the
+    database deletes them with their codings); :func:`put_review_state` puts them back."""
+    ids = list(coding_ids)
+    if not ids:
+        return ReviewState()
+    marks = session.execute(
+        select(*ReviewMark.__table__.columns)
+        .where(ReviewMark.coding_id.in_(ids))
+        .order_by(ReviewMark.id)
+    ).all()
+    comments = session.execute(
+        select(*Comment.__table__.columns).where(Comment.coding_id.in_(ids)).order_by(Comment.id)
+    ).all()
+    return ReviewState(tuple(tuple(r) for r in marks), tuple(tuple(r) for r in comments))
+
+
+def put_review_state(session: Session, *, state: ReviewState) -> None:
+    """Re-insert what :func:`review_state` read, same ids (no commit; the codings first)."""
+    if state.marks:
+        rows = [dict(zip(_MARK_COLUMNS, r, strict=True)) for r in state.marks]
+        session.execute(insert(ReviewMark), rows)
+    for row in state.comments:  # by id: a reply after the comment it answers
+        session.execute(insert(Comment), [dict(zip(_COMMENT_COLUMNS, row, strict=True))])
 
 
 def _comment_info(c: Comment, author: str) -> CommentInfo:
