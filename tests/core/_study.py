@@ -3,14 +3,14 @@ codings by two coders, memos, a cell summary and review state."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app.coding.analysis.cell_summaries import set_cell_summary
 from app.coding.cases import create_case, link_document
-from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebook_files import CodebookSpec, CodeSpec, load_bundled_codebook
 from app.coding.codebooks import install_codebook
 from app.coding.codings import NewCoding, apply_codes
 from app.coding.documents import import_files
@@ -69,3 +69,16 @@ def build(s: Session) -> Study:
     root = add_comment(s, coding_id=ours[1], author="pembimbing", text="Yakin?")
     add_comment(s, coding_id=ours[1], author="siti", text="Ya, lihat baris 3.", reply_to=root.id)
     return Study(docs, installed.codebook_id, parent, child, other, case.id, ours)  # type: ignore[arg-type]
+
+
+def newer_putnam(*, rename: str | None = None) -> CodebookSpec:
+    """Putnam's codebook as a next version would ship it: one indicator more under the first
+    code (and, with ``rename``, that code renamed)."""
+    spec = load_bundled_codebook("putnam")
+    first = spec.codes[0]
+    extra = CodeSpec(
+        key=f"{first.key}/baru", name_id="Baru", name_en="New", definition_id="",
+        definition_en="", colour="#123456", keywords=(), reference="", since=spec.version + 1,
+    )  # fmt: skip
+    changed = replace(first, name_id=rename or first.name_id, children=(*first.children, extra))
+    return replace(spec, version=spec.version + 1, codes=(changed, *spec.codes[1:]))

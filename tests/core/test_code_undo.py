@@ -5,15 +5,13 @@ went and came back."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
-from _study import Study, build
+from _study import Study, build, newer_putnam
 from sqlalchemy.orm import Session
 
 from app.coding.cases import delete_case, restore_case
-from app.coding.codebook_files import CodeSpec, load_bundled_codebook
 from app.coding.codebooks import (
     remove_codebook,
     restore_codebook,
@@ -97,15 +95,7 @@ def _codebook(s: Session, st: Study) -> None:
 
 
 def _codebook_update(s: Session, st: Study) -> None:
-    spec = load_bundled_codebook("putnam")
-    first = spec.codes[0]
-    extra = CodeSpec(
-        key=f"{first.key}/baru", name_id="Baru", name_en="New", definition_id="",
-        definition_en="", colour="#123456", keywords=(), reference="", since=spec.version + 1,
-    )  # fmt: skip
-    reworded = replace(first, name_id="Nama baru", children=(*first.children, extra))
-    newer = replace(spec, version=spec.version + 1, codes=(reworded, *spec.codes[1:]))
-    update = update_codebook(s, key="putnam", spec=newer, texts=True)
+    update = update_codebook(s, key="putnam", spec=newer_putnam(rename="Nama baru"), texts=True)
     assert update.added_ids and update.renamed
     revert_codebook_update(s, update=update)
 

@@ -4,10 +4,9 @@ project file (imported transcripts, a bundled codebook, codings, memos, review s
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
-from _study import build
+from _study import build, newer_putnam
 
 from app.coding.cases import (
     clear_attributes,
@@ -19,7 +18,6 @@ from app.coding.cases import (
     unlink,
 )
 from app.coding.changes import Changes, Kind
-from app.coding.codebook_files import CodeSpec, load_bundled_codebook
 from app.coding.codebooks import (
     ensure_codebook,
     remove_codebook,
@@ -140,18 +138,7 @@ def test_codebook_edits_name_their_codes_codings_and_memo(project: Project) -> N
         assert back.delta is not None and len(back.delta.added) == len(changes.delta.removed)  # type: ignore[union-attr]
 
         # A newer version of the file adds one indicator: the update names it, undo too.
-        spec = load_bundled_codebook("putnam")
-        first = spec.codes[0]
-        extra = CodeSpec(
-            key=f"{first.key}/baru", name_id="Baru", name_en="New", definition_id="",
-            definition_en="", colour="#123456", keywords=(), reference="", since=spec.version + 1,
-        )  # fmt: skip
-        newer = replace(
-            spec,
-            version=spec.version + 1,
-            codes=(replace(first, children=(*first.children, extra)), *spec.codes[1:]),
-        )
-        update = update_codebook(s, key="putnam", spec=newer)
+        update = update_codebook(s, key="putnam", spec=newer_putnam())
         assert len(update.added_ids) == 1
         assert update.changes == Changes.of_codes(update.added_ids)
         assert revert_codebook_update(s, update=update) == update.changes
