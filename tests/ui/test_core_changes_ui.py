@@ -32,3 +32,15 @@ def test_code_tree_and_memo_panel_follow_core_returned_changes(qtbot, window) ->
 
     ctx.broadcast(ctx.query(restore_code, snapshot=snapshot))
     assert parent.id in window.codes.codes and set(children) <= set(window.codes.codes)
+
+
+def test_undoing_the_first_code_of_my_codes_removes_that_codebook_too(qtbot, window, dump) -> None:  # type: ignore[no-untyped-def]
+    before = dump(window.ctx.project.path)
+    books = {b.key for b in window.codes.books}
+    new = window.editor.add_code(name_id="Kode baru")  # no codebook chosen: "My codes"
+    assert new is not None and "my-codes" in {b.key for b in window.codes.books}
+    window.find_action("actionUndo").trigger()
+    assert {b.key for b in window.codes.books} == books  # no empty "My codes" left behind
+    assert dump(window.ctx.project.path) == before
+    window.find_action("actionRedo").trigger()
+    assert new in window.codes.codes and "my-codes" in {b.key for b in window.codes.books}

@@ -110,12 +110,7 @@ class SetInformantCodeCommand(CoreCommand):
     def do(self) -> Changes:
         change = self.ctx.query(set_informant_code, case_id=self.case_id, code=self.code)
         self.before = change.before
-        return Changes.of_cases([self.case_id])
+        return change.changes
 
     def undo_core(self) -> Changes:
-        self.ctx.query(set_informant_code, case_id=self.case_id, code=self.before)
-        return Changes.of_cases([self.case_id])
-
-    def redo_core(self) -> Changes:
-        self.ctx.query(set_informant_code, case_id=self.case_id, code=self.code)
-        return Changes.of_cases([self.case_id])
+        return self.ctx.query(set_informant_code, case_id=self.case_id, code=self.before).changes

@@ -55,6 +55,9 @@ class AddCodeCommand(CoreCommand):
         }
         self.row: core.CodeRow | None = None
         self.snapshot: core.CodeSnapshot | None = None
+        #: the researcher's own codebook, when this code was its first (undo removes it too)
+        self.new_book: int | None = None
+        self.book_snapshot: CodebookSnapshot | None = None
 
     def do(self) -> Changes:
         with self.ctx.session() as s:
@@ -64,15 +67,21 @@ class AddCodeCommand(CoreCommand):
                     s, key=USER_CODEBOOK, name_id="Kode saya", name_en="My codes"
                 )
                 self.kwargs["codebook_id"], book = ensured.codebook_id, ensured.changes
+                self.new_book = ensured.codebook_id if ensured.created else None
             self.row = core.create_code(s, **self.kwargs)  # type: ignore[arg-type]
         return self.row.changes | book
 
     def undo_core(self) -> Changes:
         assert self.row is not None
+        if self.new_book is not None:
+            self.book_snapshot = self.ctx.query(remove_codebook, codebook_id=self.new_book)
+            return self.book_snapshot.changes
         self.snapshot = self.ctx.query(core.delete_code, code_id=self.row.id)
         return self.snapshot.changes
 
     def redo_core(self) -> Changes:
+        if self.book_snapshot is not None:
+            return self.ctx.query(restore_codebook, snapshot=self.book_snapshot)
         assert self.snapshot is not None
         return self.ctx.query(core.restore_code, snapshot=self.snapshot)
 
@@ -210,4 +219,4 @@ class ImportQdcCommand(ImportCodebookCommand):
     def do(self) -> Changes:
         imported = self.ctx.query(import_qdc, path=self.path)
         self.codebook_id = imported.codebook_id
-        return Changes.of_codes()
+        return imported.changes
