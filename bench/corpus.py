@@ -26,13 +26,13 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import (
+from app.coding.codebook_files import (
     CodebookSpec,
     CodeSpec,
     bundled_codebook_keys,
-    install_codebook,
     load_bundled_codebook,
 )
+from app.coding.codebooks import install_codebook
 from app.coding.importing.base import Extracted, assemble
 from app.models.project import create_project
 from app.models.schema import (

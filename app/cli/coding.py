@@ -7,7 +7,7 @@ from typing import Any
 
 from app.cli.common import CliError, coder_for, opened, say
 from app.coding.autocode import UNITS, TooManyHits, autocode
-from app.coding.codebooks import find_code
+from app.coding.codes import find_code
 from app.coding.codings import Stance, apply_code
 from app.coding.retrieval import document_id
 

@@ -8,8 +8,8 @@ import argparse
 from typing import Any
 
 from app.cli.common import opened, say
-from app.coding.codebooks import find_code
 from app.coding.coders import CoderRole, set_coder_role
+from app.coding.codes import find_code
 from app.coding.findings import set_finding
 from app.coding.retrieval import document_id
 from app.coding.settings import NamesInExports, get_settings, update_settings

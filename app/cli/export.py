@@ -18,7 +18,7 @@ from app.cli.artefacts import KINDS as ARTEFACT_KINDS
 from app.cli.common import opened, say
 from app.cli.refiqda import add_qdpx
 from app.cli.review_report import add_review
-from app.coding.codebooks import find_code
+from app.coding.codes import find_code
 from app.coding.exports import FORMATS, LANGUAGES
 from app.coding.exports.excerpts import export_excerpts
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import ask_password, project_target, say
-from app.coding.codebooks import bundled_codebook_keys, install_codebook, load_bundled_codebook
+from app.coding.codebook_files import bundled_codebook_keys, load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.settings import NamesInExports, update_settings
 from app.models.project import create_project
 

@@ -4,7 +4,7 @@
 :func:`add_qdpx`), ``telaah import-qdpx FILE.qdpx PROJECT`` (creates PROJECT, which must not
 exist), ``telaah codebook PROJECT export|import FILE.qdc [--codebook KEY]`` and
 ``telaah codebook PROJECT update CODEBOOK [--texts]`` (adds the codes of the bundled
-codebook's newer version, see :mod:`app.coding.codebook_update`).
+codebook's newer version, see :mod:`app.coding.codebooks`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.cli.common import CliError, opened, say
-from app.coding.codebook_update import update_codebook
+from app.coding.codebooks import update_codebook
 from app.coding.refiqda import export_qdc, export_qdpx, import_qdc, import_qdpx
 from app.models.schema import Codebook
 

@@ -1,4 +1,9 @@
-"""Cases (informants, villages, shelters…), their typed attributes and document links."""
+"""Cases (informants, villages, shelters…), their typed attributes and document links.
+
+Every edit commits its own transaction and returns what it changed for the change stream:
+the case or link it wrote (``.changes``), a snapshot for undo (``.changes``), or for an undo
+step the :class:`~app.coding.changes.Changes` itself.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes, Kind
 from app.coding.errors import DuplicateName, InvalidSpan, InvalidValue, NotFound
 from app.coding.limits import check_lengths
 from app.coding.memos import MemoInfo, put_memos, take_memos
@@ -29,6 +35,11 @@ class CaseInfo:
     alias: str | None
     attributes: Mapping[str, str]
 
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: this case changed (just created, or its values)."""
+        return Changes.of_cases([self.id])
+
 
 @dataclass(frozen=True)
 class CaseLink:
@@ -39,6 +50,11 @@ class CaseLink:
     document_id: int
     start: int | None
     end: int | None
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the case's documents changed (linked or unlinked)."""
+        return Changes.of_cases([self.case_id])
 
 
 def infer_type(value: str) -> str:
@@ -198,8 +214,8 @@ def unlink(session: Session, *, link_id: int) -> CaseLink:
     if link is None:
         raise NotFound("case link", str(link_id))
     info = CaseLink(link.id, link.case_id, link.document_id, link.start, link.end)
-    session.execute(delete(DocumentCase).where(DocumentCase.id == link_id))
-    session.commit()
+    with committed(session):
+        session.execute(delete(DocumentCase).where(DocumentCase.id == link_id))
     return info
 
 
@@ -228,6 +244,17 @@ class CaseSnapshot:
     links: tuple[tuple[int, int, int | None, int | None], ...]  # (id, document, start, end)
     memos: tuple[MemoInfo, ...] = ()
     informant_code: str | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream (delete and restore alike): the case, and its memo."""
+        changes = Changes.of_cases([self.id])
+        if self.memos:
+            changes |= Changes(
+                kinds=frozenset({Kind.MEMOS}),
+                memos=frozenset((m.target_kind, m.target_id) for m in self.memos),
+            )
+        return changes
 
 
 def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
@@ -261,8 +288,14 @@ def delete_case(session: Session, *, case_id: int) -> CaseSnapshot:
     return snapshot
 
 
-def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
+def restore_case(session: Session, *, snapshot: CaseSnapshot) -> Changes:
     """Undo :func:`delete_case` exactly (same ids)."""
+    with committed(session):
+        _put_case(session, snapshot)
+    return snapshot.changes
+
+
+def _put_case(session: Session, snapshot: CaseSnapshot) -> None:
     session.add(
         Case(
             id=snapshot.id,
@@ -282,15 +315,15 @@ def restore_case(session: Session, *, snapshot: CaseSnapshot) -> None:
             )
         )
     put_memos(session, memos=snapshot.memos)
-    session.commit()
 
 
-def clear_attributes(session: Session, *, case_id: int, names: Sequence[str]) -> None:
+def clear_attributes(session: Session, *, case_id: int, names: Sequence[str]) -> Changes:
     """Remove the values of the named attributes from a case (undo of a first value)."""
-    ids = list(session.scalars(select(Attribute.id).where(Attribute.name.in_(list(names)))))
-    session.execute(
-        delete(CaseAttribute).where(
-            CaseAttribute.case_id == case_id, CaseAttribute.attribute_id.in_(ids)
+    with committed(session):
+        ids = list(session.scalars(select(Attribute.id).where(Attribute.name.in_(list(names)))))
+        session.execute(
+            delete(CaseAttribute).where(
+                CaseAttribute.case_id == case_id, CaseAttribute.attribute_id.in_(ids)
+            )
         )
-    )
-    session.commit()
+    return Changes.of_cases([case_id])

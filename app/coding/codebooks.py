@@ -1,138 +1,49 @@
-"""Theoretical codebooks: the TOML file format, the bundled files, and codes in a project.
+"""Codebooks in a project: install one, make the researcher's own, remove and restore one,
+and bring a bundled one up to the version that ships with Telaah.
 
-A codebook file (``codebooks/<key>.toml``) holds ``key``, ``name_id``, ``name_en`` and
-optionally ``version`` (a positive integer), ``description_id``, ``description_en``,
-``reference``, then one ``[[codes]]`` table per code. A code holds ``key``, ``name_id``,
-``name_en`` and optionally ``definition_id``, ``definition_en``, the decision rules
-``use_when_id``, ``use_when_en``, ``not_use_when_id``, ``not_use_when_en``, ``colour``
-(``#RRGGBB``), ``keywords`` (list of strings), ``reference``, ``since`` (the codebook version
-that added it, default 1) and ``children`` (indicators, as ``[[codes.children]]`` tables,
-nested to any depth). Keys match
-``[a-z0-9][a-z0-9-]*``; a code's full key is its codebook key and the keys of its ancestors
-joined by ``/`` (``loeffler/co-delivery/peer-support``). Unknown fields are rejected so that a
-typo is never silently ignored. Every problem is a :class:`CodebookInvalid` whose ``where``
-names the entry (``codes[2].children[1].colour``, list indices counted from 0).
+Every edit commits one transaction and returns what it changed for the change stream: a
+frozen result with ``.changes`` (:class:`CodebookInstalled`, :class:`CodebookEnsured`,
+:class:`CodebookSnapshot`, :class:`CodebookUpdate`), or for an undo the
+:class:`~app.coding.changes.Changes` itself. Reading codebook files is
+:mod:`app.coding.codebook_files`; the codes inside a codebook are :mod:`app.coding.codes`.
+
+Updating: a bundled codebook file carries a ``version``; each code added after the first
+version carries ``since``. :func:`update_codebook` adds the codes newer than the project's
+version (under their parents, after the siblings already there), fills decision rules the
+project's codes do not have yet, and records the new version. Keys never change, so every
+coding stays where it is. With ``texts=True`` the names, definitions, references and decision
+rules of the codes already in the project are replaced by the new file's too (the corrected
+wording). Everything happens in one transaction and :func:`revert_codebook_update` undoes it
+exactly.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app.coding.errors import (
-    CodebookInvalid,
-    DuplicateName,
-    InvalidValue,
-    NotFound,
-    TelaahError,
+from app.coding.changes import Changes
+from app.coding.codebook_files import (
+    CodebookSpec,
+    CodeSpec,
+    bundled_codebook_keys,
+    load_bundled_codebook,
 )
-from app.models.schema import Code, Codebook
+from app.coding.codes import (
+    CodeRow,
+    CodeSnapshot,
+    code_row,
+    put_subtree,
+    subtree_changes,
+    take_subtree,
+)
+from app.coding.errors import DuplicateName, InvalidValue, NotFound
+from app.coding.limits import check_lengths
+from app.coding.memos import MemoInfo, put_memos, take_memos
+from app.models.schema import Code, Codebook, Coding
 from app.models.transactions import committed
-
-#: The codebooks that ship with Telaah, in the order the app offers them.
-BUNDLED_KEYS: tuple[str, ...] = ("loeffler", "cepiku", "putnam", "participation")
-DEFAULT_COLOUR = "#888888"
-MAX_FILE_BYTES = 2_000_000
-MAX_DEPTH = 6
-
-_KEY_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}\Z")
-_TOML_POS_RE = re.compile(r"at line (\d+), column (\d+)")
-_PAREN_SUFFIX_RE = re.compile(r"\s*\([^()]*\)\s*$")
-
-_BOOK_FIELDS = frozenset(
-    {
-        "key",
-        "version",
-        "name_id",
-        "name_en",
-        "description_id",
-        "description_en",
-        "reference",
-        "codes",
-    }
-)
-_RULE_FIELDS = ("use_when_id", "use_when_en", "not_use_when_id", "not_use_when_en")
-_CODE_FIELDS = frozenset(
-    {
-        "key",
-        "name_id",
-        "name_en",
-        "definition_id",
-        "definition_en",
-        "colour",
-        "keywords",
-        "reference",
-        "since",
-        "children",
-        *_RULE_FIELDS,
-    }
-)
-_MAX_LEN = {"key": 128, "name_id": 255, "name_en": 255}
-
-
-class AmbiguousCode(TelaahError):
-    """A path of names matches more than one code (``candidates`` are their full keys)."""
-
-    def __init__(self, ref: str, candidates: Sequence[str]) -> None:
-        super().__init__(f"{ref!r} matches several codes: {', '.join(candidates)}")
-        self.ref = ref
-        self.candidates = tuple(candidates)
-
-
-@dataclass(frozen=True)
-class CodeSpec:
-    """A code (or indicator) as read from a codebook file; ``key`` is the full key."""
-
-    key: str
-    name_id: str
-    name_en: str
-    definition_id: str
-    definition_en: str
-    colour: str
-    keywords: tuple[str, ...]
-    reference: str
-    children: tuple[CodeSpec, ...] = ()
-    use_when_id: str = ""
-    use_when_en: str = ""
-    not_use_when_id: str = ""
-    not_use_when_en: str = ""
-    #: The codebook version that added this code (1 for the first).
-    since: int = 1
-
-    def walk(self) -> Iterator[CodeSpec]:
-        """This code, then its descendants, depth first in file order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-@dataclass(frozen=True)
-class CodebookSpec:
-    """A whole codebook file, validated."""
-
-    key: str
-    name_id: str
-    name_en: str
-    description_id: str
-    description_en: str
-    reference: str
-    codes: tuple[CodeSpec, ...]
-    #: Version of the file (0 when it names none, as a user's own codebook usually does).
-    version: int = 0
-
-    def walk_codes(self) -> Iterator[CodeSpec]:
-        """Every code and indicator, depth first in file order."""
-        for code in self.codes:
-            yield from code.walk()
 
 
 @dataclass(frozen=True)
@@ -144,221 +55,10 @@ class CodebookInstalled:
     code_ids: tuple[int, ...]
     code_keys: tuple[str, ...]
 
-
-@dataclass(frozen=True)
-class CodeInfo:
-    """A code of a project; ``depth`` is 0 for a code, 1 for its indicators, and so on."""
-
-    id: int
-    key: str
-    parent_id: int | None
-    codebook_key: str
-    name_id: str
-    name_en: str
-    definition_id: str
-    definition_en: str
-    colour: str
-    keywords: tuple[str, ...]
-    reference: str
-    depth: int
-    use_when_id: str = ""
-    use_when_en: str = ""
-    not_use_when_id: str = ""
-    not_use_when_en: str = ""
-
-
-# --- reading and validating files -------------------------------------------------------
-
-
-class _Reader:
-    """Validates the parsed TOML of one file; every failure names its place in the file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, where: str, detail: str) -> CodebookInvalid:
-        return CodebookInvalid(self.path, where, detail)
-
-    def table(self, value: object, where: str, allowed: frozenset[str]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where or "file", "must be a table")
-        for name in value:
-            if name not in allowed:
-                raise self.fail(_join(where, name), "unknown field")
-        return value
-
-    def text(self, table: dict[str, Any], name: str, where: str, *, required: bool) -> str:
-        place = _join(where, name)
-        value = table.get(name)
-        if value is None:
-            if required:
-                raise self.fail(place, "required field is missing")
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(place, "must be a string")
-        value = value.strip()
-        if required and not value:
-            raise self.fail(place, "must not be empty")
-        if name in _MAX_LEN and len(value) > _MAX_LEN[name]:
-            raise self.fail(place, f"longer than {_MAX_LEN[name]} characters")
-        if name in _MAX_LEN and ("\n" in value or "\r" in value):
-            raise self.fail(place, "must be one line")
-        return value
-
-    def key(self, table: dict[str, Any], where: str) -> str:
-        value = self.text(table, "key", where, required=True)
-        if not _KEY_RE.match(value):
-            raise self.fail(
-                _join(where, "key"),
-                "use lowercase letters, digits and '-' (starting with a letter or digit)",
-            )
-        return value
-
-    def colour(self, table: dict[str, Any], where: str) -> str:
-        value = self.text(table, "colour", where, required=False)
-        if not value:
-            return DEFAULT_COLOUR
-        if not _COLOUR_RE.match(value):
-            raise self.fail(_join(where, "colour"), f"{value!r} is not a colour like '#1f77b4'")
-        return value.lower()
-
-    def number(self, table: dict[str, Any], name: str, where: str, *, default: int) -> int:
-        value = table.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
-            raise self.fail(_join(where, name), "must be a whole number from 1 to 10000")
-        return value
-
-    def keywords(self, table: dict[str, Any], where: str) -> tuple[str, ...]:
-        place = _join(where, "keywords")
-        value = table.get("keywords", [])
-        if not isinstance(value, list):
-            raise self.fail(place, "must be a list of strings")
-        seen: set[str] = set()
-        out: list[str] = []
-        for i, word in enumerate(value):
-            if not isinstance(word, str) or not word.strip():
-                raise self.fail(f"{place}[{i}]", "must be a non-empty string")
-            word = word.strip()
-            if "\n" in word or "\r" in word:
-                raise self.fail(f"{place}[{i}]", "must be one line")
-            if word.casefold() in seen:
-                raise self.fail(f"{place}[{i}]", f"duplicate keyword {word!r}")
-            seen.add(word.casefold())
-            out.append(word)
-        return tuple(out)
-
-    def codes(self, value: object, where: str, prefix: str, depth: int) -> tuple[CodeSpec, ...]:
-        if not isinstance(value, list):
-            raise self.fail(where, "must be a list of tables ([[...]])")
-        if depth > MAX_DEPTH:
-            raise self.fail(where, f"codes nest deeper than {MAX_DEPTH} levels")
-        seen: set[str] = set()
-        out: list[CodeSpec] = []
-        for i, item in enumerate(value):
-            place = f"{where}[{i}]"
-            table = self.table(item, place, _CODE_FIELDS)
-            local = self.key(table, place)
-            if local in seen:
-                raise self.fail(_join(place, "key"), f"duplicate key {local!r}")
-            seen.add(local)
-            full = f"{prefix}/{local}"
-            if len(full) > 512:
-                raise self.fail(_join(place, "key"), "full key longer than 512 characters")
-            out.append(
-                CodeSpec(
-                    key=full,
-                    name_id=self.text(table, "name_id", place, required=True),
-                    name_en=self.text(table, "name_en", place, required=True),
-                    definition_id=self.text(table, "definition_id", place, required=False),
-                    definition_en=self.text(table, "definition_en", place, required=False),
-                    colour=self.colour(table, place),
-                    keywords=self.keywords(table, place),
-                    reference=self.text(table, "reference", place, required=False),
-                    children=self.codes(
-                        table.get("children", []), f"{place}.children", full, depth + 1
-                    ),
-                    **{f: self.text(table, f, place, required=False) for f in _RULE_FIELDS},
-                    since=self.number(table, "since", place, default=1),
-                )
-            )
-        return tuple(out)
-
-    def codebook(self, data: dict[str, Any]) -> CodebookSpec:
-        table = self.table(data, "", _BOOK_FIELDS)
-        key = self.key(table, "")
-        name_id = self.text(table, "name_id", "", required=True)
-        name_en = self.text(table, "name_en", "", required=True)
-        if "codes" not in table:
-            raise self.fail("codes", "required field is missing")
-        codes = self.codes(table["codes"], "codes", key, 1)
-        if not codes:
-            raise self.fail("codes", "a codebook needs at least one code")
-        return CodebookSpec(
-            key=key,
-            name_id=name_id,
-            name_en=name_en,
-            description_id=self.text(table, "description_id", "", required=False),
-            description_en=self.text(table, "description_en", "", required=False),
-            reference=self.text(table, "reference", "", required=False),
-            codes=codes,
-            version=self.number(table, "version", "", default=1) if "version" in table else 0,
-        )
-
-
-def _join(where: str, name: str) -> str:
-    return f"{where}.{name}" if where else name
-
-
-def load_codebook_file(path: Path) -> CodebookSpec:
-    """Read and validate a codebook file. Every problem raises :class:`CodebookInvalid`."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CodebookInvalid(path, "file", exc.strerror or str(exc)) from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise CodebookInvalid(path, "file", f"larger than {MAX_FILE_BYTES} bytes")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CodebookInvalid(path, "file", f"not UTF-8 text ({exc.reason})") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        pos = _TOML_POS_RE.search(str(exc))
-        where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else "file"
-        raise CodebookInvalid(path, where, f"not valid TOML: {exc}") from exc
-    return _Reader(path).codebook(data)
-
-
-def bundled_codebook_dir() -> Path:
-    """The folder holding the bundled codebook files.
-
-    An installed package carries them in ``app/_data/codebooks``; a source checkout in the
-    repository's ``codebooks/`` folder.
-    """
-    here = Path(__file__).resolve()
-    packaged = here.parents[1] / "_data" / "codebooks"
-    return packaged if packaged.is_dir() else here.parents[2] / "codebooks"
-
-
-def bundled_codebook_keys() -> tuple[str, ...]:
-    """Keys of the bundled codebooks: loeffler, cepiku, putnam, participation."""
-    return BUNDLED_KEYS
-
-
-def load_bundled_codebook(key: str) -> CodebookSpec:
-    """The bundled codebook ``key``; :class:`NotFound` for a key that is not bundled."""
-    if key not in BUNDLED_KEYS:
-        raise NotFound("codebook", key)
-    path = bundled_codebook_dir() / f"{key}.toml"
-    spec = load_codebook_file(path)
-    if spec.key != key:
-        raise CodebookInvalid(path, "key", f"expected {key!r}, found {spec.key!r}")
-    return spec
-
-
-# --- codebooks in a project ---------------------------------------------------------------
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the code tree gained these codes."""
+        return Changes.of_codes(self.code_ids)
 
 
 def install_codebook(
@@ -435,135 +135,289 @@ def new_code_row(
     )
 
 
-def list_codes(session: Session, *, codebook_key: str | None = None) -> tuple[CodeInfo, ...]:
-    """The project's codes in tree order (codebooks in their order, each parent before its
-    children, siblings by position). :class:`NotFound` for an unknown ``codebook_key``."""
-    books_q = select(Codebook.id, Codebook.key).order_by(Codebook.sort_order, Codebook.id)
-    if codebook_key is not None:
-        books_q = books_q.where(Codebook.key == codebook_key)
-    books = session.execute(books_q).all()
-    if codebook_key is not None and not books:
-        raise NotFound("codebook", codebook_key)
-    codes_q = select(Code).order_by(Code.sort_order, Code.id)
-    if codebook_key is not None:
-        codes_q = codes_q.where(Code.codebook_id == books[0].id)
-    children: dict[tuple[int, int | None], list[Code]] = defaultdict(list)
-    for code in session.scalars(codes_q):
-        children[(code.codebook_id, code.parent_id)].append(code)
-    out: list[CodeInfo] = []
-
-    def visit(book_id: int, book_key: str, parent_id: int | None, depth: int) -> None:
-        for c in children.get((book_id, parent_id), ()):
-            words = tuple(w for w in c.keywords.split("\n") if w)
-            out.append(
-                CodeInfo(
-                    id=c.id,
-                    key=c.key,
-                    parent_id=c.parent_id,
-                    codebook_key=book_key,
-                    name_id=c.name_id,
-                    name_en=c.name_en,
-                    definition_id=c.definition_id,
-                    definition_en=c.definition_en,
-                    colour=c.colour,
-                    keywords=words,
-                    reference=c.reference,
-                    depth=depth,
-                    use_when_id=c.use_when_id,
-                    use_when_en=c.use_when_en,
-                    not_use_when_id=c.not_use_when_id,
-                    not_use_when_en=c.not_use_when_en,
-                )
-            )
-            visit(book_id, book_key, c.id, depth + 1)
-
-    for book in books:
-        visit(book.id, book.key, None, 0)
-    return tuple(out)
-
-
-# --- resolving a code reference -----------------------------------------------------------
-
-
-def _norm(label: str) -> str:
-    """Case-, space- and slash-spacing-insensitive form of a name or a joined path."""
-    return "/".join(" ".join(part.split()).casefold() for part in label.split("/"))
-
-
-def _labels(key: str, *names: str) -> frozenset[str]:
-    """What a node answers to: its key and names, and each name without a final
-    parenthesis (``Pelayanan bersama (co-delivery)`` also answers to ``Pelayanan bersama``)."""
-    out = {_norm(key)}
-    for name in names:
-        out.add(_norm(name))
-        short = _PAREN_SUFFIX_RE.sub("", name)
-        if short:
-            out.add(_norm(short))
-    return frozenset(out)
+# --- the researcher's own codebooks, removing and restoring ---------------------------------
 
 
 @dataclass(frozen=True)
-class _Node:
+class CodebookEnsured:
+    """What :func:`ensure_codebook` found or made."""
+
+    codebook_id: int
+    created: bool
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: a new (empty) codebook is in the code tree, or nothing."""
+        return Changes.of_codes() if self.created else Changes()
+
+
+def ensure_codebook(session: Session, *, key: str, name_id: str, name_en: str) -> CodebookEnsured:
+    """The user codebook ``key``, created (committed) if missing."""
+    check_lengths(codebook=name_id)
+    check_lengths(codebook=name_en)
+    found = session.scalar(select(Codebook.id).where(Codebook.key == key))
+    if found is not None:
+        return CodebookEnsured(found, created=False)
+    order = session.scalar(select(func.coalesce(func.max(Codebook.sort_order), 0))) or 0
+    book = Codebook(key=key, name_id=name_id, name_en=name_en, origin="user", sort_order=order + 1)
+    with committed(session):
+        session.add(book)
+        session.flush()
+    return CodebookEnsured(book.id, created=True)
+
+
+@dataclass(frozen=True)
+class CodebookSnapshot:
+    """What :func:`remove_codebook` deleted, for :func:`restore_codebook` (undo)."""
+
     id: int
     key: str
-    labels: frozenset[str]
+    name_id: str
+    name_en: str
+    description_id: str
+    description_en: str
+    reference: str
+    origin: str
+    sort_order: int
+    codes: tuple[CodeSnapshot, ...]
+    version: int = 0
+    owner: str | None = None
+    #: the memo on the codebook itself (its codes' memos are in ``codes``)
+    memos: tuple[MemoInfo, ...] = ()
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: removing the codebook, its codes, codings and memos."""
+        return self._changes(removed=True)
+
+    def _changes(self, *, removed: bool) -> Changes:
+        changes = Changes.of_codes() | subtree_changes(self.codes, removed=removed)
+        if self.memos:
+            changes |= Changes.of_memo("codebook", self.id)
+        return changes
 
 
-def _match(
-    parts: list[str], nodes: Sequence[_Node], kids: dict[int, list[_Node]], is_code: bool
-) -> set[_Node]:
-    """Code nodes reached by consuming all of ``parts`` from one of ``nodes`` downwards.
-    A name may itself contain '/', so a node may consume several parts at once."""
-    found: set[_Node] = set()
-    for n in range(1, len(parts) + 1):
-        label, rest = "/".join(parts[:n]), parts[n:]
-        for node in nodes:
-            if label not in node.labels:
-                continue
-            if not rest:
-                if is_code:
-                    found.add(node)
-            else:
-                found |= _match(rest, kids.get(node.id, []), kids, True)
-    return found
-
-
-def find_code(session: Session, ref: str) -> int:
-    """The id of the code ``ref`` names.
-
-    ``ref`` is a full key (``loeffler/co-delivery/peer-support``) or a ``/``-separated path
-    of names: a codebook (key or name) followed by codes (key, Indonesian or English name),
-    case-insensitive. A path that names no codebook may start at any code if that is
-    unambiguous (``Dukungan sebaya``). Raises :class:`NotFound` or :class:`AmbiguousCode`.
-    """
-    text = ref.strip()
-    if not text:
-        raise NotFound("code", ref)
-    exact = session.scalar(select(Code.id).where(Code.key == text))
-    if exact is not None:
-        return exact
-    parts = [_norm(p) for p in text.split("/")]
-    if any(not p for p in parts):
-        raise NotFound("code", ref)
-    # Book ids and code ids share one map of children, so books get negative ids.
-    kids: dict[int, list[_Node]] = defaultdict(list)
-    books = [
-        _Node(-row.id, row.key, _labels(row.key, row.name_id, row.name_en))
-        for row in session.execute(
-            select(Codebook.id, Codebook.key, Codebook.name_id, Codebook.name_en)
-        )
-    ]
-    codes: list[_Node] = []
-    rows = session.execute(
-        select(Code.id, Code.codebook_id, Code.parent_id, Code.key, Code.name_id, Code.name_en)
+def remove_codebook(session: Session, *, codebook_id: int) -> CodebookSnapshot:
+    """Delete a codebook with all its codes and their codings, in one transaction."""
+    book = session.get(Codebook, codebook_id)
+    if book is None:
+        raise NotFound("codebook", str(codebook_id))
+    fields = (
+        book.id,
+        book.key,
+        book.name_id,
+        book.name_en,
+        book.description_id,
+        book.description_en,
+        book.reference,
+        book.origin,
+        book.sort_order,
     )
-    for row in rows:
-        node = _Node(row.id, row.key, _labels(row.key.rsplit("/", 1)[-1], row.name_id, row.name_en))
-        codes.append(node)
-        kids[row.parent_id if row.parent_id is not None else -row.codebook_id].append(node)
-    found = _match(parts, books, kids, False) or _match(parts, codes, kids, True)
-    if not found:
-        raise NotFound("code", ref)
-    if len(found) > 1:
-        raise AmbiguousCode(ref, sorted(node.key for node in found))
-    return next(iter(found)).id
+    version, owner = book.version, book.owner
+    tops = list(
+        session.scalars(
+            select(Code.id)
+            .where(Code.codebook_id == codebook_id, Code.parent_id.is_(None))
+            .order_by(Code.sort_order, Code.id)
+        )
+    )
+    with committed(session):
+        snapshots = tuple(take_subtree(session, code_id) for code_id in tops)
+        memos = take_memos(session, target_kind="codebook", target_ids=[codebook_id])
+        session.execute(delete(Codebook).where(Codebook.id == codebook_id))
+    return CodebookSnapshot(*fields, codes=snapshots, version=version, owner=owner, memos=memos)
+
+
+def restore_codebook(session: Session, *, snapshot: CodebookSnapshot) -> Changes:
+    """Undo :func:`remove_codebook`: the codebook, codes and codings come back unchanged."""
+    with committed(session):
+        session.add(
+            Codebook(
+                id=snapshot.id,
+                key=snapshot.key,
+                name_id=snapshot.name_id,
+                name_en=snapshot.name_en,
+                description_id=snapshot.description_id,
+                description_en=snapshot.description_en,
+                reference=snapshot.reference,
+                origin=snapshot.origin,
+                sort_order=snapshot.sort_order,
+                version=snapshot.version,
+                owner=snapshot.owner,
+            )
+        )
+        session.flush()
+        for code in snapshot.codes:
+            put_subtree(session, code)
+        put_memos(session, memos=snapshot.memos)
+    return snapshot._changes(removed=False)
+
+
+# --- bringing a bundled codebook up to date ------------------------------------------------
+
+_RULES = ("use_when_id", "use_when_en", "not_use_when_id", "not_use_when_en")
+_TEXTS = ("name_id", "name_en", "definition_id", "definition_en", "reference", *_RULES)
+
+
+@dataclass(frozen=True)
+class CodebookUpdate:
+    """What :func:`update_codebook` changed.
+
+    ``added`` are the full keys of the new codes (``added_ids`` their ids, parents first);
+    ``skipped`` new codes whose parent the project no longer has; ``changed`` the codes whose
+    texts or decision rules were filled or replaced, with their fields before (for undo);
+    ``renamed`` the keys among them whose name changed.
+    """
+
+    codebook_key: str
+    codebook_id: int
+    from_version: int
+    to_version: int
+    added: tuple[str, ...]
+    added_ids: tuple[int, ...]
+    skipped: tuple[str, ...]
+    changed: tuple[CodeRow, ...]
+    renamed: tuple[str, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream (update and its undo alike): the codes added or rewritten
+        (any code, when only the codebook's version moved)."""
+        return Changes.of_codes((*self.added_ids, *(row.id for row in self.changed)))
+
+    @property
+    def nothing_to_do(self) -> bool:
+        """True when the project already had everything (only the version may have moved)."""
+        return not (self.added or self.changed)
+
+
+def _fields(spec: CodeSpec, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: getattr(spec, name) for name in names}
+
+
+def update_codebook(
+    session: Session, *, key: str, texts: bool = False, spec: CodebookSpec | None = None
+) -> CodebookUpdate:
+    """Update the project's codebook ``key`` from its bundled file (or ``spec``).
+
+    Raises :class:`NotFound` when the project has no codebook ``key`` or Telaah bundles none,
+    :class:`InvalidValue` when the project's copy is newer than the file.
+    """
+    book = session.scalar(select(Codebook).where(Codebook.key == key))
+    if book is None:
+        raise NotFound("codebook", key)
+    spec = spec if spec is not None else load_bundled_codebook(key)
+    if spec.key != key:
+        raise InvalidValue("codebook", spec.key, f"expected {key}")
+    from_version = book.version
+    effective = from_version or 1  # installed before codebooks had versions
+    if effective > spec.version:
+        raise InvalidValue("codebook version", str(from_version), f"newer than {spec.version}")
+    codes = {c.key: c for c in session.scalars(select(Code).where(Code.codebook_id == book.id))}
+    added: list[str] = []
+    added_ids: list[int] = []
+    skipped: list[str] = []
+    changed: list[CodeRow] = []
+    renamed: list[str] = []
+    with committed(session):
+        for code in spec.walk_codes():
+            row = codes.get(code.key)
+            if row is not None:
+                wanted = _fields(code, _TEXTS if texts else _RULES)
+                if not texts and any(getattr(row, name) for name in _RULES):
+                    continue  # the researcher's own rules stay
+                if all(getattr(row, k) == v for k, v in wanted.items()):
+                    continue
+                changed.append(code_row(session, code_id=row.id))
+                if texts and (row.name_id, row.name_en) != (code.name_id, code.name_en):
+                    renamed.append(code.key)
+                for name, value in wanted.items():
+                    setattr(row, name, value)
+                continue
+            if code.since <= effective:
+                continue  # deleted by the researcher: not brought back
+            parent_key = code.key.rsplit("/", 1)[0]
+            parent = None if parent_key == key else codes.get(parent_key)
+            if parent_key != key and parent is None:
+                skipped.append(code.key)
+                continue
+            parent_id = None if parent is None else parent.id
+            last = session.scalar(
+                select(func.max(Code.sort_order)).where(
+                    Code.codebook_id == book.id,
+                    Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id,
+                )
+            )
+            new = new_code_row(
+                code,
+                codebook_id=book.id,
+                parent_id=parent_id,
+                sort_order=0 if last is None else last + 1,
+            )
+            session.add(new)
+            session.flush()
+            codes[code.key] = new
+            added.append(code.key)
+            added_ids.append(new.id)
+        book.version = spec.version
+    return CodebookUpdate(
+        key, book.id, from_version, spec.version, tuple(added), tuple(added_ids),
+        tuple(skipped), tuple(changed), tuple(renamed),
+    )  # fmt: skip
+
+
+def revert_codebook_update(session: Session, *, update: CodebookUpdate) -> Changes:
+    """Undo :func:`update_codebook`: the added codes go, changed texts and the version return.
+
+    Raises :class:`InvalidValue` when an added code has codings by now (undo the codings
+    first); nothing is changed then.
+    """
+    ids = list(update.added_ids)
+    if ids:
+        used = session.scalar(
+            select(func.count()).select_from(Coding).where(Coding.code_id.in_(ids))
+        )
+        if used:
+            raise InvalidValue("codebook update", update.codebook_key, "new codes are in use")
+    with committed(session):
+        # Children before parents (ids grow parents first).
+        for code_id in sorted(ids, reverse=True):
+            session.execute(delete(Code).where(Code.id == code_id))
+        for before in update.changed:
+            row = session.get(Code, before.id)
+            if row is not None:
+                for name in _TEXTS:
+                    setattr(row, name, getattr(before, name))
+        book = session.get(Codebook, update.codebook_id)
+        if book is not None:
+            book.version = update.from_version
+    return update.changes
+
+
+@dataclass(frozen=True)
+class OutdatedCodebook:
+    """A bundled codebook of the project older than the file Telaah ships."""
+
+    key: str
+    name_id: str
+    name_en: str
+    version: int
+    bundled_version: int
+
+
+def outdated_codebooks(session: Session) -> tuple[OutdatedCodebook, ...]:
+    """The project's bundled codebooks that :func:`update_codebook` would bring up to date."""
+    bundled = set(bundled_codebook_keys())
+    out = []
+    rows = session.execute(
+        select(Codebook.key, Codebook.name_id, Codebook.name_en, Codebook.version).order_by(
+            Codebook.sort_order, Codebook.id
+        )
+    )
+    for key, name_id, name_en, version in rows:
+        if key not in bundled:
+            continue
+        newest = load_bundled_codebook(key).version
+        if (version or 1) < newest:
+            out.append(OutdatedCodebook(key, name_id, name_en, version or 1, newest))
+    return tuple(out)

@@ -20,13 +20,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import (
-    bundled_codebook_keys,
-    find_code,
-    install_codebook,
-    load_bundled_codebook,
-)
+from app.coding.codebook_files import bundled_codebook_keys, load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.coders import set_coder_role
+from app.coding.codes import find_code
 from app.coding.codings import NewCoding, apply_codes, parse_stance
 from app.coding.documents import get_document_text, import_files
 from app.coding.errors import InvalidValue, NotFound, TelaahError

@@ -19,12 +19,14 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.coding.codings import CodingInfo, add_codings, coding_info
+from app.coding.changes import Changes, Kind
+from app.coding.codings import CodingChanges, CodingInfo, add_codings, coding_info
 from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, TelaahError
 from app.coding.importing import Extracted, extract
 from app.coding.limits import check_length
 from app.coding.memos import MemoInfo, put_memos, take_memos
 from app.coding.progress import NullProgress, Progress, check
+from app.coding.review import NO_REVIEW, ReviewState, put_review_state, review_state
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
 from app.models.bulk import insert_rows
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
@@ -58,6 +60,11 @@ class ImportResult:
 
     imported: tuple[ImportedDocument, ...]
     failed: tuple[ImportFailure, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: these documents were added (or nothing)."""
+        return Changes.of_documents(d.id for d in self.imported) if self.imported else Changes()
 
 
 @dataclass(frozen=True)
@@ -259,6 +266,26 @@ class DocumentSnapshot:
     links: tuple[tuple[int, int, int, int | None, int | None], ...]
     codings: tuple[CodingInfo, ...]
     memos: tuple[MemoInfo, ...] = ()
+    #: the review marks and comments of ``codings``
+    review: ReviewState = NO_REVIEW
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: removing these documents (their codings as the exact
+        delta, the cases they were linked to, their memos)."""
+        return self._changes(CodingChanges.of(removed=self.codings))
+
+    def _changes(self, delta: CodingChanges) -> Changes:
+        where = _DOCUMENT_COLUMNS.index("id")
+        changes = Changes.of_documents(row[where] for row in self.documents) | delta.changes
+        if self.links:
+            changes |= Changes.of_cases(link[2] for link in self.links)
+        if self.memos:
+            changes |= Changes(
+                kinds=frozenset({Kind.MEMOS}),
+                memos=frozenset((m.target_kind, m.target_id) for m in self.memos),
+            )
+        return changes | self.review.changes
 
 
 _DOCUMENT_COLUMNS = tuple(c.name for c in Document.__table__.columns)
@@ -300,12 +327,13 @@ def remove_documents(session: Session, *, document_ids: Sequence[int]) -> Docume
             tuple((r[0], r[1], r[2], r[3], r[4]) for r in links),
             tuple(coding_info(c, name) for c, name in codings),
             take_memos(session, target_kind="document", target_ids=ids),
+            review_state(session, coding_ids=[c.id for c, _name in codings]),
         )
         session.execute(delete(Document).where(Document.id.in_(ids)))  # cascades
     return snapshot
 
 
-def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
+def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> Changes:
     """Undo :func:`remove_documents` exactly (same ids, text, segments, links, codings)."""
     with committed(session):
         session.execute(
@@ -322,4 +350,6 @@ def restore_documents(session: Session, *, snapshot: DocumentSnapshot) -> None:
                 DocumentCase(id=link_id, document_id=doc_id, case_id=case_id, start=start, end=end)
             )
         add_codings(session, codings=snapshot.codings)
+        put_review_state(session, state=snapshot.review)
         put_memos(session, memos=snapshot.memos)
+    return snapshot._changes(CodingChanges.of(added=snapshot.codings))

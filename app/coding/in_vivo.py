@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
-from app.coding.codes import CodeRow, create_code, ensure_codebook
+from app.coding.codebooks import ensure_codebook
+from app.coding.codes import CodeRow, create_code
 from app.coding.codings import CodingChanges, NewCoding, apply_codes
 from app.coding.errors import InvalidValue, NotFound
 from app.models.schema import Document
@@ -68,7 +69,9 @@ def code_in_vivo(
         label = (name or "").strip() or in_vivo_name(text[max(start, 0) : max(end, 0)])
         if not label:
             raise InvalidValue("code name", label, "empty")
-        book = ensure_codebook(session, key=IN_VIVO_KEY, name_id="In vivo", name_en="In vivo")
+        book = ensure_codebook(
+            session, key=IN_VIVO_KEY, name_id="In vivo", name_en="In vivo"
+        ).codebook_id
         code = create_code(
             session, codebook_id=book, name_id=label, name_en=label, colour=IN_VIVO_COLOUR
         )

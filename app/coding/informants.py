@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.coding.analysis.evidence import load_cases
+from app.coding.changes import Changes
 from app.coding.errors import DuplicateName, InvalidValue, NotFound
 from app.models.schema import Case
 from app.models.transactions import committed
@@ -32,6 +33,11 @@ class InformantCodeChange:
     case_id: int
     before: str | None
     after: str | None
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: this case changed."""
+        return Changes.of_cases([self.case_id])
 
 
 def group_of(attributes: Mapping[str, str]) -> str:

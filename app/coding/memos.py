@@ -2,7 +2,8 @@
 
 Coding memos live on the coding itself (:func:`app.coding.codings.update_coding`); these
 are the memos a researcher writes about a whole document, a code ("what counts as trust
-here?") or an informant. Writing an empty text removes the memo.
+here?") or an informant. Writing an empty text removes the memo. Writing and restoring return
+a :class:`MemoChange` (the memo before and after, and ``.changes`` for the change stream).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.limits import check_lengths
@@ -33,6 +35,21 @@ class MemoInfo:
     author: str | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MemoChange:
+    """What :func:`set_memo` / :func:`restore_memo` did to the memo of one target."""
+
+    target_kind: str
+    target_id: int | None
+    before: MemoInfo | None
+    after: MemoInfo | None
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the memo of this target changed."""
+        return Changes.of_memo(self.target_kind, self.target_id)
 
 
 def _check_target(session: Session, kind: str, target_id: int | None) -> None:
@@ -85,10 +102,11 @@ def get_memo(session: Session, *, target_kind: str, target_id: int | None) -> Me
 
 def set_memo(
     session: Session, *, target_kind: str, target_id: int | None, text: str, author: str
-) -> MemoInfo | None:
+) -> MemoChange:
     """Write (or with blank ``text`` remove) the memo on a target, committed.
 
-    Returns the memo as it was before, so that undo can put it back (:func:`restore_memo`).
+    Returns the memo as it was before, so that undo can put it back (:func:`restore_memo`),
+    and as it is now.
     """
     _check_target(session, target_kind, target_id)
     check_lengths(memo=text)
@@ -111,20 +129,23 @@ def set_memo(
             memo.text = text
             memo.coder_id = coder_id(session, name=author)
             memo.updated_at = utcnow()
-    return before
+    after = get_memo(session, target_kind=target_kind, target_id=target_id)
+    return MemoChange(target_kind, target_id, before, after)
 
 
 def restore_memo(
     session: Session, *, target_kind: str, target_id: int | None, memo: MemoInfo | None
-) -> None:
+) -> MemoChange:
     """Put a target's memo back to ``memo`` (None: no memo), exactly as it was."""
     with committed(session):
         current = _find(session, target_kind, target_id)
+        before = _info(session, current) if current is not None else None
         if current is not None:
             session.delete(current)
             session.flush()
         if memo is not None:
             put_memos(session, memos=(memo,))
+    return MemoChange(target_kind, target_id, before, memo)
 
 
 def list_memos(session: Session) -> tuple[MemoInfo, ...]:

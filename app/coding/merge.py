@@ -3,8 +3,10 @@
 Matching rules: documents by content hash, codebooks and codes by key, coders and cases by
 name, codings by (document, code, coder, span), review marks by (coding, reviewer), comments
 by (coding, author, text, time). What is missing here is added; what differs and cannot be
-reconciled is reported as a :class:`Conflict` and ours is kept. Running the same merge twice
-changes nothing the second time. Everything happens in one transaction.
+reconciled is reported as a :class:`Conflict` and ours is kept. Memos by target: a target
+holds one memo, so theirs is added only where ours has none (a different text is a
+``memo`` conflict). Running the same merge twice changes nothing the second time. Everything
+happens in one transaction; :attr:`MergeReport.changes` says what the views must reload.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.errors import InvalidValue
 from app.models.project import open_copy
 from app.models.schema import (
@@ -45,7 +48,7 @@ class Conflict:
     """Something both copies hold differently; ours was kept."""
 
     kind: str  # code, case-attribute, coding-memo, coding-stance, document-name, cell-summary,
-    # attribute-type
+    # attribute-type, memo
     key: str
     ours: str
     theirs: str
@@ -62,6 +65,11 @@ class MergeReport:
     def changed(self) -> bool:
         return any(self.added.values())
 
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: anything may have come in (nothing when nothing did)."""
+        return Changes.everything() if self.changed else Changes()
+
 
 class _Merger:
     def __init__(self, ours: Session, theirs: Session) -> None:
@@ -73,6 +81,7 @@ class _Merger:
         self.coders: dict[int, int] = {}
         self.cases: dict[int, int] = {}
         self.codings: dict[int, int] = {}
+        self.books: dict[int, int] = {}
 
     def conflict(self, kind: str, key: str, ours: object, theirs: object) -> None:
         self.conflicts.append(Conflict(kind, key, str(ours), str(theirs)))
@@ -150,6 +159,7 @@ class _Merger:
                 books[book.key] = row.id
                 self.added["codebooks"] += 1
             their_books[book.id] = books[book.key]
+        self.books = their_books
         ours = {c.key: c for c in self.ours.scalars(select(Code))}
         theirs = list(self.theirs.scalars(select(Code)))
         by_id = {c.id: c for c in theirs}
@@ -338,12 +348,22 @@ class _Merger:
             mapped[c.id] = comment.id
 
     def memos_and_summaries(self) -> None:
-        targets = {"document": self.docs, "code": self.codes, "case": self.cases}
-        ours = {(m.target_kind, m.target_id, m.text) for m in self.ours.scalars(select(Memo))}
+        targets = {
+            "document": self.docs,
+            "code": self.codes,
+            "case": self.cases,
+            "codebook": self.books,
+        }
+        ours = {(m.target_kind, m.target_id): m.text for m in self.ours.scalars(select(Memo))}
         for m in self.theirs.scalars(select(Memo)):
             mapping = targets.get(m.target_kind)
             target = mapping.get(m.target_id) if mapping and m.target_id else m.target_id
-            if (m.target_kind, target, m.text) in ours:
+            if m.target_kind != "project" and target is None:
+                continue  # a memo whose target their copy no longer has
+            held = ours.get((m.target_kind, target))
+            if held is not None:
+                if held != m.text:
+                    self.conflict("memo", f"{m.target_kind}:{target or ''}", held, m.text)
                 continue
             self.ours.add(
                 Memo(
@@ -354,7 +374,7 @@ class _Merger:
                     created_at=m.created_at,
                 )
             )
-            ours.add((m.target_kind, target, m.text))
+            ours[(m.target_kind, target)] = m.text
             self.added["memos"] += 1
         summaries = {
             (s.row_code_id, s.column_kind, s.column_key): s

@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.coding.cases import ATTRIBUTE_TYPES
-from app.coding.codebooks import CodebookInstalled, install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import CodebookInstalled, install_codebook
 from app.coding.errors import InvalidValue
 from app.coding.settings import NamesInExports, update_settings
 from app.models.project import create_project

@@ -1,17 +1,27 @@
-"""Supervisor review: marking codings agreed/questioned and commenting on them."""
+"""Supervisor review: marking codings agreed/questioned and commenting on them.
+
+Every edit commits its own transaction and returns what it changed for the change stream
+(``.changes``: the review state of one coding): a :class:`MarkChange`, the
+:class:`CommentInfo` written or taken back, or for restoring and resolving the
+:class:`~app.coding.changes.Changes` itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.coding.changes import Changes
 from app.coding.codings import coder_id
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.limits import check_lengths
 from app.models.schema import Code, Coder, Coding, Comment, Document, ReviewMark
+from app.models.transactions import committed
 
 STATUSES = ("agreed", "questioned")
 
@@ -27,6 +37,26 @@ class CommentInfo:
     reply_to: int | None
     resolved: bool
     created_at: datetime
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the review state of the commented coding changed."""
+        return Changes.of_review([self.coding_id])
+
+
+@dataclass(frozen=True)
+class MarkChange:
+    """What :func:`mark_coding` did: the reviewer's status before and after (None: none)."""
+
+    coding_id: int
+    reviewer: str
+    before: str | None
+    after: str | None
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the review state of this coding changed."""
+        return Changes.of_review([self.coding_id])
 
 
 @dataclass(frozen=True)
@@ -45,26 +75,29 @@ class OpenQuestion:
 
 def mark_coding(
     session: Session, *, coding_id: int, reviewer: str, status: str | None
-) -> str | None:
-    """Set (or with ``None`` clear) a reviewer's mark; returns the previous status (undo)."""
+) -> MarkChange:
+    """Set (or with ``None`` clear) a reviewer's mark; ``before`` is the previous status
+    (undo sets it again)."""
     if status is not None and status not in STATUSES:
         raise InvalidValue("status", status)
-    if session.get(Coding, coding_id) is None:
-        raise NotFound("coding", str(coding_id))
-    rid = coder_id(session, name=reviewer)
-    mark = session.scalar(
-        select(ReviewMark).where(ReviewMark.coding_id == coding_id, ReviewMark.reviewer_id == rid)
-    )
-    previous = mark.status if mark is not None else None
-    if status is None:
-        if mark is not None:
-            session.delete(mark)
-    elif mark is None:
-        session.add(ReviewMark(coding_id=coding_id, reviewer_id=rid, status=status))
-    else:
-        mark.status = status
-    session.commit()
-    return previous
+    with committed(session):
+        if session.get(Coding, coding_id) is None:
+            raise NotFound("coding", str(coding_id))
+        rid = coder_id(session, name=reviewer)
+        mark = session.scalar(
+            select(ReviewMark).where(
+                ReviewMark.coding_id == coding_id, ReviewMark.reviewer_id == rid
+            )
+        )
+        previous = mark.status if mark is not None else None
+        if status is None:
+            if mark is not None:
+                session.delete(mark)
+        elif mark is None:
+            session.add(ReviewMark(coding_id=coding_id, reviewer_id=rid, status=status))
+        else:
+            mark.status = status
+    return MarkChange(coding_id, reviewer.strip(), previous, status)
 
 
 def add_comment(
@@ -78,14 +111,14 @@ def add_comment(
         raise NotFound("coding", str(coding_id))
     if reply_to is not None and session.get(Comment, reply_to) is None:
         raise NotFound("comment", str(reply_to))
-    comment = Comment(
-        coding_id=coding_id,
-        author_id=coder_id(session, name=author),
-        text=text.strip(),
-        reply_to_id=reply_to,
-    )
-    session.add(comment)
-    session.commit()
+    with committed(session):
+        comment = Comment(
+            coding_id=coding_id,
+            author_id=coder_id(session, name=author),
+            text=text.strip(),
+            reply_to_id=reply_to,
+        )
+        session.add(comment)
     return _comment_info(comment, author)
 
 
@@ -99,34 +132,89 @@ def delete_comment(session: Session, *, comment_id: int) -> CommentInfo:
     if row is None:
         raise NotFound("comment", str(comment_id))
     info = _comment_info(row[0], row[1])
-    session.delete(row[0])
-    session.commit()
+    with committed(session):
+        session.delete(row[0])
     return info
 
 
-def restore_comment(session: Session, *, comment: CommentInfo) -> None:
+def restore_comment(session: Session, *, comment: CommentInfo) -> Changes:
     """Undo :func:`delete_comment`: the comment comes back with its id, author and time."""
-    session.add(
-        Comment(
-            id=comment.id,
-            coding_id=comment.coding_id,
-            author_id=coder_id(session, name=comment.author),
-            reply_to_id=comment.reply_to,
-            text=comment.text,
-            resolved=comment.resolved,
-            created_at=comment.created_at,
+    with committed(session):
+        session.add(
+            Comment(
+                id=comment.id,
+                coding_id=comment.coding_id,
+                author_id=coder_id(session, name=comment.author),
+                reply_to_id=comment.reply_to,
+                text=comment.text,
+                resolved=comment.resolved,
+                created_at=comment.created_at,
+            )
         )
-    )
-    session.commit()
+    return comment.changes
 
 
-def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> None:
+def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> Changes:
     """Mark a question (the root comment of a thread) resolved or open again."""
-    comment = session.get(Comment, comment_id)
-    if comment is None:
-        raise NotFound("comment", str(comment_id))
-    comment.resolved = resolved
-    session.commit()
+    with committed(session):
+        comment = session.get(Comment, comment_id)
+        if comment is None:
+            raise NotFound("comment", str(comment_id))
+        comment.resolved = resolved
+        coding = comment.coding_id
+    return Changes.of_review([coding])
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The review marks and comments of some codings, as stored rows (for undo)."""
+
+    marks: tuple[tuple[Any, ...], ...] = ()
+    comments: tuple[tuple[Any, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.marks or self.comments)
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: the review state of these codings changed (or nothing)."""
+        if not self:
+            return Changes()
+        at = _COMMENT_COLUMNS.index("coding_id"), _MARK_COLUMNS.index("coding_id")
+        ids = {row[at[0]] for row in self.comments} | {row[at[1]] for row in self.marks}
+        return Changes.of_review(ids)
+
+
+#: no marks and no comments (the default of snapshots that carry review state)
+NO_REVIEW = ReviewState()
+_MARK_COLUMNS = tuple(c.name for c in ReviewMark.__table__.columns)
+_COMMENT_COLUMNS = tuple(c.name for c in Comment.__table__.columns)
+
+
+def review_state(session: Session, *, coding_ids: Sequence[int]) -> ReviewState:
+    """The marks and comments of these codings, read before the codings are deleted (the
+    database deletes them with their codings); :func:`put_review_state` puts them back."""
+    ids = list(coding_ids)
+    if not ids:
+        return ReviewState()
+    marks = session.execute(
+        select(*ReviewMark.__table__.columns)
+        .where(ReviewMark.coding_id.in_(ids))
+        .order_by(ReviewMark.id)
+    ).all()
+    comments = session.execute(
+        select(*Comment.__table__.columns).where(Comment.coding_id.in_(ids)).order_by(Comment.id)
+    ).all()
+    return ReviewState(tuple(tuple(r) for r in marks), tuple(tuple(r) for r in comments))
+
+
+def put_review_state(session: Session, *, state: ReviewState) -> None:
+    """Re-insert what :func:`review_state` read, same ids (no commit; the codings first)."""
+    if state.marks:
+        rows = [dict(zip(_MARK_COLUMNS, r, strict=True)) for r in state.marks]
+        session.execute(insert(ReviewMark), rows)
+    for row in state.comments:  # by id: a reply after the comment it answers
+        session.execute(insert(Comment), [dict(zip(_COMMENT_COLUMNS, row, strict=True))])
 
 
 def _comment_info(c: Comment, author: str) -> CommentInfo:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.coding.autocode import TooManyHits
-from app.coding.codebooks import AmbiguousCode
+from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import (
     Cancelled,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.coding.codebooks import find_code, list_codes
+from app.coding.codes import find_code, list_codes
 from app.coding.demo import build_demo_project, demo_project_path
 from app.coding.errors import Cancelled
 from app.coding.retrieval import excerpts

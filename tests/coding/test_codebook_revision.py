@@ -10,17 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.coding.codebook_update import revert_codebook_update, update_codebook
-from app.coding.codebooks import (
+from app.coding.codebook_files import (
     CodebookSpec,
     CodeSpec,
     bundled_codebook_keys,
-    find_code,
-    install_codebook,
-    list_codes,
     load_bundled_codebook,
 )
-from app.coding.codes import delete_code
+from app.coding.codebooks import install_codebook, revert_codebook_update, update_codebook
+from app.coding.codes import delete_code, find_code, list_codes
 from app.coding.codings import NewCoding, apply_codes
 from app.coding.documents import import_files
 from app.coding.errors import InvalidValue, NotFound

@@ -8,17 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from app.coding.codebooks import (
-    AmbiguousCode,
+from app.coding.codebook_files import (
     CodebookSpec,
     bundled_codebook_dir,
     bundled_codebook_keys,
-    find_code,
-    install_codebook,
-    list_codes,
     load_bundled_codebook,
     load_codebook_file,
 )
+from app.coding.codebooks import install_codebook
+from app.coding.codes import AmbiguousCode, find_code, list_codes
 from app.coding.errors import CodebookInvalid, DuplicateName, NotFound
 from app.models.project import Project, open_project
 

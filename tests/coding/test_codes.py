@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.coding.codebooks import ensure_codebook
 from app.coding.codes import (
     code_row,
     create_code,
     delete_code,
-    ensure_codebook,
     merge_codes,
     move_code,
     restore_code,
@@ -48,7 +48,7 @@ def _state(session: Session, doc: int) -> tuple[object, ...]:
 
 def test_create_code_derives_unique_keys_from_names(project: Project) -> None:
     with project.session() as s:
-        book = ensure_codebook(s, key="in-vivo", name_id="In vivo", name_en="In vivo")
+        book = ensure_codebook(s, key="in-vivo", name_id="In vivo", name_en="In vivo").codebook_id
         a = create_code(s, codebook_id=book, name_id="Gotong royong")
         b = create_code(s, codebook_id=book, name_id="Gotong-royong!")
         child = create_code(s, codebook_id=book, name_id="Kerja bakti", parent_id=a.id)
@@ -59,7 +59,7 @@ def test_create_code_derives_unique_keys_from_names(project: Project) -> None:
 def test_delete_then_restore_brings_back_subtree_codings_and_summaries(project: Project) -> None:
     with project.session() as s:
         doc = _doc(s)
-        book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine")
+        book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine").codebook_id
         parent = create_code(s, codebook_id=book, name_id="Jaringan")
         child = create_code(s, codebook_id=book, name_id="Bonding", parent_id=parent.id)
         apply_codes(
@@ -82,7 +82,7 @@ def test_delete_then_restore_brings_back_subtree_codings_and_summaries(project: 
 def test_merge_moves_codings_drops_duplicates_and_unmerges_exactly(project: Project) -> None:
     with project.session() as s:
         doc = _doc(s)
-        book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine")
+        book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine").codebook_id
         src = create_code(s, codebook_id=book, name_id="Kepercayaan")
         dst = create_code(s, codebook_id=book, name_id="Trust")
         kid = create_code(s, codebook_id=book, name_id="Percaya RW", parent_id=src.id)
@@ -106,7 +106,7 @@ def test_merge_moves_codings_drops_duplicates_and_unmerges_exactly(project: Proj
 
 def test_move_refuses_cycles_and_update_refuses_bad_colour(project: Project) -> None:
     with project.session() as s:
-        book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine")
+        book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine").codebook_id
         a = create_code(s, codebook_id=book, name_id="A")
         b = create_code(s, codebook_id=book, name_id="B", parent_id=a.id)
         with pytest.raises(InvalidValue):
@@ -119,8 +119,8 @@ def test_move_refuses_cycles_and_update_refuses_bad_colour(project: Project) -> 
 
 
 def test_remove_codebook_then_restore_is_exact(project: Project, dump) -> None:  # type: ignore[no-untyped-def]
-    from app.coding.codebooks import install_codebook, load_bundled_codebook
-    from app.coding.codes import remove_codebook, restore_codebook
+    from app.coding.codebook_files import load_bundled_codebook
+    from app.coding.codebooks import install_codebook, remove_codebook, restore_codebook
 
     with project.session() as s:
         doc = _doc(s)

@@ -11,7 +11,9 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import find_code, install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
+from app.coding.codes import find_code
 from app.coding.codings import apply_code
 from app.coding.documents import import_files
 from app.coding.errors import InvalidValue

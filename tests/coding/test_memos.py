@@ -6,21 +6,15 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.coding.cases import create_case, delete_case, restore_case
-from app.coding.codes import (
-    create_code,
-    delete_code,
-    ensure_codebook,
-    merge_codes,
-    restore_code,
-    unmerge_codes,
-)
+from app.coding.codebooks import ensure_codebook
+from app.coding.codes import create_code, delete_code, merge_codes, restore_code, unmerge_codes
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.memos import get_memo, list_memos, restore_memo, set_memo
 from app.models.project import Project
 
 
 def _codes(s: Session) -> tuple[int, int]:
-    book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine")
+    book = ensure_codebook(s, key="mine", name_id="Milik saya", name_en="Mine").codebook_id
     trust = create_code(s, codebook_id=book, name_id="Kepercayaan")
     norms = create_code(s, codebook_id=book, name_id="Norma")
     return trust.id, norms.id
@@ -29,19 +23,20 @@ def _codes(s: Session) -> tuple[int, int]:
 def test_write_change_clear_and_undo_a_code_memo(project: Project) -> None:
     with project.session() as s:
         trust, _ = _codes(s)
-        assert (
-            set_memo(s, target_kind="code", target_id=trust, text="Percaya pada RW.", author="ani")
-            is None
+        made = set_memo(
+            s, target_kind="code", target_id=trust, text="Percaya pada RW.", author="ani"
         )
+        assert made.before is None
         first = get_memo(s, target_kind="code", target_id=trust)
         assert first is not None and (first.text, first.author) == ("Percaya pada RW.", "ani")
+        assert made.after == first
         before = set_memo(
             s,
             target_kind="code",
             target_id=trust,
             text="Percaya pada RW, bukan kota.",
             author="budi",
-        )
+        ).before
         assert before == first
         assert get_memo(s, target_kind="code", target_id=trust).author == "budi"  # type: ignore[union-attr]
         restore_memo(s, target_kind="code", target_id=trust, memo=before)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.coding.cases import create_case, list_cases
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.project_setup import AttributeDefinition, create_study
 from app.models.project import open_project

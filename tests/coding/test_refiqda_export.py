@@ -13,8 +13,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import install_codebook, list_codes, load_bundled_codebook
-from app.coding.codes import create_code, ensure_codebook, update_code
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import ensure_codebook, install_codebook
+from app.coding.codes import create_code, list_codes, update_code
 from app.coding.codings import Stance, apply_code, update_coding
 from app.coding.documents import import_files
 from app.coding.findings import set_finding
@@ -56,7 +57,9 @@ def _fill(session: Session, folder: Path) -> None:
     docs = import_files(session, paths=[source, folder / "DOK01.txt"]).imported
     assert session.scalar(select(Document.text).where(Document.id == docs[0].id)) == TEXT
     install_codebook(session, spec=load_bundled_codebook("putnam"))
-    book = ensure_codebook(session, key="temuan", name_id="Temuan lapangan", name_en="Findings")
+    book = ensure_codebook(
+        session, key="temuan", name_id="Temuan lapangan", name_en="Findings"
+    ).codebook_id
     parent = create_code(
         session,
         codebook_id=book,

@@ -15,7 +15,7 @@ from refiqda_data import units, write_qdpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.coding.errors import CodebookInvalid, DuplicateName
 from app.coding.refiqda import import_qdc, import_qdpx, read_qdpx
 from app.coding.refiqda.positions import normalise

@@ -131,7 +131,8 @@ def test_qualcoder_positions_are_code_points(tmp_path: Path) -> None:
 def test_coding_memos_are_also_the_selection_description(tmp_path: Path, project) -> None:  # type: ignore[no-untyped-def]
     """QualCoder reads a coding's memo from the selection's Description only (213 memos of
     the sample study were lost); Telaah reads its own export back with one memo, not two."""
-    from app.coding.codebooks import install_codebook, load_bundled_codebook
+    from app.coding.codebook_files import load_bundled_codebook
+    from app.coding.codebooks import install_codebook
     from app.coding.codings import apply_code
     from app.models.schema import Code
 

@@ -6,7 +6,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import find_code, install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
+from app.coding.codes import find_code
 from app.coding.codings import apply_code
 from app.coding.errors import NotFound
 from app.coding.retrieval import context, document_id, excerpts

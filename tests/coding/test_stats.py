@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.coding.cases import create_case
-from app.coding.codebooks import find_code, install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
+from app.coding.codes import find_code
 from app.coding.codings import apply_code
 from app.coding.stats import project_stats
 from app.models.project import Project

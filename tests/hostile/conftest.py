@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hostile_helpers import LINE
 
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.codings import apply_code
 from app.models.project import Project
 from app.models.schema import Code, Document

@@ -16,7 +16,8 @@ from app.cli import main
 from app.cli.common import LENGTH_FIELDS, describe
 from app.coding.analysis.cell_summaries import set_cell_summary
 from app.coding.cases import create_case, set_attributes
-from app.coding.codes import create_code, ensure_codebook, update_code
+from app.coding.codebooks import ensure_codebook
+from app.coding.codes import create_code, update_code
 from app.coding.codings import apply_code, update_coding
 from app.coding.errors import InvalidValue, NotFound, UnsupportedFile
 from app.coding.limits import MAX_LENGTHS, check_length

@@ -12,7 +12,8 @@ from hostile_inputs import LINES
 
 from app.cli import main
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.codings import apply_code
 from app.models.project import Project
 

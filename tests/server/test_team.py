@@ -12,8 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from app.cli import main
-from app.coding.codebooks import install_codebook, load_bundled_codebook
-from app.coding.codes import remove_codebook, restore_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook, remove_codebook, restore_codebook
 from app.coding.codings import NewCoding, apply_code, apply_codes
 from app.coding.documents import import_files
 from app.coding.review import add_comment, mark_coding

@@ -14,9 +14,10 @@ from sqlalchemy.engine import make_url
 from app.cli import main
 from app.coding.analysis.cell_summaries import set_cell_summary
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import ensure_codebook, install_codebook
 from app.coding.coders import set_coder_role
-from app.coding.codes import create_code, ensure_codebook, move_code
+from app.coding.codes import create_code, move_code
 from app.coding.codings import Stance, apply_code, update_coding
 from app.coding.documents import import_files
 from app.coding.errors import Cancelled
@@ -64,7 +65,9 @@ def build_rich(target: str | Path) -> None:
         with project.session() as s:
             docs = import_files(s, paths=[SAMPLES / f for f in FILES]).imported
             install_codebook(s, spec=load_bundled_codebook("putnam"))
-            book = ensure_codebook(s, key="sendiri", name_id="Kode sendiri", name_en="Own codes")
+            book = ensure_codebook(
+                s, key="sendiri", name_id="Kode sendiri", name_en="Own codes"
+            ).codebook_id
             child = create_code(s, codebook_id=book, name_id="Piket malam 🌙")
             parent = create_code(s, codebook_id=book, name_id="Ronda")
             move_code(s, code_id=child.id, parent_id=parent.id)

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.codings import NewCoding, apply_codes
 from app.coding.documents import import_files
 from app.coding.workbench_queries import list_code_rows

@@ -89,7 +89,7 @@ def test_coder_roles_and_export_settings_are_undoable(window, study_path, qtbot)
 
 
 def test_summary_shows_statuses_and_findings_edit_with_undo(window, study_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from app.coding.codebooks import find_code
+    from app.coding.codes import find_code
     from app.coding.codings import update_coding
 
     # Make one box contested: one of its codings says it does not happen.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.coding.codebooks import bundled_codebook_keys, load_bundled_codebook
+from app.coding.codebook_files import bundled_codebook_keys, load_bundled_codebook
 from app.coding.exports import (
     analysis_common,
     artefacts,

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from app.cli import main as cli
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.documents import import_files
 from app.models.project import create_project, open_project
 from app.models.schema import Coder, Coding

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.coding.analysis import CellKind
 from app.coding.changes import Changes, Kind
-from app.coding.codebooks import bundled_codebook_dir
+from app.coding.codebook_files import bundled_codebook_dir
 from app.coding.memos import get_memo
 from app.models.lock import acquire_lock
 from app.ui.dialogs.cases import CasesDialog

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMenuBar
 
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.models.project import create_project
 from app.ui.start.recent import remember_project
 

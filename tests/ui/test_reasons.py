@@ -11,7 +11,7 @@ from app.cli.common import ARCHIVE_REASONS as CLI_ARCHIVE
 from app.cli.common import FILE_REASONS as CLI_FILE
 from app.cli.common import describe
 from app.coding.autocode import TooManyHits
-from app.coding.codebooks import AmbiguousCode
+from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import FILE_REASONS, UnsupportedFile
 from app.coding.importing import extract

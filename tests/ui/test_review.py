@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from app.coding.agreement import compute_agreement
 from app.coding.cases import create_case, link_document
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.codings import NewCoding, apply_code, apply_codes
 from app.coding.documents import import_files
 from app.coding.review import comments_for, open_questions

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy.engine import make_url
 
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.documents import import_files
 from app.models.project import create_project, open_project
 from app.models.team import add_member, list_members

@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.documents import import_files
 from app.models.project import create_project, open_project
 from app.models.schema import Coding

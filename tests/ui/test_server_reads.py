@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from app.coding.changes import Changes, Kind
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.codings import NewCoding, apply_codes
 from app.coding.documents import import_files
 from app.coding.workbench_queries import list_code_rows

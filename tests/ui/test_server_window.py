@@ -6,7 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.coding.documents import import_files
 from app.models.project import create_project, open_project
 from app.models.schema import Coder, Coding

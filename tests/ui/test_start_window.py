@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.coding.demo import DEMO_FILE_NAME
 from app.coding.settings import NamesInExports, get_settings
 from app.models.project import create_project, open_project

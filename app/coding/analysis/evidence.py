@@ -25,8 +25,8 @@ from typing import NamedTuple
 from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import CodeInfo, list_codes
 from app.coding.coders import evidence_coders
+from app.coding.codes import CodeInfo, list_codes
 from app.coding.codings import Stance
 from app.coding.errors import NotFound
 from app.coding.retrieval import Excerpt, excerpt_query, make_excerpt

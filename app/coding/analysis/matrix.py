@@ -46,7 +46,7 @@ from app.coding.analysis.evidence import (
     select_coders,
     subtrees,
 )
-from app.coding.codebooks import CodeInfo
+from app.coding.codes import CodeInfo
 from app.coding.errors import InvalidValue
 from app.coding.retrieval import Excerpt
 from app.coding.sources import SourceType

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.analysis.evidence import CaseFinder, CodingRef, load_cases, load_codings
 from app.coding.analysis.matrix import Matrix
-from app.coding.codebooks import find_code, list_codes
+from app.coding.codes import find_code, list_codes
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.exports.docx_tables import next_number
 from app.coding.retrieval import Excerpt

@@ -16,8 +16,7 @@ from xml.etree.ElementTree import Element, SubElement
 
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import CodeInfo
-from app.coding.codes import slug
+from app.coding.codes import CodeInfo, slug
 from app.coding.refiqda.common import (
     child_text,
     children,

@@ -37,7 +37,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.coding.errors import InvalidValue
 from app.coding.findings import findings
 from app.coding.progress import NullProgress, Progress, check

@@ -19,8 +19,8 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.coding.codebooks import list_codes
-from app.coding.codes import slug
+from app.coding.changes import Changes
+from app.coding.codes import list_codes, slug
 from app.coding.errors import CodebookInvalid, DuplicateName, InvalidValue
 from app.coding.refiqda.codetree import code_elements, insert_codes, read_codes
 from app.coding.refiqda.common import CODEBOOK_NS, child, local
@@ -43,6 +43,11 @@ class QdcImported:
     codebook_key: str
     name: str
     codes: int
+
+    @property
+    def changes(self) -> Changes:
+        """For the change stream: a codebook with new codes is in the code tree."""
+        return Changes.of_codes()
 
 
 def export_qdc(

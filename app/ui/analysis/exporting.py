@@ -20,7 +20,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from app.coding.analysis.evidence import load_cases
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.coding.exports import ExportResult
 from app.coding.exports.catalogue import (
     OPTIONS,

@@ -31,17 +31,16 @@ class CreateCaseCommand(CoreCommand):
 
     def do(self) -> Changes:
         self.case = self.ctx.query(create_case, name=self.name, alias=self.alias)
-        return Changes.of_cases([self.case.id])
+        return self.case.changes
 
     def undo_core(self) -> Changes:
         assert self.case is not None
         self.snapshot = self.ctx.query(delete_case, case_id=self.case.id)
-        return Changes.of_cases([self.case.id])
+        return self.snapshot.changes
 
     def redo_core(self) -> Changes:
-        assert self.snapshot is not None and self.case is not None
-        self.ctx.query(restore_case, snapshot=self.snapshot)
-        return Changes.of_cases([self.case.id])
+        assert self.snapshot is not None
+        return self.ctx.query(restore_case, snapshot=self.snapshot)
 
 
 class SetAttributesCommand(CoreCommand):
@@ -60,16 +59,20 @@ class SetAttributesCommand(CoreCommand):
     def do(self) -> Changes:
         old = self.ctx.query(get_case, case_id=self.case_id).attributes
         self.before = {k: old[k] for k in self.values if k in old}
-        self.ctx.query(set_attributes, case_id=self.case_id, values=self.values, types=self.types)
-        return Changes.of_cases([self.case_id])
+        return self.ctx.query(
+            set_attributes, case_id=self.case_id, values=self.values, types=self.types
+        ).changes
 
     def undo_core(self) -> Changes:
+        changes = Changes()
         fresh = [k for k in self.values if k not in self.before]
         if fresh:
-            self.ctx.query(clear_attributes, case_id=self.case_id, names=fresh)
+            changes |= self.ctx.query(clear_attributes, case_id=self.case_id, names=fresh)
         if self.before:
-            self.ctx.query(set_attributes, case_id=self.case_id, values=self.before)
-        return Changes.of_cases([self.case_id])
+            changes |= self.ctx.query(
+                set_attributes, case_id=self.case_id, values=self.before
+            ).changes
+        return changes
 
 
 class LinkDocumentCommand(CoreCommand):
@@ -87,13 +90,13 @@ class LinkDocumentCommand(CoreCommand):
         self.link_id: int | None = None
 
     def do(self) -> Changes:
-        self.link_id = self.ctx.query(link_document, **self.args).id
-        return Changes.of_cases([self.case_id])
+        link = self.ctx.query(link_document, **self.args)
+        self.link_id = link.id
+        return link.changes
 
     def undo_core(self) -> Changes:
         assert self.link_id is not None
-        self.ctx.query(unlink, link_id=self.link_id)
-        return Changes.of_cases([self.case_id])
+        return self.ctx.query(unlink, link_id=self.link_id).changes
 
 
 class SetInformantCodeCommand(CoreCommand):
@@ -107,12 +110,7 @@ class SetInformantCodeCommand(CoreCommand):
     def do(self) -> Changes:
         change = self.ctx.query(set_informant_code, case_id=self.case_id, code=self.code)
         self.before = change.before
-        return Changes.of_cases([self.case_id])
+        return change.changes
 
     def undo_core(self) -> Changes:
-        self.ctx.query(set_informant_code, case_id=self.case_id, code=self.before)
-        return Changes.of_cases([self.case_id])
-
-    def redo_core(self) -> Changes:
-        self.ctx.query(set_informant_code, case_id=self.case_id, code=self.code)
-        return Changes.of_cases([self.case_id])
+        return self.ctx.query(set_informant_code, case_id=self.case_id, code=self.before).changes

@@ -5,18 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.coding import codes as core
-from app.coding.changes import Changes, Kind
-from app.coding.codebook_update import CodebookUpdate, revert_codebook_update, update_codebook
-from app.coding.codebooks import CodebookSpec, install_codebook
-from app.coding.codes import CodebookSnapshot, remove_codebook, restore_codebook
-from app.coding.codings import CodingChanges
+from app.coding.changes import Changes
+from app.coding.codebook_files import CodebookSpec
+from app.coding.codebooks import (
+    CodebookSnapshot,
+    CodebookUpdate,
+    ensure_codebook,
+    install_codebook,
+    remove_codebook,
+    restore_codebook,
+    revert_codebook_update,
+    update_codebook,
+)
 from app.coding.refiqda import import_qdc
 from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
-
-#: Deleting or merging codes moves their memos along (any memo view re-reads its target).
-_MEMOS = Changes(kinds=frozenset({Kind.MEMOS}))
-
 
 #: the codebook of codes the researcher adds without choosing one
 USER_CODEBOOK = "my-codes"
@@ -52,25 +55,35 @@ class AddCodeCommand(CoreCommand):
         }
         self.row: core.CodeRow | None = None
         self.snapshot: core.CodeSnapshot | None = None
+        #: the researcher's own codebook, when this code was its first (undo removes it too)
+        self.new_book: int | None = None
+        self.book_snapshot: CodebookSnapshot | None = None
 
     def do(self) -> Changes:
         with self.ctx.session() as s:
+            book = Changes()
             if self.kwargs["codebook_id"] is None:
-                self.kwargs["codebook_id"] = core.ensure_codebook(
+                ensured = ensure_codebook(
                     s, key=USER_CODEBOOK, name_id="Kode saya", name_en="My codes"
                 )
+                self.kwargs["codebook_id"], book = ensured.codebook_id, ensured.changes
+                self.new_book = ensured.codebook_id if ensured.created else None
             self.row = core.create_code(s, **self.kwargs)  # type: ignore[arg-type]
-        return Changes.of_codes([self.row.id])
+        return self.row.changes | book
 
     def undo_core(self) -> Changes:
         assert self.row is not None
+        if self.new_book is not None:
+            self.book_snapshot = self.ctx.query(remove_codebook, codebook_id=self.new_book)
+            return self.book_snapshot.changes
         self.snapshot = self.ctx.query(core.delete_code, code_id=self.row.id)
-        return Changes.of_codes()
+        return self.snapshot.changes
 
     def redo_core(self) -> Changes:
+        if self.book_snapshot is not None:
+            return self.ctx.query(restore_codebook, snapshot=self.book_snapshot)
         assert self.snapshot is not None
-        self.ctx.query(core.restore_code, snapshot=self.snapshot)
-        return Changes.of_codes()
+        return self.ctx.query(core.restore_code, snapshot=self.snapshot)
 
 
 class UpdateCodeCommand(CoreCommand):
@@ -83,15 +96,15 @@ class UpdateCodeCommand(CoreCommand):
         self.before: core.CodeRow | None = None
 
     def do(self) -> Changes:
-        self.before, _after = self.ctx.query(core.update_code, code_id=self.code_id, **self.fields)
-        return Changes.of_codes()
+        edit = self.ctx.query(core.update_code, code_id=self.code_id, **self.fields)
+        self.before = edit.before
+        return edit.changes
 
     def undo_core(self) -> Changes:
         b = self.before
         assert b is not None
         old = {name: getattr(b, name) for name in self.fields}
-        self.ctx.query(core.update_code, code_id=self.code_id, **old)
-        return Changes.of_codes()
+        return self.ctx.query(core.update_code, code_id=self.code_id, **old).changes
 
 
 class MoveCodeCommand(CoreCommand):
@@ -103,18 +116,16 @@ class MoveCodeCommand(CoreCommand):
         self.before: core.CodeRow | None = None
 
     def do(self) -> Changes:
-        self.before, _ = self.ctx.query(
-            core.move_code, code_id=self.code_id, parent_id=self.parent_id
-        )
-        return Changes.of_codes()
+        edit = self.ctx.query(core.move_code, code_id=self.code_id, parent_id=self.parent_id)
+        self.before = edit.before
+        return edit.changes
 
     def undo_core(self) -> Changes:
         b = self.before
         assert b is not None
-        self.ctx.query(
+        return self.ctx.query(
             core.move_code, code_id=self.code_id, parent_id=b.parent_id, sort_order=b.sort_order
-        )
-        return Changes.of_codes()
+        ).changes
 
 
 class MergeCodesCommand(CoreCommand):
@@ -129,17 +140,11 @@ class MergeCodesCommand(CoreCommand):
         self.record = self.ctx.query(
             core.merge_codes, source_id=self.source_id, target_id=self.target_id
         )
-        return self._everything()
+        return self.record.changes
 
     def undo_core(self) -> Changes:
         assert self.record is not None
-        self.ctx.query(core.unmerge_codes, record=self.record)
-        return self._everything()
-
-    def _everything(self) -> Changes:
-        # Codings moved between the two codes: every view showing either of them reloads.
-        both = {self.source_id, self.target_id}
-        return Changes.of_codes(both) | Changes.codings_of(codes=both) | _MEMOS
+        return self.ctx.query(core.unmerge_codes, record=self.record)
 
 
 class DeleteCodeCommand(CoreCommand):
@@ -152,20 +157,11 @@ class DeleteCodeCommand(CoreCommand):
 
     def do(self) -> Changes:
         self.snapshot = self.ctx.query(core.delete_code, code_id=self.code_id)
-        return (
-            Changes.of_codes([self.code_id])
-            | _MEMOS
-            | CodingChanges.of(removed=self.snapshot.codings).changes
-        )
+        return self.snapshot.changes
 
     def undo_core(self) -> Changes:
         assert self.snapshot is not None
-        self.ctx.query(core.restore_code, snapshot=self.snapshot)
-        return (
-            Changes.of_codes([self.code_id])
-            | _MEMOS
-            | CodingChanges.of(added=self.snapshot.codings).changes
-        )
+        return self.ctx.query(core.restore_code, snapshot=self.snapshot)
 
 
 class ImportCodebookCommand(CoreCommand):
@@ -180,17 +176,16 @@ class ImportCodebookCommand(CoreCommand):
     def do(self) -> Changes:
         installed = self.ctx.query(install_codebook, spec=self.spec, origin="imported")
         self.codebook_id = installed.codebook_id
-        return Changes.of_codes()
+        return installed.changes
 
     def undo_core(self) -> Changes:
         assert self.codebook_id is not None
         self.snapshot = self.ctx.query(remove_codebook, codebook_id=self.codebook_id)
-        return Changes.of_codes()
+        return self.snapshot.changes
 
     def redo_core(self) -> Changes:
         assert self.snapshot is not None
-        self.ctx.query(restore_codebook, snapshot=self.snapshot)
-        return Changes.of_codes()
+        return self.ctx.query(restore_codebook, snapshot=self.snapshot)
 
 
 class UpdateCodebookCommand(CoreCommand):
@@ -205,12 +200,11 @@ class UpdateCodebookCommand(CoreCommand):
 
     def do(self) -> Changes:
         self.update = self.ctx.query(update_codebook, key=self.key, texts=self.texts)
-        return Changes.of_codes()
+        return self.update.changes
 
     def undo_core(self) -> Changes:
         assert self.update is not None
-        self.ctx.query(revert_codebook_update, update=self.update)
-        return Changes.of_codes()
+        return self.ctx.query(revert_codebook_update, update=self.update)
 
 
 class ImportQdcCommand(ImportCodebookCommand):
@@ -225,4 +219,4 @@ class ImportQdcCommand(ImportCodebookCommand):
     def do(self) -> Changes:
         imported = self.ctx.query(import_qdc, path=self.path)
         self.codebook_id = imported.codebook_id
-        return Changes.of_codes()
+        return imported.changes

@@ -158,15 +158,8 @@ class InVivoCommand(CoreCommand):
     def undo_core(self) -> Changes:
         assert self.code is not None
         self.snapshot = self.ctx.query(codes_core.delete_code, code_id=self.code.id)
-        return (
-            Changes.of_codes([self.code.id])
-            | CodingChanges.of(removed=self.snapshot.codings).changes
-        )
+        return self.snapshot.changes
 
     def redo_core(self) -> Changes:
         assert self.snapshot is not None
-        self.ctx.query(codes_core.restore_code, snapshot=self.snapshot)
-        assert self.code is not None
-        return (
-            Changes.of_codes([self.code.id]) | CodingChanges.of(added=self.snapshot.codings).changes
-        )
+        return self.ctx.query(codes_core.restore_code, snapshot=self.snapshot)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from app.coding.changes import Changes
-from app.coding.codings import CodingChanges
-from app.coding.documents import DocumentSnapshot, remove_documents, restore_documents
+from app.coding.documents import (
+    DocumentSnapshot,
+    ImportResult,
+    remove_documents,
+    restore_documents,
+)
 from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
 
@@ -14,30 +16,20 @@ from app.ui.context import ProjectContext
 class ImportDocumentsCommand(CoreCommand):
     """Records an import that already happened (in the background) on the undo stack."""
 
-    def __init__(self, ctx: ProjectContext, document_ids: Sequence[int]) -> None:
+    def __init__(self, ctx: ProjectContext, result: ImportResult) -> None:
         super().__init__(ctx, translate("DocumentCommands", "Import documents"))
-        self.document_ids = tuple(document_ids)
+        self.document_ids = tuple(d.id for d in result.imported)
+        self.imported = result.changes
         self.snapshot: DocumentSnapshot | None = None
 
     def do(self) -> Changes:
         """Nothing to do: the import task has written the documents already."""
-        return Changes.of_documents(self.document_ids)
+        return self.imported
 
     def undo_core(self) -> Changes:
         self.snapshot = self.ctx.query(remove_documents, document_ids=self.document_ids)
-        return self._changed(removed=True)
+        return self.snapshot.changes
 
     def redo_core(self) -> Changes:
         assert self.snapshot is not None
-        self.ctx.query(restore_documents, snapshot=self.snapshot)
-        return self._changed(removed=False)
-
-    def _changed(self, *, removed: bool) -> Changes:
-        changes = Changes.of_documents(self.document_ids)
-        if self.snapshot is not None and self.snapshot.codings:
-            codings = self.snapshot.codings
-            delta = (
-                CodingChanges.of(removed=codings) if removed else CodingChanges.of(added=codings)
-            )
-            changes = changes | delta.changes
-        return changes
+        return self.ctx.query(restore_documents, snapshot=self.snapshot)

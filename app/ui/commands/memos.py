@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.coding.changes import Changes
-from app.coding.memos import MemoInfo, get_memo, restore_memo, set_memo
+from app.coding.memos import MemoInfo, restore_memo, set_memo
 from app.ui.commands.base import CoreCommand, translate
 from app.ui.context import ProjectContext
 
@@ -23,21 +23,20 @@ class SetMemoCommand(CoreCommand):
         self.after: MemoInfo | None = None
 
     def do(self) -> Changes:
-        with self.ctx.session() as s:
-            self.before = set_memo(
-                s,
-                target_kind=self.target_kind,
-                target_id=self.target_id,
-                text=self.memo_text,
-                author=self.author,
-            )
-            self.after = get_memo(s, target_kind=self.target_kind, target_id=self.target_id)
-        return Changes.of_memo(self.target_kind, self.target_id)
+        change = self.ctx.query(
+            set_memo,
+            target_kind=self.target_kind,
+            target_id=self.target_id,
+            text=self.memo_text,
+            author=self.author,
+        )
+        self.before, self.after = change.before, change.after
+        return change.changes
 
     def _put(self, memo: MemoInfo | None) -> Changes:
-        with self.ctx.session() as s:
-            restore_memo(s, target_kind=self.target_kind, target_id=self.target_id, memo=memo)
-        return Changes.of_memo(self.target_kind, self.target_id)
+        return self.ctx.query(
+            restore_memo, target_kind=self.target_kind, target_id=self.target_id, memo=memo
+        ).changes
 
     def undo_core(self) -> Changes:
         return self._put(self.before)

@@ -35,22 +35,26 @@ class MarkCodingsCommand(CoreCommand):
 
     def do(self) -> Changes:
         self.previous = {}
+        changes = Changes()
         try:
             with self.ctx.session() as s:
                 for cid in self.coding_ids:
-                    self.previous[cid] = mark_coding(
-                        s, coding_id=cid, reviewer=self.reviewer, status=self.status
-                    )
+                    mark = mark_coding(s, coding_id=cid, reviewer=self.reviewer, status=self.status)
+                    self.previous[cid] = mark.before
+                    changes |= mark.changes
         except BaseException:
             self.undo_core()  # all or nothing: put back the marks already changed
             raise
-        return Changes.of_review(self.coding_ids)
+        return changes
 
     def undo_core(self) -> Changes:
+        changes = Changes()
         with self.ctx.session() as s:
             for cid, status in self.previous.items():
-                mark_coding(s, coding_id=cid, reviewer=self.reviewer, status=status)
-        return Changes.of_review(self.coding_ids)
+                changes |= mark_coding(
+                    s, coding_id=cid, reviewer=self.reviewer, status=status
+                ).changes
+        return changes
 
 
 class ResolveThreadCommand(CoreCommand):
@@ -74,10 +78,11 @@ class ResolveThreadCommand(CoreCommand):
         self.resolved = resolved
 
     def _set(self, resolved: bool) -> Changes:
+        changes = Changes()
         with self.ctx.session() as s:
             for comment_id in self.comment_ids:
-                resolve_thread(s, comment_id=comment_id, resolved=resolved)
-        return Changes.of_review([self.coding_id])
+                changes |= resolve_thread(s, comment_id=comment_id, resolved=resolved)
+        return changes
 
     def do(self) -> Changes:
         return self._set(self.resolved)
@@ -108,16 +113,15 @@ class AddCommentCommand(CoreCommand):
                 text=self.comment_text,
                 reply_to=self.reply_to,
             )
-        return Changes.of_review([self.coding_id])
+        return self.comment.changes
 
     def undo_core(self) -> Changes:
         assert self.comment is not None
         with self.ctx.session() as s:
             self.comment = delete_comment(s, comment_id=self.comment.id)
-        return Changes.of_review([self.coding_id])
+        return self.comment.changes
 
     def redo_core(self) -> Changes:
         assert self.comment is not None
         with self.ctx.session() as s:
-            restore_comment(s, comment=self.comment)
-        return Changes.of_review([self.coding_id])
+            return restore_comment(s, comment=self.comment)

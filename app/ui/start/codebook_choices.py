@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from app.coding.cases import ATTRIBUTE_TYPES
-from app.coding.codebooks import CodebookSpec, bundled_codebook_keys, load_bundled_codebook
+from app.coding.codebook_files import CodebookSpec, bundled_codebook_keys, load_bundled_codebook
 from app.coding.project_setup import AttributeDefinition
 
 Index = QModelIndex | QPersistentModelIndex

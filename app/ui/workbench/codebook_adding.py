@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from app.coding.changes import Changes
-from app.coding.codebooks import install_codebook, load_bundled_codebook
+from app.coding.codebook_files import load_bundled_codebook
+from app.coding.codebooks import install_codebook
 from app.ui.commands.base import run_command, translate
 from app.ui.commands.codes import ImportCodebookCommand
 from app.ui.context import ProjectContext
@@ -46,7 +47,7 @@ class AddBundledCodebookCommand(ImportCodebookCommand):
     def do(self) -> Changes:
         installed = self.ctx.query(install_codebook, spec=self.spec, origin="bundled")
         self.codebook_id = installed.codebook_id
-        return Changes.of_codes()
+        return installed.changes
 
 
 class CodebookAdder(QObject):

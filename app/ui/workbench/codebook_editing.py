@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from app.coding.codebook_update import outdated_codebooks
-from app.coding.codebooks import load_codebook_file
+from app.coding.codebook_files import load_codebook_file
+from app.coding.codebooks import outdated_codebooks
 from app.coding.codes import code_row
 from app.ui.commands.base import CoreCommand, run_command, translate
 from app.ui.commands.codes import (

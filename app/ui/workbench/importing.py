@@ -51,9 +51,8 @@ class DocumentImport(QObject):
         from app.ui.dialogs.import_report import ImportReportDialog
 
         if result.imported:
-            ids = [d.id for d in result.imported]
             # on the undo stack: undo removes them again
-            run_command(self.ctx, ImportDocumentsCommand(self.ctx, ids), self.nav.widget())
+            run_command(self.ctx, ImportDocumentsCommand(self.ctx, result), self.nav.widget())
         n = len(result.imported)
         self.nav.status(self.tr("%n document(s) imported.", "", n), 6000)
         if result.failed:

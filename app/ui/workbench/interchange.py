@@ -12,8 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.coding import refiqda
-from app.coding.changes import Changes
-from app.coding.codebooks import list_codes
+from app.coding.codes import list_codes
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
 from app.models.backup import backup_project
@@ -199,7 +198,7 @@ class MergeCopy(QObject):
         )
 
     def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
-        self.ctx.broadcast(Changes.everything())  # the merge may have added anything
+        self.ctx.broadcast(report.changes)  # the merge may have added anything
         if report.changed:
             added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
             lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]
