@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.coding.codes import create_code, ensure_codebook
+from app.coding.codebooks import ensure_codebook
+from app.coding.codes import create_code
 from app.coding.errors import InvalidValue
 from app.models.project import Project
 from app.ui.errors import error_message, field_words
@@ -15,7 +16,7 @@ def _raised(project: Project, **fields: str) -> InvalidValue:
     with project.session() as session:
         book = ensure_codebook(session, key="tes", name_id="Tes", name_en="Test")
         with pytest.raises(InvalidValue) as info:
-            create_code(session, codebook_id=book, **fields)
+            create_code(session, codebook_id=book.codebook_id, **fields)
         session.rollback()
     return info.value
 
