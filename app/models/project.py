@@ -28,7 +28,7 @@ from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models import server as _server
 from app.models.backup import backup_project, drop_backup, list_backups, put_back
 from app.models.base import Base
-from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_file, connect_read_only
 from app.models.fts import create_fts
 from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
@@ -563,7 +563,7 @@ def open_copy(
     with tempfile.TemporaryDirectory(prefix="telaah-copy-") as folder:
         copy = Path(folder) / "copy.telaah"
         src = connect_read_only(path)
-        dst = sqlite3.connect(copy)
+        dst = connect_file(copy)
         try:
             src.backup(dst)
         except sqlite3.DatabaseError as exc:

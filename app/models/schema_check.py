@@ -162,12 +162,11 @@ def rescue_copy(source: Path, target: Path, revision: str | None) -> tuple[Forei
     Only SQLite's backup API and DROP statements touch the copy, so no foreign trigger runs.
     Returns what was dropped; the caller then opens ``target`` as a normal project.
     """
-    from app.models.fileformat import connect_read_only
+    from app.models.fileformat import connect_file, connect_read_only
 
     src = connect_read_only(source)
-    dst = sqlite3.connect(target)
+    dst = connect_file(target)
     try:
-        dst.execute("PRAGMA trusted_schema=OFF")
         src.backup(dst)
         dropped = drop_foreign(dst, revision)
     finally:
