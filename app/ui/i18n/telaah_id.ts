@@ -1606,6 +1606,16 @@
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
+        <location filename="../workbench/interchange.py" line="112"/>
+        <source>code “{0}”</source>
+        <translation>kode “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="114"/>
+        <source>positions {0}–{1} in the file</source>
+        <translation>posisi {0}–{1} dalam berkas</translation>
+    </message>
+    <message>
         <location filename="../workbench/interchange.py" line="127"/>
         <source>Export codebook</source>
         <translation>Ekspor buku kode</translation>
