@@ -1027,8 +1027,8 @@
     </message>
     <message>
         <location filename="../errors.py" line="47"/>
-        <source>A page of the PDF draws too much to be read in reasonable time; print it to a new PDF or save it as text first.</source>
-        <translation>Satu halaman PDF menggambar terlalu banyak untuk dibaca dalam waktu wajar; cetak ulang ke PDF baru atau simpan sebagai teks terlebih dahulu.</translation>
+        <source>The file is too complex to be read in reasonable time (a PDF page that draws too much, or reading that took longer than the time limit); print it to a new PDF or save it as text first.</source>
+        <translation>Berkas ini terlalu rumit untuk dibaca dalam waktu wajar (halaman PDF yang menggambar terlalu banyak, atau pembacaan yang melewati batas waktu); cetak ulang ke PDF baru atau simpan sebagai teks terlebih dahulu.</translation>
     </message>
     <message>
         <location filename="../errors.py" line="52"/>
