@@ -296,3 +296,20 @@ def test_push_and_pull_keep_search_exact(study: Path, tmp_path: Path, pg_url: st
     pulled = tmp_path / "ditarik.telaah"
     pull_project(source=pg_url, target=pulled)
     assert assert_index_exact(pulled) == expected
+
+
+def test_no_raw_sql_writes_documents_behind_the_index() -> None:
+    """The index follows the ORM (mapper events, ORM statements) and whole-file copies; a
+    raw ``INSERT INTO documents`` / ``DELETE FROM`` / ``UPDATE`` elsewhere would slip past
+    it and make search miss or invent hits."""
+    import re
+
+    app = Path(__file__).resolve().parents[2] / "app"
+    raw = re.compile(r"(INSERT\s+INTO|DELETE\s+FROM|UPDATE)\s+\"?documents\b", re.IGNORECASE)
+    allowed = {app / "models" / "fts.py", app / "models" / "schema_check.py"}  # docstring
+    offenders = [
+        str(path.relative_to(app))
+        for path in sorted(app.rglob("*.py"))
+        if path not in allowed and raw.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
