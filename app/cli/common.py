@@ -51,7 +51,8 @@ FILE_REASONS = {
     "LibreOffice or Pages, save it as .docx or PDF and import that",
     "empty": "the file is empty",
     "too-large": "the file is too large (or unpacks to too much)",
-    "too-complex": "a page of the PDF draws too much to be read in reasonable time",
+    "too-complex": "the file is too complex to be read in reasonable time (a PDF page that "
+    "draws too much, or reading past the time limit)",
     "not-a-file": "this is not a regular file (a pipe, device or socket)",
     "truncated": "the file is incomplete (cut off while copying?)",
     "encrypted": "the file is password-protected; save an unprotected copy first",

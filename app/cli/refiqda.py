@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.cli.common import CliError, opened, say
 from app.coding.codebooks import update_codebook
+from app.coding.limits import quoted
 from app.coding.refiqda import export_qdc, export_qdpx, import_qdc, import_qdpx
 from app.models.schema import Codebook
 
@@ -74,7 +75,13 @@ def run_import(args: argparse.Namespace) -> int:
     )
     for item in report.skipped + report.warnings:
         times = f" ×{item.count}" if item.count > 1 else ""
-        say(f"not imported: {item.kind} {item.name!r}: {item.reason}{times}")
+        which = [f"code {quoted(item.code)}"] if item.code else []
+        if item.start is not None:
+            which.append(f"positions {item.start}-{item.end}")
+        if item.snippet:
+            which.append(quoted(item.snippet, limit=40))
+        detail = f" ({', '.join(which)})" if which else ""
+        say(f"not imported: {item.kind} {item.name!r}{detail}: {item.reason}{times}")
     return 0
 
 

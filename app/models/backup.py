@@ -11,7 +11,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_file, connect_read_only
 
 #: How many backups of each reason are kept beside a project.
 KEEP_BACKUPS = 10
@@ -35,7 +35,7 @@ def backup_dir(path: Path) -> Path:
 
 def _copy(src_path: Path, dst_path: Path) -> None:
     src = connect_read_only(src_path)
-    dst = sqlite3.connect(dst_path)
+    dst = connect_file(dst_path)
     try:
         src.backup(dst)
     finally:
@@ -84,7 +84,7 @@ def _same_content(a: Path, b: Path) -> bool:
 def put_back(path: Path, backup: Path) -> None:
     """Copy ``backup`` over ``path`` as it is (no safety copy: for undoing a failed step)."""
     src = connect_read_only(backup)
-    dst = sqlite3.connect(path)
+    dst = connect_file(path)
     try:
         src.backup(dst)
     finally:
@@ -189,7 +189,7 @@ def restore_backup(path: Path, backup: Path) -> Path:
     else:
         safety = _move_aside(path)
     src = connect_read_only(backup)
-    dst = sqlite3.connect(path)
+    dst = connect_file(path)
     try:
         src.backup(dst)
     except sqlite3.Error as exc:

@@ -20,3 +20,11 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     # An untrusted file's views and triggers may not call functions with side effects.
     con.execute("PRAGMA trusted_schema=OFF")
     return con
+
+
+def connect_file(path: Path) -> sqlite3.Connection:
+    """A plain writable SQLite connection to ``path`` (a backup's or a copy's target) with
+    ``trusted_schema`` off, like every connection Telaah opens to a project file."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA trusted_schema=OFF")
+    return con

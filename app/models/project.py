@@ -28,7 +28,7 @@ from app.models import schema as _schema  # noqa: F401  (registers the tables)
 from app.models import server as _server
 from app.models.backup import backup_project, drop_backup, list_backups, put_back
 from app.models.base import Base
-from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_read_only
+from app.models.fileformat import APPLICATION_ID, SQLITE_MAGIC, connect_file, connect_read_only
 from app.models.fts import create_fts
 from app.models.schema_check import ForeignObject, foreign_objects, rescue_copy
 
@@ -137,11 +137,12 @@ def head_revision() -> str:
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # trusted_schema stays on for writing connections: SQLite refuses FTS5 tables inside
-    # triggers without it ("unsafe use of virtual table"), and our own FTS triggers need
-    # that. The file was checked first (app.models.schema_check): only triggers Telaah
-    # itself creates are in it. Read-only connections run with trusted_schema off.
+    # A project file is untrusted: with trusted_schema off, a trigger or view it carries
+    # cannot call virtual tables (the FTS index) or functions not marked innocuous, even
+    # if it slipped past app.models.schema_check. Telaah has no triggers of its own in a
+    # file any more: the search index follows Telaah's writes (app.models.fts).
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA trusted_schema=OFF")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -374,12 +375,12 @@ def create_project(
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(conn)
-            create_fts(conn)
             from app.models.live import create_live_objects  # psycopg: servers only
 
             create_live_objects(conn)
             if fill is not None:
                 fill(conn)
+            create_fts(conn)  # after the rows: built once from every copied text
             _stamp_head(conn)
     except BaseException:
         engine.dispose()
@@ -398,12 +399,12 @@ def _create_server_project(
             if _server.user_tables(conn):
                 raise ServerNotEmpty(shown, "the database is not empty")
             Base.metadata.create_all(conn)
-            create_fts(conn)
             from app.models.live import create_live_objects  # psycopg: servers only
 
             create_live_objects(conn)
             if fill is not None:
                 fill(conn)
+            create_fts(conn)  # after the rows: one GIN build instead of one per row
             _stamp_head(conn)
     except BaseException:
         engine.dispose()
@@ -562,7 +563,7 @@ def open_copy(
     with tempfile.TemporaryDirectory(prefix="telaah-copy-") as folder:
         copy = Path(folder) / "copy.telaah"
         src = connect_read_only(path)
-        dst = sqlite3.connect(copy)
+        dst = connect_file(copy)
         try:
             src.backup(dst)
         except sqlite3.DatabaseError as exc:

@@ -9,7 +9,11 @@ What Telaah makes is not a hand-kept list: it is built the same way a new projec
 (``create_all`` of the SQLAlchemy metadata, the FTS objects of :mod:`app.models.fts`, the
 Alembic version table), in memory; for a file at an older revision, the schema the
 migrations produce up to that revision is built in memory too. Triggers and views are
-compared by their SQL, tables and indexes by name and table.
+compared by their SQL, tables and indexes by name and table. Telaah itself creates no
+trigger or view in a file any more; a file older than schema 0014 may still carry the three
+FTS triggers of that time (:data:`app.models.fts.LEGACY_TRIGGERS`, exactly), which opening
+it drops by migrating it. Connections run with ``trusted_schema`` off as well, so even an
+object that got past this check cannot reach the FTS table or a function with side effects.
 
 :func:`rescue_copy` copies a refused file's data into a clean file: the foreign objects are
 dropped from a private copy (dropping runs none of them), then the copy is opened normally.
@@ -99,12 +103,44 @@ def migrated_objects(revision: str) -> frozenset[SchemaObject]:
         engine.dispose()
 
 
+@lru_cache(maxsize=1)
+def legacy_triggers() -> frozenset[SchemaObject]:
+    """The FTS triggers files carried before schema 0014, as :func:`objects_of` sees them."""
+    from app.models.fts import CREATE_STATEMENT, LEGACY_TRIGGERS
+
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, text TEXT)")
+        con.execute(CREATE_STATEMENT)
+        for statement in LEGACY_TRIGGERS:
+            con.execute(statement)
+        return frozenset(o for o in objects_of(con) if o[0] == "trigger")
+    finally:
+        con.close()
+
+
+def _before_triggers_dropped(revision: str) -> bool:
+    """True for a revision older than the one that dropped the FTS triggers."""
+    from app.models.fts import TRIGGERS_DROPPED_IN
+    from app.models.project import _revision_chain
+
+    chain = _revision_chain()
+    down = chain.get(TRIGGERS_DROPPED_IN)
+    while down is not None:
+        if down == revision:
+            return True
+        down = chain.get(down)
+    return False
+
+
 def foreign_objects(con: sqlite3.Connection, revision: str | None) -> tuple[ForeignObject, ...]:
     """Objects of the file behind ``con`` that Telaah (at ``revision``) would not create."""
     found = objects_of(con)
     extra = found - created_objects()
     if extra and revision is not None:
         extra -= migrated_objects(revision)
+        if extra and _before_triggers_dropped(revision):
+            extra -= legacy_triggers()
     return tuple(sorted(ForeignObject(kind, name) for kind, name, _t, _s in extra))
 
 
@@ -126,19 +162,18 @@ def rescue_copy(source: Path, target: Path, revision: str | None) -> tuple[Forei
     Only SQLite's backup API and DROP statements touch the copy, so no foreign trigger runs.
     Returns what was dropped; the caller then opens ``target`` as a normal project.
     """
-    from app.models.fileformat import connect_read_only
+    from app.models.fileformat import connect_file, connect_read_only
 
     src = connect_read_only(source)
-    dst = sqlite3.connect(target)
+    dst = connect_file(target)
     try:
-        dst.execute("PRAGMA trusted_schema=OFF")
         src.backup(dst)
         dropped = drop_foreign(dst, revision)
     finally:
         dst.close()
         src.close()
-    # A trigger of ours replaced by a same-named foreign one was dropped: put ours back, and
-    # rebuild the index that foreign triggers may have garbled.
+    # Rebuild the index from the copied texts: a foreign trigger or a tampered shadow table
+    # may have garbled it, and the index is no longer kept by triggers of the file.
     from sqlalchemy import create_engine
     from sqlalchemy.engine import URL
 
@@ -147,6 +182,7 @@ def rescue_copy(source: Path, target: Path, revision: str | None) -> tuple[Forei
     engine = create_engine(URL.create("sqlite", database=str(target)))
     try:
         with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA trusted_schema=OFF")
             exists = conn.exec_driver_sql(
                 "SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)
             ).first()

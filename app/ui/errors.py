@@ -58,8 +58,9 @@ def file_reasons() -> dict[str, str]:
         "too-large": translate("Errors", "The file is too large to import."),
         "too-complex": translate(
             "Errors",
-            "A page of the PDF draws too much to be read in reasonable time; print it to a"
-            " new PDF or save it as text first.",
+            "The file is too complex to be read in reasonable time (a PDF page that draws too"
+            " much, or reading that took longer than the time limit); print it to a new PDF or"
+            " save it as text first.",
         ),
         "not-a-file": translate(
             "Errors", "This is not a regular file (a pipe, device or socket) and was not read."

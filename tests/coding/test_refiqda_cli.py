@@ -89,3 +89,16 @@ def test_codebook_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "empat-co" in capsys.readouterr().out
     assert main(["codebook", str(other), "import", str(qdc)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_import_qdpx_names_each_skipped_coding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from refiqda_data import skips_qdpx
+
+    assert main(["import-qdpx", str(skips_qdpx(tmp_path / "lewat.qdpx")), str(tmp_path / "l")]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "not imported" in line]
+    assert len(lines) == 5
+    assert any('code "Posko", positions ' in line and '"posko banjir"): duplicate' in line
+               for line in lines), lines  # fmt: skip
+    assert any('code "Dapur umum", positions 10-10): empty-span' in line for line in lines)

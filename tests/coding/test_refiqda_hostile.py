@@ -131,3 +131,22 @@ def test_hostile_codebook_is_refused_and_project_unchanged(
         assert info.value.reason == "unsafe-xml"
         assert session.scalars(select(Codebook.key)).all() == []
         assert session.scalars(select(Code.key)).all() == []
+
+
+def test_each_skipped_coding_is_named_by_code_position_and_words(tmp_path: Path) -> None:
+    """Issue 13, item 5: the report names each skipped coding by more than its document."""
+    from refiqda_data import SKIPS_TEXT, skips_qdpx
+
+    report = import_qdpx(path=skips_qdpx(tmp_path / "lewat.qdpx"), project_path=tmp_path / "l")
+    assert report.codings == 1  # the first "Posko" coding only
+    posko, dapur = SKIPS_TEXT.index("posko banjir"), SKIPS_TEXT.index("dapur umum")
+    found = {(s.reason, s.code, s.start, s.end, s.snippet) for s in report.skipped}
+    assert found == {
+        ("duplicate", "Posko", posko, posko + 12, "posko banjir"),
+        ("unknown-code", "a3000000-0000-4000-8000-0000000000ff", dapur, dapur + 10,
+         "dapur umum"),
+        ("unknown-code", "", dapur, dapur + 10, "dapur umum"),  # a coding naming no code
+        ("empty-span", "Dapur umum", 10, 10, ""),
+        ("bad-position", "Posko", None, None, ""),
+    }  # fmt: skip
+    assert {(s.kind, s.name, s.count) for s in report.skipped} == {("coding", "INF04", 1)}

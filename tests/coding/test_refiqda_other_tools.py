@@ -230,3 +230,127 @@ def test_nvivo_for_windows_cases_as_codes_nested_nodes_and_utf16_positions(
             assert set(session.scalars(select(Coder.name))) == {"Siti Aminah"}
     finally:
         project.close()
+
+
+def test_atlas_ti_quotations_with_several_codes_groups_and_comments(tmp_path: Path) -> None:
+    """ATLAS.ti 23 (written from the REFI-QDA documentation and the shape of its exports):
+    upper-case GUIDs, ``sources/`` members named by GUID and referred to as ``internal://``,
+    the plain text (UTF-8 with a byte-order mark, CRLF line ends) beside its .docx, quotations
+    named after their first words with the comment as ``Description``, one quotation coded
+    with two codes, a code comment as the code's ``Description``, code and document groups as
+    ``Sets`` (skipped and reported). Positions are UTF-16 units over the stored text, as the
+    standard counts them (an emoji counts two). Every coded text comes back exact."""
+    text = (
+        "Pewawancara: Bagaimana kampung menyiapkan diri sebelum banjir?\r\n\r\n"
+        "Bu Laras: Kami 🌊 menimbun karung pasir di tepi kali, lalu ronda malam bergilir. "
+        "Kalau air naik, kentongan dipukul tiga kali.\r\n\r\n"
+        "Pewawancara: Siapa yang mengatur?\r\n\r\n"
+        "Bu Laras: Pak RT 🏠 membagi jadwal, tapi ibu-ibu yang memasak di dapur umum.\r\n"
+    )
+    stored = text.replace("\r\n", "\n").strip()
+    second = "Pak Damar: Sejak 2021 🌧️ kami menyimpan perahu karet di balai warga.\n"
+    user = "D2000000-0000-4000-8000-00000000000A"
+    codes = {
+        "A2000000-0000-4000-8000-000000000001": ("Persiapan bencana", "#4A90E2"),
+        "A2000000-0000-4000-8000-000000000002": ("Peran perempuan", "#D0021B"),
+        "A2000000-0000-4000-8000-000000000003": ("Kepemimpinan lokal", "#7ED321"),
+    }
+    prep, women, lead = list(codes)
+    doc1, doc2 = "B2000000-0000-4000-8000-000000000001", "B2000000-0000-4000-8000-000000000002"
+
+    def units(raw: str, needle: str) -> tuple[int, int]:
+        at = raw.index(needle)
+        return (len(raw[:at].encode("utf-16-le")) // 2,
+                len(raw[: at + len(needle)].encode("utf-16-le")) // 2)  # fmt: skip
+
+    quotes = [  # (document, raw text, quoted words, codes, comment)
+        (doc1, text, "menimbun karung pasir di tepi kali", [prep], ""),
+        (doc1, text, "kentongan dipukul tiga kali", [prep], "Tanda bahaya."),
+        (doc1, text, "Pak RT 🏠 membagi jadwal", [lead, prep], ""),
+        (doc1, text, "ibu-ibu yang memasak di dapur umum", [women], "Dapur umum: lihat FGD."),
+        (doc2, second, "menyimpan perahu karet di balai warga", [prep], ""),
+    ]
+    selections: dict[str, str] = {doc1: "", doc2: ""}
+    for n, (doc, raw, words, refs, comment) in enumerate(quotes):
+        first, last = units(raw, words)
+        codings = "".join(
+            f'<Coding guid="C2000000-0000-4000-8000-0000000001{n}{k}" creatingUser="{user}" '
+            f'creationDateTime="2026-03-0{n + 1}T09:00:00Z"><CodeRef targetGUID="{code}"/>'
+            "</Coding>"
+            for k, code in enumerate(refs)
+        )
+        described = f"<Description>{comment}</Description>" if comment else ""
+        selections[doc] += (
+            f'<PlainTextSelection guid="C2000000-0000-4000-8000-00000000000{n}" '
+            f'name="{words[:20]}" startPosition="{first}" endPosition="{last}" '
+            f'creatingUser="{user}" creationDateTime="2026-03-0{n + 1}T09:00:00Z">'
+            f"{described}{codings}</PlainTextSelection>"
+        )
+    comment = "<Description>Apa yang warga siapkan sebelum air datang.</Description>"
+    code_xml = "".join(
+        f'<Code guid="{guid}" name="{name}" isCodable="true" color="{colour}">'
+        f"{comment if guid == prep else ''}</Code>"
+        for guid, (name, colour) in codes.items()
+    )
+    qde = f"""{HEAD}<Project xmlns="urn:QDA-XML:project:1.0"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="Kampung Tangguh"
+  origin="ATLAS.ti 23.2.1 (Windows)" creatingUserGUID="{user}"
+  creationDateTime="2026-03-01T08:00:00Z">
+ <Users><User guid="{user}" id="LR" name="Laras Wening"/></Users>
+ <CodeBook><Codes>{code_xml}</Codes></CodeBook>
+ <Sources>
+  <TextSource guid="{doc1}" name="Wawancara Bu Laras" richTextPath="internal://{doc1}.docx"
+    plainTextPath="internal://{doc1}.txt" creatingUser="{user}"
+    creationDateTime="2026-03-01T08:10:00Z">{selections[doc1]}</TextSource>
+  <TextSource guid="{doc2}" name="Wawancara Pak Damar" richTextPath="internal://{doc2}.docx"
+    plainTextPath="internal://{doc2}.txt" creatingUser="{user}">{selections[doc2]}</TextSource>
+ </Sources>
+ <Sets>
+  <Set guid="E2000000-0000-4000-8000-000000000001" name="Kelompok: Kesiapsiagaan">
+   <MemberCode targetGUID="{prep}"/><MemberCode targetGUID="{lead}"/></Set>
+  <Set guid="E2000000-0000-4000-8000-000000000002" name="Dokumen: Tepi kali">
+   <MemberSource targetGUID="{doc1}"/><MemberSource targetGUID="{doc2}"/></Set>
+ </Sets>
+</Project>"""
+
+    def word_file(raw: str) -> bytes:
+        document = docx.Document()
+        for paragraph in raw.replace("\r\n", "\n").strip().split("\n\n"):
+            document.add_paragraph(paragraph)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    files = {
+        f"sources/{doc1}.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        f"sources/{doc1}.docx": word_file(text),
+        f"sources/{doc2}.txt": b"\xef\xbb\xbf" + second.encode("utf-8"),
+        f"sources/{doc2}.docx": word_file(second),
+    }
+    archive = write_qdpx(tmp_path / "Kampung Tangguh.qdpx", qde, files)
+    report = import_qdpx(path=archive, project_path=tmp_path / "atlas.telaah")
+    assert [(s.kind, s.reason, s.count) for s in report.skipped] == [("sets", "sets", 2)]
+    assert report.warnings == ()
+    assert report.codings == 6 and report.codes == 3
+    texts, coded = _texts_and_snippets(tmp_path / "atlas.telaah")
+    assert texts == {"Wawancara Bu Laras": stored, "Wawancara Pak Damar": second.strip()}
+    assert sorted(coded) == sorted(
+        [words for _d, _r, words, refs, _c in quotes for _ in refs]
+    )  # every coding's text is exactly the quotation, the doubly coded one twice
+    project = open_project(tmp_path / "atlas.telaah")
+    try:
+        with project.session() as session:
+            from app.models.schema import Code, Coder
+
+            by_code = {
+                (session.get(Code, c.code_id).name_id, c.snippet, c.memo)
+                for c in session.scalars(select(Coding))
+            }
+            assert ("Peran perempuan", quotes[3][2], "Dapur umum: lihat FGD.") in by_code
+            assert ("Kepemimpinan lokal", quotes[2][2], "") in by_code
+            assert ("Persiapan bencana", quotes[2][2], "") in by_code
+            assert set(session.scalars(select(Coder.name))) == {"Laras Wening"}
+            colours = {c.name_id: c.colour for c in session.scalars(select(Code))}
+            assert colours["Peran perempuan"].lower() == "#d0021b"
+    finally:
+        project.close()

@@ -31,9 +31,13 @@ from app.models.project import (
 
 @contextmanager
 def _file_at(path: Path, revision: str) -> Iterator[Connection]:
-    """A project file migrated to ``revision``; the block adds rows in the same transaction."""
+    """A project file migrated to ``revision``; the block adds rows in the same transaction.
+
+    Written as the Telaah of that time did, with ``trusted_schema`` on: before 0014 the FTS
+    index was kept by triggers, which SQLite refuses to run otherwise."""
     engine = make_engine(path)
     with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA trusted_schema=ON")
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         cfg = _alembic_config()
         cfg.attributes["connection"] = conn

@@ -177,3 +177,20 @@ def test_merge_another_copy_from_the_menu(qtbot, window, tmp_path: Path, monkeyp
     assert any(p.name.endswith("-merge.telaah") for p in list_backups(source))
     # The merged coding shows at once in the open transcript.
     assert any(s.start == 0 and s.end == 12 for s in window.view.index.spans.values())
+
+
+def test_the_import_report_names_each_skipped_coding(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "coding"))
+    from refiqda_data import skips_qdpx
+
+    task = window.interchange.import_qdpx(skips_qdpx(tmp_path / "lewat.qdpx"), tmp_path / "l")
+    with qtbot.waitSignal(task.ended, timeout=20000):
+        pass
+    report = window.findChild(object, "qdpxImportReport")
+    assert report is not None
+    text = report.text()
+    assert "coding “INF04” (code “Posko”, positions " in text
+    assert "“posko banjir”): duplicate" in text
+    assert "(code “Dapur umum”, positions 10–10 in the file): empty-span" in text

@@ -63,14 +63,18 @@ def extract(
     progress: Progress | None = None,
     max_bytes: int = MAX_FILE_BYTES,
     max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+    max_seconds: float | None = None,
 ) -> Extracted:
     """The normalised text, paragraphs and speaker turns of the file at ``path``.
 
     ``max_bytes`` caps the file size, ``max_uncompressed`` the unpacked size of a zip
-    container. Raises :class:`UnsupportedFile` or :class:`Cancelled`, nothing else.
+    container, ``max_seconds`` the time reading may take (default
+    :data:`~.safety.MAX_READ_SECONDS`; over it: ``too-complex``). Raises
+    :class:`UnsupportedFile` or :class:`Cancelled`, nothing else.
     """
     path = Path(path)
-    progress = progress or NullProgress()
+    seconds = safety.MAX_READ_SECONDS if max_seconds is None else max_seconds
+    progress = safety.ReadBudget(progress or NullProgress(), path, seconds)
     check(progress)
     try:
         info = path.stat()
@@ -113,4 +117,6 @@ def _parse(
     length = sum(map(len, raw))
     if length > safety.MAX_TEXT_CHARS:
         raise UnsupportedFile(path, "too-large", f"{length} characters of text")
-    return assemble(raw, format=fmt.name, encoding=encoding)
+    extracted = assemble(raw, format=fmt.name, encoding=encoding)
+    check(progress)
+    return extracted

@@ -32,7 +32,7 @@ from lxml import etree
 from app.coding.errors import UnsupportedFile
 from app.coding.importing import safety
 from app.coding.importing.base import table_paragraph
-from app.coding.progress import Progress
+from app.coding.progress import Progress, check
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -69,12 +69,22 @@ _PACKAGE_READER: Any = PhysPkgReader
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
-def read_docx(path: Path, data: bytes, *, max_uncompressed: int) -> list[str]:
-    """Raw paragraphs of a .docx file (see the module doc)."""
+def read_docx(
+    path: Path, data: bytes, *, max_uncompressed: int, progress: Progress | None = None
+) -> list[str]:
+    """Raw paragraphs of a .docx file (see the module doc); checks ``progress`` (Cancel,
+    the time budget) every thousand paragraphs."""
     with safety.open_zip(path, data, max_uncompressed=max_uncompressed) as archive:
         safety.check_zip_xml_parts(path, archive)
         body = _main_document(path, data, archive).find(f"{_W}body")
-    return [] if body is None else list(_blocks(body))
+    if body is None:
+        return []
+    paragraphs: list[str] = []
+    for number, block in enumerate(_blocks(body)):
+        if progress is not None and number % 1000 == 999:
+            check(progress)
+        paragraphs.append(block)
+    return paragraphs
 
 
 def _main_document(path: Path, data: bytes, archive: zipfile.ZipFile) -> Any:
@@ -170,4 +180,4 @@ def read(
     path: Path, data: bytes, *, progress: Progress, max_uncompressed: int
 ) -> tuple[list[str], str | None]:
     """The reader of :mod:`.formats`: paragraphs, no text encoding."""
-    return read_docx(path, data, max_uncompressed=max_uncompressed), None
+    return read_docx(path, data, max_uncompressed=max_uncompressed, progress=progress), None

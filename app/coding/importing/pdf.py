@@ -80,7 +80,7 @@ def read_pdf(path: Path, data: bytes, *, progress: Progress) -> list[str]:
     if not pages:
         raise UnsupportedFile(path, "corrupt", "no pages found")
     resources = PDFResourceManager(caching=True)
-    budget = pdf_limits.Budget()
+    budget = pdf_limits.Budget(tick=lambda: check(progress))
     device = pdf_limits.CountingAggregator(
         resources, laparams=LAParams(all_texts=True), budget=budget
     )

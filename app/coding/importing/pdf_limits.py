@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,8 @@ MAX_PAGE_CONTENT_BYTES = 16 * 1024 * 1024
 MAX_PAGE_GLYPHS = 100_000
 #: Paths, images and operands on one page.
 MAX_PAGE_OPERATIONS = 2_000_000
+#: Glyphs and operations between two checks for Cancel and the time budget inside a page.
+TICK = 4096
 
 
 class FastArcfour:
@@ -169,18 +171,30 @@ class PageTooComplex(Exception):
 
 
 class Budget:
-    """What the current page (and the whole document, for glyphs) has cost so far."""
+    """What the current page (and the whole document, for glyphs) has cost so far.
 
-    def __init__(self) -> None:
+    ``tick`` is called every :data:`TICK` glyphs or operations: the reader's check for
+    Cancel and its time budget, so that neither waits for a heavy page to end."""
+
+    def __init__(self, tick: Callable[[], None] | None = None) -> None:
         self.glyphs = 0
         self.operations = 0
         self.content = 0
         self.document_glyphs = 0
+        self._tick = tick
+        self._until_tick = TICK
+
+    def _count(self, count: int) -> None:
+        self._until_tick -= count
+        if self._until_tick <= 0 and self._tick is not None:
+            self._until_tick = TICK
+            self._tick()
 
     def new_page(self) -> None:
         self.glyphs = self.operations = self.content = 0
 
     def glyph(self) -> None:
+        self._count(1)
         self.glyphs += 1
         self.document_glyphs += 1
         if self.glyphs > MAX_PAGE_GLYPHS:
@@ -189,6 +203,7 @@ class Budget:
             raise PageTooComplex("glyphs in the document", self.document_glyphs)
 
     def operation(self, count: int = 1) -> None:
+        self._count(count)
         self.operations += count
         if self.operations > MAX_PAGE_OPERATIONS:
             raise PageTooComplex("drawing operations on one page", self.operations)

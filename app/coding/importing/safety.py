@@ -8,7 +8,12 @@
 * for XML parts handed to a parser we do not configure ourselves (python-docx): no
   ``<!DOCTYPE``/``<!ENTITY`` in any encoding an XML parser would detect, and no encoding
   declaration outside the ASCII-compatible and UTF-16 families (UTF-7 or EBCDIC could hide
-  a declaration from the byte scan).
+  a declaration from the byte scan);
+* a time budget for reading one file (:class:`ReadBudget`, ``MAX_READ_SECONDS``), separate
+  from the pattern budget of :mod:`app.coding.patterns`: checked wherever the readers check
+  for Cancel (between PDF pages and every few thousand glyphs or operations inside one,
+  every thousand .docx paragraphs, between the stages of :func:`app.coding.importing.
+  extract`); a file still being read when it runs out is refused as ``too-complex``.
 """
 
 from __future__ import annotations
@@ -17,12 +22,17 @@ import io
 import os
 import re
 import stat
+import time
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from app.coding.errors import UnsupportedFile
+from app.coding.progress import Progress
 
+#: How long reading one file may take (the largest accepted text reads in well under a
+#: minute on a slow laptop; a file still being read after this is refused, ``too-complex``).
+MAX_READ_SECONDS = 300.0
 #: Files bigger than this are refused before being read.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 #: The longest text a document may have, in characters (about 3 million words, several
@@ -229,3 +239,30 @@ def open_zip(path: Path, data: bytes, *, max_uncompressed: int) -> zipfile.ZipFi
         raise UnsupportedFile(path, reason, str(exc)) from exc
     check_zip(path, archive, max_uncompressed=max_uncompressed)
     return archive
+
+
+class ReadBudget:
+    """A progress sink around another that also enforces a time budget for reading ``path``:
+    its checks (``is_cancelled``, and every report) raise ``UnsupportedFile(path,
+    "too-complex")`` once ``seconds`` have passed since it was made. Cancel still goes through
+    the inner sink."""
+
+    def __init__(self, inner: Progress, path: Path, seconds: float) -> None:
+        self._inner = inner
+        self._path = path
+        self._seconds = seconds
+        self._deadline = time.monotonic() + seconds
+
+    def _check(self) -> None:
+        if time.monotonic() > self._deadline:
+            raise UnsupportedFile(
+                self._path, "too-complex", f"reading took longer than {self._seconds:g} s"
+            )
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        self._check()
+        self._inner.report(done, total, label)
+
+    def is_cancelled(self) -> bool:
+        self._check()
+        return self._inner.is_cancelled()

@@ -38,7 +38,7 @@ from app.coding.codes import slug
 from app.coding.errors import InvalidValue
 from app.coding.progress import Progress
 from app.coding.refiqda.codetree import QdaCode, code_fields, insert_codes
-from app.coding.refiqda.model import QdaDocument, QdaProject, Skipped
+from app.coding.refiqda.model import QdaCoding, QdaDocument, QdaProject, Skipped
 from app.coding.refiqda.reader import read_qdpx
 from app.coding.refiqda.safety import Limits
 from app.models.project import ProjectExists, create_project
@@ -91,6 +91,17 @@ class _Store:
         # reads them only so, and Telaah exports them too): not codes; their codings are
         # the case's text.
         self.case_guids = {case.guid for case in data.cases}
+
+    def _skipped_coding(
+        self, doc: QdaDocument, c: QdaCoding, reason: str, guid: str = ""
+    ) -> Skipped:
+        """A skipped coding named by its code (else the GUID it referred to), its
+        positions in the file and its words."""
+        names = {code.guid: code.name for top in self.data.codes for code in top.walk()}
+        first, last = c.file_span if c.file_span is not None else (None, None)
+        code = names.get(c.code, guid)
+        return Skipped("coding", doc.name, reason, 1, code, first, last,
+                       doc.text[c.start : c.end][:200])  # fmt: skip
 
     def coder(self, name: str) -> int:
         if name not in self.coders:
@@ -214,12 +225,12 @@ class _Store:
                 continue
             code_id = self.code_ids.get(c.code)
             if code_id is None:
-                self.skipped.append(Skipped("coding", doc.name, "unknown-code"))
+                self.skipped.append(self._skipped_coding(doc, c, "unknown-code", c.code))
                 continue
             coder = self.coder_for(c.user)
             ident = (code_id, coder, c.start, c.end)
             if ident in seen:
-                self.skipped.append(Skipped("coding", doc.name, "duplicate"))
+                self.skipped.append(self._skipped_coding(doc, c, "duplicate"))
                 continue
             seen.add(ident)
             self.s.add(Coding(document_id=row.id, code_id=code_id, coder_id=coder,

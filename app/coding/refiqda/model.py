@@ -20,12 +20,20 @@ class Skipped:
     ``missing-file``, ``encoding``, ``unreadable``, ``empty``, ``no-text``, ``unknown-code``,
     ``empty-span``, ``bad-position``, ``duplicate``, ``source-variable``, ``invalid-value``,
     ``unknown-variable``, ``unknown-target``, ``sets``, ``links``, ``graphs``; and, as a
-    warning only, ``positions-approximate`` (a source known only as .docx)."""
+    warning only, ``positions-approximate`` (a source known only as .docx).
+
+    A skipped coding says which one: ``code`` (the code's name, else the GUID it referred
+    to, "" when it named none), ``start``/``end`` (the selection's positions as written in
+    the file, in the file's unit) and ``snippet`` (the coded words, when there are any)."""
 
     kind: str
     name: str
     reason: str
     count: int = 1
+    code: str = ""
+    start: int | None = None
+    end: int | None = None
+    snippet: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ class QdaCoding:
     #: Telaah's evidence stance (``supports``/``absent``/``barrier``), from the ``[Telaah]``
     #: block of the selection's description.
     stance: str = "supports"
+    #: The selection's positions as the file wrote them (for reports of what was skipped).
+    file_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

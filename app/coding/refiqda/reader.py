@@ -54,6 +54,7 @@ from app.coding.refiqda.positions import (
 from app.coding.refiqda.safety import Archive, ArchiveRefused, Limits, parse_xml
 
 _VARIABLE_TYPES = {"integer": "number", "float": "number", "date": "date", "datetime": "date"}
+_SNIPPET = 200  # characters of a skipped coding's words kept for the report
 _MEDIA = {"PictureSource": "picture-source", "AudioSource": "audio-source",
           "VideoSource": "video-source"}  # fmt: skip
 
@@ -80,10 +81,28 @@ class _Reader:
         self.notes: dict[str, QdaNote] = {}
         self.names: set[str] = set()
         self.consumed: set[str] = set()
+        #: Code GUID → name, for reports that name the code of a skipped coding.
+        self.code_names: dict[str, str] = {}
 
     def skip(self, kind: str, name: str, reason: str, count: int = 1) -> None:
         if count:
             self.skipped.append(Skipped(kind, name, reason, count))
+
+    def skip_coding(self, label: str, reason: str, code: str | None,
+                    span: tuple[int, int] | None, snippet: str = "") -> None:  # fmt: skip
+        """One skipped coding, named by its code, its positions in the file and its words."""
+        name = self.code_names.get(code, code) if code else ""
+        first, last = span if span is not None else (None, None)
+        self.skipped.append(
+            Skipped("coding", label, reason, 1, name, first, last, snippet[:_SNIPPET])
+        )
+
+    def skip_codings(self, host: Element, label: str, reason: str,
+                     span: tuple[int, int] | None) -> None:  # fmt: skip
+        for coding in children(host, "Coding"):
+            ref = child(coding, "CodeRef")
+            code = norm_guid(ref.get("targetGUID")) if ref is not None else None
+            self.skip_coding(label, reason, code, span)
 
     # --- files in the archive -----------------------------------------------------------
 
@@ -218,13 +237,15 @@ class _Reader:
         memo: str = "",
         illustrative: bool = False,
         stance: str = "supports",
+        source_text: str = "",
+        file_span: tuple[int, int] | None = None,
     ) -> list[QdaCoding]:
         out = []
         for coding in children(host, "Coding"):
             ref = child(coding, "CodeRef")
             code = norm_guid(ref.get("targetGUID")) if ref is not None else None
             if code is None:
-                self.skip("coding", label, "unknown-code")
+                self.skip_coding(label, "unknown-code", None, file_span, source_text[start:end])
                 continue
             # A memo written both as the description and as a note (Telaah's own exports,
             # for QualCoder and NVivo alike) is one memo.
@@ -240,6 +261,7 @@ class _Reader:
                     text,
                     illustrative,
                     stance,
+                    file_span,
                 )
             )
         return out
@@ -252,16 +274,16 @@ class _Reader:
         loose_notes: list[str] = []
         for sel in children(el, "PlainTextSelection"):
             first, last = _int(sel.get("startPosition")), _int(sel.get("endPosition"))
-            n_codings = sum(1 for _ in children(sel, "Coding"))
             if first is None or last is None or first < 0 or last < 0:
-                self.skip("coding", label, "bad-position", n_codings)
+                written = (first, last) if first is not None and last is not None else None
+                self.skip_codings(sel, label, "bad-position", written)
                 continue
             first, last = min(first, last), max(first, last)
             start = norm.to_text(units.to_index(first))
             end = norm.to_text(units.to_index(last))
             notes = _refs(sel, "NoteRef")
             if end <= start:
-                self.skip("coding", label, "empty-span", n_codings)
+                self.skip_codings(sel, label, "empty-span", (first, last))
                 loose_notes.extend(notes)
                 continue
             sel_guid = norm_guid(sel.get("guid"))
@@ -278,6 +300,7 @@ class _Reader:
                 parse_timestamp(sel.get("creationDateTime")),
                 memo="" if star else description, illustrative=star,
                 stance=stance if stance in STANCES else "supports",
+                source_text=norm.text, file_span=(first, last),
             )  # fmt: skip
             if not found:
                 loose_notes.extend(notes)
@@ -285,9 +308,8 @@ class _Reader:
         return codings, spans, tuple(loose_notes)
 
     def pdf_source(self, el: Element, label: str) -> QdaDocument | None:
-        regions = list(children(el, "PDFSelection"))
-        self.skip("coding", label, "pdf-region", sum(len(list(children(r, "Coding")))
-                                                     for r in regions))  # fmt: skip
+        for region in children(el, "PDFSelection"):
+            self.skip_codings(region, label, "pdf-region", None)
         representation = child(el, "Representation")
         if representation is not None:
             doc = self.text_source(representation, label, "pdf", _refs(el, "NoteRef"))
@@ -392,6 +414,7 @@ def read_qdpx(
         book = child(root, "CodeBook")
         codes_el = child(book, "Codes") if book is not None else None
         codes = read_codes(codes_el) if codes_el is not None else ()
+        reader.code_names = {c.guid: c.name for top in codes for c in top.walk()}
         variables = reader.read_variables(root)
         cases = reader.read_cases(root)
         documents = reader.read_sources(root)
@@ -399,9 +422,9 @@ def read_qdpx(
             found = child(root, section)
             if found is not None:
                 reader.skip(section.lower(), section, reason, len(list(found)))
-    counted: Counter[tuple[str, str, str]] = Counter()
+    counted: Counter[Skipped] = Counter()
     for item in reader.skipped:
-        counted[(item.kind, item.name, item.reason)] += item.count
+        counted[replace(item, count=1)] += item.count
     return QdaProject(
         name=(root.get("name") or "").strip() or path.stem,
         origin=(root.get("origin") or "").strip(),
@@ -412,7 +435,7 @@ def read_qdpx(
         documents=tuple(documents),
         notes=reader.notes,
         project_notes=_refs(root, "NoteRef"),
-        skipped=tuple(Skipped(k, n, r, c) for (k, n, r), c in counted.items()),
+        skipped=tuple(replace(item, count=count) for item, count in counted.items()),
         warnings=tuple(reader.warnings),
         consumed_notes=frozenset(reader.consumed),
     )

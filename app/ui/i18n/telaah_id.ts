@@ -1027,8 +1027,8 @@
     </message>
     <message>
         <location filename="../errors.py" line="47"/>
-        <source>A page of the PDF draws too much to be read in reasonable time; print it to a new PDF or save it as text first.</source>
-        <translation>Satu halaman PDF menggambar terlalu banyak untuk dibaca dalam waktu wajar; cetak ulang ke PDF baru atau simpan sebagai teks terlebih dahulu.</translation>
+        <source>The file is too complex to be read in reasonable time (a PDF page that draws too much, or reading that took longer than the time limit); print it to a new PDF or save it as text first.</source>
+        <translation>Berkas ini terlalu rumit untuk dibaca dalam waktu wajar (halaman PDF yang menggambar terlalu banyak, atau pembacaan yang melewati batas waktu); cetak ulang ke PDF baru atau simpan sebagai teks terlebih dahulu.</translation>
     </message>
     <message>
         <location filename="../errors.py" line="52"/>
@@ -1716,6 +1716,16 @@
         <location filename="../workbench/interchange.py" line="110"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="112"/>
+        <source>code “{0}”</source>
+        <translation>kode “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../workbench/interchange.py" line="114"/>
+        <source>positions {0}–{1} in the file</source>
+        <translation>posisi {0}–{1} dalam berkas</translation>
     </message>
     <message>
         <location filename="../workbench/interchange.py" line="127"/>

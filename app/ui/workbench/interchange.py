@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.coding import refiqda
 from app.coding.codes import list_codes
+from app.coding.limits import escaped
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
 from app.models.backup import backup_project
@@ -99,13 +100,23 @@ class Interchange(QObject):
         lines = [self.tr("The project was created as {0}.").format(target)]
         if report.skipped:
             lines.append(self.tr("Not imported:"))
-            lines += [f"• {s.kind} “{s.name}”: {s.reason}" for s in report.skipped[:20]]
+            lines += [self._skipped_line(s) for s in report.skipped[:20]]
         lines += [f"• {w}" for w in report.warnings[:10]]
         box = QMessageBox(
             QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
         )
         box.setObjectName("qdpxImportReport")
         box.open()
+
+    def _skipped_line(self, item: refiqda.Skipped) -> str:
+        """One thing not imported; a coding with its code, positions in the file and words."""
+        which = [self.tr("code “{0}”").format(escaped(item.code))] if item.code else []
+        if item.start is not None:
+            which.append(self.tr("positions {0}–{1} in the file").format(item.start, item.end))
+        if item.snippet:
+            which.append(f"“{escaped(item.snippet, limit=40)}”")
+        detail = f" ({', '.join(which)})" if which else ""
+        return f"• {item.kind} “{escaped(item.name)}”{detail}: {item.reason}"
 
     def export_qdc(self, target: Path | None = None, codebook_key: str | None = None) -> bool:
         """Write one codebook as a .qdc."""

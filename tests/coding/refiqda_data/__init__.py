@@ -59,3 +59,39 @@ def units(text: str, needle: str) -> tuple[int, int]:
     """UTF-16 start/end of the first ``needle`` in ``text``."""
     index = text.index(needle)
     return utf16_len(text[:index]), utf16_len(text[: index + len(needle)])
+
+
+#: A text whose codings are skipped for every reason a coding can be (see ``skips_qdpx``).
+SKIPS_TEXT = "Warga membuka posko banjir bersama. Ibu-ibu memasak di dapur umum."
+
+
+def skips_qdpx(path: Path) -> Path:
+    """A .qdpx whose one source has a coding twice (duplicate), a coding of a code the file
+    does not define, one naming no code, one on an empty span and one with a position that
+    is no number: each is skipped, and the report must say which coding it was."""
+    posko = SKIPS_TEXT.index("posko banjir")
+    dapur = SKIPS_TEXT.index("dapur umum")
+    c1, c2 = "a3000000-0000-4000-8000-000000000001", "a3000000-0000-4000-8000-000000000002"
+    ghost = "a3000000-0000-4000-8000-0000000000ff"
+    sel = [f"c3000000-0000-4000-8000-0000000000{n:02d}" for n in range(20)]
+
+    def coding(n: int, code: str | None) -> str:
+        ref = f'<CodeRef targetGUID="{code}"/>' if code else ""
+        return f'<Coding guid="{sel[10 + n]}">{ref}</Coding>'
+
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Lewat" origin="Contoh 1.0">
+ <CodeBook><Codes><Code guid="{c1}" name="Posko" isCodable="true"/>
+  <Code guid="{c2}" name="Dapur umum" isCodable="true"/></Codes></CodeBook>
+ <Sources><TextSource guid="b3000000-0000-4000-8000-000000000001" name="INF04">
+  <PlainTextContent>{SKIPS_TEXT}</PlainTextContent>
+  <PlainTextSelection guid="{sel[0]}" startPosition="{posko}" endPosition="{posko + 12}">
+   {coding(0, c1)}{coding(1, c1)}</PlainTextSelection>
+  <PlainTextSelection guid="{sel[1]}" startPosition="{dapur}" endPosition="{dapur + 10}">
+   {coding(2, ghost)}{coding(3, None)}</PlainTextSelection>
+  <PlainTextSelection guid="{sel[2]}" startPosition="10" endPosition="10">
+   {coding(4, c2)}</PlainTextSelection>
+  <PlainTextSelection guid="{sel[3]}" startPosition="x" endPosition="7">
+   {coding(5, c1)}</PlainTextSelection>
+ </TextSource></Sources></Project>"""
+    return write_qdpx(path, qde)

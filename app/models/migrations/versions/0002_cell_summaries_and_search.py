@@ -6,7 +6,7 @@ Revises: 0001
 from alembic import op
 import sqlalchemy as sa
 
-from app.models.fts import FTS_TABLE, create_fts
+from app.models.fts import FTS_TABLE, LEGACY_TRIGGERS, create_fts
 
 revision = '0002'
 down_revision = '0001'
@@ -27,7 +27,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cell_summaries')),
     sa.UniqueConstraint('row_code_id', 'column_kind', 'column_key', name=op.f('uq_cell_summaries_row_code_id_column_kind_column_key'))
     )
-    create_fts(op.get_bind())
+    bind = op.get_bind()
+    create_fts(bind)
+    if bind.dialect.name == 'sqlite':  # the triggers of this revision; 0014 drops them
+        for statement in LEGACY_TRIGGERS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
