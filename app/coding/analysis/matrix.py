@@ -51,6 +51,8 @@ from app.coding.analysis.evidence import (
 )
 from app.coding.codebooks import CodeInfo
 from app.coding.errors import InvalidValue
+from app.coding.exports.table_kinds import CellKind as CellKind  # re-exported: declared there
+from app.coding.exports.table_kinds import parse_cells as parse_cells
 from app.coding.retrieval import Excerpt
 from app.coding.sources import SourceType
 from app.models.schema import Code
@@ -68,15 +70,6 @@ class ColumnKind(StrEnum):
     SOURCE = "source"
 
 
-class CellKind(StrEnum):
-    """What a matrix cell shows."""
-
-    QUOTES = "quotes"
-    COUNT = "count"
-    PRESENCE = "presence"
-    SUMMARY = "summary"
-
-
 def parse_columns(cols: str) -> tuple[ColumnKind, str]:
     """``cases`` / ``attr:KEY`` / ``source-type`` / a codebook key → (kind, source)."""
     cols = cols.strip()
@@ -92,14 +85,6 @@ def parse_columns(cols: str) -> tuple[ColumnKind, str]:
     if not cols:
         raise InvalidValue("columns", cols, "expected cases, attr:KEY or a codebook")
     return ColumnKind.CODE, cols
-
-
-def parse_cells(cells: str) -> CellKind:
-    """``quotes`` / ``count`` / ``presence`` / ``summary`` → :class:`CellKind`."""
-    try:
-        return CellKind(cells.strip())
-    except ValueError as exc:
-        raise InvalidValue("cells", cells, "expected quotes, count, presence or summary") from exc
 
 
 @dataclass(frozen=True)
