@@ -191,8 +191,9 @@ class CellCodings(Mapping[tuple[int, int], Sequence[CodingRef]]):
     def __init__(
         self, table: CodingTable, cells: np.ndarray, codings: np.ndarray, width: int
     ) -> None:
-        order = np.lexsort((codings, cells))
-        cells, self._codings = cells[order], codings[order]
+        size = max(len(table), 1)
+        pairs = np.sort(cells * size + codings)  # by cell, then coding
+        cells, self._codings = pairs // size, pairs % size
         first = np.flatnonzero(_starts_run(cells))
         self._table, self._width, self._keys = table, width, cells[first]
         self._bounds: list[int] = [*first.tolist(), len(cells)]
@@ -219,7 +220,7 @@ class CellCodings(Mapping[tuple[int, int], Sequence[CodingRef]]):
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         width = self._width
-        return (divmod(k, width) for k in self._keys.tolist())
+        return zip((self._keys // width).tolist(), (self._keys % width).tolist(), strict=True)
 
     def __len__(self) -> int:
         return len(self._keys)
