@@ -207,11 +207,15 @@ def sentences_near(text: str, line_start: int, line_end: int, start: int, end: i
         while back > line_start and text[back - 1] in _RUN_CHARS:
             back -= 1
         first = line_start
+        before = []
         for match in _BOUNDARY.finditer(text, back, line_end):
             if match.end() > start:
                 break
+            before.append(match)
+        for match in reversed(before):  # the last sentence end before the hit
             if _is_boundary(text, match, line_start, line_end):
                 first = match.end()
+                break
         if first > line_start or back == line_start:
             break
         reach *= 4
