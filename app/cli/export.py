@@ -21,6 +21,7 @@ from app.cli.review_report import add_review
 from app.coding.codes import find_code
 from app.coding.exports import FORMATS, LANGUAGES
 from app.coding.exports.excerpts import export_excerpts
+from app.coding.exports.table_kinds import cell_choices, layout_choices
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -111,7 +112,7 @@ def _table_options(parser: argparse.ArgumentParser) -> None:
         help="quotes per cell (default: starred first, then up to 3)",
     )
     parser.add_argument("--depth", metavar="N", type=int, default=None, help="1: top-level only")
-    parser.add_argument("--layout", choices=("wide", "long", "split"), default="wide")
+    parser.add_argument("--layout", choices=layout_choices(), default="wide")
     parser.add_argument(
         "--where", metavar="attr:KEY=VALUE|code:CODE", default=None, help="filter the evidence"
     )
@@ -146,9 +147,7 @@ def add_matrix(kinds: Any) -> None:
         required=True,
         help="cases, attr:KEY, source-type or a codebook (co-occurrence)",
     )
-    parser.add_argument(
-        "--cells", choices=("quotes", "count", "presence", "summary"), default="count"
-    )
+    parser.add_argument("--cells", choices=cell_choices(), default="count")
     parser.add_argument(
         "--no-rollup", action="store_true", help="codes do not add up their indicators"
     )

@@ -24,6 +24,7 @@ from app.coding.errors import InvalidValue, NotFound, TelaahError
 from app.coding.importing.speakers import is_interviewer, label_end
 from app.coding.patterns import Pattern, compile_pattern
 from app.coding.progress import NullProgress, Progress, check
+from app.models.bulk import fetch_tuples
 from app.models.schema import Code, Document, Segment
 
 UNITS = ("match", "sentence", "paragraph", "turn")
@@ -108,6 +109,7 @@ class TooManyHits(TelaahError):
         self.limit = limit
 
 
+_CHUNK = 900  # bound parameters per IN (...) query
 #: How many matches are scanned between two checks for Cancel.
 _CANCEL_EVERY = 5000
 
@@ -133,8 +135,6 @@ def _is_boundary(text: str, match: re.Match[str], line_start: int, line_end: int
     # Positions in ``text``, never slices of it: a turn is often one long line, and copying
     # its rest at every full stop made sentence splitting quadratic in the line length.
     marks = match.group().rstrip(_CLOSERS)
-    after = _NEXT_CHAR.match(text, match.end(), line_end)
-    next_char = after.group(1) if after else ""
     if marks == ".":
         reach = max(line_start, match.start() - _TOKEN_REACH)
         token = _TOKEN_BEFORE.search(text, reach, match.start())
@@ -145,12 +145,19 @@ def _is_boundary(text: str, match: re.Match[str], line_start: int, line_end: int
             if len(word) == 1 and word.isalpha():  # an initial: "A. Yani"
                 return False
             if word in _LIST_ENDERS:
+                next_char = _next_char(text, match.end(), line_end)
                 return not next_char or next_char.isupper()
         return True
     # An ellipsis followed by a lower-case word is a pause, not the end of a sentence.
     if "…" in marks or marks.startswith(".."):
-        return not next_char.islower()
+        return not _next_char(text, match.end(), line_end).islower()
     return True
+
+
+def _next_char(text: str, pos: int, line_end: int) -> str:
+    """The first character after the spaces at ``pos`` on its line ("" at the line end)."""
+    after = _NEXT_CHAR.match(text, pos, line_end)
+    return after.group(1) if after else ""
 
 
 def line_sentences(text: str, start: int, end: int) -> list[Span]:
@@ -184,36 +191,91 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-class _LineSentences:
-    """Sentences of a document found line by line, only for the lines asked about: a
-    sentence never crosses a line break, so the hits of a pattern need only their lines."""
+def sentences_near(text: str, line_start: int, line_end: int, start: int, end: int) -> list[Span]:
+    """The sentences of the line ``text[line_start:line_end]`` (:func:`line_sentences`) that
+    ``[start, end)`` overlaps, and perhaps a neighbour: worked out from the nearest sentence
+    end before ``start`` rather than from the line start.
 
-    def __init__(self, text: str, cuts: dict[int, int] | None = None) -> None:
+    A boundary is a run of marks and closers, so none crosses a position after any other
+    character: scanning from there finds the same boundaries as scanning the whole line,
+    and whether each ends a sentence depends only on the characters around it. The scan
+    starts a little before ``start`` and reaches further back until it finds a sentence end
+    (or the line start)."""
+    reach = _NEAR
+    while True:
+        back = max(line_start, start - reach)
+        while back > line_start and text[back - 1] in _RUN_CHARS:
+            back -= 1
+        first = line_start
+        before = []
+        for match in _BOUNDARY.finditer(text, back, line_end):
+            if match.end() > start:
+                break
+            before.append(match)
+        for match in reversed(before):  # the last sentence end before the hit
+            if _is_boundary(text, match, line_start, line_end):
+                first = match.end()
+                break
+        if first > line_start or back == line_start:
+            break
+        reach *= 4
+    spans: list[Span] = []
+    piece_start = first
+    for match in _BOUNDARY.finditer(text, first, line_end):
+        if piece_start >= end:
+            return spans
+        if _is_boundary(text, match, line_start, line_end):
+            span = _trimmed(text, piece_start, match.end())
+            if span:
+                spans.append(span)
+            piece_start = match.end()
+    if piece_start < end:
+        span = _trimmed(text, piece_start, line_end)
+        if span:
+            spans.append(span)
+    return spans
+
+
+#: How far before a hit :func:`sentences_near` first looks for a sentence end.
+_NEAR = 160
+#: The characters a boundary run is made of (marks, then closers).
+_RUN_CHARS = frozenset(".!?…" + _CLOSERS)
+
+
+class _LineSentences:
+    """Sentences of a document around its hits, line by line: a sentence never crosses a
+    line break, so a hit needs only the sentences near it on its lines."""
+
+    def __init__(self, text: str, cuts: _Cuts | None = None) -> None:
         self.text = text
         #: line start → where its words start (after a speaker label)
-        self.cuts = cuts or {}
-        self._lines: dict[int, tuple[list[Span], list[int]]] = {}
+        self.cuts = cuts or _Cuts(text, {})
+        #: the last answer: hits come in order, and often several in one sentence
+        self._last: tuple[int, int, tuple[list[Span], list[int]]] = (0, -1, ([], []))
 
     def around(self, start: int, end: int) -> tuple[list[Span], list[int]]:
-        """The sentences of every line that ``[start, end)`` touches, in order, and their
-        starts."""
+        """The sentences that ``[start, end)`` overlaps on each line it touches (and maybe
+        their neighbours), in order, and their starts."""
+        low, high, found = self._last
+        if low <= start and end <= high:  # inside one sentence found for an earlier hit
+            return found
+        found = self._around(start, end)
+        spans = found[0]
+        if len(spans) == 1 and spans[0][0] <= start and end <= spans[0][1]:
+            self._last = (spans[0][0], spans[0][1], found)
+        return found
+
+    def _around(self, start: int, end: int) -> tuple[list[Span], list[int]]:
         text = self.text
         pos = text.rfind("\n", 0, start) + 1
         spans: list[Span] = []
-        starts: list[int] = []
         while True:
-            line = self._lines.get(pos)
             stop = text.find("\n", pos)
             stop = len(text) if stop < 0 else stop
-            if line is None:
-                found = line_sentences(text, self.cuts.get(pos, pos), stop)
-                line = self._lines[pos] = (found, [s for s, _ in found])
+            words = self.cuts.get(pos, pos)
+            spans += sentences_near(text, words, stop, max(start, words), min(end, stop))
             if stop >= end or stop == len(text):
-                if not spans:
-                    return line
-                return spans + line[0], starts + line[1]
-            spans += line[0]
-            starts += line[1]
+                return spans, [s for s, _ in spans]
             pos = stop + 1
 
 
@@ -241,7 +303,7 @@ def _segments(session: Session, document_id: int, kind: str) -> tuple[Span, ...]
 
 
 def _units(
-    session: Session, document_id: int, text: str, unit: str, cuts: dict[int, int]
+    session: Session, document_id: int, text: str, unit: str, cuts: _Cuts
 ) -> tuple[Span, ...]:
     spans: tuple[Span, ...] = ()
     if unit == "turn":
@@ -256,12 +318,32 @@ def _units(
     return tuple(units)
 
 
+class _Cuts:
+    """Turn start → where its words start (after the label and the spaces that follow),
+    found when first asked: auto-coding asks only about the lines its hits touch."""
+
+    def __init__(self, text: str, turns: dict[int, int]) -> None:
+        self._text, self._turns = text, turns  # turn start → turn end
+        self._found: dict[int, int] = {}
+
+    def get(self, pos: int, default: int) -> int:
+        """Where the words of the turn starting at ``pos`` start; ``default`` when no turn
+        starts there."""
+        found = self._found.get(pos)
+        if found is None:
+            end = self._turns.get(pos)
+            if end is None:
+                return default
+            line_end = self._text.find("\n", pos, end)
+            found = self._found[pos] = label_end(self._text, pos, end if line_end < 0 else line_end)
+        return found
+
+
 @dataclass(frozen=True)
 class _Turns:
     """The speaker turns of one document: where their labels end, and the interviewer's."""
 
-    #: turn start → where its words start (after the label and the spaces that follow)
-    cuts: dict[int, int]
+    cuts: _Cuts
     #: the starts and ends of the interviewer's turns, in order
     asking_starts: tuple[int, ...]
     asking_ends: tuple[int, ...]
@@ -272,20 +354,35 @@ class _Turns:
         return i >= 0 and pos < self.asking_ends[i]
 
 
-def _turns(session: Session, document_id: int, text: str) -> _Turns:
-    rows = session.execute(
-        select(Segment.start, Segment.end, Segment.speaker)
-        .where(Segment.document_id == document_id, Segment.kind == "turn")
-        .order_by(Segment.start)
-    ).all()
-    cuts: dict[int, int] = {}
-    asking: list[Span] = []
-    for start, end, speaker in rows:
-        line_end = text.find("\n", start, end)
-        cuts[start] = label_end(text, start, end if line_end < 0 else line_end)
-        if speaker and is_interviewer(speaker):
-            asking.append((start, end))
-    return _Turns(cuts, tuple(s for s, _ in asking), tuple(e for _, e in asking))
+#: A speaker turn as :func:`_turn_rows` reads it: start, end, speaker.
+_TurnRow = tuple[int, int, str | None]
+
+
+def _turn_rows(session: Session, document_ids: Sequence[int]) -> dict[int, list[_TurnRow]]:
+    """The speaker turns of ``document_ids`` in order, by document: one query for them all
+    (one a document cost more than matching a pattern over it)."""
+    query = select(Segment.document_id, Segment.start, Segment.end, Segment.speaker).where(
+        Segment.kind == "turn"
+    )
+    turns: dict[int, list[_TurnRow]] = {}
+    wanted = sorted(set(document_ids))
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = query.where(Segment.document_id.in_(wanted[i : i + _CHUNK]))
+        for doc_id, start, end, speaker in fetch_tuples(session, chunk):
+            turns.setdefault(doc_id, []).append((start, end, speaker))
+    for rows in turns.values():
+        rows.sort(key=lambda r: r[0])
+    return turns
+
+
+def _turns(rows: Sequence[_TurnRow], text: str) -> _Turns:
+    asks = {speaker: is_interviewer(speaker) for speaker in {r[2] for r in rows} if speaker}
+    asking = [(start, end) for start, end, speaker in rows if speaker and asks[speaker]]
+    return _Turns(
+        _Cuts(text, {start: end for start, end, _speaker in rows}),
+        tuple(s for s, _ in asking),
+        tuple(e for _, e in asking),
+    )
 
 
 def _widen(units: Sequence[Span], starts: Sequence[int], start: int, end: int) -> Span | None:
@@ -310,6 +407,7 @@ def _hits_in(
     pattern: Pattern,
     unit: str,
     progress: Progress,
+    turn_rows: Sequence[_TurnRow],
     informants_only: bool = False,
 ) -> list[AutocodeHit]:
     spans: dict[Span, None] = {}
@@ -321,7 +419,7 @@ def _hits_in(
         if n % _CANCEL_EVERY == 0:
             check(progress)
         if turns is None:  # read on the first hit: a document without hits costs nothing
-            turns = _turns(session, document_id, text)
+            turns = _turns(turn_rows, text)
             sentences = _LineSentences(text, turns.cuts)
         if informants_only and turns.asked(start):
             continue
@@ -376,11 +474,16 @@ def preview_autocode(
     sink = progress or NullProgress()
     ids = _document_ids(session, document_ids)
     hits: list[AutocodeHit] = []
+    turns = _turn_rows(session, ids)
     for done, doc_id in enumerate(ids):
         check(sink)
         sink.report(done, len(ids))
         text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
-        hits.extend(_hits_in(session, doc_id, text, compiled, unit, sink, informants_only))
+        hits.extend(
+            _hits_in(
+                session, doc_id, text, compiled, unit, sink, turns.get(doc_id, ()), informants_only
+            )
+        )
     sink.report(len(ids), len(ids))
     if max_hits is not None and len(hits) > max_hits:
         raise TooManyHits(len(hits), max_hits)

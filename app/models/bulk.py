@@ -13,6 +13,7 @@ statement step per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table
@@ -58,7 +59,7 @@ def insert_rows(
 
     full = head + ", ".join(one for _ in range(per_statement))
     processors: list[Callable[[Any], Any] | None] = [
-        table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+        _remembering(table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) for c in columns
     ]
     convert = any(processors)
     chunk: list[Any] = []
@@ -76,6 +77,27 @@ def insert_rows(
     if count:
         run(head + ", ".join(one for _ in range(count)), tuple(chunk))
     return back
+
+
+_IMMUTABLE = (str, int, float, bool, datetime, date)
+
+
+def _remembering(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """``process`` that reuses its last result when given the same immutable value again:
+    many rows share one timestamp object, and converting it was a tenth of a large
+    auto-coding."""
+    if process is None:
+        return None
+    last: list[Any] = [None, None]
+
+    def remembered(value: Any) -> Any:
+        if value is last[0] and value is not None and isinstance(value, _IMMUTABLE):
+            return last[1]
+        result = process(value)
+        last[0], last[1] = value, result
+        return result
+
+    return remembered
 
 
 def fetch_tuples(session: Session, query: Any) -> list[tuple[Any, ...]]:

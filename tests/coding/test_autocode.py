@@ -337,3 +337,56 @@ def test_preview_writes_nothing(project: Project, dump: Dump) -> None:
         hits = preview_autocode(s, pattern="warga", unit="sentence")
     assert [INTERVIEW[h.start : h.end] for h in hits][-1] == "Semua dari warga."
     assert dump(project.path) == before
+
+
+TRICKY = (
+    "Kata Bpk. Hasan di Jl. Merdeka No. 5... lalu kami pulang. Beras, minyak, dll. Lalu "
+    "kami makan!! “Sudah?” tanya A. Yani (S.Sos.). Itu saja… kita lanjut. Harga Rp. 5000 dsb. "
+    "kita bayar.) Selesai?! Ya. …Oke"
+    # a pause (…/...) before a lower-case word does not end a sentence, however long
+    " Awalnya... "
+    + "kami terus bicara tentang sawah dan air " * 8
+    + "lalu… "
+    + "kita " * 50
+    + "selesai."
+)
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if s < end and e > start]
+
+
+def test_sentences_near_a_hit_are_the_line_sentences_it_overlaps() -> None:
+    """Auto-coding splits only around its hits (from the nearest sentence end before each):
+    on ordinary and tricky lines, for every hit position, the sentences it overlaps are the
+    ones splitting the whole line gives."""
+    import random
+
+    from app.coding.autocode import line_sentences, sentences_near
+    from bench.corpus import TextMaker
+
+    rng = random.Random(3)
+    lines = [
+        TRICKY,
+        TRICKY * 3,
+        "   ",
+        "Tanpa titik sama sekali",
+        *TextMaker(rng).transcript(chars=6_000),
+    ]
+    for line in lines:
+        full = line_sentences(line, 0, len(line))
+        for start in range(0, len(line), 1 if TRICKY in line else 7):
+            for width in (0, 1, 4, 30, 300):
+                end = min(start + width, len(line))
+                near = sentences_near(line, 0, len(line), start, end)
+                assert _overlapping(near, start, end) == _overlapping(full, start, end), (
+                    line[:40],
+                    start,
+                    end,
+                )
+        # a line whose words start after a label
+        cut = min(12, len(line))
+        full = line_sentences(line, cut, len(line))
+        for start in range(cut, len(line), 11):
+            near = sentences_near(line, cut, len(line), start, start + 5)
+            assert _overlapping(near, start, start + 5) == _overlapping(full, start, start + 5)

@@ -20,8 +20,8 @@ from app.coding.analysis import (
     get_cell_summary,
     set_cell_summary,
 )
-from app.coding.analysis.evidence import CodingRef
-from app.coding.analysis.matrix import _overlaps
+from app.coding.analysis.evidence import CodingRef, CodingTable
+from app.coding.analysis.matrix import _overlap_pairs
 from app.coding.errors import InvalidValue, NotFound
 from app.models.project import Project
 
@@ -116,7 +116,10 @@ def test_touching_spans_do_not_overlap() -> None:
     c = CodingRef(3, 20, 1, 4, 6, False)
     d = CodingRef(4, 20, 2, 0, 5, False)  # another document
     # a and b touch (5 = 5) without sharing a character; c overlaps both.
-    assert _overlaps([a, c, b, d]) == {1: [20], 3: [10, 20], 2: [20], 4: []}
+    table = CodingTable.of([a, c, b, d])  # ordered by document and start
+    found = _overlap_pairs(table)
+    pairs = sorted((int(table.id[i]), int(table.id[j])) for i, j in zip(*found, strict=True))
+    assert pairs == [(1, 3), (2, 3), (3, 1), (3, 2)]
 
 
 def test_cell_summaries_are_stored_undoable_and_shown(project: Project) -> None:

@@ -22,6 +22,7 @@ from app.coding.exports import (
     review_report,
     summary,
 )
+from app.coding.exports.table_kinds import CELL_KINDS
 
 I18N = Path(__file__).resolve().parents[2] / "app" / "ui" / "i18n"
 
@@ -62,7 +63,7 @@ def _export_labels() -> Iterator[tuple[str, str]]:
         "summary._TEXT": summary._TEXT,
         "summary.STATUS_LABELS": summary.STATUS_LABELS,
         "matrix._TITLES": matrix._TITLES,
-        "matrix._CELL_NOTES": matrix._CELL_NOTES,
+        "table_kinds.CELL_KINDS": {"id": {c.kind.value: c.note_id for c in CELL_KINDS}},
         "excerpts._LABELS": excerpts._LABELS,
         "review_report._LABELS": review_report._LABELS,
         "artefacts._TEXT": artefacts._TEXT,

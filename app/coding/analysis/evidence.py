@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import NamedTuple
 
-from sqlalchemy import Integer, func, select, type_coerce
+import numpy as np
+from sqlalchemy import BigInteger, String, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.coders import evidence_coders
@@ -30,7 +31,6 @@ from app.coding.codes import CodeInfo, list_codes
 from app.coding.codings import Stance
 from app.coding.errors import NotFound
 from app.coding.retrieval import Excerpt, excerpt_query, make_excerpt
-from app.models.bulk import fetch_tuples
 from app.models.schema import (
     Attribute,
     Case,
@@ -194,6 +194,19 @@ def attribute_exists(session: Session, *, name: str) -> None:
         raise NotFound("attribute", name)
 
 
+def lookup(mapping: Mapping[int, int], keys: np.ndarray) -> np.ndarray:
+    """``mapping[k]`` for each of ``keys`` (an integer array), -1 where ``k`` is not in
+    ``mapping`` (whose values are never negative)."""
+    if not mapping:
+        return np.full(len(keys), -1, dtype=np.int64)
+    known = np.fromiter(mapping.keys(), dtype=np.int64, count=len(mapping))
+    values = np.fromiter(mapping.values(), dtype=np.int64, count=len(mapping))
+    order = np.argsort(known)
+    known, values = known[order], values[order]
+    at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+    return np.where(known[at] == keys, values[at], -1)
+
+
 class CaseFinder:
     """The case of a position in a document, from the document↔case links in memory."""
 
@@ -224,6 +237,31 @@ class CaseFinder:
                 i -= 1
         return self._whole.get(document_id)
 
+    def cases_of(self, document_ids: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """:meth:`case_at` of each (document, position) pair as an array, -1 for none."""
+        result = lookup(self._whole, document_ids)
+        if not self._starts or not len(document_ids):
+            return result
+        spans = [(d, s, e, c) for d, found in self._spans.items() for s, e, c in found]
+        spans.sort(key=lambda x: (x[0], x[1]))  # stable: each document's spans stay in order
+        doc, start, end, case_id = (
+            np.array(col, dtype=np.int64) for col in zip(*spans, strict=True)
+        )
+        place = (doc << 32) | start
+        # The last span starting at or before the position; when it ends before it, an
+        # earlier span of the document may still hold it (nested spans): those few are
+        # looked up one by one.
+        at = np.searchsorted(place, (document_ids << 32) | starts, side="right") - 1
+        held = at >= 0
+        at = np.maximum(at, 0)
+        same = held & (doc[at] == document_ids)
+        inside = same & (end[at] > starts)
+        result[inside] = case_id[at[inside]]
+        for i in np.flatnonzero(same & ~inside).tolist():
+            found = self.case_at(int(document_ids[i]), int(starts[i]))
+            result[i] = -1 if found is None else found
+        return result
+
     def has_spans(self) -> bool:
         """Whether any link covers only part of a document."""
         return bool(self._starts)
@@ -249,58 +287,134 @@ class CaseFinder:
                 yield coding, case_column[case_id]
 
 
+#: The stances of :attr:`CodingTable.stance`, by number (``supports`` is 0).
+STANCES = (Stance.SUPPORTS.value, Stance.ABSENT.value, Stance.BARRIER.value)
+#: The columns of :class:`CodingTable`, in :class:`CodingRef` order.
+_TABLE_COLUMNS = ("id", "code_id", "document_id", "start", "end", "illustrative", "stance",
+                  "coder_id")  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)
+class CodingTable:
+    """Codings as columns: one integer array per :class:`CodingRef` field, ``stance`` as its
+    number in :data:`STANCES`. Row ``i`` of every array is one coding; rows are ordered by
+    document, start and id. Analyses count with index arrays into this table and build
+    :class:`CodingRef` values only for the codings they show (:meth:`refs`)."""
+
+    id: np.ndarray
+    code_id: np.ndarray
+    document_id: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    illustrative: np.ndarray
+    stance: np.ndarray
+    coder_id: np.ndarray
+
+    @classmethod
+    def of(cls, refs: Sequence[CodingRef]) -> CodingTable:
+        """The table of ``refs``, in their order."""
+        rows = [(*r[:6], STANCES.index(r.stance), r.coder_id) for r in refs]
+        columns = list(zip(*rows, strict=True)) or [()] * len(_TABLE_COLUMNS)
+        return cls(*(np.array(col, dtype=np.int64) for col in columns))
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    def take(self, rows: np.ndarray) -> CodingTable:
+        """The table of ``rows`` (indices or a mask), in that order."""
+        return CodingTable(*(getattr(self, name)[rows] for name in _TABLE_COLUMNS))
+
+    def refs(self, rows: np.ndarray | None = None) -> list[CodingRef]:
+        """The codings of ``rows`` (indices; all when None) as :class:`CodingRef`."""
+        table = self if rows is None else self.take(rows)
+        columns = [getattr(table, name).tolist() for name in _TABLE_COLUMNS]
+        columns[5] = [bool(v) for v in columns[5]]
+        columns[6] = [STANCES[v] for v in columns[6]]
+        return list(map(CodingRef._make, zip(*columns, strict=True)))
+
+
+def _int_column(text: str | None) -> np.ndarray:
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def load_coding_table(
+    session: Session,
+    *,
+    code_ids: Collection[int] | None,
+    selection: CoderSelection | None = None,
+) -> CodingTable:
+    """The evidence codings of ``code_ids`` (every code when None) as a
+    :class:`CodingTable`: those of ``selection`` (default: the primary coders), one per
+    document, code and span however many selected coders made it (the lowest id stands for
+    the others).
+
+    The database packs each coding into four integers (two fields in one where they fit)
+    and sends each of the four as one comma-separated aggregate string, which numpy parses:
+    hundreds of thousands of codings then cost four strings, not a Python tuple and eight
+    integers each (that per-row cost was most of a matrix's time)."""
+    coder_ids = (selection or select_coders(session)).ids
+    if (code_ids is not None and not code_ids) or not coder_ids:
+        return CodingTable(*(np.zeros(0, dtype=np.int64) for _ in _TABLE_COLUMNS))
+    # Four numbers a coding: id, code and document, start and end, coder and flags.
+    pair = 1 << 32  # ids and offsets stay below 2**31
+    stance_number = case(*((Coding.stance == s, n) for n, s in enumerate(STANCES) if n), else_=0)
+    packed = (
+        Coding.id,
+        cast(Coding.code_id, BigInteger) * pair + Coding.document_id,
+        cast(Coding.start, BigInteger) * pair + Coding.end,
+        Coding.coder_id * 8 + stance_number * 2 + case((Coding.illustrative, 1), else_=0),
+    )
+    query = select(*(func.aggregate_strings(cast(f, String), ",") for f in packed))
+    total_coders = session.scalar(select(func.count()).select_from(Coder)) or 0
+    if len(coder_ids) < total_coders:
+        query = query.where(Coding.coder_id.in_(list(coder_ids)))
+    parts: list[list[np.ndarray]] = []
+    ids = [] if code_ids is None else sorted(code_ids)
+    for i in range(0, max(len(ids), 1), _CHUNK):
+        chunk = query if code_ids is None else query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
+        parts.append([_int_column(text) for text in session.execute(chunk).one()])
+    coding_id, code_doc, span, flags = (np.concatenate(found) for found in zip(*parts, strict=True))
+    columns = (
+        coding_id, code_doc >> 32, code_doc & (pair - 1), span >> 32, span & (pair - 1),
+        flags & 1, (flags >> 1) & 3, flags >> 3,
+    )  # fmt: skip
+    table = CodingTable(*columns)
+    table = table.take(np.lexsort((table.id, (table.document_id << 32) | table.start)))
+    return _one_per_span(table) if len(coder_ids) > 1 else table
+
+
 def load_codings(
     session: Session,
     *,
     code_ids: Collection[int] | None,
     selection: CoderSelection | None = None,
 ) -> list[CodingRef]:
-    """The evidence codings of ``code_ids`` (every code when None), ordered by document and
-    start: those of ``selection`` (default: the primary coders), one per document, code and
-    span however many selected coders made it (the lowest id stands for the others)."""
-    if code_ids is not None and not code_ids:
-        return []
-    coder_ids = (selection or select_coders(session)).ids
-    if not coder_ids:
-        return []
-    # Plain driver tuples rather than result rows, and the star read as a plain integer:
-    # this runs over hundreds of thousands of codings and per-row overhead dominates.
-    query = select(
-        Coding.id, Coding.code_id, Coding.document_id, Coding.start, Coding.end,
-        type_coerce(Coding.illustrative, Integer), Coding.stance, Coding.coder_id,
-    ).order_by(Coding.document_id, Coding.start, Coding.id)  # fmt: skip
-    total_coders = session.scalar(select(func.count()).select_from(Coder)) or 0
-    if len(coder_ids) < total_coders:
-        query = query.where(Coding.coder_id.in_(list(coder_ids)))
-    if code_ids is None:
-        rows = list(map(CodingRef._make, fetch_tuples(session, query)))
-    else:
-        ids = list(code_ids)
-        rows = []
-        for i in range(0, len(ids), _CHUNK):
-            chunk = query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
-            rows.extend(map(CodingRef._make, fetch_tuples(session, chunk)))
-        if len(ids) > _CHUNK:
-            rows.sort(key=lambda r: (r.document_id, r.start, r.id))
-    return _one_per_span(rows) if len(coder_ids) > 1 else rows
+    """:func:`load_coding_table` as a list of :class:`CodingRef`, ordered by document and
+    start."""
+    return load_coding_table(session, code_ids=code_ids, selection=selection).refs()
 
 
-def _one_per_span(rows: list[CodingRef]) -> list[CodingRef]:
+def _one_per_span(table: CodingTable) -> CodingTable:
     """Drop codings that repeat an earlier coding's document, code and span.
 
-    ``rows`` are ordered by document, start and id, so identical spans sit together in id
-    order and the first one seen (the lowest id) is kept; the order is preserved.
-    """
-    seen: set[tuple[int, int, int, int]] = set()
-    add = seen.add
-    kept: list[CodingRef] = []
-    keep = kept.append
-    for r in rows:
-        ident = (r.document_id, r.code_id, r.start, r.end)
-        if ident not in seen:
-            add(ident)
-            keep(r)
-    return kept if len(kept) != len(rows) else rows
+    ``table`` is ordered by document, start and id; a stable sort by (document, start) and
+    (code, end) brings identical spans together in id order, and all but the first (the
+    lowest id) are dropped; the order of ``table`` is preserved."""
+    if len(table) < 2:
+        return table
+    place = (table.document_id << 32) | table.start  # ids and offsets stay below 2**31
+    span = (table.code_id << 32) | table.end
+    order = np.lexsort((span, place))
+    place, span = place[order], span[order]
+    repeat = np.zeros(len(order), dtype=bool)
+    repeat[1:] = (place[1:] == place[:-1]) & (span[1:] == span[:-1])
+    if not repeat.any():
+        return table
+    keep = np.ones(len(table), dtype=bool)
+    keep[order[repeat]] = False
+    return table.take(keep)
 
 
 def document_types(session: Session) -> dict[int, str]:

@@ -22,11 +22,12 @@ which indicator), and a summary cell of a rolled-up row adds its indicators' sum
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import overload
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -35,19 +36,23 @@ from app.coding.analysis.evidence import (
     CaseFinder,
     CaseRef,
     CodingRef,
+    CodingTable,
     attribute_exists,
     codebook_info,
     document_types,
     gc_paused,
     load_cases,
-    load_codings,
+    load_coding_table,
     load_quotes,
+    lookup,
     pick,
     select_coders,
     subtrees,
 )
 from app.coding.codes import CodeInfo
 from app.coding.errors import InvalidValue
+from app.coding.exports.table_kinds import CellKind as CellKind  # re-exported: declared there
+from app.coding.exports.table_kinds import parse_cells as parse_cells
 from app.coding.retrieval import Excerpt
 from app.coding.sources import SourceType
 from app.models.schema import Code
@@ -65,15 +70,6 @@ class ColumnKind(StrEnum):
     SOURCE = "source"
 
 
-class CellKind(StrEnum):
-    """What a matrix cell shows."""
-
-    QUOTES = "quotes"
-    COUNT = "count"
-    PRESENCE = "presence"
-    SUMMARY = "summary"
-
-
 def parse_columns(cols: str) -> tuple[ColumnKind, str]:
     """``cases`` / ``attr:KEY`` / ``source-type`` / a codebook key → (kind, source)."""
     cols = cols.strip()
@@ -89,14 +85,6 @@ def parse_columns(cols: str) -> tuple[ColumnKind, str]:
     if not cols:
         raise InvalidValue("columns", cols, "expected cases, attr:KEY or a codebook")
     return ColumnKind.CODE, cols
-
-
-def parse_cells(cells: str) -> CellKind:
-    """``quotes`` / ``count`` / ``presence`` / ``summary`` → :class:`CellKind`."""
-    try:
-        return CellKind(cells.strip())
-    except ValueError as exc:
-        raise InvalidValue("cells", cells, "expected quotes, count, presence or summary") from exc
 
 
 @dataclass(frozen=True)
@@ -141,6 +129,105 @@ class MatrixColumn:
     def name(self, language: str) -> str:
         """Heading in ``language`` (code names are translated, cases and values are not)."""
         return pick(language, self.name_id, self.name_en)
+
+
+def _starts_run(ordered: np.ndarray) -> np.ndarray:
+    """Where a sorted array's value differs from the one before (a mask)."""
+    mask = np.ones(len(ordered), dtype=bool)
+    mask[1:] = ordered[1:] != ordered[:-1]
+    return mask
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, ascending (``np.unique`` hashes: many times slower here)."""
+    ordered = np.sort(values)
+    distinct: np.ndarray = ordered[_starts_run(ordered)]
+    return distinct
+
+
+class CellView(Sequence[CodingRef]):
+    """The codings of one cell, in position order: row numbers of a :class:`CodingTable`,
+    read as :class:`CodingRef` values only when they are read."""
+
+    __slots__ = ("_rows", "_table")
+
+    def __init__(self, table: CodingTable, rows: np.ndarray) -> None:
+        self._table, self._rows = table, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> CodingRef: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CodingRef, ...]: ...
+    def __getitem__(self, index: int | slice) -> CodingRef | tuple[CodingRef, ...]:
+        if isinstance(index, slice):
+            return tuple(self._table.refs(self._rows[index]))
+        return self._table.refs(self._rows[[index]])[0]
+
+    def __iter__(self) -> Iterator[CodingRef]:
+        return iter(self._table.refs(self._rows))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CellView({list(self)!r})"
+
+
+class CellCodings(Mapping[tuple[int, int], Sequence[CodingRef]]):
+    """(row, column) → the codings of that cell, for the cells that have any.
+
+    Built from two parallel arrays, the cell (``row * width + column``) and the coding (row
+    number in ``table``) of every (cell, coding) pair; they are sorted once by cell and
+    coding, so each cell is one slice, in position order. Only the cells that are read build
+    their :class:`CodingRef` values."""
+
+    def __init__(
+        self, table: CodingTable, cells: np.ndarray, codings: np.ndarray, width: int
+    ) -> None:
+        size = max(len(table), 1)
+        pairs = np.sort(cells * size + codings)  # by cell, then coding
+        cells, self._codings = pairs // size, pairs % size
+        first = np.flatnonzero(_starts_run(cells))
+        self._table, self._width, self._keys = table, width, cells[first]
+        self._bounds: list[int] = [*first.tolist(), len(cells)]
+        self._where: dict[int, int] | None = None
+
+    def _slot(self, key: object) -> int | None:
+        if not isinstance(key, tuple) or len(key) != 2:
+            return None
+        row, col = key
+        if not 0 <= col < self._width:
+            return None
+        if self._where is None:
+            self._where = {k: i for i, k in enumerate(self._keys.tolist())}
+        return self._where.get(row * self._width + col)
+
+    def __getitem__(self, key: tuple[int, int]) -> CellView:
+        slot = self._slot(key)
+        if slot is None:
+            raise KeyError(key)
+        return CellView(self._table, self._codings[self._bounds[slot] : self._bounds[slot + 1]])
+
+    def __contains__(self, key: object) -> bool:
+        return self._slot(key) is not None
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        width = self._width
+        return zip((self._keys // width).tolist(), (self._keys % width).tolist(), strict=True)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def codings(self) -> np.ndarray:
+        """The row numbers in the table of every coding of any cell, ascending."""
+        return _distinct(self._codings)
 
 
 @dataclass(frozen=True)
@@ -248,28 +335,43 @@ def _code_rows(codes: Sequence[CodeInfo]) -> tuple[MatrixRow, ...]:
     )  # fmt: skip
 
 
-def _overlaps(codings: Sequence[CodingRef]) -> dict[int, list[int]]:
-    """Coding id → codes of the codings it overlaps in the same document (with repeats).
+def _overlap_pairs(table: CodingTable) -> tuple[np.ndarray, np.ndarray]:
+    """Every ordered pair (i, j), i ≠ j, of codings (row numbers of ``table``) that share at
+    least one character in the same document: both (i, j) and (j, i).
 
-    ``codings`` must be ordered by document and start. A sweep keeps the codings still open
-    at the current start; each overlapping pair is recorded on both sides.
-    """
-    found: dict[int, list[int]] = {}
-    active: list[tuple[int, int, list[int]]] = []  # (end, code id, hits)
-    doc = -1
-    for x in codings:
-        if x.document_id != doc:
-            doc, active = x.document_id, []
-        elif active:
-            start = x.start
-            active = [a for a in active if a[0] > start]
-        hits: list[int] = []
-        for _end, code_id, other in active:
-            hits.append(code_id)
-            other.append(x.code_id)
-        active.append((x.end, x.code_id, hits))
-        found[x.id] = hits
-    return found
+    ``table`` is ordered by document and start, so the codings after i that overlap it are
+    exactly those up to the first one starting at or after i's end in i's document."""
+    place = (table.document_id << 32) | table.start
+    limit = np.searchsorted(place, (table.document_id << 32) | table.end, side="left")
+    first = np.arange(len(table))
+    after = np.maximum(limit - first - 1, 0)
+    i = np.repeat(first, after)
+    j = i + 1 + (np.arange(len(i)) - np.repeat(np.cumsum(after) - after, after))
+    return np.concatenate((i, j)), np.concatenate((j, i))
+
+
+class _Targets:
+    """Code id → the rows (or columns) its codings count in: the code's own and, rolled up,
+    its ancestors'; as arrays, so that whole columns of codings are spread at once."""
+
+    def __init__(self, chains: Mapping[int, tuple[int, ...]], index: Mapping[int, int]) -> None:
+        codes = sorted(chains)
+        spread = [[index[up] for up in chains[c]] for c in codes]
+        self._codes = np.array(codes, dtype=np.int64)
+        self._first = np.cumsum([0, *map(len, spread)], dtype=np.int64)
+        self._values = np.array([v for found in spread for v in found], dtype=np.int64)
+
+    def spread(self, code_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in ``code_ids``, target) for each element and each of its code's
+        targets; codes without targets give none."""
+        if not len(self._codes):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._codes, code_ids), len(self._codes) - 1)
+        first = self._first[at]
+        count = np.where(self._codes[at] == code_ids, self._first[at + 1] - first, 0)
+        position = np.repeat(np.arange(len(code_ids)), count)
+        offset = np.arange(len(position)) - np.repeat(np.cumsum(count) - count, count)
+        return position, self._values[np.repeat(first, count) + offset]
 
 
 def _or_all(session: Session, code_ids: set[int]) -> set[int] | None:
@@ -323,28 +425,11 @@ def _build(
     columns: list[MatrixColumn] = []
     names = (source, source)
 
-    # Codings are visited in position order and appended to the cells of their code's row
-    # and (rolled up) its ancestors' rows, so every cell ends up in position order. Cells
-    # are keyed by one integer (row * width + column) while filling: this loop runs for
-    # every (coding, column) pair and tuple keys cost a third of its time.
-    targets = {
-        code_id: tuple(row_index[up] for up in chain) for code_id, chain in row_chain.items()
-    }
-    flat: defaultdict[int, list[CodingRef]] = defaultdict(list)
-    other_flat: defaultdict[int, list[CodingRef]] = defaultdict(list)
-    used_docs: set[int] = set()
-    width = 1
-
-    def put(coding: CodingRef, cols: Collection[int]) -> None:
-        if not cols:
-            return
-        cells = flat if coding.supports else other_flat
-        used_docs.add(coding.document_id)
-        for row in targets[coding.code_id]:
-            base = row * width
-            for col in cols:
-                cells[base + col].append(coding)
-
+    # Every column kind comes down to (coding, column) pairs: a coding's column is that of
+    # its case, its case's attribute value or its document's source type, or (co-occurrence)
+    # each column its overlapping codings count in. The pairs are spread to the coding's
+    # row and its ancestors' rows (rolled up) and become the cells' codings.
+    rows_of = _Targets(row_chain, row_index)
     finder = CaseFinder(session)
     kinds = document_types(session)
     if kind is ColumnKind.CODE:
@@ -361,64 +446,61 @@ def _build(
             for c in other.codes
         ]  # fmt: skip
         width = max(len(columns), 1)
-        col_targets = {
-            code_id: tuple(col_index[up] for up in chain) for code_id, chain in col_chain.items()
-        }
         wanted = set(row_chain) | set(col_chain)
-        codings = load_codings(session, code_ids=_or_all(session, wanted), selection=selection)
-        found_in = _overlaps(codings)
-        for coding in codings:
-            hit = found_in[coding.id]
-            if hit and coding.code_id in targets:
-                put(coding, {col for c in hit if c in col_targets for col in col_targets[c]})
-    elif kind is ColumnKind.SOURCE:
-        codings = load_codings(
-            session, code_ids=_or_all(session, set(row_chain)), selection=selection
-        )
-        present = {kinds.get(c.document_id, SourceType.INTERVIEW.value) for c in codings}
-        present.update(kinds.values())
-        types = [t for t in SourceType if t.value in present]
-        type_col = {t.value: i for i, t in enumerate(types)}
-        columns = [
-            MatrixColumn(ColumnKind.SOURCE, t.value, t.value, t.value, t.value) for t in types
-        ]
-        width = max(len(columns), 1)
-        for coding in codings:
-            if coding.code_id in targets:
-                put(coding, (type_col[kinds.get(coding.document_id, "interview")],))
+        table = load_coding_table(session, code_ids=_or_all(session, wanted), selection=selection)
+        coding, partner = _overlap_pairs(table)
+        pair, col = _Targets(col_chain, col_index).spread(table.code_id[partner])
+        # a coding counts once in a column however many of its codings it overlaps
+        once = _distinct(coding[pair] * width + col)
+        coding, col = once // width, once % width
     else:
-        codings = load_codings(
+        table = load_coding_table(
             session, code_ids=_or_all(session, set(row_chain)), selection=selection
         )
-        case_col: dict[int, int] = {}
-        if kind is ColumnKind.CASE:
-            case_col = {c.id: i for i, c in enumerate(cases)}
+        if kind is ColumnKind.SOURCE:
+            # a coding's document has a source type (interview when it has none)
+            typed = lookup({d: 0 for d in kinds}, table.document_id) >= 0
+            present = set(kinds.values()) | ({"interview"} if not typed.all() else set())
+            types = [t for t in SourceType if t.value in present]
+            type_col = {t.value: i for i, t in enumerate(types)}
             columns = [
-                MatrixColumn(ColumnKind.CASE, c.name, c.name, c.name, c.name, c.alias, case_id=c.id)
-                for c in cases
+                MatrixColumn(ColumnKind.SOURCE, t.value, t.value, t.value, t.value) for t in types
             ]
+            of_type = lookup({d: type_col[t] for d, t in kinds.items()}, table.document_id)
+            column_of = np.where(typed, of_type, type_col.get("interview", -1))
         else:
-            attribute_exists(session, name=source)
-            value_col: dict[str, int] = {}
-            for case in cases:
-                value = case.attributes.get(source)
-                if not value:
-                    continue
-                if value not in value_col:
-                    value_col[value] = len(columns)
-                    key = attr_column_key(source, value)
-                    columns.append(MatrixColumn(ColumnKind.ATTR, value, key, value, value))
-                case_col[case.id] = value_col[value]
+            case_col: dict[int, int] = {}
+            if kind is ColumnKind.CASE:
+                case_col = {c.id: i for i, c in enumerate(cases)}
+                columns = [
+                    MatrixColumn(
+                        ColumnKind.CASE, c.name, c.name, c.name, c.name, c.alias, case_id=c.id
+                    )
+                    for c in cases
+                ]
+            else:
+                attribute_exists(session, name=source)
+                value_col: dict[str, int] = {}
+                for case_ref in cases:
+                    value = case_ref.attributes.get(source)
+                    if not value:
+                        continue
+                    if value not in value_col:
+                        value_col[value] = len(columns)
+                        key = attr_column_key(source, value)
+                        columns.append(MatrixColumn(ColumnKind.ATTR, value, key, value, value))
+                    case_col[case_ref.id] = value_col[value]
+            case_of = finder.cases_of(table.document_id, table.start)
+            column_of = np.where(case_of >= 0, lookup(case_col, case_of), -1)
         width = max(len(columns), 1)
-        for coding, col in finder.column_of(codings, case_col):
-            put(coding, (col,))
-
-    evidence: Mapping[tuple[int, int], Sequence[CodingRef]] = {
-        divmod(key, width): found for key, found in flat.items()
-    }
-    contrary: Mapping[tuple[int, int], Sequence[CodingRef]] = {
-        divmod(key, width): found for key, found in other_flat.items()
-    }
+        coding = np.flatnonzero(column_of >= 0)
+        col = column_of[coding]
+    position, row = rows_of.spread(table.code_id[coding])
+    coding, cell = coding[position], row * width + col[position]
+    supports = table.stance[coding] == 0
+    evidence = CellCodings(table, cell[supports], coding[supports], width)
+    contrary = CellCodings(table, cell[~supports], coding[~supports], width)
+    used_docs = set(_distinct(table.document_id[coding]).tolist())
     col_by_key = {c.summary_key: i for i, c in enumerate(columns)}
     stored = (
         {}
@@ -432,12 +514,8 @@ def _build(
     }
     quotes: dict[int, Excerpt] = {}
     if with_quotes:
-        picked = {
-            c.id: c for cells in (evidence, contrary) for hits in cells.values() for c in hits
-        }
-        quotes = load_quotes(
-            session, codings=list(picked.values()), finder=finder, selection=selection
-        )
+        shown = _distinct(np.concatenate((evidence.codings(), contrary.codings())))
+        quotes = load_quotes(session, codings=table.refs(shown), finder=finder, selection=selection)
     return Matrix(
         rows_codebook=book.key,
         rows_name_id=book.name_id,

@@ -23,6 +23,8 @@ from app.coding.exports.excerpts import (
     pseudonymiser,
     source_label,
 )
+from app.coding.exports.table_kinds import ABSENT as ABSENT  # re-exported: declared there
+from app.coding.exports.table_kinds import PRESENT as PRESENT
 from app.coding.retrieval import Excerpt
 from app.coding.settings import ProjectSettings, get_settings
 from app.coding.sources import is_secondary
@@ -62,8 +64,6 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "–",
     },
 }
-PRESENT = "\u2713"
-ABSENT = "\u2013"
 
 
 def make_pseudonyms(

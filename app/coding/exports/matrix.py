@@ -12,14 +12,14 @@ quotes marked with the indicator, their cell summaries after the row's own.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.coding.analysis.matrix import CellKind, ColumnKind, Matrix, build_matrix, parse_cells
+from app.coding.analysis.matrix import ColumnKind, Matrix, build_matrix
 from app.coding.exports import (
     ExportResult,
     atomic_output,
@@ -54,6 +54,7 @@ from app.coding.exports.excerpts import (
     names_note,
 )
 from app.coding.exports.matrix_docx import write_matrix_docx
+from app.coding.exports.table_kinds import CellKind, cell_kind, parse_cells
 from app.coding.exports.table_options import TableOptions, filter_matrix, limit_depth
 
 LANDSCAPE_ABOVE_COLUMNS = 4
@@ -69,22 +70,6 @@ _TITLES = {
         ColumnKind.ATTR: "Matrix of {book} by {attr}",
         ColumnKind.CODE: "Co-occurrence of {book} and {other}",
         ColumnKind.SOURCE: "Matrix of {book} by source type",
-    },
-}
-_CELL_NOTES = {
-    "id": {
-        CellKind.COUNT: "Angka menunjukkan jumlah kutipan pendukung.",
-        CellKind.PRESENCE: f"{PRESENT} = ada kutipan pendukung; {ABSENT} = tidak ada.",
-        CellKind.QUOTES: "Kutipan bertanda [tidak terjadi] atau [hambatan] tidak dihitung "
-        "sebagai bukti pendukung.",
-        CellKind.SUMMARY: "Isi sel adalah ringkasan peneliti atas kutipan pada sel tersebut.",
-    },
-    "en": {
-        CellKind.COUNT: "Numbers are counts of supporting quotes.",
-        CellKind.PRESENCE: f"{PRESENT} = supporting quote; {ABSENT} = none.",
-        CellKind.QUOTES: "Quotes marked [does not happen] or [barrier] are not counted as "
-        "supporting evidence.",
-        CellKind.SUMMARY: "Each cell holds the researcher's summary of the quotes it covers.",
     },
 }
 # Readable names of the attributes of SPEC §3 (and of the sample study's cases.csv).
@@ -147,28 +132,33 @@ def _summary_text(
     ]
 
 
-def _value(
-    matrix: Matrix, r: int, c: int, cells: CellKind, p: Pseudonymiser | None, language: str
-) -> Any:
-    if cells is CellKind.COUNT:
-        return matrix.count(r, c)
-    if cells is CellKind.PRESENCE:
-        return PRESENT if matrix.present(r, c) else ABSENT
-    if cells is CellKind.SUMMARY:
-        return "\n".join(_summary_text(matrix, r, c, p, language))
+def _count_value(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Any:
+    return matrix.count(r, c)
+
+
+def _presence_value(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Any:
+    return PRESENT if matrix.present(r, c) else ABSENT
+
+
+def _quotes_value(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Any:
     names = _row_names(matrix, language)
     row_code = matrix.rows[r].code_id
     quotes = (*matrix.cell_quotes(r, c), *matrix.contrary_quotes(r, c))
     return "\n".join(quote_text(e, p, language, row_code_id=row_code, names=names) for e in quotes)
 
 
+def _summary_value(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Any:
+    return "\n".join(_summary_text(matrix, r, c, p, language))
+
+
 def matrix_layout(
     matrix: Matrix, *, cells: CellKind, pseudonyms: Pseudonymiser | None, language: str
 ) -> MatrixLayout:
     """The SPEC §5 layout of ``matrix`` with ``cells`` values."""
+    value = _WRITERS[cells].value
     width = range(len(matrix.columns))
     rows = tuple(
-        (row.key, *(_value(matrix, r, c, cells, pseudonyms, language) for c in width))
+        (row.key, *(value(matrix, r, c, pseudonyms, language) for c in width))
         for r, row in enumerate(matrix.rows)
     )
     return MatrixLayout(("code", *column_headers(matrix, pseudonyms)), rows)
@@ -188,14 +178,15 @@ def _write_xlsx(path: Path, layout: MatrixLayout, cells: CellKind, language: str
         protect_formulas(ws)
         ws.freeze_panes = "B2"
         ws.column_dimensions["A"].width = 40
-        wide = cells in (CellKind.QUOTES, CellKind.SUMMARY)
+        spec = cell_kind(cells)
+        wide = spec.text
         for i in range(2, len(layout.header) + 1):
             ws.column_dimensions[get_column_letter(i)].width = 45 if wide else 14
         wrap = Alignment(wrap_text=True, vertical="top")
         for row in ws.iter_rows(min_row=2, min_col=2):
             for cell in row:
                 cell.alignment = wrap
-        if cells is CellKind.COUNT and len(layout.header) > 1 and layout.rows:
+        if spec.heat and len(layout.header) > 1 and layout.rows:
             area = f"B2:{get_column_letter(len(layout.header))}{len(layout.rows) + 1}"
             ws.conditional_formatting.add(
                 area, ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
@@ -223,28 +214,30 @@ def _contrary_note(matrix: Matrix, r: int, c: int, language: str) -> str:
     return "; ".join(parts)
 
 
-def _docx_cell(
-    matrix: Matrix, r: int, c: int, cells: CellKind, p: Pseudonymiser | None, language: str
-) -> Cell:
-    if cells in (CellKind.COUNT, CellKind.PRESENCE):
-        n = matrix.count(r, c)
-        if cells is CellKind.COUNT:
-            shown, fill = str(n), heat_fill(n, matrix.max_count())
-        else:
-            shown, fill = (PRESENT if n else ABSENT), None
-        other = _contrary_note(matrix, r, c, language)
-        if not other:
-            return text_cell(shown, align="center", fill=fill)
-        return Cell(
-            (
-                Para((Run(shown),), align="center"),
-                Para((Run(other, italic=True, size_pt=7),), align="center"),
-            ),
-            fill=fill,
-        )
-    if cells is CellKind.SUMMARY:
-        parts = _summary_text(matrix, r, c, p, language)
-        return Cell(tuple(Para((Run(t),)) for t in parts)) if parts else text_cell("")
+def _mark_cell(matrix: Matrix, r: int, c: int, shown: str, fill: str | None, language: str) -> Cell:
+    """A count or presence cell: the value, and what says otherwise in small print below."""
+    other = _contrary_note(matrix, r, c, language)
+    if not other:
+        return text_cell(shown, align="center", fill=fill)
+    return Cell(
+        (
+            Para((Run(shown),), align="center"),
+            Para((Run(other, italic=True, size_pt=7),), align="center"),
+        ),
+        fill=fill,
+    )
+
+
+def _count_cell(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Cell:
+    n = matrix.count(r, c)
+    return _mark_cell(matrix, r, c, str(n), heat_fill(n, matrix.max_count()), language)
+
+
+def _presence_cell(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Cell:
+    return _mark_cell(matrix, r, c, PRESENT if matrix.count(r, c) else ABSENT, None, language)
+
+
+def _quotes_cell(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Cell:
     quotes = (*matrix.cell_quotes(r, c), *matrix.contrary_quotes(r, c))
     if not quotes:
         return text_cell(ABSENT, align="center")
@@ -252,6 +245,28 @@ def _docx_cell(
     return Cell(
         tuple(quote_paras(quotes, p, language, row_code_id=matrix.rows[r].code_id, names=names))
     )
+
+
+def _summary_cell(matrix: Matrix, r: int, c: int, p: Pseudonymiser | None, language: str) -> Cell:
+    parts = _summary_text(matrix, r, c, p, language)
+    return Cell(tuple(Para((Run(t),)) for t in parts)) if parts else text_cell("")
+
+
+@dataclass(frozen=True)
+class _Writers:
+    """How one cell kind of the registry is written: its .csv/.xlsx value and Word cell."""
+
+    value: Callable[[Matrix, int, int, Pseudonymiser | None, str], Any]
+    docx: Callable[[Matrix, int, int, Pseudonymiser | None, str], Cell]
+
+
+#: The writers of each cell kind of :data:`~app.coding.exports.table_kinds.CELL_KINDS`.
+_WRITERS: dict[CellKind, _Writers] = {
+    CellKind.COUNT: _Writers(_count_value, _count_cell),
+    CellKind.PRESENCE: _Writers(_presence_value, _presence_cell),
+    CellKind.QUOTES: _Writers(_quotes_value, _quotes_cell),
+    CellKind.SUMMARY: _Writers(_summary_value, _summary_cell),
+}
 
 
 def matrix_title(matrix: Matrix, language: str) -> str:
@@ -274,7 +289,7 @@ def _write_docx(
 ) -> int:
     labels = LABELS[language]
     numbered = matrix.column_kind is ColumnKind.CODE and len(matrix.columns) > NUMBERED_ABOVE
-    notes = [_CELL_NOTES[language][cells]]
+    notes = [cell_kind(cells).note(language)]
     if matrix.column_kind is ColumnKind.CODE:
         notes.append(_OVERLAP_NOTE[language])
     if any(r.rolled_up for r in matrix.rows):
@@ -285,7 +300,7 @@ def _write_docx(
     notes.append(names_note(pseudonyms, language))
 
     def plain(m: Matrix, r: int, c: int, kind: CellKind) -> Cell:
-        return _docx_cell(m, r, c, kind, pseudonyms, language)
+        return _WRITERS[kind].docx(m, r, c, pseudonyms, language)
 
     return write_matrix_docx(
         path, matrix, cells, pseudonyms=pseudonyms, language=language, options=options,
@@ -373,7 +388,7 @@ def export_matrix(
     kind = parse_cells(cells)
     matrix = build_matrix(
         session, rows=rows, cols=cols, coder=coder, coders=coders, rollup=rollup,
-        with_quotes=kind is CellKind.QUOTES,
+        with_quotes=cell_kind(kind).needs_quotes,
     )  # fmt: skip
     options = options or TableOptions()
     matrix = limit_depth(filter_matrix(session, matrix, options.where), options.depth)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -22,19 +21,12 @@ from app.coding.analysis.matrix import Matrix
 from app.coding.codes import find_code, list_codes
 from app.coding.errors import InvalidValue, NotFound
 from app.coding.exports.docx_tables import next_number
+from app.coding.exports.table_kinds import Layout as Layout  # re-exported: declared there
+from app.coding.exports.table_kinds import parse_layout
 from app.coding.retrieval import Excerpt
 
 DEFAULT_QUOTES = 3
 _T = TypeVar("_T")
-
-
-class Layout(StrEnum):
-    """``wide``: boxes × columns; ``long``: one row per box and column; ``split``: one table
-    per top-level box."""
-
-    WIDE = "wide"
-    LONG = "long"
-    SPLIT = "split"
 
 
 NUMBERINGS = ("chapter", "continuous")
@@ -128,10 +120,7 @@ def make_options(
     where: str | None = None,
 ) -> TableOptions:
     """:class:`TableOptions` from the plain values of the CLI or a dialog."""
-    try:
-        kind = Layout(layout)
-    except ValueError as exc:
-        raise InvalidValue("layout", layout, "expected wide, long or split") from exc
+    kind = parse_layout(layout)
     return TableOptions(
         title=title.strip() if title and title.strip() else None,
         numbering=numbering,

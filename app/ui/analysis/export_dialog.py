@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +41,7 @@ from app.coding.exports.catalogue import (
     file_name,
     free_path,
 )
+from app.coding.exports.table_kinds import LAYOUT_LABEL_CONTEXT, LAYOUTS
 from app.coding.exports.table_options import DEFAULT_QUOTES, make_options
 from app.ui.errors import error_message
 
@@ -136,9 +138,10 @@ class ExportDialog(QDialog):
         if Option.DEPTH in self.options:
             form.addRow(self.tr("Depth:"), self.depth_combo)
         self.layout_combo = _named(QComboBox(), "layoutCombo")
-        self.layout_combo.addItem(self.tr("Wide: boxes × columns"), "wide")
-        self.layout_combo.addItem(self.tr("Long: one row per box and column"), "long")
-        self.layout_combo.addItem(self.tr("Split: one table per top-level box"), "split")
+        for spec in LAYOUTS:
+            self.layout_combo.addItem(
+                QCoreApplication.translate(LAYOUT_LABEL_CONTEXT, spec.label), spec.layout.value
+            )
         if Option.LAYOUT in self.options:
             form.addRow(self.tr("Layout:"), self.layout_combo)
         self.where_combo = _named(QComboBox(), "whereCombo")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from app.coding.analysis.evidence import select_coders
 from app.coding.changes import Changes, Kind
 from app.coding.exports.catalogue import ExportKind
 from app.coding.exports.excerpts import merge_same_spans
+from app.coding.exports.table_kinds import CELL_KINDS, CELL_LABEL_CONTEXT
 from app.coding.retrieval import excerpts
 from app.coding.settings import get_settings
 from app.ui.analysis.charts import BarChart, bars_by_code, bars_by_group
@@ -53,8 +54,6 @@ from app.ui.context import ProjectContext
 from app.ui.errors import show_error
 from app.ui.language import current_language
 from app.ui.server.offline import keeps_last_view
-
-_CELLS = (CellKind.COUNT, CellKind.PRESENCE, CellKind.QUOTES, CellKind.SUMMARY)
 
 
 def _table(model: object) -> QTableView:
@@ -244,10 +243,9 @@ class AnalysisWindow(QMainWindow):
         row = QHBoxLayout()
         self.columns_combo = QComboBox()
         self.cells_combo = QComboBox()
-        for kind, label in zip(_CELLS, (self.tr("Counts"), self.tr("Presence"),
-                                        self.tr("Quotes"), self.tr("Cell summaries")),
-                               strict=True):  # fmt: skip
-            self.cells_combo.addItem(label, kind)
+        for spec in CELL_KINDS:
+            label = QCoreApplication.translate(CELL_LABEL_CONTEXT, spec.label)
+            self.cells_combo.addItem(label, spec.kind)
         row.addWidget(QLabel(self.tr("Columns:")))
         row.addWidget(self.columns_combo)
         row.addWidget(QLabel(self.tr("Cells:")))
