@@ -15,7 +15,9 @@ the server of ``$TELAAH_BENCH_PG_URL``, a superuser URL), then:
   ``pg_apply_p95_8coders`` is the 95th percentile of the coders' apply times,
   ``pg_matrix_under_load`` the median matrix time meanwhile, and afterwards the codings
   are counted per coder against what each coder was told was committed:
-  ``pg_codings_lost`` and ``pg_codings_duplicated`` must be 0.
+  ``pg_codings_lost`` and ``pg_codings_duplicated`` must be 0;
+- ``pg apply round trips`` (details only, no bar): the statements and libpq round trips of
+  one ``apply_code``, counted, since the p95 on a shared machine is noisy.
 """
 
 from __future__ import annotations
@@ -119,6 +121,52 @@ def apply_coding(url: str) -> tuple[float, dict[str, Any]]:
         with project.session() as session:
             codes = list(session.scalars(select(Code.id)))
         return time_apply(project, codes)
+    finally:
+        project.close()
+
+
+def apply_round_trips(url: str) -> dict[str, Any]:
+    """What one ``apply_code`` costs the server, counted rather than timed (a busy shared
+    machine makes its p95 noisy): the statements SQLAlchemy sends, and the round trips libpq
+    makes for them (its protocol trace: every ``Query`` and every ``Sync`` waits for an
+    answer; BEGIN and COMMIT included, the pool's pre-ping on checkout is one more)."""
+    from sqlalchemy import event, select
+
+    from app.coding.codings import apply_code
+    from app.models.project import open_project
+    from app.models.schema import Code, Document
+
+    project = open_project(url)
+    statements: list[str] = []
+    try:
+        with project.session() as session:
+            doc, length = session.execute(select(Document.id, Document.length).limit(1)).one()
+            code = session.scalars(select(Code.id)).first()
+        assert code is not None
+        event.listen(
+            project.engine, "before_cursor_execute", lambda *args: statements.append(args[2])
+        )
+        messages: list[str] = []
+        for start in (length // 3, length // 2):  # the first warms the statement cache
+            statements.clear()
+            with tempfile.TemporaryDirectory() as folder, project.session() as session:
+                raw = session.connection().connection.driver_connection
+                trace = Path(folder) / "trace.txt"
+                with trace.open("w", encoding="utf-8") as fh:
+                    raw.pgconn.trace(fh.fileno())  # type: ignore[union-attr]
+                    apply_code(
+                        session, document_id=doc, code_id=code, start=start, end=start + 40,
+                        coder=str(project.url.username if project.url else "bench"),
+                    )  # fmt: skip
+                    raw.pgconn.untrace()  # type: ignore[union-attr]
+                fields = [line.split("\t") for line in trace.read_text("utf-8").splitlines()]
+                messages = [f[3] for f in fields if len(f) > 3 and f[1] == "F"]
+        return {
+            "statements": len(statements),
+            "round_trips": sum(m in ("Query", "Sync") for m in messages),
+            "client_messages": messages,
+            "first_words": [" ".join(st.split()[:2]) for st in statements],
+        }
     finally:
         project.close()
 
@@ -462,6 +510,11 @@ def run(corpus: Path, out: Path, *, only: tuple[str, ...] = ()) -> dict[str, Any
         step("pg_open_project_L", window)
         step("pg_matrix_L", matrix_l)
         step("pg_apply_coding_L", apply)
+
+        def round_trips() -> None:
+            details["pg_apply_round_trips"] = apply_round_trips(url)
+
+        step("pg apply round trips", round_trips)
         step("pg load test", load)
         # diagnoses, run only when named: --only "pg coders alone,pg coders alone without notify"
         if only:

@@ -27,7 +27,7 @@ COMMANDS: dict[str, Command] = {
     "new": Command("new", "create a new project (a file, or an empty server database)"),
     "import": Command("importing", "import transcripts and documents"),
     "text": Command("show", "print the stored text of a document, exactly"),
-    "stats": Command("show", "count documents, cases, codes and codings"),
+    "stats": Command("stats", "count documents, cases, codes and codings"),
     "code": Command("coding", "code a span of a document (with a code, or in vivo)"),
     "autocode": Command("coding", "code every hit of a pattern"),
     "coder": Command("evidence", "set a coder's role (primary or second)"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.cli.common import opened, say
 from app.cli.gui import load_gui, open_gui
-from app.cli.show import format_stats
+from app.cli.stats import format_stats
 from app.coding.demo import build_demo_project, demo_project_path
 from app.coding.stats import project_stats
 

@@ -1,15 +1,13 @@
-"""``telaah text PROJECT --document NAME`` and ``telaah stats PROJECT [--json]``."""
+"""``telaah text PROJECT --document NAME``."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from app.cli.common import opened, say
+from app.cli.common import opened
 from app.coding.documents import get_document_text
-from app.coding.stats import ProjectStats, project_stats
 
 
 def register(commands: Any) -> None:
@@ -17,11 +15,6 @@ def register(commands: Any) -> None:
     text.add_argument("project", metavar="PROJECT")
     text.add_argument("--document", metavar="NAME", required=True)
     text.set_defaults(run=run_text)
-
-    stats = commands.add_parser("stats", help="count documents, cases, codes and codings")
-    stats.add_argument("project", metavar="PROJECT")
-    stats.add_argument("--json", action="store_true", help="print one JSON object")
-    stats.set_defaults(run=run_stats)
 
 
 def run_text(args: argparse.Namespace) -> int:
@@ -36,30 +29,4 @@ def run_text(args: argparse.Namespace) -> int:
         buffer.flush()
     else:
         sys.stdout.write(text)
-    return 0
-
-
-def format_stats(stats: ProjectStats) -> list[str]:
-    """The readable (non-JSON) form of :func:`project_stats`."""
-    lines = [
-        f"documents: {stats.documents}",
-        f"cases:     {stats.cases}",
-        f"codes:     {stats.codes}",
-        f"codings:   {stats.codings}",
-        f"coders:    {', '.join(stats.coders) if stats.coders else '-'}",
-        "codebooks:" + ("" if stats.codebooks else " -"),
-    ]
-    width = max((len(key) for key in stats.codebooks), default=0)
-    lines += [f"  {key:<{width}}  {n} codes" for key, n in stats.codebooks.items()]
-    return lines
-
-
-def run_stats(args: argparse.Namespace) -> int:
-    with opened(args.project, reads_only=True) as project, project.session() as session:
-        stats = project_stats(session)
-    if args.json:
-        say(json.dumps(stats.as_json(), ensure_ascii=False, indent=2), lines=True)
-    else:
-        for line in format_stats(stats):
-            say(line)
     return 0

@@ -31,13 +31,16 @@ def insert_rows(
     rows: Iterable[Sequence[Any]],
     *,
     returning: Sequence[str] = (),
+    skip_existing: bool = False,
 ) -> list[tuple[Any, ...]]:
     """Insert ``rows`` (values in the order of ``columns``) into the table of ``model`` in
     the session's transaction, after flushing the session's pending objects (the rows may
     refer to them). Nothing is committed; an error leaves the transaction to roll back.
 
     With ``returning`` (column names) the inserted rows' values of those columns come back,
-    in no promised order (``INSERT … RETURNING``; SQLite ≥ 3.35 and PostgreSQL)."""
+    in no promised order (``INSERT … RETURNING``; SQLite ≥ 3.35 and PostgreSQL). With
+    ``skip_existing`` a row that would break a unique key is left out, not an error
+    (``ON CONFLICT DO NOTHING``, SQLite ≥ 3.24 and PostgreSQL)."""
     table = cast(Table, model.__table__)
     session.flush()
     connection = session.connection()
@@ -49,7 +52,8 @@ def insert_rows(
     head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES "
     one = "(" + ", ".join(mark for _ in columns) + ")"
     per_statement = max(1, _MAX_PARAMETERS // len(columns))
-    tail = (" RETURNING " + ", ".join(quote(c) for c in returning)) if returning else ""
+    tail = " ON CONFLICT DO NOTHING" if skip_existing else ""
+    tail += (" RETURNING " + ", ".join(quote(c) for c in returning)) if returning else ""
     back: list[tuple[Any, ...]] = []
 
     def run(statement: str, values: tuple[Any, ...]) -> None:

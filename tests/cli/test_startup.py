@@ -72,6 +72,10 @@ def test_stats_loads_the_models_but_no_exporter_importer_or_qt(tmp_path: Path) -
     assert "sqlalchemy" in _tops(names)
     assert not _tops(names) & set(HEAVY)
     assert not {n for n in names if n.startswith(("app.coding.exports", "app.coding.refiqda"))}
+    # nor the importers, documents or codings: stats counts rows, it reads no transcript
+    avoided = ("app.coding.importing", "app.coding.documents", "app.coding.codings")
+    assert not {n for n in names if n.startswith(avoided)}
+    assert "app.cli.messages" not in names  # the error sentences load only on an error
 
 
 def test_the_start_window_shows_before_the_database_layer_loads(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.cli import main
-from app.cli.common import LENGTH_FIELDS, describe
+from app.cli.messages import LENGTH_FIELDS, describe
 from app.coding.analysis.cell_summaries import set_cell_summary
 from app.coding.cases import create_case, set_attributes
 from app.coding.codebooks import ensure_codebook

@@ -268,3 +268,90 @@ def test_a_code_deleted_by_another_coder_is_a_clear_refusal(pg_url: str) -> None
         assert _count(pg_url) == 0
     finally:
         project.close()
+
+
+def test_the_same_passage_coded_twice_at_once_is_one_coding_and_no_error(pg_url: str) -> None:
+    """Two windows of one coder (or a click sent twice) code the same span at the same
+    moment: the second is told it was already there (skipped), not shown an error."""
+    import threading
+    import time
+
+    project = create_project(pg_url)
+    try:
+        with project.session() as s:
+            doc = import_files(s, paths=[SAMPLE]).imported[0]
+            install_codebook(s, spec=load_bundled_codebook("putnam"))
+        with project.engine.connect() as conn:
+            code = int(conn.exec_driver_sql("SELECT min(id) FROM codes").scalar_one())
+        with project.session() as s:  # siti has coded before
+            siti = apply_code(s, document_id=doc.id, code_id=code, start=0, end=5, coder="siti")
+        results: list[object] = []
+
+        def second_window() -> None:
+            with project.session() as s:
+                try:
+                    results.append(
+                        apply_code(s, document_id=doc.id, code_id=code, start=10, end=40,
+                                   coder="siti")
+                    )  # fmt: skip
+                except Exception as exc:
+                    results.append(exc)
+
+        with project.engine.connect() as first_window:
+            # the first window's insert of the span is in flight, not yet committed ...
+            first_window.exec_driver_sql(
+                'INSERT INTO codings (document_id, code_id, coder_id, start, "end", snippet, '
+                "memo, illustrative, stance, created_at, updated_at) "
+                "VALUES (%s, %s, %s, 10, 40, 'x', '', false, 'supports', now(), now())",
+                (doc.id, code, siti.added[0].coder_id),
+            )
+            thread = threading.Thread(target=second_window)
+            thread.start()
+            time.sleep(0.5)  # ... while the second window's insert of it waits
+            first_window.commit()
+            thread.join(timeout=30)
+        (result,) = results
+        assert not isinstance(result, Exception), result
+        assert result.added == () and result.skipped == 1  # type: ignore[attr-defined]
+        assert _count(pg_url) == 2
+    finally:
+        project.close()
+
+
+def test_one_click_on_a_server_is_three_statements(pg_url: str) -> None:
+    """An apply on a team server (the coder and code, the document's length and snippet, the
+    insert): every statement is a round trip to a busy server, so none is read in vain."""
+    from sqlalchemy import event
+
+    project = create_project(pg_url)
+    try:
+        with project.session() as s:
+            doc = import_files(s, paths=[SAMPLE]).imported[0]
+            install_codebook(s, spec=load_bundled_codebook("putnam"))
+        with project.engine.connect() as conn:
+            code = int(conn.exec_driver_sql("SELECT min(id) FROM codes").scalar_one())
+        with project.session() as s:
+            apply_code(s, document_id=doc.id, code_id=code, start=0, end=5, coder="siti")
+        statements: list[str] = []
+        event.listen(
+            project.engine, "before_cursor_execute", lambda *args: statements.append(args[2])
+        )
+        with project.session() as s:
+            done = apply_code(s, document_id=doc.id, code_id=code, start=20, end=60, coder="siti")
+        assert len(statements) == 3, statements
+        assert done.added[0].snippet == doc_text(pg_url, doc.id)[20:60]
+    finally:
+        project.close()
+
+
+def doc_text(url: str, document_id: int) -> str:
+    project = open_project(url)
+    try:
+        with project.engine.connect() as conn:
+            return str(
+                conn.exec_driver_sql(
+                    "SELECT text FROM documents WHERE id = %s", (document_id,)
+                ).scalar_one()
+            )
+    finally:
+        project.close()

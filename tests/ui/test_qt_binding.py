@@ -2,25 +2,31 @@
 
 With that binding every call of a Qt method returning nothing drops a reference to None;
 after a few thousand paint calls CPython aborts with ``none_dealloc``, i.e. the app dies
-while the researcher scrolls a transcript. From Python 3.12 None is immortal (PEP 683): its
-count is a constant, such a leak can no longer crash and this test could not fail, so it runs
-only where it means something.
+while the researcher scrolls a transcript. What a user would notice is the crash, so that is
+what is checked, on every Python: a fresh process makes far more such calls than None has
+references (a leaking binding before 3.12 aborts it) and must end normally. From 3.12 None
+is immortal (PEP 683) and the same leak cannot crash; the check still holds there.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
-import pytest
+CHILD = """
+import sys
 from PySide6.QtCore import QRect
+rect = QRect(0, 0, 1, 1)
+calls = min(20 * sys.getrefcount(None), 1_000_000)  # more than None has references
+for _ in range(calls):
+    rect.setWidth(2)
+print("survived", calls, flush=True)
+"""
 
 
-@pytest.mark.skipif(
-    sys.version_info >= (3, 12), reason="None is immortal from Python 3.12 (PEP 683)"
-)
-def test_void_qt_calls_keep_none_alive() -> None:
-    rect = QRect(0, 0, 1, 1)
-    before = sys.getrefcount(None)
-    for _ in range(1000):
-        rect.setWidth(2)
-    assert sys.getrefcount(None) - before > -10
+def test_void_qt_calls_do_not_crash_the_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-400:]
+    assert done.stdout.startswith("survived")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.common import ARCHIVE_REASONS as CLI_ARCHIVE
-from app.cli.common import FILE_REASONS as CLI_FILE
-from app.cli.common import describe
+from app.cli.messages import ARCHIVE_REASONS as CLI_ARCHIVE
+from app.cli.messages import FILE_REASONS as CLI_FILE
+from app.cli.messages import describe
 from app.coding.autocode import TooManyHits
 from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound

@@ -74,7 +74,7 @@
     </message>
 </context>
 <context>
-    <name>AnalysisWindow</name>
+    <name>AnalysisLayout</name>
     <message>
         <source>Summary table…</source>
         <translation>Tabel ringkasan…</translation>
@@ -98,12 +98,6 @@
     <message>
         <source>Chapter draft…</source>
         <translation>Draf bab…</translation>
-    </message>
-    <message>
-        <location filename="../analysis/window.py" line="84"/>
-        <location filename="../analysis/window.py" line="486"/>
-        <source>Analysis</source>
-        <translation>Analisis</translation>
     </message>
     <message>
         <location filename="../analysis/window.py" line="109"/>
@@ -248,6 +242,27 @@
         <location filename="../analysis/window.py" line="261"/>
         <source>Co-occurrence with %1</source>
         <translation>Kemunculan bersama dengan %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <location filename="../analysis/window.py" line="84"/>
+        <location filename="../analysis/window.py" line="486"/>
+        <source>Analysis</source>
+        <translation>Analisis</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="168"/>
+        <location filename="../analysis/window.py" line="425"/>
+        <source>Finding of the selected box:</source>
+        <translation>Temuan untuk kotak yang dipilih:</translation>
+    </message>
+    <message>
+        <location filename="../analysis/window.py" line="209"/>
+        <location filename="../analysis/window.py" line="443"/>
+        <source>Select a cell to see its excerpts.</source>
+        <translation>Pilih sel untuk melihat kutipannya.</translation>
     </message>
     <message>
         <location filename="../analysis/window.py" line="333"/>
