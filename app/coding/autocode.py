@@ -15,8 +15,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingChanges, NewCoding, apply_codes
@@ -208,8 +209,11 @@ def sentences_near(text: str, line_start: int, line_end: int, start: int, end: i
             back -= 1
         first = line_start
         before = []
-        for match in _BOUNDARY.finditer(text, back, line_end):
+        boundaries = _BOUNDARY.finditer(text, back, line_end)
+        after: list[re.Match[str]] = []  # the first boundary run past ``start``, if any
+        for match in boundaries:
             if match.end() > start:
+                after.append(match)
                 break
             before.append(match)
         for match in reversed(before):  # the last sentence end before the hit
@@ -219,9 +223,11 @@ def sentences_near(text: str, line_start: int, line_end: int, start: int, end: i
         if first > line_start or back == line_start:
             break
         reach *= 4
+    # The sentences from ``first`` on, continuing the same scan: the runs of ``before``
+    # after ``first`` were all found to end no sentence.
     spans: list[Span] = []
     piece_start = first
-    for match in _BOUNDARY.finditer(text, first, line_end):
+    for match in chain(after, boundaries):
         if piece_start >= end:
             return spans
         if _is_boundary(text, match, line_start, line_end):
@@ -475,10 +481,14 @@ def preview_autocode(
     ids = _document_ids(session, document_ids)
     hits: list[AutocodeHit] = []
     turns = _turn_rows(session, ids)
+    # Each text read on its own (memory stays flat), by a Core statement compiled once:
+    # an ORM query a document cost more than reading its text.
+    connection = session.connection()
+    read_text = select(Document.text).where(Document.id == bindparam("doc_id"))
     for done, doc_id in enumerate(ids):
         check(sink)
         sink.report(done, len(ids))
-        text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        text = connection.execute(read_text, {"doc_id": doc_id}).scalar() or ""
         hits.extend(
             _hits_in(
                 session, doc_id, text, compiled, unit, sink, turns.get(doc_id, ()), informants_only

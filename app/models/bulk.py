@@ -62,17 +62,23 @@ def insert_rows(
             back.extend(tuple(r) for r in result)
 
     full = head + ", ".join(one for _ in range(per_statement))
-    processors: list[Callable[[Any], Any] | None] = [
-        _remembering(table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) for c in columns
+    # Only the columns whose type converts values are touched per row (on SQLite: booleans
+    # and timestamps), each in place in a copy of the row.
+    converting = [
+        (i, process)
+        for i, c in enumerate(columns)
+        if (process := _remembering(table.c[c].type.dialect_impl(dialect).bind_processor(dialect)))
     ]
-    convert = any(processors)
+    width = len(columns)
     chunk: list[Any] = []
     count = 0
     for row in rows:
-        if convert:
-            chunk.extend(v if p is None else p(v) for v, p in zip(row, processors, strict=True))
-        else:
-            chunk.extend(row)
+        values = list(row)
+        if len(values) != width:
+            raise ValueError(f"a row of {len(values)} values for {width} columns")
+        for i, process in converting:
+            values[i] = process(values[i])
+        chunk += values
         count += 1
         if count == per_statement:
             run(full, tuple(chunk))

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from app.coding.importing import extract
 from app.coding.importing.base import assemble
-from app.coding.importing.speakers import parse_label
+from app.coding.importing.speakers import _accepted, parse_label
+
+SAMPLES = sorted(
+    p
+    for p in (Path(__file__).resolve().parents[2] / "sample_transcripts").iterdir()
+    if p.suffix in {".docx", ".txt", ".pdf", ".md", ".odt", ".rtf"}
+)
 
 
 def turns_of(*paragraphs: str) -> list[tuple[str, str | None, str]]:
@@ -95,3 +108,69 @@ def test_turns_are_found_on_lines_inside_a_paragraph() -> None:
 def test_parse_label_does_not_take_a_time_for_a_speaker() -> None:
     assert parse_label("10:30 rapat dimulai") is None
     assert parse_label("Pukul 10:30: rapat") is None
+
+
+# --- find_turns against the line-by-line reading it replaced ---------------------------
+
+
+def _reference_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[Any, ...]]:
+    """The turns as the earlier ``find_turns`` found them: every line parsed into a label
+    with :func:`parse_label`, accepted speakers counted over all of them, and a turn from
+    each accepted label to the end of the line before the next one."""
+    lines = []
+    for start, end in paragraphs:
+        pos = start
+        for line in text[start:end].split("\n"):
+            lines.append((pos, pos + len(line), parse_label(line)))
+            pos += len(line) + 1
+    accepted = _accepted(Counter(label.speaker for _s, _e, label in lines if label))
+    turns: list[tuple[Any, ...]] = []
+    current: tuple[int, str, str | None] | None = None
+    last_end = 0
+    for start, end, label in lines:
+        if label is not None and label.speaker.casefold() in accepted:
+            if current is not None:
+                turns.append((current[0], last_end, current[1], current[2]))
+            current = (start, label.speaker, label.timestamp)
+        last_end = end
+    if current is not None:
+        turns.append((current[0], last_end, current[1], current[2]))
+    return turns
+
+
+def _tricky_transcript(seed: int) -> list[str]:
+    """Paragraphs mixing every label style, soft breaks, one-off headers, unknown names
+    seen once or twice, lines longer than a label may reach, and labels with no words."""
+    rng = random.Random(seed)
+    labels = [
+        "Peneliti:", "P:", "Informan 3:", "[00:01:12] Peneliti:", "00:03:21 P:",
+        "P (00:02:10):", "(00:02:10) P:", "**Informan:**", "Bu Siti:", "dr. Yohana:",
+        "Pak Ahmad bin Umar:", "Tanggal:", "Catatan penting:", "PENELITI:", "Informan\uff1a",
+        "x" * 250 + ":", "Sekali Saja:", "R1:", "Moderator 2:",
+    ]  # fmt: skip
+    words = ["ya", "betul", "banjir", "warga", "dll.", "Jl. Mawar", "10:30", "tidak:", "…"]
+    paragraphs = []
+    for _ in range(300):
+        lines = []
+        for _line in range(rng.choice([1, 1, 1, 2, 3])):
+            body = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+            if rng.random() < 0.6:
+                body = rng.choice(labels) + (" " if body else "") + body
+            lines.append(body or "hm")
+        paragraphs.append("\n".join(lines))
+    return paragraphs
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_turns_are_those_the_line_by_line_reading_finds(seed: int) -> None:
+    extracted = assemble(_tricky_transcript(seed), format="txt", encoding=None)
+    found = [tuple(t) for t in extracted.turns]
+    assert found == _reference_turns(extracted.text, extracted.paragraphs)
+    assert len({t[2] for t in found}) >= 5  # many speakers, so the test says something
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_turns_of_every_sample_are_those_the_line_by_line_reading_finds(path: Path) -> None:
+    extracted = extract(path)
+    found = [tuple(t) for t in extracted.turns]
+    assert found == _reference_turns(extracted.text, extracted.paragraphs)

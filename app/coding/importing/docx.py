@@ -164,10 +164,10 @@ def _inline(element: Any, parts: list[str]) -> None:
         tag = child.tag
         if tag == _T:
             parts.append(child.text or "")
+        elif tag in _INLINE_CONTAINERS:  # first: runs are far more common than breaks
+            _inline(child, parts)
         elif tag in _CHARACTERS:
             parts.append(_CHARACTERS[tag])
-        elif tag in _INLINE_CONTAINERS:
-            _inline(child, parts)
 
 
 def _table_text(table: Any) -> str:
