@@ -23,7 +23,7 @@ PRESENT = "\u2713"
 ABSENT = "\u2013"
 
 #: The Qt translation contexts of the labels below (the windows that show them).
-CELL_LABEL_CONTEXT = "AnalysisWindow"
+CELL_LABEL_CONTEXT = "AnalysisLayout"
 LAYOUT_LABEL_CONTEXT = "ExportDialog"
 
 
