@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,9 @@ from app.coding.limits import check_length
 from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
 from app.models.transactions import committed
+
+if TYPE_CHECKING:
+    from app.coding.review import ReviewState
 
 
 class Stance(StrEnum):
@@ -83,11 +86,14 @@ class CodingChanges:
     skipped: int = 0
     documents: frozenset[int] = field(default=frozenset())
     codes: frozenset[int] = field(default=frozenset())
+    #: the review marks and comments that went with ``removed`` (put back by a restore)
+    review: ReviewState | None = field(default=None, compare=False)
 
     @property
     def changes(self) -> Changes:
         """This delta as the one change value the views listen to."""
-        return Changes.of_codings(self)
+        found = Changes.of_codings(self)
+        return found | self.review.changes if self.review else found
 
     @staticmethod
     def of(
@@ -382,12 +388,16 @@ def remove_codings(
         removed = _infos(session, coding_ids)
         _check_unchanged(removed, unchanged)
         ids = [c.id for c in removed]
+        # the database deletes their review marks and comments with them: kept for undo
+        from app.coding.review import review_state  # review builds on this module
+
+        review = review_state(session, coding_ids=ids)
         for i in range(0, len(ids), _CHUNK):
             session.execute(
                 delete(Coding).where(Coding.id.in_(ids[i : i + _CHUNK])),
                 execution_options={"synchronize_session": False},
             )
-    return CodingChanges.of(removed=removed)
+    return replace(CodingChanges.of(removed=removed), review=review or None)
 
 
 def _content(c: CodingInfo) -> tuple[object, ...]:
@@ -419,13 +429,20 @@ def add_codings(session: Session, *, codings: Sequence[CodingInfo]) -> None:
     )  # fmt: skip
 
 
-def restore_codings(session: Session, *, codings: Sequence[CodingInfo]) -> CodingChanges:
-    """Put removed codings back exactly (same ids, coders, memos, stars, timestamps)."""
+def restore_codings(
+    session: Session, *, codings: Sequence[CodingInfo], review: ReviewState | None = None
+) -> CodingChanges:
+    """Put removed codings back exactly (same ids, coders, memos, stars, timestamps), with
+    ``review``, the marks and comments :func:`remove_codings` took with them."""
     with committed(session):
         add_codings(session, codings=codings)
+        if review:
+            from app.coding.review import put_review_state  # review builds on this module
+
+            put_review_state(session, state=review)
     coders = {n: coder_id(session, name=n, create=False) for n in {c.coder for c in codings}}
     restored = [replace(c, coder_id=coders[c.coder]) for c in codings]
-    return CodingChanges.of(added=restored)
+    return replace(CodingChanges.of(added=restored), review=review or None)
 
 
 def update_coding(

@@ -31,6 +31,7 @@ class AddCodingsCommand(CoreCommand):
         self.new = tuple(codings)
         self.added: tuple[CodingInfo, ...] = ()
         self.changes = CodingChanges()
+        self.undone = CodingChanges()  # a reviewer's marks made before the undo come back
 
     def do(self) -> Changes:
         self.changes = self.ctx.query(apply_codes, codings=self.new, coder=self.ctx.coder)
@@ -40,14 +41,17 @@ class AddCodingsCommand(CoreCommand):
     def undo_core(self) -> Changes:
         if not self.added:
             return Changes()
-        return self.ctx.query(
+        self.undone = self.ctx.query(
             remove_codings, coding_ids=[c.id for c in self.added], unchanged=self.added
-        ).changes
+        )
+        return self.undone.changes
 
     def redo_core(self) -> Changes:
         if not self.added:
             return Changes()
-        return self.ctx.query(restore_codings, codings=self.added).changes
+        return self.ctx.query(
+            restore_codings, codings=self.added, review=self.undone.review
+        ).changes
 
 
 class RestoredCodingsCommand(CoreCommand):
@@ -57,6 +61,7 @@ class RestoredCodingsCommand(CoreCommand):
         super().__init__(ctx, text)
         self.added = changes.added
         self.changes = changes
+        self.undone = CodingChanges()
 
     def do(self) -> Changes:
         return self.changes.changes
@@ -64,12 +69,15 @@ class RestoredCodingsCommand(CoreCommand):
     def undo_core(self) -> Changes:
         if not self.added:
             return Changes()
-        return self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added]).changes
+        self.undone = self.ctx.query(remove_codings, coding_ids=[c.id for c in self.added])
+        return self.undone.changes
 
     def redo_core(self) -> Changes:
         if not self.added:
             return Changes()
-        return self.ctx.query(restore_codings, codings=self.added).changes
+        return self.ctx.query(
+            restore_codings, codings=self.added, review=self.undone.review
+        ).changes
 
 
 class RemoveCodingsCommand(CoreCommand):
@@ -79,14 +87,17 @@ class RemoveCodingsCommand(CoreCommand):
         super().__init__(ctx, translate("CodingCommands", "Remove coding"))
         self.ids = tuple(coding_ids)
         self.removed: tuple[CodingInfo, ...] = ()
+        self.result = CodingChanges()
 
     def do(self) -> Changes:
-        changes = self.ctx.query(remove_codings, coding_ids=self.ids)
-        self.removed = changes.removed
-        return changes.changes
+        self.result = self.ctx.query(remove_codings, coding_ids=self.ids)
+        self.removed = self.result.removed
+        return self.result.changes
 
     def undo_core(self) -> Changes:
-        return self.ctx.query(restore_codings, codings=self.removed).changes
+        return self.ctx.query(
+            restore_codings, codings=self.removed, review=self.result.review
+        ).changes
 
 
 class UpdateCodingCommand(CoreCommand):
