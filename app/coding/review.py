@@ -191,21 +191,29 @@ _MARK_COLUMNS = tuple(c.name for c in ReviewMark.__table__.columns)
 _COMMENT_COLUMNS = tuple(c.name for c in Comment.__table__.columns)
 
 
+_CHUNK = 900  # bound parameters per IN (...) query
+
+
 def review_state(session: Session, *, coding_ids: Sequence[int]) -> ReviewState:
     """The marks and comments of these codings, read before the codings are deleted (the
     database deletes them with their codings); :func:`put_review_state` puts them back."""
     ids = list(coding_ids)
     if not ids:
         return ReviewState()
-    marks = session.execute(
-        select(*ReviewMark.__table__.columns)
-        .where(ReviewMark.coding_id.in_(ids))
-        .order_by(ReviewMark.id)
-    ).all()
-    comments = session.execute(
-        select(*Comment.__table__.columns).where(Comment.coding_id.in_(ids)).order_by(Comment.id)
-    ).all()
-    return ReviewState(tuple(tuple(r) for r in marks), tuple(tuple(r) for r in comments))
+    marks: list[Any] = []
+    comments: list[Any] = []
+    for i in range(0, len(ids), _CHUNK):  # an undo of auto-coding removes 50,000 at once
+        part = ids[i : i + _CHUNK]
+        marks += session.execute(
+            select(*ReviewMark.__table__.columns).where(ReviewMark.coding_id.in_(part))
+        ).all()
+        comments += session.execute(
+            select(*Comment.__table__.columns).where(Comment.coding_id.in_(part))
+        ).all()
+    return ReviewState(
+        tuple(tuple(r) for r in sorted(marks, key=lambda r: r.id)),
+        tuple(tuple(r) for r in sorted(comments, key=lambda r: r.id)),
+    )
 
 
 def put_review_state(session: Session, *, state: ReviewState) -> None:

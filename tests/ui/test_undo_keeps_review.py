@@ -61,3 +61,13 @@ def test_redo_of_an_apply_keeps_a_mark_made_before_the_undo(window, qtbot) -> No
     window.ctx.undo_stack.redo()
     assert _review(window, added.id)[0] == ["questioned"]
     assert len(_review(window, added.id)[1]) == 2
+
+
+def test_the_review_of_a_very_large_removal_is_read_in_parts(project) -> None:  # type: ignore[no-untyped-def]
+    """Undo of auto-coding removes tens of thousands of codings at once: reading their review
+    must not exceed SQLite's limit of bound parameters in one statement (32,766 in the
+    SQLite that Python ships on Windows, 250,000 in Debian's)."""
+    from app.coding.review import review_state
+
+    with project.session() as s:
+        assert not review_state(s, coding_ids=range(1, 260_001))
