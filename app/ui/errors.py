@@ -146,7 +146,6 @@ def field_words() -> dict[str, str]:
     return {
         **length_fields(),
         "code name": translate("Errors", "code name"),
-        "comment": translate("Errors", "comment"),
         "query": translate("Errors", "search text"),
         "pattern": translate("Errors", "pattern"),
         "name": translate("Errors", "name"),
