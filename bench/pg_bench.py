@@ -129,7 +129,9 @@ def apply_round_trips(url: str) -> dict[str, Any]:
     """What one ``apply_code`` costs the server, counted rather than timed (a busy shared
     machine makes its p95 noisy): the statements SQLAlchemy sends, and the round trips libpq
     makes for them (its protocol trace: every ``Query`` and every ``Sync`` waits for an
-    answer; BEGIN and COMMIT included, the pool's pre-ping on checkout is one more)."""
+    answer). The trace runs from before the session takes the pooled connection until
+    after it gives it back, so a check on checkout (a pre-ping), BEGIN, COMMIT and the
+    reset on return are counted, as the load test's coders pay them."""
     from sqlalchemy import event, select
 
     from app.coding.codings import apply_code
@@ -138,6 +140,7 @@ def apply_round_trips(url: str) -> dict[str, Any]:
 
     project = open_project(url)
     statements: list[str] = []
+    checked_out: list[object] = []
     try:
         with project.session() as session:
             doc, length = session.execute(select(Document.id, Document.length).limit(1)).one()
@@ -146,21 +149,27 @@ def apply_round_trips(url: str) -> dict[str, Any]:
         event.listen(
             project.engine, "before_cursor_execute", lambda *args: statements.append(args[2])
         )
+        event.listen(project.engine, "checkout", lambda dbapi, *_: checked_out.append(dbapi))
+        login = str(project.url.username if project.url else "bench")
         messages: list[str] = []
         for start in (length // 3, length // 2):  # the first warms the statement cache
+            with project.engine.connect() as conn:  # the pooled connection the apply gets
+                raw = conn.connection.driver_connection
             statements.clear()
-            with tempfile.TemporaryDirectory() as folder, project.session() as session:
-                raw = session.connection().connection.driver_connection
+            checked_out.clear()
+            with tempfile.TemporaryDirectory() as folder:
                 trace = Path(folder) / "trace.txt"
                 with trace.open("w", encoding="utf-8") as fh:
                     raw.pgconn.trace(fh.fileno())  # type: ignore[union-attr]
-                    apply_code(
-                        session, document_id=doc, code_id=code, start=start, end=start + 40,
-                        coder=str(project.url.username if project.url else "bench"),
-                    )  # fmt: skip
+                    with project.session() as session:
+                        apply_code(
+                            session, document_id=doc, code_id=code, start=start,
+                            end=start + 40, coder=login,
+                        )  # fmt: skip
                     raw.pgconn.untrace()  # type: ignore[union-attr]
                 fields = [line.split("\t") for line in trace.read_text("utf-8").splitlines()]
                 messages = [f[3] for f in fields if len(f) > 3 and f[1] == "F"]
+            assert checked_out == [raw], "the apply used another connection than the traced one"
         return {
             "statements": len(statements),
             "round_trips": sum(m in ("Query", "Sync") for m in messages),
