@@ -11,13 +11,16 @@ shared.
 from __future__ import annotations
 
 import re
+import select
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 #: Prefixes of a server project (anything else is a file path).
 _SERVER_URL = re.compile(r"^postgres(?:ql)?(?:\+psycopg)?://", re.IGNORECASE)
@@ -113,20 +116,70 @@ def _first_line(exc: BaseException | None) -> str:
 
 
 def server_engine(url: URL) -> Engine:
-    """An engine for a server project: pre-ping (a restarted server is reconnected to),
-    a short connect timeout and the application name the team list shows."""
+    """An engine for a server project: a pooled connection the server has dropped is
+    replaced before use (:func:`check_on_checkout`), a short connect timeout and the
+    application name the team list shows."""
     from app.models.live import track_own_backends
 
     connect_args: dict[str, Any] = {"connect_timeout": 5, "application_name": "telaah"}
     engine = create_engine(
         url,
-        pool_pre_ping=True,
         pool_size=2,
         max_overflow=4,
         connect_args=connect_args,
     )
     track_own_backends(engine)
+    check_on_checkout(engine)
     return engine
+
+
+#: A pooled connection unused for longer than this is pinged before it is handed out (a
+#: firewall or NAT may have forgotten it without telling either side).
+IDLE_PING_S = 30.0
+_CHECKED_IN = "telaah.checked_in"
+
+
+def _dropped(dbapi_connection: Any, idle: float, ping: Callable[[Any], object]) -> bool:
+    """True when an idle pooled connection can no longer be used. Costs no round trip
+    unless something is unusual: an idle connection has nothing to read, so a readable
+    socket means the server sent a farewell (a restart or ``pg_terminate_backend`` ends
+    every backend with an error message and closes the socket); only then, or after
+    :data:`IDLE_PING_S`, is ``SELECT 1`` sent to be sure."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        return True
+    readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    if not readable and idle < IDLE_PING_S:
+        return False
+    try:
+        ping(dbapi_connection)  # the dialect's: in autocommit, one round trip
+    except Exception:  # any failure of the ping: the connection is not worth keeping
+        return True
+    return False
+
+
+def check_on_checkout(engine: Engine) -> None:
+    """Replace a pooled connection the server has dropped before it is used.
+
+    This is what ``pool_pre_ping`` is for, without its round trip on every checkout (on a
+    busy team server each round trip is a wait for the server process to be scheduled, and
+    the ping was one of six per click). Raising :class:`DisconnectionError` in the pool's
+    checkout event makes SQLAlchemy discard the connection and open a new one. A connection
+    that dies while in use raises as before; SQLAlchemy then invalidates the pool."""
+
+    def on_checkin(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_CHECKED_IN] = time.monotonic()
+
+    def on_checkout(
+        dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: PoolProxiedConnection
+    ) -> None:
+        checked_in = record.info.pop(_CHECKED_IN, None)
+        if checked_in is None:  # new: just connected
+            return
+        if _dropped(dbapi_connection, time.monotonic() - checked_in, engine.dialect.do_ping):
+            raise DisconnectionError("the server closed this pooled connection")
+
+    event.listen(engine, "checkin", on_checkin)
+    event.listen(engine, "checkout", on_checkout)
 
 
 def user_tables(conn: Connection) -> list[str]:

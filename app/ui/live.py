@@ -130,7 +130,8 @@ class ServerLink(QObject):
         if not self._connect():
             return
         self._retry.stop()
-        # The pool's connections died with the server; pre-ping replaces them on next use.
+        # The pool's connections died with the server; the checkout check would replace
+        # each on its next use, disposing of them now spares those checks.
         self._ctx.project.engine.dispose()  # type: ignore[attr-defined]
         self.online = True
         self.onlineChanged.emit(True)
