@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.coding.changes import Changes
 from app.coding.errors import ChangedSince, InvalidSpan, InvalidValue, NotFound
 from app.coding.limits import check_length
+from app.coding.server_codings import fits_one_statement, insert_all_or_none
 from app.models.bulk import insert_rows
 from app.models.schema import Code, Coder, Coding, Document, utcnow
 from app.models.transactions import committed
@@ -198,12 +199,17 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
     length and the new snippets in one more (read whole when it gets many codings), and the
     rows go in as multi-row inserts that skip what is already stored (the unique key
     document, code, coder, span), so a click is four statements (five on a file) and the
-    coder's existing codings are never read.
+    coder's existing codings are never read. On a server, a click (a few codings, the
+    session not yet in a transaction) is one statement (:mod:`app.coding.server_codings`).
     """
     wanted = list(codings)
     name = _coder_name(coder)
     for new in wanted:
         check_length("memo", new.memo)
+    if fits_one_statement(session, len(wanted)):
+        done = _apply_in_one_statement(session, wanted, name)
+        if done is not None:
+            return done
     with committed(session):
         cid, known_codes = _coder_and_codes(session, name, {n.code_id for n in wanted})
         for new in wanted:
@@ -263,6 +269,47 @@ def apply_codes(session: Session, *, codings: Sequence[NewCoding], coder: str) -
         if (key := (n.document_id, n.code_id, n.start, n.end)) in ids
     ]  # fmt: skip
     return CodingChanges.of(added=added, skipped=skipped)
+
+
+def _apply_in_one_statement(
+    session: Session, wanted: Sequence[NewCoding], name: str
+) -> CodingChanges | None:
+    """The codings applied by one statement, or None when it wrote nothing (the general
+    path then tells why: a missing code or document, a span out of range, a coder without a
+    row yet, or every span already coded)."""
+    first: dict[tuple[int, int, int, int], NewCoding] = {}
+    for new in wanted:  # the same span twice in one call is one coding: the first
+        first.setdefault((new.document_id, new.code_id, new.start, new.end), new)
+    distinct = list(first.values())
+    now = utcnow()
+    back = insert_all_or_none(
+        session,
+        rows=[
+            (
+                n.document_id,
+                n.code_id,
+                n.start,
+                n.end,
+                n.memo,
+                n.illustrative,
+                Stance(n.stance).value,
+            )
+            for n in distinct
+        ],
+        coder=name,
+        now=now,
+    )
+    if not back:
+        return None
+    made = {(doc, code, start, end): (cid, coder, snippet)
+            for cid, doc, code, coder, start, end, snippet in back}  # fmt: skip
+    added = [
+        CodingInfo(made[key][0], n.document_id, n.code_id, made[key][1], name, n.start, n.end,
+                   made[key][2], n.memo, n.illustrative, now, now, Stance(n.stance))
+        for n in distinct
+        if (key := (n.document_id, n.code_id, n.start, n.end)) in made
+    ]  # fmt: skip
+    return CodingChanges.of(added=added, skipped=len(wanted) - len(added))
 
 
 #: A document given more new codings at once than this is read whole (one string) rather

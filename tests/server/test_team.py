@@ -318,10 +318,13 @@ def test_the_same_passage_coded_twice_at_once_is_one_coding_and_no_error(pg_url:
         project.close()
 
 
-def test_one_click_on_a_server_is_three_statements(pg_url: str) -> None:
-    """An apply on a team server (the coder and code, the document's length and snippet, the
-    insert): every statement is a round trip to a busy server, so none is read in vain."""
+def test_one_click_on_a_server_is_one_statement_and_one_round_trip(pg_url: str) -> None:
+    """An apply on a team server (the checks, the snippet and the insert in one statement
+    that is its own transaction): every round trip is a wait on a busy server. Counted
+    from the checkout of the pooled connection to its return: no ping, BEGIN or COMMIT."""
     from sqlalchemy import event
+
+    from tests.server.round_trips import pooled_connection, round_trips, traced
 
     project = create_project(pg_url)
     try:
@@ -336,10 +339,58 @@ def test_one_click_on_a_server_is_three_statements(pg_url: str) -> None:
         event.listen(
             project.engine, "before_cursor_execute", lambda *args: statements.append(args[2])
         )
-        with project.session() as s:
+        raw = pooled_connection(project.engine)
+        with traced(raw) as messages, project.session() as s:
             done = apply_code(s, document_id=doc.id, code_id=code, start=20, end=60, coder="siti")
-        assert len(statements) == 3, statements
+        assert len(statements) == 1, statements
+        assert round_trips(messages) == 1, messages
         assert done.added[0].snippet == doc_text(pg_url, doc.id)[20:60]
+        assert (done.added[0].start, done.added[0].end, done.skipped) == (20, 60, 0)
+        # the connection went back to the pool out of autocommit: a rollback still undoes
+        with project.session() as s:
+            s.execute(Coding.__table__.delete())
+            s.rollback()
+        assert _count(pg_url) == 2
+    finally:
+        project.close()
+
+
+def test_a_click_the_one_statement_cannot_take_still_gets_its_answer(pg_url: str) -> None:
+    """What the one statement leaves to the general path: a coder's first coding (the coder
+    row is made), a span already coded (skipped), a span out of range or a missing code
+    (refused, and in a call of several codings none is written)."""
+    from app.coding.errors import InvalidSpan, NotFound
+
+    project = create_project(pg_url)
+    try:
+        with project.session() as s:
+            doc = import_files(s, paths=[SAMPLE]).imported[0]
+            install_codebook(s, spec=load_bundled_codebook("putnam"))
+        with project.engine.connect() as conn:
+            a, b = (int(r[0]) for r in conn.exec_driver_sql("SELECT id FROM codes LIMIT 2"))
+        with project.session() as s:
+            first = apply_code(s, document_id=doc.id, code_id=a, start=0, end=5, coder="rina")
+        assert len(first.added) == 1 and first.added[0].coder == "rina"
+        with project.session() as s:
+            again = apply_code(s, document_id=doc.id, code_id=a, start=0, end=5, coder="rina")
+        assert again.added == () and again.skipped == 1
+        with project.session() as s:  # one new, one already there, one twice in the call
+            some = apply_codes(
+                s,
+                codings=[NewCoding(doc.id, a, 0, 5), NewCoding(doc.id, b, 7, 9, memo="x"),
+                         NewCoding(doc.id, b, 7, 9, memo="y")],
+                coder="rina",
+            )  # fmt: skip
+        assert [(c.code_id, c.memo) for c in some.added] == [(b, "x")] and some.skipped == 2
+        length = len(doc_text(pg_url, doc.id))
+        for bad, error in (
+            (NewCoding(doc.id, a, length - 2, length + 1), InvalidSpan),
+            (NewCoding(doc.id, 10**9, 20, 30), NotFound),
+            (NewCoding(10**9, a, 20, 30), NotFound),
+        ):
+            with project.session() as s, pytest.raises(error):
+                apply_codes(s, codings=[NewCoding(doc.id, a, 40, 50), bad], coder="rina")
+        assert _count(pg_url) == 2
     finally:
         project.close()
 
