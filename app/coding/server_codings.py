@@ -18,12 +18,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, column, func, literal, select
-from sqlalchemy import values as values_of
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    Text,
+    bindparam,
+    func,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from app.models.schema import Code, Coder, Coding, Document
 
@@ -60,11 +72,35 @@ def insert_all_or_none(
 
     Call it only when :func:`fits_one_statement`; the session's transaction has ended when
     it returns (or raises: the server's refusal, such as a reviewer's missing grant)."""
-    given = values_of(
-        column("document_id", Integer), column("code_id", Integer),
-        column("start", Integer), column("end", Integer), column("memo", Text),
-        column("illustrative", Boolean), column("stance", String), name="given",
-    ).data(list(rows))  # fmt: skip
+    params: dict[str, Any] = {"coder": coder, "now": now}
+    for i, row in enumerate(rows):
+        params.update({f"g{i}_{name}": value for (name, _), value in zip(_GIVEN, row, strict=True)})
+    # autocommit for this statement only: the pool gives the connection back as it was
+    connection = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    try:
+        back = [tuple(r) for r in connection.execute(_statement(len(rows)), params)]
+    except BaseException:
+        session.rollback()
+        raise
+    session.commit()  # ends the session's transaction; the server committed already
+    return back
+
+
+_GIVEN = (("document_id", Integer()), ("code_id", Integer()), ("start", Integer()),
+          ("end", Integer()), ("memo", Text()), ("illustrative", Boolean()),
+          ("stance", String()))  # fmt: skip
+
+
+@cache
+def _statement(count: int) -> ReturningInsert[Any]:
+    """The statement for ``count`` codings, built once: SQLAlchemy then compiles it once
+    (building and compiling it anew cost more than the server's work for it)."""
+    # the codings as SELECTs of parameters (a VALUES list would be compiled anew each time)
+    one_each = [
+        select(*(bindparam(f"g{i}_{name}", type_=kind).label(name) for name, kind in _GIVEN))
+        for i in range(count)
+    ]
+    given = (one_each[0] if count == 1 else union_all(*one_each)).subquery("given")
     valid = (
         select(
             given.c.document_id,
@@ -83,35 +119,24 @@ def insert_all_or_none(
         .select_from(given)
         .join(Document, Document.id == given.c.document_id)
         .join(Code, Code.id == given.c.code_id)
-        .join(Coder, Coder.name == coder)
+        .join(Coder, Coder.name == bindparam("coder", type_=String()))
         .where(given.c.start >= 0, given.c.start < given.c.end, given.c.end <= Document.length)
         .cte("valid")
     )
-    every_row_valid = select(func.count()).select_from(valid).scalar_subquery() == len(rows)
-    stamp = literal(now, DateTime())
-    statement = (
-        insert(Coding)
-        .from_select(
-            list(_INSERTED),
-            select(*valid.c, stamp, stamp).where(every_row_valid),
-        )
+    every_row_valid = select(func.count()).select_from(valid).scalar_subquery() == count
+    stamp = bindparam("now", type_=DateTime())
+    table = cast(Table, Coding.__table__)
+    return (
+        insert(table)
+        .from_select(list(_INSERTED), select(*valid.c, stamp, stamp).where(every_row_valid))
         .on_conflict_do_nothing()
         .returning(
-            Coding.id,
-            Coding.document_id,
-            Coding.code_id,
-            Coding.coder_id,
-            Coding.start,
-            Coding.end,
-            Coding.snippet,
+            table.c.id,
+            table.c.document_id,
+            table.c.code_id,
+            table.c.coder_id,
+            table.c.start,
+            table.c.end,
+            table.c.snippet,
         )
     )
-    # autocommit for this statement only: the pool gives the connection back as it was
-    session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    try:
-        back = [tuple(r) for r in session.execute(statement)]
-    except BaseException:
-        session.rollback()
-        raise
-    session.commit()  # ends the session's transaction; the server committed already
-    return back
