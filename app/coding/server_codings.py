@@ -24,6 +24,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Engine,
     Integer,
     String,
     Table,
@@ -54,10 +55,13 @@ def fits_one_statement(session: Session, count: int) -> bool:
     """True when ``count`` new codings can be one statement of their own on ``session``: a
     server project, at most :data:`ONE_STATEMENT_MAX`, and the session not yet in a
     transaction (a use case that began one, such as in-vivo coding, keeps its writes
-    together in it) with nothing pending to flush."""
+    together in it) with nothing pending to flush, bound to an engine (autocommit is set
+    on a connection of the pool, which resets it; not on a caller's own connection)."""
+    bind = session.get_bind()
     return (
         0 < count <= ONE_STATEMENT_MAX
-        and session.get_bind().dialect.name == "postgresql"
+        and isinstance(bind, Engine)
+        and bind.dialect.name == "postgresql"
         and not session.in_transaction()
         and not (session.new or session.dirty or session.deleted)
     )
