@@ -12,7 +12,9 @@ statement step per row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -131,3 +133,23 @@ def fetch_tuples(session: Session, query: Any) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for one bulk step (then put back as it was).
+
+    A step that makes tens of thousands of rows, tuples and frozen values while many more
+    are alive (auto-coding's hits, their codings, the rows read back) set off collections
+    that walked every live object again and again: a sixth of auto-coding over corpus L.
+    Reference counting still frees everything at once; only reference cycles made during
+    the step wait for the next collection after it. Process-wide, so a step in a worker
+    thread pauses it for the window too, for as long as the step runs."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
