@@ -75,12 +75,15 @@ def insert_rows(
     chunk: list[Any] = []
     count = 0
     for row in rows:
-        values = list(row)
-        if len(values) != width:
-            raise ValueError(f"a row of {len(values)} values for {width} columns")
-        for i, process in converting:
-            values[i] = process(values[i])
-        chunk += values
+        if len(row) != width:
+            raise ValueError(f"a row of {len(row)} values for {width} columns")
+        if converting:
+            values = list(row)
+            for i, process in converting:
+                values[i] = process(values[i])
+            chunk += values
+        else:  # segments: nothing to convert, no copy of the row
+            chunk += row
         count += 1
         if count == per_statement:
             run(full, tuple(chunk))
