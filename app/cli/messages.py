@@ -12,7 +12,7 @@ import re
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.cli.common import one_line
-from app.coding.errors import InvalidValue, UnsupportedFile
+from app.coding.errors import InvalidValue, MergeRefused, UnsupportedFile
 from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
 from app.models.project import (
@@ -100,6 +100,13 @@ def describe(exc: BaseException) -> str:
         text = (
             f"{where} holds objects Telaah did not create ({found}{more}); it was not opened "
             f"or changed. Copy its data into a clean file with: telaah rescue {where} NEW.telaah"
+        )
+    elif isinstance(exc, MergeRefused):
+        limit = int(exc.detail.split(":", 1)[1])
+        what = LENGTH_FIELDS.get(exc.field, exc.field)
+        text = (
+            f"the other copy was not merged: one {what} in it is longer than {limit:,} "
+            "characters; nothing was changed"
         )
     elif isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         limit = int(exc.detail.split(":", 1)[1])

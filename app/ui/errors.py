@@ -16,6 +16,7 @@ from app.coding.errors import (
     DuplicateName,
     InvalidSpan,
     InvalidValue,
+    MergeRefused,
     NotFound,
     UnsupportedFile,
 )
@@ -224,6 +225,12 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
+    if isinstance(exc, MergeRefused):
+        return translate(
+            "Errors",
+            "The other copy was not merged: one {0} in it is longer than {1} characters. "
+            "Nothing was changed.",
+        ).format(length_fields().get(exc.field, exc.field), exc.detail.split(":", 1)[1])
     if isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         return translate(
             "Errors", "The {0} is too long: at most {1} characters. Nothing was changed."

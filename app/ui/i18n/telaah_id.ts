@@ -1306,6 +1306,10 @@
         <translation>{0} terlalu panjang: paling banyak {1} karakter. Tidak ada yang diubah.</translation>
     </message>
     <message>
+        <source>The other copy was not merged: one {0} in it is longer than {1} characters. Nothing was changed.</source>
+        <translation>Salinan lain tidak digabungkan. {0} di salinan itu ada yang melebihi {1} karakter. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <source>coder name</source>
         <translation>Nama pengode</translation>
     </message>
