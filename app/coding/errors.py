@@ -96,6 +96,12 @@ class InvalidValue(TelaahError):
         self.detail = detail
 
 
+class MergeRefused(InvalidValue):
+    """The other copy of a merge holds a text over its limit, so nothing of it was merged:
+    ``field`` and ``detail`` (``too-long:<limit>``) as :func:`~app.coding.limits.check_length`
+    gives them, ``value`` the start of the text."""
+
+
 class CodebookInvalid(TelaahError):
     """A codebook file is malformed; ``where`` points at the offending entry."""
 

@@ -7,6 +7,11 @@ reconciled is reported as a :class:`Conflict` and ours is kept. Memos by target:
 holds one memo, so theirs is added only where ours has none (a different text is a
 ``memo`` conflict). Running the same merge twice changes nothing the second time. Everything
 happens in one transaction; :attr:`MergeReport.changes` says what the views must reload.
+
+The other copy is a file someone else made: before anything is written, every text in it
+with a limit in :data:`~app.coding.limits.MAX_LENGTHS` is measured (the rows that would be
+conflicts too, whose texts the report shows), and one over its limit refuses the whole merge
+(:class:`~app.coding.errors.MergeRefused`).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
-from app.coding.errors import InvalidValue
+from app.coding.errors import InvalidValue, MergeRefused
+from app.coding.limits import MAX_LENGTHS
 from app.models.project import open_copy
 from app.models.schema import (
     Attribute,
@@ -41,6 +47,31 @@ from app.models.server import PasswordPrompt, is_server_target
 from app.models.transactions import committed
 
 _CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour")
+
+_CODE_TEXTS = ("definition_id", "definition_en", "keywords", "reference", "use_when_id",
+               "use_when_en", "not_use_when_id", "not_use_when_en")  # fmt: skip
+
+#: Every text column the other copy can bring, with its :data:`MAX_LENGTHS` field: the same
+#: limit as the verb that writes it here (``update_code`` gives a code's other texts the
+#: definition's).
+_LIMITED_TEXTS: tuple[tuple[type, str, str], ...] = (
+    (Coder, "name", "coder"),
+    (Document, "name", "document"),
+    (Codebook, "name_id", "codebook"),
+    (Codebook, "name_en", "codebook"),
+    *((Codebook, c, "description") for c in ("description_id", "description_en", "reference")),
+    (Code, "name_id", "code"),
+    (Code, "name_en", "code"),
+    *((Code, c, "description") for c in _CODE_TEXTS),
+    (Attribute, "name", "attribute"),
+    (Case, "name", "case"),
+    (Case, "alias", "alias"),
+    (CaseAttribute, "value", "value"),
+    (Coding, "memo", "memo"),
+    (Comment, "text", "comment"),
+    (Memo, "text", "memo"),
+    (CellSummary, "text", "summary"),
+)
 
 
 @dataclass(frozen=True)
@@ -421,7 +452,11 @@ def merge_project_file(
 
 
 def merge_projects(session: Session, *, other: Session) -> MergeReport:
-    """Bring the other copy's documents, codes, cases, codings, memos and review state in."""
+    """Bring the other copy's documents, codes, cases, codings, memos and review state in.
+
+    Raises :class:`~app.coding.errors.MergeRefused` before anything is written when a text
+    of the other copy is over its limit."""
+    check_other_copy(other)
     merger = _Merger(session, other)
     with committed(session):
         merger.coders_()
@@ -433,3 +468,17 @@ def merge_projects(session: Session, *, other: Session) -> MergeReport:
         merger.memos_and_summaries()
     added = {kind: n for kind, n in sorted(merger.added.items()) if n}
     return MergeReport(added, tuple(merger.conflicts))
+
+
+def check_other_copy(other: Session) -> None:
+    """Refuse (:class:`~app.coding.errors.MergeRefused`) a copy holding a text over its limit.
+
+    Every row is measured, not only those the merge would add: a conflicting row's text goes
+    into the report. The database measures (one query a column, nothing long is loaded)."""
+    for model, name, field in _LIMITED_TEXTS:
+        column, limit = getattr(model, name), MAX_LENGTHS[field]
+        start = other.scalar(
+            select(func.substr(column, 1, 60)).where(func.length(column) > limit).limit(1)
+        )
+        if start is not None:
+            raise MergeRefused(field, start + "…", f"too-long:{limit}")

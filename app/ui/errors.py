@@ -16,6 +16,7 @@ from app.coding.errors import (
     DuplicateName,
     InvalidSpan,
     InvalidValue,
+    MergeRefused,
     NotFound,
     UnsupportedFile,
 )
@@ -123,6 +124,79 @@ def archive_reason(reason: str) -> str:
     return archive_reasons().get(reason) or file_reason(reason)
 
 
+def skip_reasons() -> dict[str, str]:
+    """A translated sentence for every :data:`~app.coding.refiqda.model.SKIP_REASONS` key:
+    why something of a REFI-QDA project was not imported (or, for a warning, imported with a
+    caveat)."""
+    return {
+        "picture-source": translate(
+            "Errors", "Pictures are not imported: Telaah works with text only."
+        ),
+        "audio-source": translate(
+            "Errors", "Audio is not imported: Telaah works with text only (import a transcript)."
+        ),
+        "video-source": translate(
+            "Errors", "Video is not imported: Telaah works with text only (import a transcript)."
+        ),
+        "pdf-region": translate(
+            "Errors", "A coding of an area of a PDF page (not of its text) is not imported."
+        ),
+        "external-source": translate(
+            "Errors", "The source is a file outside the project archive, so it was not included."
+        ),
+        "missing-file": translate(
+            "Errors", "The file of this source is missing from the project archive."
+        ),
+        "encoding": translate(
+            "Errors", "The text encoding of this source could not be recognised."
+        ),
+        "unreadable": translate("Errors", "This source could not be read."),
+        "empty": translate("Errors", "This source holds no text."),
+        "no-text": translate(
+            "Errors", "The project file gives no text for this source (nor a file to read it from)."
+        ),
+        "unknown-code": translate(
+            "Errors", "The coding refers to a code that the project does not define."
+        ),
+        "empty-span": translate("Errors", "The coding selects no text (it starts where it ends)."),
+        "bad-position": translate(
+            "Errors", "The coding's positions in the file are missing or not valid."
+        ),
+        "duplicate": translate(
+            "Errors",
+            "The same code on the same passage by the same coder is in the file twice; it was "
+            "imported once.",
+        ),
+        "source-variable": translate(
+            "Errors",
+            "Variable values of a source are not imported: Telaah keeps attributes on cases.",
+        ),
+        "invalid-value": translate(
+            "Errors", "The value does not fit the type of its variable (a number, a date…)."
+        ),
+        "unknown-variable": translate(
+            "Errors", "The value belongs to a variable that the project does not define."
+        ),
+        "unknown-target": translate(
+            "Errors", "The case refers to a source or a passage that was not imported."
+        ),
+        "sets": translate("Errors", "Sets are not imported: Telaah has no sets."),
+        "links": translate("Errors", "Links are not imported: Telaah has no links."),
+        "graphs": translate("Errors", "Graphs are not imported: Telaah has no graphs."),
+        "positions-approximate": translate(
+            "Errors",
+            "The text of this source was read from its Word file, so its codings may be a few "
+            "characters off: check them.",
+        ),
+    }
+
+
+def skip_reason(reason: str) -> str:
+    """A translated sentence for a :class:`~app.coding.refiqda.Skipped` reason key (a source
+    the importers could not read carries theirs, which reads as for any file)."""
+    return skip_reasons().get(reason) or archive_reason(reason)
+
+
 def length_fields() -> dict[str, str]:
     """Words for each field of :data:`app.coding.limits.MAX_LENGTHS` (too-long messages)."""
     return {
@@ -224,6 +298,12 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
+    if isinstance(exc, MergeRefused):
+        return translate(
+            "Errors",
+            "The other copy was not merged: one {0} in it is longer than {1} characters. "
+            "Nothing was changed.",
+        ).format(length_fields().get(exc.field, exc.field), exc.detail.split(":", 1)[1])
     if isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         return translate(
             "Errors", "The {0} is too long: at most {1} characters. Nothing was changed."

@@ -192,5 +192,28 @@ def test_the_import_report_names_each_skipped_coding(qtbot, window, tmp_path: Pa
     assert report is not None
     text = report.text()
     assert "coding “INF04” (code “Posko”, positions " in text
-    assert "“posko banjir”): duplicate" in text
-    assert "(code “Dapur umum”, positions 10–10 in the file): empty-span" in text
+    assert "“posko banjir”): The same code on the same passage by the same coder is in" in text
+    assert "(code “Dapur umum”, positions 10–10 in the file): The coding selects no text" in text
+    assert "duplicate" not in text and "empty-span" not in text  # sentences, not keys
+
+
+def test_the_import_report_says_why_in_sentences_and_never_prints_a_record(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "coding"))
+    from refiqda_data import warns_qdpx
+
+    task = window.interchange.import_qdpx(warns_qdpx(tmp_path / "w.qdpx"), tmp_path / "w")
+    with qtbot.waitSignal(task.ended, timeout=20000):
+        pass
+    report = window.findChild(object, "qdpxImportReport")
+    assert report is not None
+    text = report.text()
+    assert "Skipped(" not in text and "reason=" not in text, text
+    skipped, warned = text.split("Imported, with a warning:")
+    assert "• source “Foto balai”: Pictures are not imported" in skipped
+    assert "• sets “Sets”: Sets are not imported" in skipped
+    assert "• source “Rapat.docx”: The text of this source was read from its Word file" in warned
+    assert not any(key in text for key in ("picture-source", "positions-approximate", ": sets"))

@@ -9,16 +9,19 @@ import pytest
 
 from app.cli.messages import ARCHIVE_REASONS as CLI_ARCHIVE
 from app.cli.messages import FILE_REASONS as CLI_FILE
-from app.cli.messages import describe
+from app.cli.messages import SKIP_REASONS as CLI_SKIP
+from app.cli.messages import describe, skip_reason
 from app.coding.autocode import TooManyHits
 from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import FILE_REASONS, UnsupportedFile
 from app.coding.importing import extract
 from app.coding.importing.formats import FORMATS, format_for, glob_patterns, main_suffixes
+from app.coding.refiqda.model import SKIP_REASONS
 from app.coding.refiqda.safety import ARCHIVE_REASONS, ArchiveRefused
 from app.models.project import ProjectExists
 from app.ui.errors import archive_reason, error_message, file_reason
+from app.ui.errors import skip_reason as gui_skip_reason
 from app.ui.language import apply_language
 
 FALLBACKS = (
@@ -65,6 +68,62 @@ def test_every_reason_has_a_cli_sentence() -> None:
         line = describe(ArchiveRefused(Path("proyek.qdpx"), reason, "x"))
         words = CLI_ARCHIVE.get(reason) or CLI_FILE[reason]
         assert words in line and line.endswith(f"[{reason}; x]"), line
+
+
+def _reasons_written_by_the_refiqda_reader() -> set[str]:
+    """Every reason key the REFI-QDA reader and importer write as a literal (the reason
+    argument of ``Skipped(...)`` and of the reader's ``skip*`` helpers, the media kinds and
+    the sections they do not import)."""
+    import ast
+
+    import app.coding.refiqda.import_ as importer
+    import app.coding.refiqda.reader as reader
+
+    where = {"Skipped": 2, "skip": 2, "skip_coding": 1, "skip_codings": 2, "_skipped_coding": 2}
+    found: set[str] = set(reader._MEDIA.values())
+
+    def literals(node: ast.AST) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "getattr":
+            return literals(node.args[2])  # an error's own reason, else this default
+        return set().union(*(literals(n) for n in ast.iter_child_nodes(node)))
+
+    for module in (reader, importer):
+        tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                if name in where and len(node.args) > where[name]:
+                    found |= literals(node.args[where[name]])
+            if isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple):  # the sections
+                found |= {t.elts[1].value for t in node.iter.elts if isinstance(t, ast.Tuple)}  # type: ignore[attr-defined]
+    return found
+
+
+def test_every_skip_reason_is_declared_and_has_a_sentence_in_the_gui_and_the_cli(
+    language: str,
+) -> None:
+    written = _reasons_written_by_the_refiqda_reader()
+    assert {"duplicate", "unknown-code", "sets", "picture-source"} <= written  # the scan works
+    assert written == set(SKIP_REASONS), written ^ set(SKIP_REASONS)  # none missing, none stale
+    assert set(CLI_SKIP) == set(SKIP_REASONS)
+    for reason in SKIP_REASONS:
+        line = skip_reason(reason)
+        assert line == f"{CLI_SKIP[reason]} [{reason}]" and CLI_SKIP[reason][:1].islower()
+    assert skip_reason("needs-ocr") == f"{CLI_FILE['needs-ocr']} [needs-ocr]"  # from a source
+
+    apply_language("en")
+    english = {r: gui_skip_reason(r) for r in SKIP_REASONS}
+    apply_language(language)
+    here = {r: gui_skip_reason(r) for r in SKIP_REASONS}
+    for reason, text in here.items():
+        assert not any(f in text for f in FALLBACKS) and text != reason, (reason, text)
+        assert text[:1].isupper() and text.endswith("."), (reason, text)
+        if language == "id":
+            assert text != english[reason], (reason, text)
+    assert len(set(here.values())) == len(SKIP_REASONS)
+    assert gui_skip_reason("needs-ocr") == file_reason("needs-ocr")
 
 
 def test_errors_that_were_unexpected_now_say_what_happened(language: str) -> None:

@@ -20,7 +20,7 @@ from app.models.backup import backup_project
 from app.ui.commands.base import run_command
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.context import ProjectContext
-from app.ui.errors import show_error
+from app.ui.errors import show_error, skip_reason
 from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.navigation import Navigator
 
@@ -101,7 +101,9 @@ class Interchange(QObject):
         if report.skipped:
             lines.append(self.tr("Not imported:"))
             lines += [self._skipped_line(s) for s in report.skipped[:20]]
-        lines += [f"• {w}" for w in report.warnings[:10]]
+        if report.warnings:
+            lines.append(self.tr("Imported, with a warning:"))
+            lines += [self._skipped_line(w) for w in report.warnings[:10]]
         box = QMessageBox(
             QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
         )
@@ -116,7 +118,7 @@ class Interchange(QObject):
         if item.snippet:
             which.append(f"“{escaped(item.snippet, limit=40)}”")
         detail = f" ({', '.join(which)})" if which else ""
-        return f"• {item.kind} “{escaped(item.name)}”{detail}: {item.reason}"
+        return f"• {item.kind} “{escaped(item.name)}”{detail}: {skip_reason(item.reason)}"
 
     def export_qdc(self, target: Path | None = None, codebook_key: str | None = None) -> bool:
         """Write one codebook as a .qdc."""
