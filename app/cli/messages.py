@@ -12,7 +12,7 @@ import re
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.cli.common import one_line
-from app.coding.errors import InvalidValue, MergeRefused, UnsupportedFile
+from app.coding.errors import SPAN_OUTSIDE, InvalidValue, MergeRefused, UnsupportedFile
 from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
 from app.models.project import (
@@ -137,6 +137,11 @@ def describe(exc: BaseException) -> str:
         text = (
             f"{where} holds objects Telaah did not create ({found}{more}); it was not opened "
             f"or changed. Copy its data into a clean file with: telaah rescue {where} NEW.telaah"
+        )
+    elif isinstance(exc, MergeRefused) and exc.detail == SPAN_OUTSIDE:
+        text = (
+            f"the other copy was not merged: a coding in it ({exc.value}) lies outside its "
+            "document's text; nothing was changed"
         )
     elif isinstance(exc, MergeRefused):
         limit = int(exc.detail.split(":", 1)[1])

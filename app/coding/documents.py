@@ -186,7 +186,7 @@ def _store(
                     "name": name,
                     "original_filename": str(path),
                     "format": extracted.format,
-                    "content_hash": _content_hash(extracted.text),
+                    "content_hash": content_hash(extracted.text),
                     "text": extracted.text,
                     "length": len(extracted.text),
                     "encoding": extracted.encoding,
@@ -227,7 +227,7 @@ def _segment_rows(document_id: int, extracted: Extracted) -> Iterator[tuple[obje
         yield (document_id, "turn", i, turn.start, turn.end, turn.speaker, turn.timestamp)
 
 
-def _content_hash(text: str) -> str:
+def content_hash(text: str) -> str:
     """SHA-256 of the UTF-8 text, encoded a slice at a time (no second copy of the text)."""
     digest = hashlib.sha256()
     for at in range(0, len(text), _HASH_SLICE):

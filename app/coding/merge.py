@@ -24,7 +24,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
-from app.coding.errors import InvalidValue, MergeRefused
+from app.coding.documents import content_hash
+from app.coding.errors import SPAN_OUTSIDE, InvalidValue, MergeRefused
 from app.coding.limits import MAX_LENGTHS
 from app.models.project import open_copy
 from app.models.schema import (
@@ -129,11 +130,19 @@ class _Merger:
             self.coders[coder.id] = ours[coder.name]
 
     def documents(self) -> None:
-        by_hash = {d.content_hash: d.id for d in self.ours.scalars(select(Document))}
+        # ours hashed from the texts too, so that both sides are compared the same way
+        by_hash = {
+            content_hash(text): doc_id
+            for doc_id, text in self.ours.execute(select(Document.id, Document.text))
+        }
         names = {d.name for d in self.ours.scalars(select(Document))}
         for doc in self.theirs.scalars(select(Document)):
-            if doc.content_hash in by_hash:
-                self.docs[doc.id] = by_hash[doc.content_hash]
+            # The hash and length their file states are not believed: a copy edited by
+            # another program could pair a changed text with our document's hash, and
+            # its codings would then land on our text.
+            real_hash = content_hash(doc.text)
+            if real_hash in by_hash:
+                self.docs[doc.id] = by_hash[real_hash]
                 continue
             name, n = doc.name, 2
             while name in names:
@@ -144,9 +153,9 @@ class _Merger:
                 name=name,
                 original_filename=doc.original_filename,
                 format=doc.format,
-                content_hash=doc.content_hash,
+                content_hash=real_hash,
                 text=doc.text,
-                length=doc.length,
+                length=len(doc.text),
                 encoding=doc.encoding,
                 imported_at=doc.imported_at,
             )
@@ -165,7 +174,7 @@ class _Merger:
                     )
                 )
             names.add(name)
-            by_hash[doc.content_hash] = row.id
+            by_hash[real_hash] = row.id
             self.docs[doc.id] = row.id
             self.added["documents"] += 1
 
@@ -293,7 +302,9 @@ class _Merger:
             (c.document_id, c.code_id, c.coder_id, c.start, c.end): c
             for c in self.ours.scalars(select(Coding))
         }
-        for c in self.theirs.scalars(select(Coding)):
+        text = _OneText(self.ours)
+        # by document, so that one text at a time is read to cut the new snippets from
+        for c in self.theirs.scalars(select(Coding).order_by(Coding.document_id, Coding.id)):
             ident = (
                 self.docs[c.document_id],
                 self.codes[c.code_id],
@@ -309,7 +320,9 @@ class _Merger:
                     coder_id=ident[2],
                     start=c.start,
                     end=c.end,
-                    snippet=c.snippet,
+                    # cut from the text, not taken from their file: a quote in a chapter
+                    # must be what the informant said (check_other_copy checked the span)
+                    snippet=text.of(ident[0])[c.start : c.end],
                     memo=c.memo,
                     illustrative=c.illustrative,
                     stance=c.stance,
@@ -482,3 +495,30 @@ def check_other_copy(other: Session) -> None:
         )
         if start is not None:
             raise MergeRefused(field, start + "…", f"too-long:{limit}")
+    outside = other.execute(
+        select(Coding.start, Coding.end)
+        .join(Document, Document.id == Coding.document_id)
+        .where(
+            (Coding.start < 0)
+            | (Coding.end <= Coding.start)
+            | (Coding.end > func.length(Document.text))
+        )
+        .limit(1)
+    ).first()
+    if outside is not None:
+        raise MergeRefused("coding", f"{outside[0]}–{outside[1]}", SPAN_OUTSIDE)
+
+
+class _OneText:
+    """The stored text of one of our documents at a time (the last one asked for)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.document_id: int | None = None
+        self.text = ""
+
+    def of(self, document_id: int) -> str:
+        if document_id != self.document_id:
+            stored = self.session.scalar(select(Document.text).where(Document.id == document_id))
+            self.document_id, self.text = document_id, stored or ""
+        return self.text

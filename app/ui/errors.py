@@ -10,6 +10,7 @@ from app.coding.autocode import TooManyHits
 from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import (
+    SPAN_OUTSIDE,
     Cancelled,
     ChangedSince,
     CodebookInvalid,
@@ -298,6 +299,12 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
+    if isinstance(exc, MergeRefused) and exc.detail == SPAN_OUTSIDE:
+        return translate(
+            "Errors",
+            "The other copy was not merged: one of its codings lies outside the text of its "
+            "document. Nothing was changed.",
+        )
     if isinstance(exc, MergeRefused):
         return translate(
             "Errors",

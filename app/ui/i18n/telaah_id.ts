@@ -1395,6 +1395,10 @@
         <translation>{0} terlalu panjang: paling banyak {1} karakter. Tidak ada yang diubah.</translation>
     </message>
     <message>
+        <source>The other copy was not merged: one of its codings lies outside the text of its document. Nothing was changed.</source>
+        <translation>Salinan lain tidak digabungkan. Ada koding di salinan itu yang letaknya di luar teks dokumennya. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
         <source>The other copy was not merged: one {0} in it is longer than {1} characters. Nothing was changed.</source>
         <translation>Salinan lain tidak digabungkan. {0} di salinan itu ada yang melebihi {1} karakter. Tidak ada yang diubah.</translation>
     </message>
