@@ -114,6 +114,8 @@ LENGTH_FIELDS = {
     "summary": "cell summary",
     "memo": "memo",
     "comment": "comment",
+    "title": "title",
+    "finding": "finding",
 }
 
 

@@ -72,6 +72,8 @@ _LIMITED_TEXTS: tuple[tuple[type, str, str], ...] = (
     (Comment, "text", "comment"),
     (Memo, "text", "memo"),
     (CellSummary, "text", "summary"),
+    (Document, "title", "title"),
+    (Code, "finding", "finding"),
 )
 
 
@@ -80,7 +82,7 @@ class Conflict:
     """Something both copies hold differently; ours was kept."""
 
     kind: str  # code, case-attribute, coding-memo, coding-stance, document-name, cell-summary,
-    # attribute-type, memo
+    # attribute-type, memo, code-finding
     key: str
     ours: str
     theirs: str
@@ -158,6 +160,10 @@ class _Merger:
                 length=len(doc.text),
                 encoding=doc.encoding,
                 imported_at=doc.imported_at,
+                # what kind of source it is and how quotes cite it (triangulation columns)
+                source_type=doc.source_type,
+                title=doc.title,
+                source_date=doc.source_date,
             )
             self.ours.add(row)
             self.ours.flush()
@@ -229,6 +235,7 @@ class _Merger:
                     not_use_when_id=code.not_use_when_id,
                     not_use_when_en=code.not_use_when_en,
                     sort_order=code.sort_order,
+                    finding=code.finding,
                 )
                 self.ours.add(mine)
                 self.ours.flush()
@@ -239,6 +246,12 @@ class _Merger:
                     if getattr(mine, name) != getattr(code, name):
                         ours_v, theirs_v = getattr(mine, name), getattr(code, name)
                         self.conflict("code", f"{code.key}:{name}", ours_v, theirs_v)
+                if code.finding and code.finding != mine.finding:  # one finding a code
+                    if mine.finding:
+                        self.conflict("code-finding", code.key, mine.finding, code.finding)
+                    else:
+                        mine.finding = code.finding
+                        self.added["findings"] += 1
             self.codes[code.id] = mine.id
 
     def cases_(self) -> None:

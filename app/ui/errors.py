@@ -213,6 +213,8 @@ def length_fields() -> dict[str, str]:
         "summary": translate("Errors", "cell summary"),
         "memo": translate("Errors", "memo"),
         "comment": translate("Errors", "comment"),
+        "title": translate("Errors", "title"),
+        "finding": translate("Errors", "finding"),
     }
 
 
@@ -232,8 +234,6 @@ def field_words() -> dict[str, str]:
         "attribute type": translate("Errors", "attribute type"),
         "date": translate("Errors", "date"),
         "document name": translate("Errors", "document name"),
-        "title": translate("Errors", "title"),
-        "finding": translate("Errors", "finding"),
         "informant code": translate("Errors", "informant code"),
         "language": translate("Errors", "language"),
         "stance": translate("Errors", "stance"),

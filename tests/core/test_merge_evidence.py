@@ -153,3 +153,48 @@ def test_the_gui_says_why_in_both_languages(qapp, language: str, words: str) -> 
     finally:
         apply_language("en")
     assert words in message and "\n" not in message, message
+
+
+def test_a_new_source_keeps_its_kind_title_and_date_and_a_finding_comes_with_its_code(
+    project: Project, tmp_path: Path
+) -> None:
+    """The supervisor's copy has a news article the student's has not, and wrote the finding
+    of a code: both arrive whole (the triangulation columns and chapter IV cite them)."""
+    from datetime import date
+
+    from app.coding.documents import import_files
+    from app.coding.findings import set_finding
+    from app.coding.sources import document_sources, set_document_source
+    from app.models.schema import Code
+
+    with project.session() as s:
+        study = build(s)
+    project.close()
+    theirs = tmp_path / "salinan pembimbing.telaah"
+    shutil.copy(project.path, theirs)
+    article = tmp_path / "Berita Lumbung.txt"
+    article.write_text("Warga desa membangun lumbung bersama.\n", encoding="utf-8")
+    other = open_project(theirs)
+    try:
+        with other.session() as s:
+            (doc,) = import_files(s, paths=[article]).imported
+            set_document_source(
+                s, document_id=doc.id, source_type="news", title="Kompas, 3 Mei",
+                source_date=date(2024, 5, 3),
+            )  # fmt: skip
+            set_finding(s, code_id=study.child, text="Kepercayaan tumbuh dari rapat rutin.")
+    finally:
+        other.close()
+    _merge(project.path, theirs)
+    project = open_project(project.path)
+    try:
+        with project.session() as s:
+            sources = {src.name: src for src in document_sources(s).values()}
+            finding = s.get(Code, study.child).finding  # type: ignore[union-attr]
+    finally:
+        project.close()
+    brought = sources["Berita Lumbung.txt"]
+    assert (brought.source_type, brought.title, brought.source_date) == (
+        "news", "Kompas, 3 Mei", date(2024, 5, 3),
+    )  # fmt: skip
+    assert finding == "Kepercayaan tumbuh dari rapat rutin."

@@ -36,6 +36,8 @@ OVERLONG = [
     ("comments", "text", "comment", "a new comment: comments match by text"),
     ("memos", "text", "memo", "a conflict: one memo a target"),
     ("cell_summaries", "text", "summary", "a conflict"),
+    ("documents", "title", "title", "matched by content: the title is not brought"),
+    ("codes", "finding", "finding", "a finding: ours is empty, so theirs would be taken"),
 ]
 
 
