@@ -60,6 +60,10 @@ ARCHIVE_REASONS = {
     "invalid-xml": "the project XML is damaged",
     "too-many-members": "the archive holds too many files",
     "not-refi-qda": "the XML is not a REFI-QDA project or codebook",
+    "too-complex": (
+        "reading the files inside the archive took longer than the time limit; import its "
+        "documents one by one instead"
+    ),
 }
 
 

@@ -114,6 +114,11 @@ def archive_reasons() -> dict[str, str]:
         ),
         "invalid-xml": translate("Errors", "The project XML is damaged and cannot be read."),
         "too-many-members": translate("Errors", "The archive holds too many files."),
+        "too-complex": translate(
+            "Errors",
+            "Reading the files inside the archive took longer than the time limit. Import its "
+            "documents one by one instead.",
+        ),
         "not-refi-qda": translate(
             "Errors", "The file is XML but not a REFI-QDA project or codebook."
         ),

@@ -1151,6 +1151,10 @@
         <translation>Arsip berisi terlalu banyak berkas.</translation>
     </message>
     <message>
+        <source>Reading the files inside the archive took longer than the time limit. Import its documents one by one instead.</source>
+        <translation>Membaca berkas-berkas di dalam arsip melebihi batas waktu. Impor dokumennya satu per satu saja.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="93"/>
         <source>document</source>
         <translation>dokumen</translation>
