@@ -16,7 +16,7 @@ from app.coding.codes import list_codes
 from app.coding.limits import escaped
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
-from app.models.backup import backup_project
+from app.models.backup import backup_project, drop_backup
 from app.ui.commands.base import run_command
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.context import ProjectContext
@@ -200,8 +200,13 @@ class MergeCopy(QObject):
             backup = None
             if project.path is not None:
                 backup = backup_project(project.path, reason="merge")
-            with project.session() as s:
-                report = merge_project_file(s, path=source, this_file=project.path)
+            try:
+                with project.session() as s:
+                    report = merge_project_file(s, path=source, this_file=project.path)
+            except BaseException:
+                if backup is not None:  # nothing was merged: a copy of an unchanged file
+                    drop_backup(backup)
+                raise
             return report, backup
 
         return self.runner.run(
