@@ -77,6 +77,15 @@ _LIMITED_TEXTS: tuple[tuple[type, str, str], ...] = (
 )
 
 
+#: The kinds of thing a merge counts in :attr:`MergeReport.added`: the GUI has a word for
+#: each in both languages; ``tests/ui/test_reasons.py`` checks the merge counts no other.
+MERGE_KINDS: tuple[str, ...] = (
+    "coders", "documents", "codebooks", "codes", "findings", "attributes", "cases",
+    "attribute values", "case links", "codings", "coding memos", "stars", "review marks",
+    "comments", "resolutions", "memos", "cell summaries",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Conflict:
     """Something both copies hold differently; ours was kept."""

@@ -130,6 +130,44 @@ def archive_reason(reason: str) -> str:
     return archive_reasons().get(reason) or file_reason(reason)
 
 
+def skip_kinds() -> dict[str, str]:
+    """A word for every :data:`~app.coding.refiqda.model.SKIP_KINDS` key (what was not
+    imported)."""
+    return {
+        "source": translate("Errors", "source"),
+        "coding": translate("Errors", "coding"),
+        "variable value": translate("Errors", "variable value"),
+        "case link": translate("Errors", "case link"),
+        "sets": translate("Errors", "sets"),
+        "links": translate("Errors", "links"),
+        "graphs": translate("Errors", "graphs"),
+    }
+
+
+def merge_kinds() -> dict[str, str]:
+    """A word for every :data:`~app.coding.merge.MERGE_KINDS` key (what a merge added, after
+    its number: "3 codings")."""
+    return {
+        "coders": translate("Errors", "coders"),
+        "documents": translate("Errors", "documents"),
+        "codebooks": translate("Errors", "codebooks"),
+        "codes": translate("Errors", "codes"),
+        "findings": translate("Errors", "findings"),
+        "attributes": translate("Errors", "attributes"),
+        "cases": translate("Errors", "cases"),
+        "attribute values": translate("Errors", "attribute values"),
+        "case links": translate("Errors", "case links"),
+        "codings": translate("Errors", "codings"),
+        "coding memos": translate("Errors", "coding memos"),
+        "stars": translate("Errors", "starred quotes"),
+        "review marks": translate("Errors", "review marks"),
+        "comments": translate("Errors", "comments"),
+        "resolutions": translate("Errors", "resolved questions"),
+        "memos": translate("Errors", "memos"),
+        "cell summaries": translate("Errors", "cell summaries"),
+    }
+
+
 def skip_reasons() -> dict[str, str]:
     """A translated sentence for every :data:`~app.coding.refiqda.model.SKIP_REASONS` key:
     why something of a REFI-QDA project was not imported (or, for a warning, imported with a

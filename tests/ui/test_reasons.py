@@ -161,3 +161,52 @@ def test_formats_are_declared_once_and_derived_everywhere(tmp_path: Path) -> Non
             path = tmp_path / f"catatan{fmt.suffixes[-1]}"
             path.write_text("Pewawancara: Apa kabar?\nInforman: Baik.\n", encoding="utf-8")
             assert extract(path).format == fmt.name
+
+
+def _keys_counted(module: object, call: str) -> set[str]:
+    """The string literals given as the kind of ``call`` in ``module``: ``Skipped(kind, …)``,
+    the reader's ``skip(kind, …)``, or a merge's ``self.added[kind]``."""
+    import ast
+
+    tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if call == "added" and isinstance(node, ast.Subscript):
+            target = node.value
+            counted = isinstance(target, ast.Attribute) and target.attr == "added"
+            if counted and isinstance(node.slice, ast.Constant):
+                found.add(node.slice.value)
+        elif isinstance(node, ast.Call) and call != "added":
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name == call and node.args and isinstance(node.args[0], ast.Constant):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_every_kind_a_report_names_is_declared_and_has_a_word_in_both_languages(
+    language: str,
+) -> None:
+    """The .qdpx import report and the merge report name what they list or count in the
+    interface's language (no English "codings" in an Indonesian window)."""
+    import app.coding.merge as merge
+    import app.coding.refiqda.import_ as importer
+    import app.coding.refiqda.reader as reader
+    from app.coding.merge import MERGE_KINDS
+    from app.coding.refiqda.model import SKIP_KINDS
+    from app.ui.errors import merge_kinds, skip_kinds
+
+    skipped = _keys_counted(reader, "Skipped") | _keys_counted(importer, "Skipped")
+    skipped |= _keys_counted(reader, "skip") | {"sets", "links", "graphs"}  # section.lower()
+    assert {"source", "coding", "case link"} <= skipped  # the scan works
+    assert skipped == set(SKIP_KINDS), skipped ^ set(SKIP_KINDS)
+    counted = _keys_counted(merge, "added")
+    assert {"codings", "stars", "findings"} <= counted
+    assert counted == set(MERGE_KINDS), counted ^ set(MERGE_KINDS)
+
+    apply_language("en")
+    english = {**skip_kinds(), **{f"merge:{k}": v for k, v in merge_kinds().items()}}
+    apply_language(language)
+    here = {**skip_kinds(), **{f"merge:{k}": v for k, v in merge_kinds().items()}}
+    assert set(skip_kinds()) == set(SKIP_KINDS) and set(merge_kinds()) == set(MERGE_KINDS)
+    if language == "id":
+        assert all(here[k] != english[k] for k in here), {k for k in here if here[k] == english[k]}

@@ -42,6 +42,12 @@ SKIP_REASONS: tuple[str, ...] = (
     "positions-approximate",  # a warning only: a source known only as .docx
 )
 
+#: What a :class:`Skipped` item is (its ``kind``): the GUI has a word for each in both
+#: languages; ``tests/ui/test_reasons.py`` checks the reader and importer write no other.
+SKIP_KINDS: tuple[str, ...] = (
+    "source", "coding", "variable value", "case link", "sets", "links", "graphs",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Skipped:

@@ -1566,6 +1566,98 @@
         <source>Choose a file first.</source>
         <translation>Pilih berkas dulu.</translation>
     </message>
+    <message>
+        <source>source</source>
+        <translation>sumber</translation>
+    </message>
+    <message>
+        <source>variable value</source>
+        <translation>nilai variabel</translation>
+    </message>
+    <message>
+        <source>case link</source>
+        <translation>tautan kasus</translation>
+    </message>
+    <message>
+        <source>sets</source>
+        <translation>himpunan (Sets)</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>tautan (Links)</translation>
+    </message>
+    <message>
+        <source>graphs</source>
+        <translation>grafik (Graphs)</translation>
+    </message>
+    <message>
+        <source>coders</source>
+        <translation>pengode</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>dokumen</translation>
+    </message>
+    <message>
+        <source>codebooks</source>
+        <translation>buku kode</translation>
+    </message>
+    <message>
+        <source>codes</source>
+        <translation>kode</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>temuan</translation>
+    </message>
+    <message>
+        <source>attributes</source>
+        <translation>atribut</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>kasus</translation>
+    </message>
+    <message>
+        <source>attribute values</source>
+        <translation>nilai atribut</translation>
+    </message>
+    <message>
+        <source>case links</source>
+        <translation>tautan kasus</translation>
+    </message>
+    <message>
+        <source>codings</source>
+        <translation>pengodean</translation>
+    </message>
+    <message>
+        <source>coding memos</source>
+        <translation>memo pengodean</translation>
+    </message>
+    <message>
+        <source>starred quotes</source>
+        <translation>kutipan ilustratif (★)</translation>
+    </message>
+    <message>
+        <source>review marks</source>
+        <translation>penilaian tinjauan</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>komentar</translation>
+    </message>
+    <message>
+        <source>resolved questions</source>
+        <translation>pertanyaan yang dituntaskan</translation>
+    </message>
+    <message>
+        <source>memos</source>
+        <translation>memo</translation>
+    </message>
+    <message>
+        <source>cell summaries</source>
+        <translation>ringkasan sel</translation>
+    </message>
 </context>
 <context>
     <name>ExcerptModel</name>

@@ -20,7 +20,7 @@ from app.models.backup import backup_project, drop_backup
 from app.ui.commands.base import run_command
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.context import ProjectContext
-from app.ui.errors import show_error, skip_reason
+from app.ui.errors import merge_kinds, show_error, skip_kinds, skip_reason
 from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.navigation import Navigator
 
@@ -118,7 +118,8 @@ class Interchange(QObject):
         if item.snippet:
             which.append(f"“{escaped(item.snippet, limit=40)}”")
         detail = f" ({', '.join(which)})" if which else ""
-        return f"• {item.kind} “{escaped(item.name)}”{detail}: {skip_reason(item.reason)}"
+        kind = skip_kinds().get(item.kind, item.kind)
+        return f"• {kind} “{escaped(item.name)}”{detail}: {skip_reason(item.reason)}"
 
     def export_qdc(self, target: Path | None = None, codebook_key: str | None = None) -> bool:
         """Write one codebook as a .qdc."""
@@ -218,7 +219,8 @@ class MergeCopy(QObject):
     def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
         self.ctx.broadcast(report.changes)  # the merge may have added anything
         if report.changed:
-            added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
+            words = merge_kinds()
+            added = ", ".join(f"{n} {words.get(kind, kind)}" for kind, n in report.added.items())
             lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]
         else:
             lines = [self.tr("{0} holds nothing new.").format(source.name)]
