@@ -136,25 +136,6 @@ def test_a_coding_outside_its_text_refuses_the_merge(
     assert ours.read_bytes() == before
 
 
-@pytest.mark.parametrize(
-    ("language", "words"),
-    [
-        ("en", "one of its codings lies outside the text of its document. Nothing was changed."),
-        ("id", "Ada koding di salinan itu yang letaknya di luar teks dokumennya."),
-    ],
-)
-def test_the_gui_says_why_in_both_languages(qapp, language: str, words: str) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.errors import error_message
-    from app.ui.language import apply_language
-
-    apply_language(language)
-    try:
-        message = error_message(MergeRefused("coding", "0–10000000", SPAN_OUTSIDE))
-    finally:
-        apply_language("en")
-    assert words in message and "\n" not in message, message
-
-
 def test_a_new_source_keeps_its_kind_title_and_date_and_a_finding_comes_with_its_code(
     project: Project, tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ import pytest
 from _study import build
 
 from app.cli import main
-from app.coding.errors import MergeRefused
+from app.coding.errors import SPAN_OUTSIDE, MergeRefused
 from app.coding.limits import MAX_LENGTHS
 from app.coding.merge import merge_project_file
 from app.models.project import Project, open_project
@@ -115,19 +115,27 @@ def test_the_cli_refuses_in_one_line(
 
 
 @pytest.mark.parametrize(
-    ("language", "words"),
+    ("language", "refused", "words"),
     [
-        ("en", "The other copy was not merged: one code name in it is longer than 200 characters"),
-        ("id", "Salinan lain tidak digabungkan. Nama kode di salinan itu ada yang melebihi 200"),
+        ("en", MergeRefused("code", "x" * 60 + "…", "too-long:200"),
+         "The other copy was not merged: one code name in it is longer than 200 characters"),
+        ("id", MergeRefused("code", "x" * 60 + "…", "too-long:200"),
+         "Salinan lain tidak digabungkan. Nama kode di salinan itu ada yang melebihi 200"),
+        ("en", MergeRefused("coding", "0–10000000", SPAN_OUTSIDE),
+         "one of its codings lies outside the text of its document. Nothing was changed."),
+        ("id", MergeRefused("coding", "0–10000000", SPAN_OUTSIDE),
+         "Ada koding di salinan itu yang letaknya di luar teks dokumennya."),
     ],
-)
-def test_the_gui_says_why_in_both_languages(qapp, language: str, words: str) -> None:  # type: ignore[no-untyped-def]
+)  # fmt: skip
+def test_the_gui_says_why_in_both_languages(  # type: ignore[no-untyped-def]
+    qapp, language: str, refused: MergeRefused, words: str
+) -> None:
     from app.ui.errors import error_message
     from app.ui.language import apply_language
 
     apply_language(language)
     try:
-        message = error_message(MergeRefused("code", "x" * 60 + "…", "too-long:200"))
+        message = error_message(refused)
     finally:
         apply_language("en")
     assert words in message and "\n" not in message, message
