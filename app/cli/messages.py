@@ -12,7 +12,7 @@ import re
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.cli.common import one_line
-from app.coding.errors import InvalidValue, UnsupportedFile
+from app.coding.errors import SPAN_OUTSIDE, InvalidValue, MergeRefused, UnsupportedFile
 from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
 from app.models.project import (
@@ -60,7 +60,48 @@ ARCHIVE_REASONS = {
     "invalid-xml": "the project XML is damaged",
     "too-many-members": "the archive holds too many files",
     "not-refi-qda": "the XML is not a REFI-QDA project or codebook",
+    "too-complex": (
+        "reading the files inside the archive took longer than the time limit; import its "
+        "documents one by one instead"
+    ),
 }
+
+
+#: Why something of a REFI-QDA project was not imported (or, for the warning, imported with
+#: a caveat): one entry per :data:`app.coding.refiqda.model.SKIP_REASONS` key. A source the
+#: importers could not read carries a :data:`FILE_REASONS` key instead.
+SKIP_REASONS = {
+    "picture-source": "pictures are not imported (Telaah works with text only)",
+    "audio-source": "audio is not imported (Telaah works with text only; import a transcript)",
+    "video-source": "video is not imported (Telaah works with text only; import a transcript)",
+    "pdf-region": "a coding of an area of a PDF page, not of its text, is not imported",
+    "external-source": "the source is a file outside the project archive",
+    "missing-file": "the source's file is missing from the project archive",
+    "encoding": "the text encoding of the source could not be recognised",
+    "unreadable": "the source could not be read",
+    "empty": "the source holds no text",
+    "no-text": "the project file gives no text for the source (nor a file to read it from)",
+    "unknown-code": "the coding refers to a code the project does not define",
+    "empty-span": "the coding selects no text (it starts where it ends)",
+    "bad-position": "the coding's positions in the file are missing or not valid",
+    "duplicate": "the same code on the same passage by the same coder is in the file twice "
+    "(imported once)",
+    "source-variable": "variable values of a source are not imported (attributes are on cases)",
+    "invalid-value": "the value does not fit the type of its variable",
+    "unknown-variable": "the value belongs to a variable the project does not define",
+    "unknown-target": "the case refers to a source or passage that was not imported",
+    "sets": "sets are not imported (Telaah has no sets)",
+    "links": "links are not imported (Telaah has no links)",
+    "graphs": "graphs are not imported (Telaah has no graphs)",
+    "positions-approximate": "the source's text was read from its Word file, so its codings "
+    "may be a few characters off; check them",
+}
+
+
+def skip_reason(reason: str) -> str:
+    """Words for a :class:`~app.coding.refiqda.Skipped` reason, with the key for scripts."""
+    words = SKIP_REASONS.get(reason) or ARCHIVE_REASONS.get(reason) or FILE_REASONS.get(reason)
+    return f"{words} [{reason}]" if words else reason
 
 
 #: Words for each field of :data:`app.coding.limits.MAX_LENGTHS` (tests/ui/test_reasons.py).
@@ -77,6 +118,8 @@ LENGTH_FIELDS = {
     "summary": "cell summary",
     "memo": "memo",
     "comment": "comment",
+    "title": "title",
+    "finding": "finding",
 }
 
 
@@ -100,6 +143,18 @@ def describe(exc: BaseException) -> str:
         text = (
             f"{where} holds objects Telaah did not create ({found}{more}); it was not opened "
             f"or changed. Copy its data into a clean file with: telaah rescue {where} NEW.telaah"
+        )
+    elif isinstance(exc, MergeRefused) and exc.detail == SPAN_OUTSIDE:
+        text = (
+            f"the other copy was not merged: a coding in it ({exc.value}) lies outside its "
+            "document's text; nothing was changed"
+        )
+    elif isinstance(exc, MergeRefused):
+        limit = int(exc.detail.split(":", 1)[1])
+        what = LENGTH_FIELDS.get(exc.field, exc.field)
+        text = (
+            f"the other copy was not merged: one {what} in it is longer than {limit:,} "
+            "characters; nothing was changed"
         )
     elif isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         limit = int(exc.detail.split(":", 1)[1])

@@ -73,15 +73,20 @@ def run_import(args: argparse.Namespace) -> int:
         f"created {args.project}: {len(report.documents)} documents, {report.codes} codes, "
         f"{report.codings} codings, {report.cases} cases, {report.memos} memos"
     )
-    for item in report.skipped + report.warnings:
-        times = f" ×{item.count}" if item.count > 1 else ""
-        which = [f"code {quoted(item.code)}"] if item.code else []
-        if item.start is not None:
-            which.append(f"positions {item.start}-{item.end}")
-        if item.snippet:
-            which.append(quoted(item.snippet, limit=40))
-        detail = f" ({', '.join(which)})" if which else ""
-        say(f"not imported: {item.kind} {item.name!r}{detail}: {item.reason}{times}")
+    if report.skipped or report.warnings:
+        from app.cli.messages import skip_reason  # the sentences, only when they are needed
+
+        for heading, items in (("not imported", report.skipped), ("warning", report.warnings)):
+            for item in items:
+                times = f" ×{item.count}" if item.count > 1 else ""
+                which = [f"code {quoted(item.code)}"] if item.code else []
+                if item.start is not None:
+                    which.append(f"positions {item.start}-{item.end}")
+                if item.snippet:
+                    which.append(quoted(item.snippet, limit=40))
+                detail = f" ({', '.join(which)})" if which else ""
+                what = f"{item.kind} {quoted(item.name)}{detail}"
+                say(f"{heading}: {what}{times}: {skip_reason(item.reason)}")
     return 0
 
 

@@ -20,12 +20,12 @@ from itertools import chain
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from app.coding.codings import CodingChanges, NewCoding, apply_codes
+from app.coding.codings import CodingChanges, NewCoding, apply_cut_codes
 from app.coding.errors import InvalidValue, NotFound, TelaahError
 from app.coding.importing.speakers import is_interviewer, label_end
 from app.coding.patterns import Pattern, compile_pattern
 from app.coding.progress import NullProgress, Progress, check
-from app.models.bulk import fetch_tuples
+from app.models.bulk import fetch_tuples, gc_paused
 from app.models.schema import Code, Document, Segment
 
 UNITS = ("match", "sentence", "paragraph", "turn")
@@ -474,12 +474,40 @@ def preview_autocode(
     document exceeds its time budget, ``TooManyHits`` (with the full count) when there are
     more than ``max_hits`` spans, ``Cancelled`` if ``progress`` asks to stop.
     """
+    with gc_paused():
+        found = _scan(
+            session, pattern, unit, document_ids, ignore_case, progress, max_hits, informants_only
+        )
+        return tuple(hit for hit, _snippet in found.hits)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """The hits of a pattern, each with the text of its span, and the length of every
+    document read (cut while each text was at hand: no text is kept)."""
+
+    hits: list[tuple[AutocodeHit, str]]
+    lengths: dict[int, int]
+
+
+def _scan(
+    session: Session,
+    pattern: str,
+    unit: str,
+    document_ids: Sequence[int] | None,
+    ignore_case: bool,
+    progress: Progress | None,
+    max_hits: int | None,
+    informants_only: bool,
+) -> _Scan:
+    """What :func:`preview_autocode` finds (and raises)."""
     if unit not in UNITS:
         raise InvalidValue("unit", unit, "expected one of " + ", ".join(UNITS))
     compiled = compile_pattern(pattern, ignore_case=ignore_case)
     sink = progress or NullProgress()
     ids = _document_ids(session, document_ids)
-    hits: list[AutocodeHit] = []
+    hits: list[tuple[AutocodeHit, str]] = []
+    lengths: dict[int, int] = {}
     turns = _turn_rows(session, ids)
     # Each text read on its own (memory stays flat), by a Core statement compiled once:
     # an ORM query a document cost more than reading its text.
@@ -489,15 +517,17 @@ def preview_autocode(
         check(sink)
         sink.report(done, len(ids))
         text = connection.execute(read_text, {"doc_id": doc_id}).scalar() or ""
+        lengths[doc_id] = len(text)
         hits.extend(
-            _hits_in(
+            (hit, text[hit.start : hit.end])
+            for hit in _hits_in(
                 session, doc_id, text, compiled, unit, sink, turns.get(doc_id, ()), informants_only
             )
         )
     sink.report(len(ids), len(ids))
     if max_hits is not None and len(hits) > max_hits:
         raise TooManyHits(len(hits), max_hits)
-    return tuple(hits)
+    return _Scan(hits, lengths)
 
 
 def autocode(
@@ -523,16 +553,13 @@ def autocode(
     """
     if session.get(Code, code_id) is None:
         raise NotFound("code", str(code_id))
-    hits = preview_autocode(
-        session,
-        pattern=pattern,
-        unit=unit,
-        document_ids=document_ids,
-        ignore_case=ignore_case,
-        progress=progress,
-        max_hits=max_hits,
-        informants_only=informants_only,
-    )
-    check(progress or NullProgress())
-    new = [NewCoding(h.document_id, code_id, h.start, h.end) for h in hits]
-    return apply_codes(session, codings=new, coder=coder)
+    with gc_paused():  # many hits, their codings and the rows read back: see gc_paused
+        found = _scan(
+            session, pattern, unit, document_ids, ignore_case, progress, max_hits, informants_only
+        )
+        check(progress or NullProgress())
+        new = [
+            (NewCoding(h.document_id, code_id, h.start, h.end), snippet)
+            for h, snippet in found.hits
+        ]
+        return apply_cut_codes(session, codings=new, lengths=found.lengths, coder=coder)

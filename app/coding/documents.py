@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes, Kind
@@ -29,6 +29,7 @@ from app.coding.progress import NullProgress, Progress, check
 from app.coding.review import NO_REVIEW, ReviewState, put_review_state, review_state
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
 from app.models.bulk import insert_rows
+from app.models.fts import index_documents
 from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
 from app.models.transactions import committed
 
@@ -175,32 +176,44 @@ def _store(
     imported = []
     with committed(session):
         for path, name, extracted in ready:
-            document = Document(
-                name=name,
-                original_filename=str(path),
-                format=extracted.format,
-                content_hash=_content_hash(extracted.text),
-                text=extracted.text,
-                length=len(extracted.text),
-                encoding=extracted.encoding,
-                source_type=source[0],
-                title=source[1],
-                source_date=source[2],
+            # A Core insert, not an ORM object: one row with a long text went through the
+            # unit of work (and its compiled insert) for nothing; the search index is kept
+            # here, as the ORM's after-insert event would have.
+            connection = session.connection()
+            row = connection.execute(
+                insert(DOCUMENTS),
+                {
+                    "name": name,
+                    "original_filename": str(path),
+                    "format": extracted.format,
+                    "content_hash": content_hash(extracted.text),
+                    "text": extracted.text,
+                    "length": len(extracted.text),
+                    "encoding": extracted.encoding,
+                    "source_type": source[0],
+                    "title": source[1],
+                    "source_date": source[2],
+                },
             )
-            session.add(document)
-            session.flush()
-            insert_rows(session, Segment, _SEGMENT_FIELDS, _segment_rows(document.id, extracted))
+            key = row.inserted_primary_key
+            assert key is not None  # a single-row insert always has one
+            document_id = int(key[0])
+            index_documents(connection, [document_id])
+            insert_rows(session, Segment, _SEGMENT_FIELDS, _segment_rows(document_id, extracted))
             imported.append(
                 ImportedDocument(
-                    document.id,
+                    document_id,
                     name,
-                    document.length,
+                    len(extracted.text),
                     len(extracted.paragraphs),
                     len(extracted.turns),
                 )
             )
     return imported
 
+
+#: The documents table itself: an insert into it runs as Core, not as an ORM bulk insert.
+DOCUMENTS = cast(Table, Document.__table__)
 
 _SEGMENT_FIELDS = ("document_id", "kind", "ordinal", "start", "end", "speaker", "timestamp")
 
@@ -214,7 +227,7 @@ def _segment_rows(document_id: int, extracted: Extracted) -> Iterator[tuple[obje
         yield (document_id, "turn", i, turn.start, turn.end, turn.speaker, turn.timestamp)
 
 
-def _content_hash(text: str) -> str:
+def content_hash(text: str) -> str:
     """SHA-256 of the UTF-8 text, encoded a slice at a time (no second copy of the text)."""
     digest = hashlib.sha256()
     for at in range(0, len(text), _HASH_SLICE):

@@ -96,6 +96,19 @@ class InvalidValue(TelaahError):
         self.detail = detail
 
 
+class MergeRefused(InvalidValue):
+    """The other copy of a merge holds a text over its limit, so nothing of it was merged:
+    ``field`` and ``detail`` (``too-long:<limit>``) as :func:`~app.coding.limits.check_length`
+    gives them, ``value`` the start of the text; or (``field`` ``coding``, ``detail``
+    :data:`SPAN_OUTSIDE`) a coding whose span is not inside its document's text, ``value``
+    the span."""
+
+
+#: :class:`MergeRefused`'s detail for a coding of the other copy whose span is not inside
+#: its document's text.
+SPAN_OUTSIDE = "span-outside"
+
+
 class CodebookInvalid(TelaahError):
     """A codebook file is malformed; ``where`` points at the offending entry."""
 

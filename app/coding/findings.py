@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.limits import MAX_LENGTHS
 from app.models.schema import Code
 from app.models.transactions import committed
 
 #: Longer than two sentences belongs in the analytic memo.
-MAX_FINDING = 2000
+MAX_FINDING = MAX_LENGTHS["finding"]
 
 
 @dataclass(frozen=True)

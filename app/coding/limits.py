@@ -26,6 +26,8 @@ MAX_LENGTHS = {
     "summary": 20_000,
     "memo": 100_000,
     "comment": 20_000,
+    "title": 255,  # a source's citation title
+    "finding": 2_000,  # a code's finding: longer than two sentences belongs in the memo
 }
 
 

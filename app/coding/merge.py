@@ -7,6 +7,11 @@ reconciled is reported as a :class:`Conflict` and ours is kept. Memos by target:
 holds one memo, so theirs is added only where ours has none (a different text is a
 ``memo`` conflict). Running the same merge twice changes nothing the second time. Everything
 happens in one transaction; :attr:`MergeReport.changes` says what the views must reload.
+
+The other copy is a file someone else made: before anything is written, every text in it
+with a limit in :data:`~app.coding.limits.MAX_LENGTHS` is measured (the rows that would be
+conflicts too, whose texts the report shows), and one over its limit refuses the whole merge
+(:class:`~app.coding.errors.MergeRefused`).
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
-from app.coding.errors import InvalidValue
+from app.coding.documents import content_hash
+from app.coding.errors import SPAN_OUTSIDE, InvalidValue, MergeRefused
+from app.coding.limits import MAX_LENGTHS
 from app.models.project import open_copy
 from app.models.schema import (
     Attribute,
@@ -42,13 +49,49 @@ from app.models.transactions import committed
 
 _CODE_FIELDS = ("name_id", "name_en", "definition_id", "definition_en", "colour")
 
+_CODE_TEXTS = ("definition_id", "definition_en", "keywords", "reference", "use_when_id",
+               "use_when_en", "not_use_when_id", "not_use_when_en")  # fmt: skip
+
+#: Every text column the other copy can bring, with its :data:`MAX_LENGTHS` field: the same
+#: limit as the verb that writes it here (``update_code`` gives a code's other texts the
+#: definition's).
+_LIMITED_TEXTS: tuple[tuple[type, str, str], ...] = (
+    (Coder, "name", "coder"),
+    (Document, "name", "document"),
+    (Codebook, "name_id", "codebook"),
+    (Codebook, "name_en", "codebook"),
+    *((Codebook, c, "description") for c in ("description_id", "description_en", "reference")),
+    (Code, "name_id", "code"),
+    (Code, "name_en", "code"),
+    *((Code, c, "description") for c in _CODE_TEXTS),
+    (Attribute, "name", "attribute"),
+    (Case, "name", "case"),
+    (Case, "alias", "alias"),
+    (CaseAttribute, "value", "value"),
+    (Coding, "memo", "memo"),
+    (Comment, "text", "comment"),
+    (Memo, "text", "memo"),
+    (CellSummary, "text", "summary"),
+    (Document, "title", "title"),
+    (Code, "finding", "finding"),
+)
+
+
+#: The kinds of thing a merge counts in :attr:`MergeReport.added`: the GUI has a word for
+#: each in both languages; ``tests/ui/test_reasons.py`` checks the merge counts no other.
+MERGE_KINDS: tuple[str, ...] = (
+    "coders", "documents", "codebooks", "codes", "findings", "attributes", "cases",
+    "attribute values", "case links", "codings", "coding memos", "stars", "review marks",
+    "comments", "resolutions", "memos", "cell summaries",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Conflict:
     """Something both copies hold differently; ours was kept."""
 
     kind: str  # code, case-attribute, coding-memo, coding-stance, document-name, cell-summary,
-    # attribute-type, memo
+    # attribute-type, memo, code-finding
     key: str
     ours: str
     theirs: str
@@ -98,11 +141,19 @@ class _Merger:
             self.coders[coder.id] = ours[coder.name]
 
     def documents(self) -> None:
-        by_hash = {d.content_hash: d.id for d in self.ours.scalars(select(Document))}
+        # ours hashed from the texts too, so that both sides are compared the same way
+        by_hash = {
+            content_hash(text): doc_id
+            for doc_id, text in self.ours.execute(select(Document.id, Document.text))
+        }
         names = {d.name for d in self.ours.scalars(select(Document))}
         for doc in self.theirs.scalars(select(Document)):
-            if doc.content_hash in by_hash:
-                self.docs[doc.id] = by_hash[doc.content_hash]
+            # The hash and length their file states are not believed: a copy edited by
+            # another program could pair a changed text with our document's hash, and
+            # its codings would then land on our text.
+            real_hash = content_hash(doc.text)
+            if real_hash in by_hash:
+                self.docs[doc.id] = by_hash[real_hash]
                 continue
             name, n = doc.name, 2
             while name in names:
@@ -113,11 +164,15 @@ class _Merger:
                 name=name,
                 original_filename=doc.original_filename,
                 format=doc.format,
-                content_hash=doc.content_hash,
+                content_hash=real_hash,
                 text=doc.text,
-                length=doc.length,
+                length=len(doc.text),
                 encoding=doc.encoding,
                 imported_at=doc.imported_at,
+                # what kind of source it is and how quotes cite it (triangulation columns)
+                source_type=doc.source_type,
+                title=doc.title,
+                source_date=doc.source_date,
             )
             self.ours.add(row)
             self.ours.flush()
@@ -134,7 +189,7 @@ class _Merger:
                     )
                 )
             names.add(name)
-            by_hash[doc.content_hash] = row.id
+            by_hash[real_hash] = row.id
             self.docs[doc.id] = row.id
             self.added["documents"] += 1
 
@@ -189,6 +244,7 @@ class _Merger:
                     not_use_when_id=code.not_use_when_id,
                     not_use_when_en=code.not_use_when_en,
                     sort_order=code.sort_order,
+                    finding=code.finding,
                 )
                 self.ours.add(mine)
                 self.ours.flush()
@@ -199,6 +255,12 @@ class _Merger:
                     if getattr(mine, name) != getattr(code, name):
                         ours_v, theirs_v = getattr(mine, name), getattr(code, name)
                         self.conflict("code", f"{code.key}:{name}", ours_v, theirs_v)
+                if code.finding and code.finding != mine.finding:  # one finding a code
+                    if mine.finding:
+                        self.conflict("code-finding", code.key, mine.finding, code.finding)
+                    else:
+                        mine.finding = code.finding
+                        self.added["findings"] += 1
             self.codes[code.id] = mine.id
 
     def cases_(self) -> None:
@@ -262,7 +324,9 @@ class _Merger:
             (c.document_id, c.code_id, c.coder_id, c.start, c.end): c
             for c in self.ours.scalars(select(Coding))
         }
-        for c in self.theirs.scalars(select(Coding)):
+        text = _OneText(self.ours)
+        # by document, so that one text at a time is read to cut the new snippets from
+        for c in self.theirs.scalars(select(Coding).order_by(Coding.document_id, Coding.id)):
             ident = (
                 self.docs[c.document_id],
                 self.codes[c.code_id],
@@ -278,7 +342,9 @@ class _Merger:
                     coder_id=ident[2],
                     start=c.start,
                     end=c.end,
-                    snippet=c.snippet,
+                    # cut from the text, not taken from their file: a quote in a chapter
+                    # must be what the informant said (check_other_copy checked the span)
+                    snippet=text.of(ident[0])[c.start : c.end],
                     memo=c.memo,
                     illustrative=c.illustrative,
                     stance=c.stance,
@@ -421,7 +487,11 @@ def merge_project_file(
 
 
 def merge_projects(session: Session, *, other: Session) -> MergeReport:
-    """Bring the other copy's documents, codes, cases, codings, memos and review state in."""
+    """Bring the other copy's documents, codes, cases, codings, memos and review state in.
+
+    Raises :class:`~app.coding.errors.MergeRefused` before anything is written when a text
+    of the other copy is over its limit."""
+    check_other_copy(other)
     merger = _Merger(session, other)
     with committed(session):
         merger.coders_()
@@ -433,3 +503,44 @@ def merge_projects(session: Session, *, other: Session) -> MergeReport:
         merger.memos_and_summaries()
     added = {kind: n for kind, n in sorted(merger.added.items()) if n}
     return MergeReport(added, tuple(merger.conflicts))
+
+
+def check_other_copy(other: Session) -> None:
+    """Refuse (:class:`~app.coding.errors.MergeRefused`) a copy holding a text over its limit.
+
+    Every row is measured, not only those the merge would add: a conflicting row's text goes
+    into the report. The database measures (one query a column, nothing long is loaded)."""
+    for model, name, field in _LIMITED_TEXTS:
+        column, limit = getattr(model, name), MAX_LENGTHS[field]
+        start = other.scalar(
+            select(func.substr(column, 1, 60)).where(func.length(column) > limit).limit(1)
+        )
+        if start is not None:
+            raise MergeRefused(field, start + "…", f"too-long:{limit}")
+    outside = other.execute(
+        select(Coding.start, Coding.end)
+        .join(Document, Document.id == Coding.document_id)
+        .where(
+            (Coding.start < 0)
+            | (Coding.end <= Coding.start)
+            | (Coding.end > func.length(Document.text))
+        )
+        .limit(1)
+    ).first()
+    if outside is not None:
+        raise MergeRefused("coding", f"{outside[0]}–{outside[1]}", SPAN_OUTSIDE)
+
+
+class _OneText:
+    """The stored text of one of our documents at a time (the last one asked for)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.document_id: int | None = None
+        self.text = ""
+
+    def of(self, document_id: int) -> str:
+        if document_id != self.document_id:
+            stored = self.session.scalar(select(Document.text).where(Document.id == document_id))
+            self.document_id, self.text = document_id, stored or ""
+        return self.text

@@ -9,11 +9,11 @@ Every edit commits its own transaction and returns what it changed for the chang
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import ColumnElement, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
@@ -28,7 +28,13 @@ STATUSES = ("agreed", "questioned")
 
 @dataclass(frozen=True)
 class CommentInfo:
-    """One comment; ``reply_to`` is the id of the comment it answers."""
+    """One comment; ``reply_to`` is the id of the comment it answers.
+
+    ``replies`` is filled only by :func:`delete_comment`: every comment the database deleted
+    with this one (replies, replies to them, ...), each before the replies it has, so
+    :func:`restore_comment` can put the whole thread back in that order. Elsewhere it is empty
+    (a thread is read flat, by ``reply_to``: :func:`comments_for`).
+    """
 
     id: int
     coding_id: int
@@ -37,6 +43,7 @@ class CommentInfo:
     reply_to: int | None
     resolved: bool
     created_at: datetime
+    replies: tuple[CommentInfo, ...] = ()
 
     @property
     def changes(self) -> Changes:
@@ -123,35 +130,50 @@ def add_comment(
 
 
 def delete_comment(session: Session, *, comment_id: int) -> CommentInfo:
-    """Take a comment back (with any replies to it); returns it for :func:`restore_comment`."""
-    row = session.execute(
-        select(Comment, Coder.name)
-        .join(Coder, Coder.id == Comment.author_id)
-        .where(Comment.id == comment_id)
-    ).first()
-    if row is None:
+    """Take a comment back with every reply below it (the database deletes them with it);
+    returns it, the replies in ``replies``, for :func:`restore_comment`."""
+    root = _comment_rows(session, Comment.id.in_([comment_id]))
+    if not root:
         raise NotFound("comment", str(comment_id))
-    info = _comment_info(row[0], row[1])
+    replies: list[CommentInfo] = []
+    level = [comment_id]
+    while level:  # one query per level of the thread, parents before their replies
+        found = _comment_rows(session, Comment.reply_to_id.in_(level))
+        replies += found
+        level = [c.id for c in found]
     with committed(session):
-        session.delete(row[0])
-    return info
+        session.execute(delete(Comment).where(Comment.id == comment_id))
+    return replace(root[0], replies=tuple(replies))
 
 
 def restore_comment(session: Session, *, comment: CommentInfo) -> Changes:
-    """Undo :func:`delete_comment`: the comment comes back with its id, author and time."""
+    """Undo :func:`delete_comment`: the comment and its ``replies`` come back with their ids,
+    authors, parents, resolved flags and times."""
     with committed(session):
-        session.add(
-            Comment(
-                id=comment.id,
-                coding_id=comment.coding_id,
-                author_id=coder_id(session, name=comment.author),
-                reply_to_id=comment.reply_to,
-                text=comment.text,
-                resolved=comment.resolved,
-                created_at=comment.created_at,
-            )
-        )
+        rows = [
+            {
+                "id": c.id,
+                "coding_id": c.coding_id,
+                "author_id": coder_id(session, name=c.author),
+                "reply_to_id": c.reply_to,
+                "text": c.text,
+                "resolved": c.resolved,
+                "created_at": c.created_at,
+            }
+            for c in (comment, *comment.replies)
+        ]
+        session.execute(insert(Comment), rows)  # in order: a reply after what it answers
     return comment.changes
+
+
+def _comment_rows(session: Session, where: ColumnElement[bool]) -> list[CommentInfo]:
+    rows = session.execute(
+        select(Comment, Coder.name)
+        .join(Coder, Coder.id == Comment.author_id)
+        .where(where)
+        .order_by(Comment.id)
+    ).all()
+    return [_comment_info(c, name) for c, name in rows]
 
 
 def resolve_thread(session: Session, *, comment_id: int, resolved: bool = True) -> Changes:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.errors import InvalidValue, NotFound
+from app.coding.limits import MAX_LENGTHS
 from app.models.schema import Document
 from app.models.transactions import committed
 
@@ -36,7 +37,7 @@ class SourceType(StrEnum):
 
 
 SECONDARY = frozenset({SourceType.DOCUMENT, SourceType.NEWS})
-MAX_TITLE = 255
+MAX_TITLE = MAX_LENGTHS["title"]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app.coding.codings import CodingInfo, coding_info
@@ -76,8 +76,9 @@ class CodeRow:
     codings: int
 
 
-def _coverage(document_ids: Sequence[int] | None) -> Select[Any]:
-    """Per document: its number of codings and the characters they cover (their union).
+def _coverage(only_some: bool) -> Select[Any]:
+    """Per document: its number of codings and the characters they cover (their union);
+    with ``only_some``, of the documents in the expanding parameter ``ids``.
 
     Computed by the database in one pass over the codings index: sorted by start, a coding
     adds what reaches past the furthest end of the codings before it. No coding is loaded.
@@ -88,8 +89,8 @@ def _coverage(document_ids: Sequence[int] | None) -> Select[Any]:
         .label("reach")
     )
     spans_query = select(Coding.document_id, Coding.start, Coding.end, reach)
-    if document_ids is not None:
-        spans_query = spans_query.where(Coding.document_id.in_(list(document_ids)))
+    if only_some:
+        spans_query = spans_query.where(Coding.document_id.in_(bindparam("ids", expanding=True)))
     spans = spans_query.subquery()
     gain = case(
         (spans.c.reach.is_(None), spans.c.end - spans.c.start),
@@ -100,6 +101,23 @@ def _coverage(document_ids: Sequence[int] | None) -> Select[Any]:
     return select(spans.c.document_id, func.count(), func.sum(gain)).group_by(spans.c.document_id)
 
 
+#: The two coverage statements, built once: building one took as long as running it for
+#: a document of hundreds of codings, and the document list re-reads it after every click.
+_COVERAGE = {False: _coverage(False), True: _coverage(True)}
+
+
+def document_coverage(
+    session: Session, *, document_ids: Sequence[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """Per document (all, or those of ``document_ids``) that has codings: (its number of
+    codings, the characters they cover). Documents without codings are absent."""
+    if document_ids is None:
+        rows = session.execute(_COVERAGE[False])
+    else:
+        rows = session.execute(_COVERAGE[True], {"ids": list(document_ids)})
+    return {int(doc_id): (int(n), int(chars or 0)) for doc_id, n, chars in rows}
+
+
 def list_document_rows(
     session: Session, *, document_ids: Sequence[int] | None = None
 ) -> tuple[DocumentRow, ...]:
@@ -107,7 +125,6 @@ def list_document_rows(
     docs = select(Document.id, Document.name, Document.format, Document.length).order_by(
         Document.name
     )
-    coverage = _coverage(document_ids)
     links = (
         select(DocumentCase.document_id, Case.name)
         .join(Case, Case.id == DocumentCase.case_id)
@@ -117,7 +134,7 @@ def list_document_rows(
         ids = list(document_ids)
         docs = docs.where(Document.id.in_(ids))
         links = links.where(DocumentCase.document_id.in_(ids))
-    covered = {doc_id: (int(n), int(chars or 0)) for doc_id, n, chars in session.execute(coverage)}
+    covered = document_coverage(session, document_ids=document_ids)
     cases: dict[int, list[str]] = {}
     for doc_id, name in session.execute(links):
         names = cases.setdefault(doc_id, [])

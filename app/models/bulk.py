@@ -12,7 +12,9 @@ statement step per row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -73,12 +75,15 @@ def insert_rows(
     chunk: list[Any] = []
     count = 0
     for row in rows:
-        values = list(row)
-        if len(values) != width:
-            raise ValueError(f"a row of {len(values)} values for {width} columns")
-        for i, process in converting:
-            values[i] = process(values[i])
-        chunk += values
+        if len(row) != width:
+            raise ValueError(f"a row of {len(row)} values for {width} columns")
+        if converting:
+            values = list(row)
+            for i, process in converting:
+                values[i] = process(values[i])
+            chunk += values
+        else:  # segments: nothing to convert, no copy of the row
+            chunk += row
         count += 1
         if count == per_statement:
             run(full, tuple(chunk))
@@ -131,3 +136,23 @@ def fetch_tuples(session: Session, query: Any) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for one bulk step (then put back as it was).
+
+    A step that makes tens of thousands of rows, tuples and frozen values while many more
+    are alive (auto-coding's hits, their codings, the rows read back) set off collections
+    that walked every live object again and again: a sixth of auto-coding over corpus L.
+    Reference counting still frees everything at once; only reference cycles made during
+    the step wait for the next collection after it. Process-wide, so a step in a worker
+    thread pauses it for the window too, for as long as the step runs."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()

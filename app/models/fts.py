@@ -17,6 +17,8 @@ Telaah writes documents:
 - ORM statements run through a session (``session.execute(insert(Document), rows)``,
   ``delete(Document).where(…)``, ``update(Document)`` touching ``text``): a
   ``do_orm_execute`` hook finds the rows concerned and does the same;
+- an import's Core insert of each document (``app/coding/documents.py``), which calls
+  :func:`index_documents` itself;
 - whole-file copies (push/pull into a new file, rescue): :func:`create_fts` builds the index
   from every text after the rows are in.
 

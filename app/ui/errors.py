@@ -10,12 +10,14 @@ from app.coding.autocode import TooManyHits
 from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import (
+    SPAN_OUTSIDE,
     Cancelled,
     ChangedSince,
     CodebookInvalid,
     DuplicateName,
     InvalidSpan,
     InvalidValue,
+    MergeRefused,
     NotFound,
     UnsupportedFile,
 )
@@ -112,6 +114,11 @@ def archive_reasons() -> dict[str, str]:
         ),
         "invalid-xml": translate("Errors", "The project XML is damaged and cannot be read."),
         "too-many-members": translate("Errors", "The archive holds too many files."),
+        "too-complex": translate(
+            "Errors",
+            "Reading the files inside the archive took longer than the time limit. Import its "
+            "documents one by one instead.",
+        ),
         "not-refi-qda": translate(
             "Errors", "The file is XML but not a REFI-QDA project or codebook."
         ),
@@ -121,6 +128,117 @@ def archive_reasons() -> dict[str, str]:
 def archive_reason(reason: str) -> str:
     """A translated sentence for an :class:`ArchiveRefused` reason key (REFI-QDA files)."""
     return archive_reasons().get(reason) or file_reason(reason)
+
+
+def skip_kinds() -> dict[str, str]:
+    """A word for every :data:`~app.coding.refiqda.model.SKIP_KINDS` key (what was not
+    imported)."""
+    return {
+        "source": translate("Errors", "source"),
+        "coding": translate("Errors", "coding"),
+        "variable value": translate("Errors", "variable value"),
+        "case link": translate("Errors", "case link"),
+        "sets": translate("Errors", "sets"),
+        "links": translate("Errors", "links"),
+        "graphs": translate("Errors", "graphs"),
+    }
+
+
+def merge_kinds() -> dict[str, str]:
+    """A word for every :data:`~app.coding.merge.MERGE_KINDS` key (what a merge added, after
+    its number: "3 codings")."""
+    return {
+        "coders": translate("Errors", "coders"),
+        "documents": translate("Errors", "documents"),
+        "codebooks": translate("Errors", "codebooks"),
+        "codes": translate("Errors", "codes"),
+        "findings": translate("Errors", "findings"),
+        "attributes": translate("Errors", "attributes"),
+        "cases": translate("Errors", "cases"),
+        "attribute values": translate("Errors", "attribute values"),
+        "case links": translate("Errors", "case links"),
+        "codings": translate("Errors", "codings"),
+        "coding memos": translate("Errors", "coding memos"),
+        "stars": translate("Errors", "starred quotes"),
+        "review marks": translate("Errors", "review marks"),
+        "comments": translate("Errors", "comments"),
+        "resolutions": translate("Errors", "resolved questions"),
+        "memos": translate("Errors", "memos"),
+        "cell summaries": translate("Errors", "cell summaries"),
+    }
+
+
+def skip_reasons() -> dict[str, str]:
+    """A translated sentence for every :data:`~app.coding.refiqda.model.SKIP_REASONS` key:
+    why something of a REFI-QDA project was not imported (or, for a warning, imported with a
+    caveat)."""
+    return {
+        "picture-source": translate(
+            "Errors", "Pictures are not imported: Telaah works with text only."
+        ),
+        "audio-source": translate(
+            "Errors", "Audio is not imported: Telaah works with text only (import a transcript)."
+        ),
+        "video-source": translate(
+            "Errors", "Video is not imported: Telaah works with text only (import a transcript)."
+        ),
+        "pdf-region": translate(
+            "Errors", "A coding of an area of a PDF page (not of its text) is not imported."
+        ),
+        "external-source": translate(
+            "Errors", "The source is a file outside the project archive, so it was not included."
+        ),
+        "missing-file": translate(
+            "Errors", "The file of this source is missing from the project archive."
+        ),
+        "encoding": translate(
+            "Errors", "The text encoding of this source could not be recognised."
+        ),
+        "unreadable": translate("Errors", "This source could not be read."),
+        "empty": translate("Errors", "This source holds no text."),
+        "no-text": translate(
+            "Errors", "The project file gives no text for this source (nor a file to read it from)."
+        ),
+        "unknown-code": translate(
+            "Errors", "The coding refers to a code that the project does not define."
+        ),
+        "empty-span": translate("Errors", "The coding selects no text (it starts where it ends)."),
+        "bad-position": translate(
+            "Errors", "The coding's positions in the file are missing or not valid."
+        ),
+        "duplicate": translate(
+            "Errors",
+            "The same code on the same passage by the same coder is in the file twice; it was "
+            "imported once.",
+        ),
+        "source-variable": translate(
+            "Errors",
+            "Variable values of a source are not imported: Telaah keeps attributes on cases.",
+        ),
+        "invalid-value": translate(
+            "Errors", "The value does not fit the type of its variable (a number, a date…)."
+        ),
+        "unknown-variable": translate(
+            "Errors", "The value belongs to a variable that the project does not define."
+        ),
+        "unknown-target": translate(
+            "Errors", "The case refers to a source or a passage that was not imported."
+        ),
+        "sets": translate("Errors", "Sets are not imported: Telaah has no sets."),
+        "links": translate("Errors", "Links are not imported: Telaah has no links."),
+        "graphs": translate("Errors", "Graphs are not imported: Telaah has no graphs."),
+        "positions-approximate": translate(
+            "Errors",
+            "The text of this source was read from its Word file, so its codings may be a few "
+            "characters off: check them.",
+        ),
+    }
+
+
+def skip_reason(reason: str) -> str:
+    """A translated sentence for a :class:`~app.coding.refiqda.Skipped` reason key (a source
+    the importers could not read carries theirs, which reads as for any file)."""
+    return skip_reasons().get(reason) or archive_reason(reason)
 
 
 def length_fields() -> dict[str, str]:
@@ -138,6 +256,8 @@ def length_fields() -> dict[str, str]:
         "summary": translate("Errors", "cell summary"),
         "memo": translate("Errors", "memo"),
         "comment": translate("Errors", "comment"),
+        "title": translate("Errors", "title"),
+        "finding": translate("Errors", "finding"),
     }
 
 
@@ -157,8 +277,6 @@ def field_words() -> dict[str, str]:
         "attribute type": translate("Errors", "attribute type"),
         "date": translate("Errors", "date"),
         "document name": translate("Errors", "document name"),
-        "title": translate("Errors", "title"),
-        "finding": translate("Errors", "finding"),
         "informant code": translate("Errors", "informant code"),
         "language": translate("Errors", "language"),
         "stance": translate("Errors", "stance"),
@@ -224,6 +342,18 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, InvalidValue) and exc.field == "pattern" and exc.detail != "empty":
         return translate("Errors", "The pattern is not valid: {0}").format(exc.detail)
+    if isinstance(exc, MergeRefused) and exc.detail == SPAN_OUTSIDE:
+        return translate(
+            "Errors",
+            "The other copy was not merged: one of its codings lies outside the text of its "
+            "document. Nothing was changed.",
+        )
+    if isinstance(exc, MergeRefused):
+        return translate(
+            "Errors",
+            "The other copy was not merged: one {0} in it is longer than {1} characters. "
+            "Nothing was changed.",
+        ).format(length_fields().get(exc.field, exc.field), exc.detail.split(":", 1)[1])
     if isinstance(exc, InvalidValue) and exc.detail.startswith("too-long:"):
         return translate(
             "Errors", "The {0} is too long: at most {1} characters. Nothing was changed."

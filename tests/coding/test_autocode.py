@@ -390,3 +390,41 @@ def test_sentences_near_a_hit_are_the_line_sentences_it_overlaps() -> None:
         for start in range(cut, len(line), 11):
             near = sentences_near(line, cut, len(line), start, start + 5)
             assert _overlapping(near, start, start + 5) == _overlapping(full, start, start + 5)
+
+
+def test_the_codings_auto_coding_adds_carry_their_text_exactly(
+    project: Project, dump: Dump
+) -> None:
+    """Auto-coding cuts each snippet from the text it has just matched (not read again):
+    with codings of this coder and of another already there, exactly the new rows are
+    written, each snippet the stored text of its span in code points (an emoji before the
+    hits), and removing what it added gives back the project as it was."""
+    from app.coding.codings import apply_code, remove_codings
+
+    other_text = "Informan: 🌊🌊 kami ke balai desa. Lalu kami pulang.\n\nPeneliti: Kapan?"
+    with project.session() as s:
+        doc = _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        second = _add(s, "kedua.txt", other_text, turns=True)
+        code = _code(s)
+        first_sentence = other_text.index("🌊🌊 kami")
+        apply_code(s, document_id=second, code_id=code, start=first_sentence,
+                   end=other_text.index(".") + 1, coder="A")  # fmt: skip
+        apply_code(s, document_id=doc, code_id=code, start=0, end=8, coder="B")
+    before = dump(project.path)
+    with project.session() as s:
+        changes = autocode(s, pattern="kami", code_id=code, unit="sentence", coder="A")
+        stored = {c.id: c for d in (doc, second) for c in codings_for_document(s, document_id=d)}
+    texts = {doc: INTERVIEW, second: other_text}
+    assert changes.skipped == 1  # coder A's own sentence was there already
+    assert sorted(texts[c.document_id][c.start : c.end] for c in changes.added) == [
+        "Lalu kami pulang.",
+        "Lalu kami rapat lagi.",
+    ]
+    for info in changes.added:
+        row = stored[info.id]
+        assert row.snippet == info.snippet == texts[row.document_id][row.start : row.end]
+        assert (row.coder, row.code_id) == ("A", code)
+    assert len(stored) == 2 + len(changes.added)
+    with project.session() as s:
+        remove_codings(s, coding_ids=[c.id for c in changes.added])
+    assert dump(project.path) == before

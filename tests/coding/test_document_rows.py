@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from app.coding.codings import NewCoding, apply_codes
-from app.coding.workbench_queries import list_document_rows
+from app.coding.workbench_queries import document_coverage, list_document_rows
 from app.models.project import Project
 from app.models.schema import Code, Codebook, Document
 
@@ -44,8 +44,12 @@ def test_coded_characters_are_the_union_of_overlapping_nested_and_shared_spans(
                 counts[c.document_id] += 1
         rows = {r.id: r for r in list_document_rows(s)}
         some = {r.id: r for r in list_document_rows(s, document_ids=doc_ids[1:])}
+        coverage = document_coverage(s, document_ids=doc_ids[:1])
+        every = document_coverage(s)
     for doc in doc_ids:
         assert (rows[doc].codings, rows[doc].coded_chars) == (counts[doc], len(wanted[doc]))
     assert rows[doc_ids[2]].coded_chars == 0 and rows[doc_ids[2]].codings == 0
     assert set(some) == set(doc_ids[1:])
     assert some[doc_ids[1]] == rows[doc_ids[1]]
+    assert coverage == {doc_ids[0]: (counts[doc_ids[0]], len(wanted[doc_ids[0]]))}
+    assert every == {d: (counts[d], len(wanted[d])) for d in doc_ids[:2]}  # uncoded: absent

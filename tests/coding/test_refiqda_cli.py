@@ -99,6 +99,24 @@ def test_import_qdpx_names_each_skipped_coding(
     assert main(["import-qdpx", str(skips_qdpx(tmp_path / "lewat.qdpx")), str(tmp_path / "l")]) == 0
     lines = [line for line in capsys.readouterr().out.splitlines() if "not imported" in line]
     assert len(lines) == 5
-    assert any('code "Posko", positions ' in line and '"posko banjir"): duplicate' in line
-               for line in lines), lines  # fmt: skip
-    assert any('code "Dapur umum", positions 10-10): empty-span' in line for line in lines)
+    assert any('code "Posko", positions ' in line and '"posko banjir"): the same code on the '
+               "same passage by the same coder is in the file twice (imported once) [duplicate]"
+               in line for line in lines), lines  # fmt: skip
+    assert any('code "Dapur umum", positions 10-10): the coding selects no text (it starts '
+               "where it ends) [empty-span]" in line for line in lines), lines  # fmt: skip
+
+
+def test_import_qdpx_says_why_and_tells_warnings_from_what_was_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from refiqda_data import warns_qdpx
+
+    assert main(["import-qdpx", str(warns_qdpx(tmp_path / "w.qdpx")), str(tmp_path / "w")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert 'not imported: source "Foto balai": pictures are not imported (Telaah works with ' \
+        "text only) [picture-source]" in out, out  # fmt: skip
+    assert 'not imported: sets "Sets": sets are not imported (Telaah has no sets) [sets]' in out
+    warning = [line for line in out if line.startswith("warning: ")]
+    assert warning == ['warning: source "Rapat.docx": the source\'s text was read from its Word '
+                       "file, so its codings may be a few characters off; check them "
+                       "[positions-approximate]"], out  # fmt: skip

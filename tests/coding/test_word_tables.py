@@ -97,6 +97,30 @@ def test_quote_limits(demo: Project, tmp_path: Path) -> None:
         make_options(quotes="0")
 
 
+def test_short_rows_stay_on_one_page_and_long_quote_rows_may_break(
+    demo: Project, tmp_path: Path
+) -> None:
+    """A count row or a row of short quotes is ``cantSplit`` (Word and LibreOffice move it
+    whole to the next page); a row whose longest cell is over ``KEEP_ROW_CHARS`` is not."""
+    from app.coding.exports.docx_tables import KEEP_ROW_CHARS
+
+    kept: list[bool] = []
+    longest: list[int] = []
+    for name, cells in (("count", "count"), ("quotes", "quotes")):
+        doc = _export(demo, tmp_path / f"{name}.docx", rows="loeffler", cols="attr:group",
+                      cells=cells, options=make_options(layout="long"))  # fmt: skip
+        table = doc.tables[0]  # type: ignore[attr-defined]
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
+        assert header.find(qn("w:cantSplit")) is not None
+        for row in table.rows[1:]:
+            trpr = row._tr.trPr
+            kept.append(trpr is not None and trpr.find(qn("w:cantSplit")) is not None)
+            longest.append(max(sum(len(p.text) for p in c.paragraphs) for c in row.cells))
+    assert any(n <= KEEP_ROW_CHARS for n in longest) and any(n > KEEP_ROW_CHARS for n in longest)
+    assert kept == [n <= KEEP_ROW_CHARS for n in longest], list(zip(longest, kept, strict=True))
+
+
 def test_layouts_and_depth(demo: Project, tmp_path: Path) -> None:
     base = {"rows": "loeffler", "cols": "cases", "cells": "quotes"}
     long = _export(demo, tmp_path / "l.docx", **base, options=make_options(layout="long"))

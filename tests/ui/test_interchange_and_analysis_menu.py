@@ -192,5 +192,57 @@ def test_the_import_report_names_each_skipped_coding(qtbot, window, tmp_path: Pa
     assert report is not None
     text = report.text()
     assert "coding “INF04” (code “Posko”, positions " in text
-    assert "“posko banjir”): duplicate" in text
-    assert "(code “Dapur umum”, positions 10–10 in the file): empty-span" in text
+    assert "“posko banjir”): The same code on the same passage by the same coder is in" in text
+    assert "(code “Dapur umum”, positions 10–10 in the file): The coding selects no text" in text
+    assert "duplicate" not in text and "empty-span" not in text  # sentences, not keys
+
+
+def test_the_import_report_says_why_in_sentences_and_never_prints_a_record(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "coding"))
+    from refiqda_data import warns_qdpx
+
+    task = window.interchange.import_qdpx(warns_qdpx(tmp_path / "w.qdpx"), tmp_path / "w")
+    with qtbot.waitSignal(task.ended, timeout=20000):
+        pass
+    report = window.findChild(object, "qdpxImportReport")
+    assert report is not None
+    text = report.text()
+    assert "Skipped(" not in text and "reason=" not in text, text
+    skipped, warned = text.split("Imported, with a warning:")
+    assert "• source “Foto balai”: Pictures are not imported" in skipped
+    assert "• sets “Sets”: Sets are not imported" in skipped
+    assert "• source “Rapat.docx”: The text of this source was read from its Word file" in warned
+    assert not any(key in text for key in ("picture-source", "positions-approximate", ": sets"))
+
+
+def test_a_refused_merge_says_why_and_leaves_no_backup_behind(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    import shutil
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.models.backup import list_backups
+
+    source = window.ctx.project.path
+    copy = tmp_path / "salinan rusak.telaah"
+    shutil.copy(source, copy)
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE codes SET name_id = ? WHERE id = (SELECT min(id) FROM codes)", ("x" * 201,))
+    con.commit()
+    con.close()
+    backups = set(list_backups(source))
+    before = _count(source, "SELECT count(*) FROM codings")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    window.find_action("actionMergeCopy").trigger()
+    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    qtbot.waitUntil(lambda: window.findChild(object, "errorMessage") is not None, timeout=5000)
+    message = window.findChild(object, "errorMessage").text()
+    assert "The other copy was not merged" in message and "longer than 200" in message
+    assert set(list_backups(source)) == backups  # no copy of an unchanged file left behind
+    assert _count(source, "SELECT count(*) FROM codings") == before

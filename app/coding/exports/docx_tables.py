@@ -4,7 +4,9 @@ python-docx creates a table cell by cell, and each new row or cell walks the who
 a matrix with thousands of quotes takes minutes. Here a table is written as one XML string
 and parsed once. Everything a table needs travels with it when it is copied into a thesis
 chapter: borders, widths, font size, spacing and the header row repeated on every page
-(``w:tblHeader``) are direct formatting, not styles of this file.
+(``w:tblHeader``) are direct formatting, not styles of this file. A short body row is kept on
+one page (``w:cantSplit``); a row of long quotes may still break, or it would leave most of a
+page empty before it, or be cut off when it is taller than a page.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ MARGIN_BINDING_CM = 4.0
 MARGIN_CM = 3.0
 TABLE_FONT_PT = 10
 HEADER_FILL = "D9D9D9"
+#: A body row whose longest cell holds at most this many characters is never split across
+#: pages (a few lines in the narrowest column); longer rows, quotes mostly, may break.
+KEEP_ROW_CHARS = 200
 _NUMBER = re.compile(r"^(.*?)(\d+)$")
 _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
@@ -122,6 +127,10 @@ def _cell(cell: Cell, width: int, default_pt: float) -> str:
     return f"<w:tc>{tcpr}{body}</w:tc>"
 
 
+def _chars(cell: Cell) -> int:
+    return sum(len(r.text) for p in cell.paras for r in p.runs)
+
+
 def table_xml(
     header: Sequence[Cell],
     rows: Sequence[Sequence[Cell]],
@@ -131,7 +140,8 @@ def table_xml(
     header_pt: float | None = None,
 ) -> str:
     """A bordered table whose first row repeats on every page (``header_pt``: a smaller
-    header font for many narrow columns)."""
+    header font for many narrow columns); a body row of :data:`KEEP_ROW_CHARS` characters or
+    fewer in each cell is not split across pages."""
     widths = [round(w * TWIPS_PER_CM) for w in widths_cm]
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     borders = "".join(
@@ -154,7 +164,8 @@ def table_xml(
         "</w:tr>",
     ]
     for row in rows:
-        out.append("<w:tr>")
+        keep = max((_chars(c) for c in row), default=0) <= KEEP_ROW_CHARS
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
         out.extend(_cell(c, w, font_pt) for c, w in zip(row, widths, strict=True))
         out.append("</w:tr>")
     out.append("</w:tbl>")

@@ -110,8 +110,11 @@ def clean_text(raw: str) -> list[str]:
 def _clean_pieces(raw: str) -> Iterator[str]:
     raw = _CHANGING.sub(_replacement, raw)
     for match in _CHUNK.finditer(raw):  # not raw.split: no list of every chunk at once
-        lines = [line.strip() for line in match[0].split("\n")]
-        piece = "\n".join(line for line in lines if line)
+        chunk = match[0]
+        if "\n" in chunk:
+            piece = "\n".join(line for line in (ln.strip() for ln in chunk.split("\n")) if line)
+        else:  # most paragraphs are one line: the same, without a list of one
+            piece = chunk.strip()
         if piece:
             yield unicodedata.normalize("NFC", piece)
 

@@ -232,13 +232,18 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, 
     # thousands of them, and they were most of the time of finding its turns).
     labelled: list[tuple[int, int, str, str | None]] = []
     before = 0
+    match = _LABEL_RE.match  # what _match_label does, inlined: this runs once a line
+    # A transcript names a handful of speakers in up to hundreds of thousands of turns:
+    # each label's text is single-spaced once, and its speaker is one (interned) string.
+    speakers: dict[str, str] = {}
     for start, end in _lines(text, paragraphs):
-        found = _match_label(text, start, end)
+        found = match(text, start, end if end - start <= _LABEL_REACH else start + _LABEL_REACH)
         if found is not None:
-            # Interned: a transcript names a handful of speakers in up to hundreds of
-            # thousands of turns, and each label's text was its own string.
-            speaker = sys.intern(_speaker(found))
-            labelled.append((start, before, speaker, found["ts1"] or found["ts2"]))
+            label, ts1, ts2 = found.group("label", "ts1", "ts2")
+            speaker = speakers.get(label)
+            if speaker is None:
+                speaker = speakers[label] = sys.intern(" ".join(label.split()))
+            labelled.append((start, before, speaker, ts1 or ts2))
         before = end
     spellings = Counter(speaker for _start, _before, speaker, _ts in labelled)
     accepted = _accepted(spellings)

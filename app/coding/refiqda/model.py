@@ -12,15 +12,48 @@ from datetime import datetime
 from app.coding.importing.speakers import Turn
 from app.coding.refiqda.codetree import QdaCode
 
+#: Every reason a :class:`Skipped` can carry, declared once. The GUI (``app/ui/errors.py``,
+#: ``skip_reasons``) and the CLI (``app/cli/messages.py``, ``SKIP_REASONS``) each have one
+#: sentence per key; ``tests/ui/test_reasons.py`` checks none is missing. A source inside the
+#: archive that the importers cannot read is skipped with their own reason instead (a key of
+#: :data:`~app.coding.errors.FILE_REASONS`), which reads as it does for any file.
+SKIP_REASONS: tuple[str, ...] = (
+    "picture-source",
+    "audio-source",
+    "video-source",
+    "pdf-region",
+    "external-source",
+    "missing-file",
+    "encoding",
+    "unreadable",
+    "empty",
+    "no-text",
+    "unknown-code",
+    "empty-span",
+    "bad-position",
+    "duplicate",
+    "source-variable",
+    "invalid-value",
+    "unknown-variable",
+    "unknown-target",
+    "sets",
+    "links",
+    "graphs",
+    "positions-approximate",  # a warning only: a source known only as .docx
+)
+
+#: What a :class:`Skipped` item is (its ``kind``): the GUI has a word for each in both
+#: languages; ``tests/ui/test_reasons.py`` checks the reader and importer write no other.
+SKIP_KINDS: tuple[str, ...] = (
+    "source", "coding", "variable value", "case link", "sets", "links", "graphs",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Skipped:
-    """Something of the file that was not imported. ``reason`` is a stable key:
-    ``picture-source``, ``audio-source``, ``video-source``, ``pdf-region``, ``external-source``,
-    ``missing-file``, ``encoding``, ``unreadable``, ``empty``, ``no-text``, ``unknown-code``,
-    ``empty-span``, ``bad-position``, ``duplicate``, ``source-variable``, ``invalid-value``,
-    ``unknown-variable``, ``unknown-target``, ``sets``, ``links``, ``graphs``; and, as a
-    warning only, ``positions-approximate`` (a source known only as .docx).
+    """Something of the file that was not imported (or, among the warnings, imported with a
+    caveat). ``reason`` is a stable key of :data:`SKIP_REASONS` (or of
+    :data:`~app.coding.errors.FILE_REASONS` for a source the importers could not read).
 
     A skipped coding says which one: ``code`` (the code's name, else the GUID it referred
     to, "" when it named none), ``start``/``end`` (the selection's positions as written in

@@ -12,14 +12,16 @@ the same words of the normalised text (see :mod:`.positions`).
 from __future__ import annotations
 
 import tempfile
+import time
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from app.coding.errors import TelaahError
+from app.coding.errors import Cancelled, TelaahError
 from app.coding.importing import extract
+from app.coding.importing import safety as importing_safety
 from app.coding.importing.speakers import find_turns
 from app.coding.importing.text import decode
 from app.coding.progress import NullProgress, Progress, check
@@ -70,9 +72,32 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+class _CancelOnly:
+    """The reader's progress as an embedded file's reading sees it: Cancel reaches inside a
+    long PDF, while its page counts stay out of the archive's own progress."""
+
+    def __init__(self, inner: Progress) -> None:
+        self._inner = inner
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        return None
+
+    def is_cancelled(self) -> bool:
+        return self._inner.is_cancelled()
+
+
 class _Reader:
-    def __init__(self, archive: Archive, progress: Progress, *, code_points: bool = False) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        progress: Progress,
+        *,
+        code_points: bool = False,
+        seconds: float,
+    ) -> None:
         self.archive = archive
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
         #: Positions count code points, not UTF-16 units (QualCoder's files).
         self.code_points = code_points
         self.progress = progress
@@ -134,10 +159,25 @@ class _Reader:
             path = Path(folder) / f"source{suffix}"
             path.write_bytes(data)
             try:
-                return extract(path).text
+                return extract(
+                    path, progress=_CancelOnly(self.progress), max_seconds=self.time_left()
+                ).text
+            except Cancelled:
+                raise
             except TelaahError as exc:
+                self.time_left()  # the archive's budget spent in this file: refuse it all
                 self.skip("source", label, getattr(exc, "reason", "unreadable"))
                 return None
+
+    def time_left(self) -> float:
+        """Seconds left of the archive's read budget; :class:`ArchiveRefused`
+        (``too-complex``) when none are."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise ArchiveRefused(
+                self.archive.path, "too-complex", f"reading took longer than {self.seconds:g} s"
+            )
+        return left
 
     # --- notes --------------------------------------------------------------------------
 
@@ -403,7 +443,13 @@ def read_qdpx(
         root = parse_xml(path, archive.read(archive.qde_name()))
         if local(root.tag) != "Project":
             raise ArchiveRefused(path, "not-refi-qda", local(root.tag))
-        reader = _Reader(archive, progress, code_points=counts_code_points(root.get("origin")))
+        limit = archive.limits.max_read_seconds
+        reader = _Reader(
+            archive,
+            progress,
+            code_points=counts_code_points(root.get("origin")),
+            seconds=importing_safety.MAX_READ_SECONDS if limit is None else limit,
+        )
         reader.read_notes(root)
         users = {}
         users_el = child(root, "Users")

@@ -43,6 +43,7 @@ ARCHIVE_REASONS: tuple[str, ...] = (
     "unsafe-xml",
     "invalid-xml",
     "not-refi-qda",
+    "too-complex",
 )
 
 
@@ -68,6 +69,11 @@ class Limits:
     ratio_min_bytes: int = 1024 * 1024
     #: The .qde itself, and any member Telaah reads into memory.
     max_member_bytes: int = 512 * 1024**2
+    #: Seconds reading the whole archive may take, its embedded PDFs and Word files
+    #: together (None: one file's budget, :data:`app.coding.importing.safety.MAX_READ_SECONDS`,
+    #: read when the archive is): thousands of files each just under one file's budget
+    #: would otherwise hold the import for days. Over it: ``too-complex``.
+    max_read_seconds: float | None = None
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")

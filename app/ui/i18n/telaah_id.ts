@@ -1151,6 +1151,10 @@
         <translation>Arsip berisi terlalu banyak berkas.</translation>
     </message>
     <message>
+        <source>Reading the files inside the archive took longer than the time limit. Import its documents one by one instead.</source>
+        <translation>Membaca berkas-berkas di dalam arsip melebihi batas waktu. Impor dokumennya satu per satu saja.</translation>
+    </message>
+    <message>
         <location filename="../errors.py" line="93"/>
         <source>document</source>
         <translation>dokumen</translation>
@@ -1300,10 +1304,107 @@
         <source>Telaah</source>
         <translation>Telaah</translation>
     </message>
+    <!-- REFI-QDA import: why something was skipped (SKIP_REASONS) -->
+    <message>
+        <source>Pictures are not imported: Telaah works with text only.</source>
+        <translation>Gambar tidak diimpor: Telaah hanya mengolah teks.</translation>
+    </message>
+    <message>
+        <source>Audio is not imported: Telaah works with text only (import a transcript).</source>
+        <translation>Audio tidak diimpor: Telaah hanya mengolah teks (impor transkripnya).</translation>
+    </message>
+    <message>
+        <source>Video is not imported: Telaah works with text only (import a transcript).</source>
+        <translation>Video tidak diimpor: Telaah hanya mengolah teks (impor transkripnya).</translation>
+    </message>
+    <message>
+        <source>A coding of an area of a PDF page (not of its text) is not imported.</source>
+        <translation>Pengodean atas suatu area halaman PDF (bukan atas teksnya) tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>The source is a file outside the project archive, so it was not included.</source>
+        <translation>Sumber ini berupa berkas di luar arsip proyek, sehingga tidak ikut diimpor.</translation>
+    </message>
+    <message>
+        <source>The file of this source is missing from the project archive.</source>
+        <translation>Berkas sumber ini tidak ada di dalam arsip proyek.</translation>
+    </message>
+    <message>
+        <source>The text encoding of this source could not be recognised.</source>
+        <translation>Pengodean teks (encoding) sumber ini tidak dapat dikenali.</translation>
+    </message>
+    <message>
+        <source>This source could not be read.</source>
+        <translation>Sumber ini tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>This source holds no text.</source>
+        <translation>Sumber ini tidak berisi teks.</translation>
+    </message>
+    <message>
+        <source>The project file gives no text for this source (nor a file to read it from).</source>
+        <translation>Berkas proyek tidak memuat teks untuk sumber ini (juga tidak menunjuk berkas untuk membacanya).</translation>
+    </message>
+    <message>
+        <source>The coding refers to a code that the project does not define.</source>
+        <translation>Pengodean ini merujuk ke kode yang tidak ada dalam proyek.</translation>
+    </message>
+    <message>
+        <source>The coding selects no text (it starts where it ends).</source>
+        <translation>Pengodean ini tidak memilih teks apa pun (awal dan akhirnya sama).</translation>
+    </message>
+    <message>
+        <source>The coding&apos;s positions in the file are missing or not valid.</source>
+        <translation>Posisi pengodean ini dalam berkas tidak ada atau tidak sah.</translation>
+    </message>
+    <message>
+        <source>The same code on the same passage by the same coder is in the file twice; it was imported once.</source>
+        <translation>Kode yang sama pada bagian teks yang sama oleh pengode yang sama tercantum dua kali dalam berkas; hanya diimpor sekali.</translation>
+    </message>
+    <message>
+        <source>Variable values of a source are not imported: Telaah keeps attributes on cases.</source>
+        <translation>Nilai variabel pada sumber tidak diimpor: Telaah menyimpan atribut pada kasus.</translation>
+    </message>
+    <message>
+        <source>The value does not fit the type of its variable (a number, a date…).</source>
+        <translation>Nilai ini tidak sesuai dengan jenis variabelnya (angka, tanggal…).</translation>
+    </message>
+    <message>
+        <source>The value belongs to a variable that the project does not define.</source>
+        <translation>Nilai ini milik variabel yang tidak ada dalam proyek.</translation>
+    </message>
+    <message>
+        <source>The case refers to a source or a passage that was not imported.</source>
+        <translation>Kasus ini merujuk ke sumber atau bagian teks yang tidak diimpor.</translation>
+    </message>
+    <message>
+        <source>Sets are not imported: Telaah has no sets.</source>
+        <translation>Set tidak diimpor: Telaah tidak memiliki set.</translation>
+    </message>
+    <message>
+        <source>Links are not imported: Telaah has no links.</source>
+        <translation>Tautan tidak diimpor: Telaah tidak memiliki tautan.</translation>
+    </message>
+    <message>
+        <source>Graphs are not imported: Telaah has no graphs.</source>
+        <translation>Diagram jaringan (graphs) tidak diimpor: Telaah tidak memiliki diagram jaringan.</translation>
+    </message>
+    <message>
+        <source>The text of this source was read from its Word file, so its codings may be a few characters off: check them.</source>
+        <translation>Teks sumber ini dibaca dari berkas Word-nya, sehingga pengodeannya bisa bergeser beberapa karakter: periksalah.</translation>
+    </message>
     <!-- issue 13: text length limits -->
     <message>
         <source>The {0} is too long: at most {1} characters. Nothing was changed.</source>
         <translation>{0} terlalu panjang: paling banyak {1} karakter. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The other copy was not merged: one of its codings lies outside the text of its document. Nothing was changed.</source>
+        <translation>Salinan lain tidak digabungkan. Ada koding di salinan itu yang letaknya di luar teks dokumennya. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The other copy was not merged: one {0} in it is longer than {1} characters. Nothing was changed.</source>
+        <translation>Salinan lain tidak digabungkan. {0} di salinan itu ada yang melebihi {1} karakter. Tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>coder name</source>
@@ -1464,6 +1565,98 @@
     <message>
         <source>Choose a file first.</source>
         <translation>Pilih berkas dulu.</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>sumber</translation>
+    </message>
+    <message>
+        <source>variable value</source>
+        <translation>nilai variabel</translation>
+    </message>
+    <message>
+        <source>case link</source>
+        <translation>tautan kasus</translation>
+    </message>
+    <message>
+        <source>sets</source>
+        <translation>himpunan (Sets)</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>tautan (Links)</translation>
+    </message>
+    <message>
+        <source>graphs</source>
+        <translation>grafik (Graphs)</translation>
+    </message>
+    <message>
+        <source>coders</source>
+        <translation>pengode</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>dokumen</translation>
+    </message>
+    <message>
+        <source>codebooks</source>
+        <translation>buku kode</translation>
+    </message>
+    <message>
+        <source>codes</source>
+        <translation>kode</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>temuan</translation>
+    </message>
+    <message>
+        <source>attributes</source>
+        <translation>atribut</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>kasus</translation>
+    </message>
+    <message>
+        <source>attribute values</source>
+        <translation>nilai atribut</translation>
+    </message>
+    <message>
+        <source>case links</source>
+        <translation>tautan kasus</translation>
+    </message>
+    <message>
+        <source>codings</source>
+        <translation>pengodean</translation>
+    </message>
+    <message>
+        <source>coding memos</source>
+        <translation>memo pengodean</translation>
+    </message>
+    <message>
+        <source>starred quotes</source>
+        <translation>kutipan ilustratif (★)</translation>
+    </message>
+    <message>
+        <source>review marks</source>
+        <translation>penilaian tinjauan</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>komentar</translation>
+    </message>
+    <message>
+        <source>resolved questions</source>
+        <translation>pertanyaan yang dituntaskan</translation>
+    </message>
+    <message>
+        <source>memos</source>
+        <translation>memo</translation>
+    </message>
+    <message>
+        <source>cell summaries</source>
+        <translation>ringkasan sel</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1924,10 @@
         <location filename="../workbench/interchange.py" line="110"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
+    </message>
+    <message>
+        <source>Imported, with a warning:</source>
+        <translation>Diimpor, dengan peringatan:</translation>
     </message>
     <message>
         <location filename="../workbench/interchange.py" line="112"/>

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from app.coding.workbench_queries import DocumentRow, list_document_rows
+from app.coding.workbench_queries import DocumentRow, document_coverage, list_document_rows
 from app.ui.context import ProjectContext
 from app.ui.rows_model import RowsTableModel
 
@@ -33,15 +34,20 @@ class DocumentListModel(RowsTableModel):
         self.endResetModel()
 
     def refresh(self, document_ids: Iterable[int]) -> None:
-        """Re-read only these documents (after codings changed in them)."""
-        wanted = {d for d in document_ids if any(r.id == d for r in self.rows)}
+        """Re-count the coded share of only these documents (after codings changed in them;
+        their names and cases are the same, so only the coverage is read)."""
+        shown = {r.id for r in self.rows}
+        wanted = sorted({d for d in document_ids if d in shown})
         if not wanted:
             return
-        fresh = {r.id: r for r in self.ctx.query(list_document_rows, document_ids=sorted(wanted))}
+        covered = self.ctx.query(document_coverage, document_ids=wanted)
         for i, row in enumerate(self.rows):
-            if row.id in fresh:
-                self.rows[i] = fresh[row.id]
-                self.dataChanged.emit(self.index(i, 0), self.index(i, CODED))
+            if row.id in wanted:
+                codings, chars = covered.get(row.id, (0, 0))
+                if (codings, chars) != (row.codings, row.coded_chars):
+                    self.rows[i] = replace(row, codings=codings, coded_chars=chars)
+                    # every column's tooltip gives the counts
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, CODED))
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Document"), self.tr("Case"), self.tr("Format"), self.tr("Coded"))

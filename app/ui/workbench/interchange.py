@@ -16,11 +16,11 @@ from app.coding.codes import list_codes
 from app.coding.limits import escaped
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
-from app.models.backup import backup_project
+from app.models.backup import backup_project, drop_backup
 from app.ui.commands.base import run_command
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.context import ProjectContext
-from app.ui.errors import show_error
+from app.ui.errors import merge_kinds, show_error, skip_kinds, skip_reason
 from app.ui.tasks import Task, TaskRunner
 from app.ui.workbench.navigation import Navigator
 
@@ -101,7 +101,9 @@ class Interchange(QObject):
         if report.skipped:
             lines.append(self.tr("Not imported:"))
             lines += [self._skipped_line(s) for s in report.skipped[:20]]
-        lines += [f"• {w}" for w in report.warnings[:10]]
+        if report.warnings:
+            lines.append(self.tr("Imported, with a warning:"))
+            lines += [self._skipped_line(w) for w in report.warnings[:10]]
         box = QMessageBox(
             QMessageBox.Icon.Information, "Telaah", "\n".join(lines), parent=self.window
         )
@@ -116,7 +118,8 @@ class Interchange(QObject):
         if item.snippet:
             which.append(f"“{escaped(item.snippet, limit=40)}”")
         detail = f" ({', '.join(which)})" if which else ""
-        return f"• {item.kind} “{escaped(item.name)}”{detail}: {item.reason}"
+        kind = skip_kinds().get(item.kind, item.kind)
+        return f"• {kind} “{escaped(item.name)}”{detail}: {skip_reason(item.reason)}"
 
     def export_qdc(self, target: Path | None = None, codebook_key: str | None = None) -> bool:
         """Write one codebook as a .qdc."""
@@ -198,8 +201,13 @@ class MergeCopy(QObject):
             backup = None
             if project.path is not None:
                 backup = backup_project(project.path, reason="merge")
-            with project.session() as s:
-                report = merge_project_file(s, path=source, this_file=project.path)
+            try:
+                with project.session() as s:
+                    report = merge_project_file(s, path=source, this_file=project.path)
+            except BaseException:
+                if backup is not None:  # nothing was merged: a copy of an unchanged file
+                    drop_backup(backup)
+                raise
             return report, backup
 
         return self.runner.run(
@@ -211,7 +219,8 @@ class MergeCopy(QObject):
     def _merged(self, source: Path, report: MergeReport, backup: Path | None) -> None:
         self.ctx.broadcast(report.changes)  # the merge may have added anything
         if report.changed:
-            added = ", ".join(f"{n} {kind}" for kind, n in report.added.items())
+            words = merge_kinds()
+            added = ", ".join(f"{n} {words.get(kind, kind)}" for kind, n in report.added.items())
             lines = [self.tr("Merged from {0}: {1}.").format(source.name, added)]
         else:
             lines = [self.tr("{0} holds nothing new.").format(source.name)]

@@ -95,3 +95,32 @@ def skips_qdpx(path: Path) -> Path:
    {coding(5, c1)}</PlainTextSelection>
  </TextSource></Sources></Project>"""
     return write_qdpx(path, qde)
+
+
+def warns_qdpx(path: Path) -> Path:
+    """A .qdpx with a source known only as .docx whose selection positions are therefore
+    approximate (a warning: it is imported), a picture and a set (both skipped)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Informan: Kami rapat di balai warga.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    code, source = "a4000000-0000-4000-8000-000000000001", "b4000000-0000-4000-8000-000000000001"
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Peringatan" origin="Contoh 1.0">
+ <CodeBook><Codes><Code guid="{code}" name="Rapat" isCodable="true"/></Codes></CodeBook>
+ <Sources>
+  <TextSource guid="{source}" name="Rapat.docx" richTextPath="internal://{source}.docx">
+   <PlainTextSelection guid="c4000000-0000-4000-8000-000000000001" startPosition="10"
+    endPosition="15"><Coding guid="c4000000-0000-4000-8000-000000000002">
+    <CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>
+  </TextSource>
+  <PictureSource guid="b4000000-0000-4000-8000-000000000002" name="Foto balai"
+   path="internal://b4000000-0000-4000-8000-000000000002.jpg"/>
+ </Sources>
+ <Sets><Set guid="d4000000-0000-4000-8000-000000000001" name="Warga"/></Sets>
+</Project>"""
+    return write_qdpx(path, qde, {f"sources/{source}.docx": buffer.getvalue()})
