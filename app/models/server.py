@@ -147,7 +147,10 @@ def _dropped(dbapi_connection: Any, idle: float, ping: Callable[[Any], object]) 
     :data:`IDLE_PING_S`, is ``SELECT 1`` sent to be sure."""
     if dbapi_connection.closed or dbapi_connection.broken:
         return True
-    readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    try:  # a socket on every system (Windows' select takes sockets only, which this is)
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):  # cannot tell without asking: ask
+        readable = [True]
     if not readable and idle < IDLE_PING_S:
         return False
     try:
