@@ -261,3 +261,23 @@ def test_hand_made_pdf_with_a_single_line(tmp_path: Path) -> None:
     path = tmp_path / "a.pdf"
     path.write_bytes(build_pdf(b"BT /F1 12 Tf 72 760 Td (Perwali Nomor 7 Tahun 2023) Tj ET"))
     assert extract(path).text == "Perwali Nomor 7 Tahun 2023"
+
+
+def test_ascii_text_is_cleaned_exactly_as_the_pattern_cleans_any_text() -> None:
+    """An all-ASCII text is checked for control characters as bytes (faster), not by the
+    pattern: it must find every one the pattern finds, also past the first megabyte."""
+    from app.coding.importing import base
+
+    clean = "Informan: kami rapat di balai warga. " * 20
+    long_clean = "Peneliti: Bagaimana awalnya?\f" * 40_000  # over one slice (1 MiB)
+    cases = [clean, long_clean, "", "\f\f"]
+    cases += [f"{clean}{chr(c)}lalu pulang" for c in [*range(0x00, 0x20), 0x7F]]
+    cases += [f"{long_clean}\x07akhir", f"{long_clean}a\r\nb", "a\rb\x0bc\x00"]
+    for raw in cases:
+        assert raw.isascii()
+        found = base._CHANGING.search(raw) is not None
+        assert base._changes_anything(raw) == found, repr(raw[-20:])
+        substituted = base._CHANGING.sub(base._replacement, raw)
+        assert base.clean_text(raw) == base.clean_text(substituted)
+        assert base._CHANGING.search(substituted) is None
+    assert base._changes_anything("Café\x07") and base._changes_anything("“kutipan”")

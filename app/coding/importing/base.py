@@ -62,6 +62,23 @@ def _changing_pattern() -> re.Pattern[str]:
 
 _CHANGING = _changing_pattern()
 _CHUNK = re.compile("[^\f]+")
+#: The ASCII characters the map changes (all the others it changes are beyond ASCII).
+_ASCII_CHANGING = bytes(c for c, to in _CONTROL_MAP.items() if c < 0x80 and to != chr(c))
+_SLICE = 1 << 20
+
+
+def _changes_anything(raw: str) -> bool:
+    """Whether :data:`_CHANGING` would change ``raw``. Text that is all ASCII, as Indonesian
+    transcripts typed without curly quotes are, is checked as bytes, a slice at a time: a
+    byte translation finds the few control characters several times faster than the
+    pattern scans for them, and most texts have none."""
+    if not raw.isascii():  # known without a scan
+        return True
+    for at in range(0, len(raw), _SLICE):
+        data = raw[at : at + _SLICE].encode("ascii")
+        if len(data.translate(None, _ASCII_CHANGING)) != len(data):
+            return True
+    return False
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -108,7 +125,8 @@ def clean_text(raw: str) -> list[str]:
 
 
 def _clean_pieces(raw: str) -> Iterator[str]:
-    raw = _CHANGING.sub(_replacement, raw)
+    if _changes_anything(raw):
+        raw = _CHANGING.sub(_replacement, raw)
     for match in _CHUNK.finditer(raw):  # not raw.split: no list of every chunk at once
         chunk = match[0]
         if "\n" in chunk:
