@@ -12,7 +12,13 @@ import re
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.cli.common import one_line
-from app.coding.errors import SPAN_OUTSIDE, InvalidValue, MergeRefused, UnsupportedFile
+from app.coding.errors import (
+    NUL_CHARACTER,
+    SPAN_OUTSIDE,
+    InvalidValue,
+    MergeRefused,
+    UnsupportedFile,
+)
 from app.coding.importing.formats import main_suffixes
 from app.coding.limits import quoted
 from app.models.project import (
@@ -146,8 +152,13 @@ def describe(exc: BaseException) -> str:
         )
     elif isinstance(exc, MergeRefused) and exc.detail == SPAN_OUTSIDE:
         text = (
-            f"the other copy was not merged: a coding in it ({exc.value}) lies outside its "
-            "document's text; nothing was changed"
+            f"the other copy was not merged: a {exc.field} in it ({exc.value}) lies outside "
+            "its document's text; nothing was changed"
+        )
+    elif isinstance(exc, MergeRefused) and exc.detail == NUL_CHARACTER:
+        text = (
+            "the other copy was not merged: a text in it holds a NUL character, which no "
+            "text may hold; nothing was changed"
         )
     elif isinstance(exc, MergeRefused):
         limit = int(exc.detail.split(":", 1)[1])

@@ -99,14 +99,18 @@ class InvalidValue(TelaahError):
 class MergeRefused(InvalidValue):
     """The other copy of a merge holds a text over its limit, so nothing of it was merged:
     ``field`` and ``detail`` (``too-long:<limit>``) as :func:`~app.coding.limits.check_length`
-    gives them, ``value`` the start of the text; or (``field`` ``coding``, ``detail``
-    :data:`SPAN_OUTSIDE`) a coding whose span is not inside its document's text, ``value``
-    the span."""
+    gives them, ``value`` the start of the text; or (``detail`` :data:`NUL_CHARACTER`) such
+    a text holding a NUL; or (``field`` ``coding``, ``paragraph`` or ``case link``,
+    ``detail`` :data:`SPAN_OUTSIDE`) a passage not inside its document's text, ``value`` the
+    span."""
 
 
-#: :class:`MergeRefused`'s detail for a coding of the other copy whose span is not inside
-#: its document's text.
+#: :class:`MergeRefused`'s detail for a passage of the other copy (a coding, a paragraph or
+#: turn, a case link) whose span is not inside its document's text, or whose document is
+#: missing.
 SPAN_OUTSIDE = "span-outside"
+#: :class:`MergeRefused`'s detail for a text of the other copy holding a NUL character.
+NUL_CHARACTER = "nul-character"
 
 
 class CodebookInvalid(TelaahError):

@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import LargeBinary, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.coding.changes import Changes
 from app.coding.documents import content_hash
-from app.coding.errors import SPAN_OUTSIDE, InvalidValue, MergeRefused
+from app.coding.errors import NUL_CHARACTER, SPAN_OUTSIDE, InvalidValue, MergeRefused
 from app.coding.limits import MAX_LENGTHS
 from app.models.project import open_copy
 from app.models.schema import (
@@ -506,29 +507,55 @@ def merge_projects(session: Session, *, other: Session) -> MergeReport:
 
 
 def check_other_copy(other: Session) -> None:
-    """Refuse (:class:`~app.coding.errors.MergeRefused`) a copy holding a text over its limit.
+    """Refuse (:class:`~app.coding.errors.MergeRefused`) a copy holding a text over its
+    limit, a text with a NUL character, or a passage (coding, paragraph or turn, case link)
+    that is not inside its document's text.
 
     Every row is measured, not only those the merge would add: a conflicting row's text goes
     into the report. The database measures (one query a column, nothing long is loaded)."""
-    for model, name, field in _LIMITED_TEXTS:
-        column, limit = getattr(model, name), MAX_LENGTHS[field]
-        start = other.scalar(
+    sqlite = other.get_bind().dialect.name == "sqlite"
+    for model, name, field in (*_LIMITED_TEXTS, (Document, "text", "text")):
+        column, limit = getattr(model, name), MAX_LENGTHS.get(field)
+        start = limit and other.scalar(
             select(func.substr(column, 1, 60)).where(func.length(column) > limit).limit(1)
         )
-        if start is not None:
+        if start:
             raise MergeRefused(field, start + "…", f"too-long:{limit}")
-    outside = other.execute(
-        select(Coding.start, Coding.end)
-        .join(Document, Document.id == Coding.document_id)
-        .where(
-            (Coding.start < 0)
-            | (Coding.end <= Coding.start)
-            | (Coding.end > func.length(Document.text))
-        )
-        .limit(1)
-    ).first()
-    if outside is not None:
-        raise MergeRefused("coding", f"{outside[0]}–{outside[1]}", SPAN_OUTSIDE)
+        if sqlite:
+            # SQLite's length() of a text stops at a NUL, which a file edited by another
+            # program may hold (no importer keeps one; PostgreSQL refuses it in text):
+            # such a text is refused whatever its length.
+            nul = other.scalar(
+                select(func.substr(column, 1, 60))
+                .where(func.instr(cast(column, LargeBinary), literal(b"\0")) > 0)
+                .limit(1)
+            )
+            if nul is not None:
+                raise MergeRefused(field, nul.replace("\0", "") + "…", NUL_CHARACTER)
+    for model, what in ((Coding, "coding"), (Segment, "paragraph"), (DocumentCase, "case link")):
+        outside = other.execute(
+            select(model.start, model.end)
+            .outerjoin(Document, Document.id == model.document_id)
+            .where(_outside(model, sqlite))
+            .limit(1)
+        ).first()
+        if outside is not None:
+            span = "–".join("?" if v is None else str(v) for v in outside)
+            raise MergeRefused(what, span, SPAN_OUTSIDE)
+
+
+def _outside(model: type[Coding] | type[Segment] | type[DocumentCase], sqlite: bool) -> Any:
+    """Rows of ``model`` whose document is missing or whose span is not inside its text (a
+    case link without a span is the whole document)."""
+    start, end = model.start, model.end
+    bad = (start < 0) | (end > func.length(Document.text))
+    bad = bad | ((end < start) if model is Segment else (end <= start))
+    if sqlite:  # a column of a file can hold any type: a position must be a whole number
+        bad = bad | (func.typeof(start) != "integer") | (func.typeof(end) != "integer")
+    if model is DocumentCase:
+        whole = start.is_(None) & end.is_(None)
+        return Document.id.is_(None) | (~whole & (start.is_(None) | end.is_(None) | bad))
+    return Document.id.is_(None) | bad
 
 
 class _OneText:

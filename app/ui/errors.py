@@ -10,6 +10,7 @@ from app.coding.autocode import TooManyHits
 from app.coding.codes import AmbiguousCode
 from app.coding.demo import PhraseNotFound
 from app.coding.errors import (
+    NUL_CHARACTER,
     SPAN_OUTSIDE,
     Cancelled,
     ChangedSince,
@@ -345,8 +346,14 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, MergeRefused) and exc.detail == SPAN_OUTSIDE:
         return translate(
             "Errors",
-            "The other copy was not merged: one of its codings lies outside the text of its "
-            "document. Nothing was changed.",
+            "The other copy was not merged: a passage in it (a coding, a paragraph or a case "
+            "link) lies outside the text of its document. Nothing was changed.",
+        )
+    if isinstance(exc, MergeRefused) and exc.detail == NUL_CHARACTER:
+        return translate(
+            "Errors",
+            "The other copy was not merged: a text in it holds a NUL character, which no "
+            "text may hold. Nothing was changed.",
         )
     if isinstance(exc, MergeRefused):
         return translate(

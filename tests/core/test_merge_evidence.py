@@ -15,7 +15,7 @@ from _study import Study, build
 from app.cli import main
 from app.coding.codings import apply_code, codings_for_document
 from app.coding.documents import get_document_text, list_documents
-from app.coding.errors import SPAN_OUTSIDE, MergeRefused
+from app.coding.errors import NUL_CHARACTER, SPAN_OUTSIDE, MergeRefused
 from app.coding.merge import merge_project_file
 from app.models.project import Project, open_project
 
@@ -179,3 +179,41 @@ def test_a_new_source_keeps_its_kind_title_and_date_and_a_finding_comes_with_its
         "news", "Kompas, 3 Mei", date(2024, 5, 3),
     )  # fmt: skip
     assert finding == "Kepercayaan tumbuh dari rapat rutin."
+
+
+# Edits another program could make to the copy, each of which must refuse the whole merge.
+TAMPERED = [
+    ("a memo past its limit behind a NUL (SQLite's length() stops at a NUL)",
+     "UPDATE codings SET memo = 'a' || char(0) || ? WHERE id = (SELECT max(id) FROM codings)",
+     ("x" * 200_000,), NUL_CHARACTER),
+    ("a NUL in a document's text", "UPDATE documents SET text = text || char(0) || ? "
+     "WHERE id = (SELECT min(id) FROM documents)", ("akhir",), NUL_CHARACTER),
+    ("a paragraph past the text", 'UPDATE segments SET "end" = 9000000 '
+     "WHERE id = (SELECT min(id) FROM segments)", (), SPAN_OUTSIDE),
+    ("a case link with half a span", "UPDATE document_cases SET start = 3, \"end\" = NULL",
+     (), SPAN_OUTSIDE),
+    ("a case link past the text", 'UPDATE document_cases SET start = 0, "end" = 9000000',
+     (), SPAN_OUTSIDE),
+    ("a position that is not a whole number", "UPDATE codings SET start = 1.5 "
+     "WHERE id = (SELECT max(id) FROM codings)", (), SPAN_OUTSIDE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("why", "statement", "args", "detail"), TAMPERED, ids=[t[0] for t in TAMPERED]
+)
+def test_a_tampered_copy_is_refused_and_ours_is_unchanged(  # type: ignore[no-untyped-def]
+    copies: tuple[Path, Path, Study], why: str, statement: str, args: tuple, detail: str
+) -> None:
+    ours, theirs, _study = copies
+    _sql(theirs, statement, *args)
+    before = ours.read_bytes()
+    project = open_project(ours)
+    try:
+        with project.session() as s, pytest.raises(MergeRefused) as caught:
+            merge_project_file(s, path=theirs, this_file=ours)
+    finally:
+        project.close()
+    assert caught.value.detail == detail, why
+    assert len(caught.value.value) < 100
+    assert ours.read_bytes() == before

@@ -12,7 +12,7 @@ import pytest
 from _study import build
 
 from app.cli import main
-from app.coding.errors import SPAN_OUTSIDE, MergeRefused
+from app.coding.errors import NUL_CHARACTER, SPAN_OUTSIDE, MergeRefused
 from app.coding.limits import MAX_LENGTHS
 from app.coding.merge import merge_project_file
 from app.models.project import Project, open_project
@@ -122,9 +122,12 @@ def test_the_cli_refuses_in_one_line(
         ("id", MergeRefused("code", "x" * 60 + "…", "too-long:200"),
          "Salinan lain tidak digabungkan. Nama kode di salinan itu ada yang melebihi 200"),
         ("en", MergeRefused("coding", "0–10000000", SPAN_OUTSIDE),
-         "one of its codings lies outside the text of its document. Nothing was changed."),
+         "a passage in it (a coding, a paragraph or a case link) lies outside the text of its "
+         "document. Nothing was changed."),
         ("id", MergeRefused("coding", "0–10000000", SPAN_OUTSIDE),
-         "Ada koding di salinan itu yang letaknya di luar teks dokumennya."),
+         "(pengodean, paragraf, atau tautan kasus) yang letaknya di luar teks dokumennya."),
+        ("en", MergeRefused("memo", "a…", NUL_CHARACTER), "a text in it holds a NUL character"),
+        ("id", MergeRefused("memo", "a…", NUL_CHARACTER), "memuat karakter NUL"),
     ],
 )  # fmt: skip
 def test_the_gui_says_why_in_both_languages(  # type: ignore[no-untyped-def]

@@ -1399,8 +1399,12 @@
         <translation>{0} terlalu panjang: paling banyak {1} karakter. Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <source>The other copy was not merged: one of its codings lies outside the text of its document. Nothing was changed.</source>
-        <translation>Salinan lain tidak digabungkan. Ada koding di salinan itu yang letaknya di luar teks dokumennya. Tidak ada yang diubah.</translation>
+        <source>The other copy was not merged: a passage in it (a coding, a paragraph or a case link) lies outside the text of its document. Nothing was changed.</source>
+        <translation>Salinan lain tidak digabungkan. Ada bagian teks di salinan itu (pengodean, paragraf, atau tautan kasus) yang letaknya di luar teks dokumennya. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The other copy was not merged: a text in it holds a NUL character, which no text may hold. Nothing was changed.</source>
+        <translation>Salinan lain tidak digabungkan. Ada teks di salinan itu yang memuat karakter NUL, yang tidak boleh ada dalam teks apa pun. Tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>The other copy was not merged: one {0} in it is longer than {1} characters. Nothing was changed.</source>
@@ -1580,15 +1584,15 @@
     </message>
     <message>
         <source>sets</source>
-        <translation>himpunan (Sets)</translation>
+        <translation>set</translation>
     </message>
     <message>
         <source>links</source>
-        <translation>tautan (Links)</translation>
+        <translation>tautan</translation>
     </message>
     <message>
         <source>graphs</source>
-        <translation>grafik (Graphs)</translation>
+        <translation>diagram jaringan</translation>
     </message>
     <message>
         <source>coders</source>
