@@ -136,9 +136,14 @@ def delete_comment(session: Session, *, comment_id: int) -> CommentInfo:
     if not root:
         raise NotFound("comment", str(comment_id))
     replies: list[CommentInfo] = []
+    seen = {comment_id}
     level = [comment_id]
     while level:  # one query per level of the thread, parents before their replies
-        found = _comment_rows(session, Comment.reply_to_id.in_(level))
+        # each comment once: a file edited by another program may make replies a cycle
+        found = [
+            c for c in _comment_rows(session, Comment.reply_to_id.in_(level)) if c.id not in seen
+        ]
+        seen.update(c.id for c in found)
         replies += found
         level = [c.id for c in found]
     with committed(session):

@@ -51,3 +51,40 @@ def test_undo_of_deleting_a_comment_brings_back_its_replies(project: Project, du
         assert comments_for(s, coding_id=coding) == thread
 
     assert dump(project.path) == before
+
+
+def test_a_reply_cycle_in_a_tampered_file_does_not_hang_the_deletion(
+    project: Project, monkeypatch: Any
+) -> None:
+    """Replies that answer each other in a circle (an edit by another program: the foreign
+    keys allow it) are each taken once; the deletion ends."""
+    import sqlite3
+
+    import app.coding.review as review
+
+    with project.session() as s:
+        st = build(s)
+        root = add_comment(s, coding_id=st.codings[0], author="pembimbing", text="Mengapa?")
+        reply = add_comment(
+            s, coding_id=st.codings[0], author="siti", text="Karena.", reply_to=root.id
+        )
+    con = sqlite3.connect(project.path)
+    con.execute("UPDATE comments SET reply_to_id = ? WHERE id = ?", (reply.id, root.id))
+    con.commit()
+    con.close()
+    reads = 0
+    real = review._comment_rows
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal reads
+        reads += 1
+        assert reads < 20, "the thread is read round and round"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review, "_comment_rows", counted)
+    with project.session() as s:
+        taken = delete_comment(s, comment_id=root.id)
+        assert [c.id for c in taken.replies] == [reply.id]
+        assert not [
+            c for c in comments_for(s, coding_id=st.codings[0]) if c.id in (root.id, reply.id)
+        ]
