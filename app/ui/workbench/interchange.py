@@ -6,17 +6,21 @@ long parts in the background and reports what was skipped, as the standard asks 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.coding import refiqda
 from app.coding.codes import list_codes
+from app.coding.errors import TelaahError
 from app.coding.limits import escaped
 from app.coding.merge import MergeReport, merge_project_file
 from app.coding.progress import Progress
 from app.models.backup import backup_project, drop_backup
+from app.models.project import ProjectError
 from app.ui.commands.base import run_command
 from app.ui.commands.codes import ImportQdcCommand
 from app.ui.context import ProjectContext
@@ -204,9 +208,13 @@ class MergeCopy(QObject):
             try:
                 with project.session() as s:
                     report = merge_project_file(s, path=source, this_file=project.path)
-            except BaseException:
-                if backup is not None:  # nothing was merged: a copy of an unchanged file
-                    drop_backup(backup)
+            except (TelaahError, ProjectError, SQLAlchemyError):
+                # refused or rolled back: nothing was merged, so the backup is a copy of an
+                # unchanged file (an error after the commit, such as the private copy that
+                # cannot be removed, keeps it)
+                if backup is not None:
+                    with suppress(OSError):
+                        drop_backup(backup)
                 raise
             return report, backup
 
