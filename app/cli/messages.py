@@ -67,8 +67,8 @@ ARCHIVE_REASONS = {
     "too-many-members": "the archive holds too many files",
     "not-refi-qda": "the XML is not a REFI-QDA project or codebook",
     "too-complex": (
-        "reading the files inside the archive took longer than the time limit; import its "
-        "documents one by one instead"
+        "reading the documents inside the archive took longer than the time limit (30 "
+        "minutes); export the project again in parts, or with its PDF files saved as text"
     ),
 }
 

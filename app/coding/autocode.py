@@ -476,8 +476,9 @@ def preview_autocode(
     """
     with gc_paused():
         found = _scan(
-            session, pattern, unit, document_ids, ignore_case, progress, max_hits, informants_only
-        )
+            session, pattern, unit, document_ids, ignore_case, progress, max_hits, informants_only,
+            cut=False,
+        )  # fmt: skip
         return tuple(hit for hit, _snippet in found.hits)
 
 
@@ -499,8 +500,11 @@ def _scan(
     progress: Progress | None,
     max_hits: int | None,
     informants_only: bool,
+    *,
+    cut: bool = True,
 ) -> _Scan:
-    """What :func:`preview_autocode` finds (and raises)."""
+    """What :func:`preview_autocode` finds (and raises); each hit with the text of its span
+    when ``cut`` (else ""), for :func:`autocode` to store."""
     if unit not in UNITS:
         raise InvalidValue("unit", unit, "expected one of " + ", ".join(UNITS))
     compiled = compile_pattern(pattern, ignore_case=ignore_case)
@@ -519,7 +523,7 @@ def _scan(
         text = connection.execute(read_text, {"doc_id": doc_id}).scalar() or ""
         lengths[doc_id] = len(text)
         hits.extend(
-            (hit, text[hit.start : hit.end])
+            (hit, text[hit.start : hit.end] if cut else "")
             for hit in _hits_in(
                 session, doc_id, text, compiled, unit, sink, turns.get(doc_id, ()), informants_only
             )

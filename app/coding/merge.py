@@ -258,7 +258,9 @@ class _Merger:
                         self.conflict("code", f"{code.key}:{name}", ours_v, theirs_v)
                 if code.finding and code.finding != mine.finding:  # one finding a code
                     if mine.finding:
-                        self.conflict("code-finding", code.key, mine.finding, code.finding)
+                        self.conflict(
+                            "code-finding", f"{code.key}:finding", mine.finding, code.finding
+                        )
                     else:
                         mine.finding = code.finding
                         self.added["findings"] += 1

@@ -117,8 +117,8 @@ def archive_reasons() -> dict[str, str]:
         "too-many-members": translate("Errors", "The archive holds too many files."),
         "too-complex": translate(
             "Errors",
-            "Reading the files inside the archive took longer than the time limit. Import its "
-            "documents one by one instead.",
+            "Reading the documents inside the archive took longer than the time limit (30 "
+            "minutes). Export the project again in parts, or with its PDF files saved as text.",
         ),
         "not-refi-qda": translate(
             "Errors", "The file is XML but not a REFI-QDA project or codebook."

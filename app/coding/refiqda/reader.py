@@ -159,9 +159,8 @@ class _Reader:
             path = Path(folder) / f"source{suffix}"
             path.write_bytes(data)
             try:
-                return extract(
-                    path, progress=_CancelOnly(self.progress), max_seconds=self.time_left()
-                ).text
+                seconds = min(self.time_left(), importing_safety.MAX_READ_SECONDS)
+                return extract(path, progress=_CancelOnly(self.progress), max_seconds=seconds).text
             except Cancelled:
                 raise
             except TelaahError as exc:
@@ -443,12 +442,11 @@ def read_qdpx(
         root = parse_xml(path, archive.read(archive.qde_name()))
         if local(root.tag) != "Project":
             raise ArchiveRefused(path, "not-refi-qda", local(root.tag))
-        limit = archive.limits.max_read_seconds
         reader = _Reader(
             archive,
             progress,
             code_points=counts_code_points(root.get("origin")),
-            seconds=importing_safety.MAX_READ_SECONDS if limit is None else limit,
+            seconds=archive.limits.max_read_seconds,
         )
         reader.read_notes(root)
         users = {}

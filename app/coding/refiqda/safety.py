@@ -70,10 +70,10 @@ class Limits:
     #: The .qde itself, and any member Telaah reads into memory.
     max_member_bytes: int = 512 * 1024**2
     #: Seconds reading the whole archive may take, its embedded PDFs and Word files
-    #: together (None: one file's budget, :data:`app.coding.importing.safety.MAX_READ_SECONDS`,
-    #: read when the archive is): thousands of files each just under one file's budget
-    #: would otherwise hold the import for days. Over it: ``too-complex``.
-    max_read_seconds: float | None = None
+    #: together (each still within one file's budget, :data:`app.coding.importing.safety.
+    #: MAX_READ_SECONDS`): thousands of files each just under one file's budget would
+    #: otherwise hold the import for days. Over it: ``too-complex``.
+    max_read_seconds: float = 1800.0
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")

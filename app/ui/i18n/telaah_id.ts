@@ -1151,8 +1151,8 @@
         <translation>Arsip berisi terlalu banyak berkas.</translation>
     </message>
     <message>
-        <source>Reading the files inside the archive took longer than the time limit. Import its documents one by one instead.</source>
-        <translation>Membaca berkas-berkas di dalam arsip melebihi batas waktu. Impor dokumennya satu per satu saja.</translation>
+        <source>Reading the documents inside the archive took longer than the time limit (30 minutes). Export the project again in parts, or with its PDF files saved as text.</source>
+        <translation>Membaca dokumen-dokumen di dalam arsip melebihi batas waktu (30 menit). Ekspor ulang proyeknya per bagian, atau dengan berkas PDF-nya disimpan sebagai teks.</translation>
     </message>
     <message>
         <location filename="../errors.py" line="93"/>

@@ -234,7 +234,10 @@ class MergeCopy(QObject):
             lines = [self.tr("{0} holds nothing new.").format(source.name)]
         if report.conflicts:
             lines.append(self.tr("Differences kept as they are in this project:"))
-            lines += [f"• {c.key}: “{c.ours}” ↔ “{c.theirs}”" for c in report.conflicts[:15]]
+            lines += [
+                f"• {escaped(c.key)}: “{escaped(c.ours)}” ↔ “{escaped(c.theirs)}”"
+                for c in report.conflicts[:15]
+            ]
         if backup is not None:
             lines.append(self.tr("A backup from before the merge: {0}").format(backup.name))
         box = QMessageBox(
