@@ -13,11 +13,9 @@ only for the codings an analysis shows, as :class:`app.coding.retrieval.Excerpt`
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import NamedTuple
@@ -107,23 +105,6 @@ class CodebookInfo:
     name_en: str
     reference: str
     codes: tuple[CodeInfo, ...]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large acyclic results.
-
-    Building an analysis allocates hundreds of thousands of small tuples and lists; each of
-    those allocations can trigger a collection that walks every live object, which tripled
-    the time of a 100k-coding matrix. Nothing built here holds a reference cycle.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def pick(language: str, text_id: str, text_en: str) -> str:

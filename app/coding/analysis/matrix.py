@@ -40,7 +40,6 @@ from app.coding.analysis.evidence import (
     attribute_exists,
     codebook_info,
     document_types,
-    gc_paused,
     load_cases,
     load_coding_table,
     load_quotes,
@@ -55,6 +54,7 @@ from app.coding.exports.table_kinds import CellKind as CellKind  # re-exported: 
 from app.coding.exports.table_kinds import parse_cells as parse_cells
 from app.coding.retrieval import Excerpt
 from app.coding.sources import SourceType
+from app.models.bulk import gc_paused
 from app.models.schema import Code
 
 #: The ``cols`` value of a matrix whose columns are document source types.

@@ -29,7 +29,6 @@ from app.coding.analysis.evidence import (
     case_of_codings,
     codebook_info,
     document_types,
-    gc_paused,
     load_cases,
     load_codings,
     load_quotes,
@@ -41,6 +40,7 @@ from app.coding.codings import Stance
 from app.coding.findings import findings
 from app.coding.retrieval import Excerpt
 from app.coding.sources import SourceType
+from app.models.bulk import gc_paused
 
 DEFAULT_GROUP_ATTRIBUTE = "group"
 BEST_QUOTES = 3

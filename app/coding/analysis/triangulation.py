@@ -20,7 +20,6 @@ from app.coding.analysis.evidence import (
     case_of_codings,
     codebook_info,
     document_types,
-    gc_paused,
     load_cases,
     load_codings,
     pick,
@@ -30,6 +29,7 @@ from app.coding.analysis.evidence import (
 from app.coding.analysis.summary import DEFAULT_GROUP_ATTRIBUTE
 from app.coding.findings import findings
 from app.coding.sources import SourceType
+from app.models.bulk import gc_paused
 
 
 @dataclass(frozen=True)
