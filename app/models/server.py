@@ -121,7 +121,14 @@ def server_engine(url: URL) -> Engine:
     application name the team list shows."""
     from app.models.live import track_own_backends
 
-    connect_args: dict[str, Any] = {"connect_timeout": 5, "application_name": "telaah"}
+    connect_args: dict[str, Any] = {
+        "connect_timeout": 5,
+        "application_name": "telaah",
+        # TCP keepalives (libpq; Windows too): a connection a network dropped without a word
+        # (a laptop changing Wi-Fi, a NAT forgetting it) breaks within about a minute of
+        # silence instead of hanging its next statement, and the pool then replaces it
+        **KEEPALIVES,
+    }
     engine = create_engine(
         url,
         pool_size=2,
@@ -132,6 +139,11 @@ def server_engine(url: URL) -> Engine:
     check_on_checkout(engine)
     return engine
 
+
+#: libpq's keepalive settings for every server connection (seconds; the count is ignored on
+#: Windows, which probes ten times).
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+              "keepalives_count": 3}  # fmt: skip
 
 #: A pooled connection unused for longer than this is pinged before it is handed out (a
 #: firewall or NAT may have forgotten it without telling either side).

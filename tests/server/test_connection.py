@@ -98,3 +98,16 @@ def test_a_restarted_server_is_reconnected_to_without_an_error(
             assert s.scalars(select(Document.id)).all() == []
     finally:
         project.close()
+
+
+def test_server_connections_ask_for_tcp_keepalives(pg_url: str) -> None:
+    """A connection a network drops silently must break within about a minute of silence,
+    not hang the next statement: libpq's keepalives are on for every pooled connection."""
+    project = create_project(pg_url)
+    try:
+        with project.engine.connect() as conn:
+            params = conn.connection.driver_connection.info.get_parameters()  # type: ignore[union-attr]
+    finally:
+        project.close()
+    wanted = {k: str(v) for k, v in server.KEEPALIVES.items()}
+    assert {k: params.get(k) for k in wanted} == wanted, params
