@@ -232,8 +232,17 @@ def apply_cut_codes(
     for new, snippet in codings:
         by_doc.setdefault(new.document_id, []).append(new)
         snippets.setdefault(new.document_id, []).append(snippet)
-    cuts = ((lengths[doc_id], snippets[doc_id]) for doc_id in by_doc)
-    return _apply(session, wanted, coder, by_doc, cuts)
+
+    def cuts() -> Iterator[tuple[int, list[str]]]:
+        # read in the transaction: on a server another coder may have deleted a document
+        # while its text was being matched
+        found = _existing(session, Document.id, set(by_doc))
+        for doc_id in by_doc:
+            if doc_id not in found:
+                raise NotFound("document", str(doc_id))
+            yield lengths[doc_id], snippets[doc_id]
+
+    return _apply(session, wanted, coder, by_doc, cuts())
 
 
 def _apply(

@@ -428,3 +428,22 @@ def test_the_codings_auto_coding_adds_carry_their_text_exactly(
     with project.session() as s:
         remove_codings(s, coding_ids=[c.id for c in changes.added])
     assert dump(project.path) == before
+
+
+def test_a_document_gone_before_the_codings_are_written_is_not_found(
+    project: Project, dump: Dump
+) -> None:
+    """On a team server another coder may delete a document while auto-coding matches its
+    text: the codings are refused as for any missing document, and nothing is written."""
+    from app.coding.codings import NewCoding, apply_cut_codes
+
+    with project.session() as s:
+        doc = _add(s, "wawancara.txt", INTERVIEW, turns=True)
+        code = _code(s)
+    before = dump(project.path)
+    with project.session() as s, pytest.raises(NotFound):
+        apply_cut_codes(
+            s, codings=[(NewCoding(doc + 1, code, 0, 5), "Penel")],
+            lengths={doc + 1: len(INTERVIEW)}, coder="A",
+        )  # fmt: skip
+    assert dump(project.path) == before
