@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session
 
 from app.coding.analysis.cell_summaries import set_cell_summary
@@ -14,8 +15,11 @@ from app.coding.codebook_files import CodebookSpec, CodeSpec, load_bundled_codeb
 from app.coding.codebooks import install_codebook
 from app.coding.codings import NewCoding, apply_codes
 from app.coding.documents import import_files
+from app.coding.errors import MergeRefused
 from app.coding.memos import set_memo
+from app.coding.merge import merge_project_file
 from app.coding.review import add_comment, mark_coding
+from app.models.project import open_project
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_transcripts"
 FILES = ("INF09_Sulastri_PKK.txt", "INF10_Nur_Aini_warga.txt")
@@ -82,3 +86,17 @@ def newer_putnam(*, rename: str | None = None) -> CodebookSpec:
     )  # fmt: skip
     changed = replace(first, name_id=rename or first.name_id, children=(*first.children, extra))
     return replace(spec, version=spec.version + 1, codes=(changed, *spec.codes[1:]))
+
+
+def refused_merge(ours: Path, theirs: Path) -> MergeRefused:
+    """Merge the copy ``theirs`` into the project file ``ours``, which must refuse it and
+    leave ``ours`` byte for byte as it was; returns the refusal."""
+    before = ours.read_bytes()
+    project = open_project(ours)
+    try:
+        with project.session() as s, pytest.raises(MergeRefused) as caught:
+            merge_project_file(s, path=theirs, this_file=ours)
+    finally:
+        project.close()
+    assert ours.read_bytes() == before
+    return caught.value

@@ -10,12 +10,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from _study import Study, build
+from _study import Study, build, refused_merge
 
 from app.cli import main
 from app.coding.codings import apply_code, codings_for_document
 from app.coding.documents import get_document_text, list_documents
-from app.coding.errors import NUL_CHARACTER, SPAN_OUTSIDE, MergeRefused
+from app.coding.errors import NUL_CHARACTER, SPAN_OUTSIDE
 from app.coding.merge import merge_project_file
 from app.models.project import Project, open_project
 
@@ -122,14 +122,8 @@ def test_a_coding_outside_its_text_refuses_the_merge(
         end,
     )
     before = ours.read_bytes()
-    project = open_project(ours)
-    try:
-        with project.session() as s, pytest.raises(MergeRefused) as caught:
-            merge_project_file(s, path=theirs, this_file=ours)
-    finally:
-        project.close()
-    assert (caught.value.field, caught.value.detail) == ("coding", SPAN_OUTSIDE)
-    assert ours.read_bytes() == before
+    refused = refused_merge(ours, theirs)
+    assert (refused.field, refused.detail) == ("coding", SPAN_OUTSIDE)
     assert main(["merge", str(ours), str(theirs)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "lies outside its document's text" in err[0], err
@@ -207,13 +201,6 @@ def test_a_tampered_copy_is_refused_and_ours_is_unchanged(  # type: ignore[no-un
 ) -> None:
     ours, theirs, _study = copies
     _sql(theirs, statement, *args)
-    before = ours.read_bytes()
-    project = open_project(ours)
-    try:
-        with project.session() as s, pytest.raises(MergeRefused) as caught:
-            merge_project_file(s, path=theirs, this_file=ours)
-    finally:
-        project.close()
-    assert caught.value.detail == detail, why
-    assert len(caught.value.value) < 100
-    assert ours.read_bytes() == before
+    refused = refused_merge(ours, theirs)
+    assert refused.detail == detail, why
+    assert len(refused.value) < 100
