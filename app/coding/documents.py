@@ -25,7 +25,7 @@ from app.coding.errors import Cancelled, DuplicateName, InvalidValue, NotFound, 
 from app.coding.importing import Extracted, extract
 from app.coding.limits import check_length
 from app.coding.memos import MemoInfo, put_memos, take_memos
-from app.coding.progress import NullProgress, Progress, check
+from app.coding.progress import CancelOnly, NullProgress, Progress, check
 from app.coding.review import NO_REVIEW, ReviewState, put_review_state, review_state
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
 from app.models.bulk import insert_rows
@@ -90,20 +90,6 @@ class SegmentInfo:
     timestamp: str | None
 
 
-class _FileSink:
-    """Passes cancellation through to one file's extraction; page reports are dropped so
-    that the caller's progress counts files only."""
-
-    def __init__(self, progress: Progress) -> None:
-        self._progress = progress
-
-    def report(self, done: int, total: int, label: str = "") -> None:
-        return None
-
-    def is_cancelled(self) -> bool:
-        return self._progress.is_cancelled()
-
-
 def import_files(
     session: Session,
     *,
@@ -134,7 +120,7 @@ def import_files(
     elif len(names) != len(paths):
         raise InvalidValue("names", str(len(names)), f"expected {len(paths)} names")
     taken = set(session.scalars(select(Document.name)))
-    sink = _FileSink(progress)
+    sink = CancelOnly(progress)
     ready: list[tuple[Path, str, Extracted]] = []
     failed: list[ImportFailure] = []
     for index, (path, name) in enumerate(zip(paths, names, strict=True)):

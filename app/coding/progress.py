@@ -25,6 +25,21 @@ class NullProgress:
         return False
 
 
+class CancelOnly:
+    """``progress`` as one file's reading inside a longer job sees it: Cancel reaches it,
+    while its own reports (pages, paragraphs) are dropped, so that the job's progress counts
+    files (an import) or sources (a .qdpx archive)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        return None
+
+    def is_cancelled(self) -> bool:
+        return self._progress.is_cancelled()
+
+
 def check(progress: Progress) -> None:
     """Raise :class:`Cancelled` if the user asked to stop."""
     if progress.is_cancelled():

@@ -24,7 +24,7 @@ from app.coding.importing import extract
 from app.coding.importing import safety as importing_safety
 from app.coding.importing.speakers import find_turns
 from app.coding.importing.text import decode
-from app.coding.progress import NullProgress, Progress, check
+from app.coding.progress import CancelOnly, NullProgress, Progress, check
 from app.coding.refiqda.codetree import read_codes
 from app.coding.refiqda.common import (
     ILLUSTRATIVE_MARK,
@@ -70,20 +70,6 @@ def _int(value: str | None) -> int | None:
         return int((value or "").strip())
     except ValueError:
         return None
-
-
-class _CancelOnly:
-    """The reader's progress as an embedded file's reading sees it: Cancel reaches inside a
-    long PDF, while its page counts stay out of the archive's own progress."""
-
-    def __init__(self, inner: Progress) -> None:
-        self._inner = inner
-
-    def report(self, done: int, total: int, label: str = "") -> None:
-        return None
-
-    def is_cancelled(self) -> bool:
-        return self._inner.is_cancelled()
 
 
 class _Reader:
@@ -160,7 +146,7 @@ class _Reader:
             path.write_bytes(data)
             try:
                 seconds = min(self.time_left(), importing_safety.MAX_READ_SECONDS)
-                return extract(path, progress=_CancelOnly(self.progress), max_seconds=seconds).text
+                return extract(path, progress=CancelOnly(self.progress), max_seconds=seconds).text
             except Cancelled:
                 raise
             except TelaahError as exc:
