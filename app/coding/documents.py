@@ -30,7 +30,7 @@ from app.coding.review import NO_REVIEW, ReviewState, put_review_state, review_s
 from app.coding.sources import MAX_TITLE, SourceType, parse_source_type
 from app.models.bulk import insert_rows
 from app.models.fts import index_documents
-from app.models.schema import Coder, Coding, Document, DocumentCase, Segment
+from app.models.schema import Coder, Coding, Document, DocumentCase, Segment, utcnow
 from app.models.transactions import committed
 
 SEGMENT_KINDS = ("paragraph", "turn")
@@ -119,7 +119,7 @@ def import_files(
         names = [p.name for p in paths]
     elif len(names) != len(paths):
         raise InvalidValue("names", str(len(names)), f"expected {len(paths)} names")
-    taken = set(session.scalars(select(Document.name)))
+    taken = {name for (name,) in session.connection().execute(_NAMES)}
     sink = CancelOnly(progress)
     ready: list[tuple[Path, str, Extracted]] = []
     failed: list[ImportFailure] = []
@@ -162,28 +162,27 @@ def _store(
     imported = []
     with committed(session):
         for path, name, extracted in ready:
-            # A Core insert, not an ORM object: one row with a long text went through the
-            # unit of work (and its compiled insert) for nothing; the search index is kept
-            # here, as the ORM's after-insert event would have.
-            connection = session.connection()
-            row = connection.execute(
-                insert(DOCUMENTS),
-                {
-                    "name": name,
-                    "original_filename": str(path),
-                    "format": extracted.format,
-                    "content_hash": content_hash(extracted.text),
-                    "text": extracted.text,
-                    "length": len(extracted.text),
-                    "encoding": extracted.encoding,
-                    "source_type": source[0],
-                    "title": source[1],
-                    "source_date": source[2],
-                },
+            # One row through insert_rows, not an ORM object: a row with a long text went
+            # through the unit of work for nothing, and a Core insert was compiled again in
+            # every newly opened project. The search index is kept here, as the ORM's
+            # after-insert event would have (imported_at is the column's default).
+            row = {
+                "name": name,
+                "original_filename": str(path),
+                "format": extracted.format,
+                "content_hash": content_hash(extracted.text),
+                "text": extracted.text,
+                "length": len(extracted.text),
+                "encoding": extracted.encoding,
+                "imported_at": utcnow(),
+                "source_type": source[0],
+                "title": source[1],
+                "source_date": source[2],
+            }
+            ((document_id,),) = insert_rows(
+                session, Document, tuple(row), [tuple(row.values())], returning=("id",)
             )
-            key = row.inserted_primary_key
-            assert key is not None  # a single-row insert always has one
-            document_id = int(key[0])
+            connection = session.connection()
             index_documents(connection, [document_id])
             insert_rows(session, Segment, _SEGMENT_FIELDS, _segment_rows(document_id, extracted))
             imported.append(
@@ -198,8 +197,11 @@ def _store(
     return imported
 
 
-#: The documents table itself: an insert into it runs as Core, not as an ORM bulk insert.
+#: The documents table itself.
 DOCUMENTS = cast(Table, Document.__table__)
+#: Every document's name, as Core (an ORM select compiled for each newly opened project was
+#: a twentieth of importing one long transcript into it).
+_NAMES = select(DOCUMENTS.c.name)
 
 _SEGMENT_FIELDS = ("document_id", "kind", "ordinal", "start", "end", "speaker", "timestamp")
 
