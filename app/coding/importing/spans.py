@@ -37,8 +37,8 @@ class Spans(Sequence[tuple[int, int]]):
         return (self._flat[2 * index], self._flat[2 * index + 1])
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        flat = self._flat
-        return ((flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
+        pairs = iter(self._flat)
+        return zip(pairs, pairs, strict=True)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Spans):

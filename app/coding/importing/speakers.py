@@ -226,11 +226,14 @@ def is_interviewer(speaker: str) -> bool:
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, ...]:
     """The speaker turns of ``text`` whose paragraphs are ``paragraphs`` (code points)."""
-    # One pass over the lines keeps only the labelled ones, each as (its start, the end of
-    # the line before it, speaker, timestamp): a turn that a label closes ends where the
-    # line before that label ends. No object per line (a long transcript has hundreds of
-    # thousands of them, and they were most of the time of finding its turns).
-    labelled: list[tuple[int, int, str, str | None]] = []
+    # One pass over the lines keeps only the labelled ones, in four parallel lists: where
+    # each starts, where the line before it ends (a turn that a label closes ends there),
+    # its speaker and its timestamp. No object per line: a long transcript has hundreds of
+    # thousands of them, and they were most of the time of finding its turns.
+    starts: list[int] = []
+    befores: list[int] = []
+    who: list[str] = []
+    stamps: list[str | None] = []
     before = 0
     match = _LABEL_RE.match  # what _match_label does, inlined: this runs once a line
     # A transcript names a handful of speakers in up to hundreds of thousands of turns:
@@ -239,24 +242,27 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Turn, 
     for start, end in _lines(text, paragraphs):
         found = match(text, start, end if end - start <= _LABEL_REACH else start + _LABEL_REACH)
         if found is not None:
-            label, ts1, ts2 = found.group("label", "ts1", "ts2")
+            ts1, _em, label, ts2 = found.groups()
             speaker = speakers.get(label)
             if speaker is None:
                 speaker = speakers[label] = sys.intern(" ".join(label.split()))
-            labelled.append((start, before, speaker, ts1 or ts2))
+            starts.append(start)
+            befores.append(before)
+            who.append(speaker)
+            stamps.append(ts1 or ts2)
         before = end
-    spellings = Counter(speaker for _start, _before, speaker, _ts in labelled)
+    spellings = Counter(who)
     accepted = _accepted(spellings)
     if not accepted:
         return ()
     speaking = {speaker for speaker in spellings if _key(speaker) in accepted}
-    turns: list[Turn] = []
-    current: tuple[int, str, str | None] | None = None
-    for start, line_before_end, speaker, timestamp in labelled:
-        if speaker in speaking:
-            if current is not None:
-                turns.append(Turn(current[0], line_before_end, current[1], current[2]))
-            current = (start, speaker, timestamp)
-    if current is not None:  # the last turn runs to the end of the last line
-        turns.append(Turn(current[0], before, current[1], current[2]))
-    return tuple(turns)
+    if len(speaking) < len(spellings):  # labels that are no speaker do not start turns
+        keep = [i for i, speaker in enumerate(who) if speaker in speaking]
+        starts, befores = [starts[i] for i in keep], [befores[i] for i in keep]
+        who, stamps = [who[i] for i in keep], [stamps[i] for i in keep]
+    # A turn runs to the end of the line before the next turn's label; the last one to the
+    # end of the last line.
+    ends = befores[1:]
+    ends.append(before)
+    new = tuple.__new__  # what Turn(...) does, without its Python-level __new__
+    return tuple([new(Turn, turn) for turn in zip(starts, ends, who, stamps, strict=True)])
