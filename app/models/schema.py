@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -75,7 +76,14 @@ class Segment(Base):
     __tablename__ = "segments"
     __table_args__ = (
         Index("ix_segments_document_kind_start", "document_id", "kind", "start"),
-        Index("ix_segments_kind_speaker", "kind", "speaker"),  # the speaker filter (0013)
+        # The speaker filter (0013); only rows with a speaker, turns, are in it (0015).
+        Index(
+            "ix_segments_speaker",
+            "speaker",
+            "kind",
+            sqlite_where=text("speaker IS NOT NULL"),
+            postgresql_where=text("speaker IS NOT NULL"),
+        ),
         CheckConstraint("kind IN ('paragraph', 'turn')", name="kind"),
         CheckConstraint('start >= 0 AND "end" >= start', name="span"),
     )

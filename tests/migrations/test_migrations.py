@@ -22,6 +22,7 @@ from app.models.project import (
     ProjectDamaged,
     ProjectTooNew,
     _alembic_config,
+    create_project,
     current_revision,
     head_revision,
     make_engine,
@@ -65,6 +66,29 @@ def test_migrations_match_models(tmp_path: Path) -> None:
         diff = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def _index_sql(path: Path) -> dict[str, str]:
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        )
+        return {name: " ".join(sql.replace('"', "").split()) for name, sql in rows}
+    finally:
+        con.close()
+
+
+def test_migrated_indexes_are_the_ones_a_new_project_gets(tmp_path: Path) -> None:
+    """compare_metadata does not look at what an index holds (a partial index's WHERE):
+    every index of a migrated file has exactly the SQL of a new project's, e.g. the speaker
+    index that holds only turns (0015)."""
+    migrated, created = tmp_path / "lama.telaah", tmp_path / "baru.telaah"
+    _migrated_file(migrated)
+    create_project(created).close()
+    indexes = _index_sql(created)
+    assert "WHERE speaker IS NOT NULL" in indexes["ix_segments_speaker"]
+    assert _index_sql(migrated) == indexes
 
 
 def test_old_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
