@@ -351,12 +351,15 @@ def load_coding_table(
     total_coders = session.scalar(select(func.count()).select_from(Coder)) or 0
     if len(coder_ids) < total_coders:
         query = query.where(Coding.coder_id.in_(list(coder_ids)))
-    parts: list[list[np.ndarray]] = []
+    parts: list[tuple[str | None, ...]] = []
     ids = [] if code_ids is None else sorted(code_ids)
     for i in range(0, max(len(ids), 1), _CHUNK):
         chunk = query if code_ids is None else query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
-        parts.append([_int_column(text) for text in session.execute(chunk).one()])
-    coding_id, code_doc, span, flags = (np.concatenate(found) for found in zip(*parts, strict=True))
+        parts.append(tuple(session.execute(chunk).one()))
+    # the chunks' strings joined (one chunk: the string itself), not copies of their arrays
+    coding_id, code_doc, span, flags = (
+        _int_column(",".join(text for text in found if text)) for found in zip(*parts, strict=True)
+    )
     # Order and thin out the four packed columns, then unpack: half the arrays to permute.
     place = ((code_doc & (pair - 1)) << 32) | (span >> 32)  # document and start
     order = np.lexsort((coding_id, place))
