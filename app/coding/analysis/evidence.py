@@ -351,19 +351,28 @@ def load_coding_table(
     total_coders = session.scalar(select(func.count()).select_from(Coder)) or 0
     if len(coder_ids) < total_coders:
         query = query.where(Coding.coder_id.in_(list(coder_ids)))
-    parts: list[list[np.ndarray]] = []
+    parts: list[tuple[str | None, ...]] = []
     ids = [] if code_ids is None else sorted(code_ids)
     for i in range(0, max(len(ids), 1), _CHUNK):
         chunk = query if code_ids is None else query.where(Coding.code_id.in_(ids[i : i + _CHUNK]))
-        parts.append([_int_column(text) for text in session.execute(chunk).one()])
-    coding_id, code_doc, span, flags = (np.concatenate(found) for found in zip(*parts, strict=True))
+        parts.append(tuple(session.execute(chunk).one()))
+    # the chunks' strings joined (one chunk: the string itself), not copies of their arrays
+    coding_id, code_doc, span, flags = (
+        _int_column(",".join(text for text in found if text)) for found in zip(*parts, strict=True)
+    )
+    # Order and thin out the four packed columns, then unpack: half the arrays to permute.
+    place = ((code_doc & (pair - 1)) << 32) | (span >> 32)  # document and start
+    order = np.lexsort((coding_id, place))
+    ordered = [column[order] for column in (coding_id, code_doc, span, flags)]
+    if len(coder_ids) > 1:
+        keep = _first_per_span(place[order], ordered[1] >> 32, ordered[2] & (pair - 1))
+        ordered = [column[keep] for column in ordered]
+    coding_id, code_doc, span, flags = ordered
     columns = (
         coding_id, code_doc >> 32, code_doc & (pair - 1), span >> 32, span & (pair - 1),
         flags & 1, (flags >> 1) & 3, flags >> 3,
     )  # fmt: skip
-    table = CodingTable(*columns)
-    table = table.take(np.lexsort((table.id, (table.document_id << 32) | table.start)))
-    return _one_per_span(table) if len(coder_ids) > 1 else table
+    return CodingTable(*columns)
 
 
 def load_codings(
@@ -377,25 +386,31 @@ def load_codings(
     return load_coding_table(session, code_ids=code_ids, selection=selection).refs()
 
 
-def _one_per_span(table: CodingTable) -> CodingTable:
-    """Drop codings that repeat an earlier coding's document, code and span.
+def _run_numbers(ordered: np.ndarray) -> np.ndarray:
+    """For each element of a sorted array, the number of distinct values before its own."""
+    numbers = np.zeros(len(ordered), dtype=np.int64)
+    np.cumsum(ordered[1:] != ordered[:-1], out=numbers[1:])
+    return numbers
 
-    ``table`` is ordered by document, start and id; a stable sort by (document, start) and
-    (code, end) brings identical spans together in id order, and all but the first (the
-    lowest id) are dropped; the order of ``table`` is preserved."""
-    if len(table) < 2:
-        return table
-    place = (table.document_id << 32) | table.start  # ids and offsets stay below 2**31
-    span = (table.code_id << 32) | table.end
-    order = np.lexsort((span, place))
-    place, span = place[order], span[order]
-    repeat = np.zeros(len(order), dtype=bool)
-    repeat[1:] = (place[1:] == place[:-1]) & (span[1:] == span[:-1])
-    if not repeat.any():
-        return table
-    keep = np.ones(len(table), dtype=bool)
-    keep[order[repeat]] = False
-    return table.take(keep)
+
+def _first_per_span(place: np.ndarray, code_id: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """A mask of the codings that do not repeat an earlier coding's document, code and span.
+
+    The codings are ordered by ``place`` (document and start), ties in id order. Numbering
+    the places, then the (place, code) pairs, makes two keys that are already sorted but
+    inside one place, so two stable sorts by them (timsort: about linear on such keys; one
+    sort of every coding by code and end is n log n and grows faster than the corpus) bring
+    identical spans together in id order; all but the first (the lowest id) are dropped."""
+    keep = np.ones(len(place), dtype=bool)
+    if len(place) < 2:
+        return keep
+    by_code = (_run_numbers(place) << 32) | code_id  # ids and offsets stay below 2**31
+    order = np.argsort(by_code, kind="stable")
+    by_end = (_run_numbers(by_code[order]) << 32) | end[order]
+    within = np.argsort(by_end, kind="stable")
+    order, by_end = order[within], by_end[within]
+    keep[order[1:][by_end[1:] == by_end[:-1]]] = False
+    return keep
 
 
 def document_types(session: Session) -> dict[int, str]:
