@@ -117,6 +117,16 @@ def _admin(server_url: str, database: str = "postgres"):  # type: ignore[no-unty
 @pytest.fixture
 def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The URL (without password) of a new, empty database; PGPASSWORD holds the password."""
+    yield from _new_database(pg_server, monkeypatch)
+
+
+@pytest.fixture
+def other_pg_url(pg_server, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A second new, empty database on the same server, as :func:`pg_url`."""
+    yield from _new_database(pg_server, monkeypatch)
+
+
+def _new_database(pg_server, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:  # type: ignore[no-untyped-def]
     import uuid
 
     from sqlalchemy.engine import make_url

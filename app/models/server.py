@@ -120,6 +120,9 @@ def server_engine(url: URL) -> Engine:
     replaced before use (:func:`check_on_checkout`), a short connect timeout and the
     application name the team list shows."""
     from app.models.live import track_own_backends
+    from app.models.schema import postgresql_where_clauses
+
+    postgresql_where_clauses()  # before anything creates the schema on the server
 
     connect_args: dict[str, Any] = {
         "connect_timeout": 5,

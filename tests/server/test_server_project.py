@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Connection, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from app.coding.search import search
@@ -145,7 +145,16 @@ def test_unreachable_server_is_reported(pg_url: str) -> None:
     assert str(port) in info.value.url
 
 
-def test_migrations_match_models_on_postgresql(pg_url: str) -> None:
+def _pg_index_sql(conn: Connection) -> dict[str, str]:
+    rows = conn.execute(
+        text("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()")
+    )
+    return {str(name): str(sql) for name, sql in rows}
+
+
+def test_migrations_match_models_on_postgresql(pg_url: str, other_pg_url: str) -> None:
+    """A migrated server database has the tables and indexes of a new server project,
+    down to what a partial index holds (compare_metadata does not look at its WHERE)."""
     engine = create_engine(make_url(pg_url).set(drivername="postgresql+psycopg"))
     with engine.begin() as conn:
         cfg = _alembic_config()
@@ -162,9 +171,18 @@ def test_migrations_match_models_on_postgresql(pg_url: str) -> None:
         )
         diff = compare_metadata(context, Base.metadata)
         indexes = {i["name"] for i in inspect(conn).get_indexes("documents")}
+        migrated = _pg_index_sql(conn)
     engine.dispose()
     assert diff == []
     assert "documents_fts_simple" in indexes  # the search index came with the chain
+    new = create_project(other_pg_url)
+    try:
+        with new.engine.connect() as conn:
+            created = _pg_index_sql(conn)
+    finally:
+        new.close()
+    assert "WHERE (speaker IS NOT NULL)" in created["ix_segments_speaker"]
+    assert migrated == created
 
 
 def test_search_gives_the_same_hits_on_both_engines(pg_project: Project, project: Project) -> None:
