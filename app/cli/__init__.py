@@ -8,9 +8,12 @@ when they succeed, so a failing command leaves the project as it was.
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.cli.catalogue import COMMANDS, PROG, modules
@@ -64,6 +67,31 @@ def _parser_for(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _loading() -> Iterator[None]:
+    """The cyclic garbage collector paused while a command's modules load.
+
+    Importing SQLAlchemy and the models makes a few hundred thousand objects that live as
+    long as the process; the collector would walk them again and again while they are made
+    (about 40 ms of ``telaah stats``). None of them is garbage."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _skip_last_collections() -> None:
+    """Before the interpreter exits, every object is moved where the collector does not
+    look: its last collections would otherwise walk all of them once more (about 70 ms of
+    every command) to free memory the process is giving back anyway. Everything a command
+    writes is committed and closed before :func:`main` returns."""
+    atexit.unregister(gc.freeze)  # once, however often main runs in one process
+    atexit.register(gc.freeze)
+
+
 def _gui_target(argv: Sequence[str]) -> Path | str | None:
     """The project to open when the only argument is an existing file or a server URL."""
     if len(argv) != 1 or argv[0].startswith("-") or argv[0] in COMMANDS:
@@ -85,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = _gui_target(args_list)
         if target is not None:
             return _open_gui(target)
-        parser = _parser_for(args_list[0])
+        with _loading():
+            parser = _parser_for(args_list[0])
+        _skip_last_collections()
         args = parser.parse_args(args_list)
         if args.command is None:
             parser.print_help(sys.stderr)

@@ -9,6 +9,7 @@ is seconds slower on a student's laptop. The times themselves are measured by
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import os
@@ -76,6 +77,19 @@ def test_stats_loads_the_models_but_no_exporter_importer_or_qt(tmp_path: Path) -
     avoided = ("app.coding.importing", "app.coding.documents", "app.coding.codings")
     assert not {n for n in names if n.startswith(avoided)}
     assert "app.cli.messages" not in names  # the error sentences load only on an error
+    # a project file never talks to a server: SQLAlchemy's PostgreSQL dialect stays out
+    assert not {n for n in names if n.startswith("sqlalchemy.dialects.postgresql")}
+
+
+def test_a_command_leaves_the_garbage_collector_on(tmp_path: Path) -> None:
+    """The collector is paused while a command's modules load, and only then."""
+    project = tmp_path / "Tesis Ayu.telaah"
+    assert main(["new", str(project)]) == 0
+    assert gc.isenabled()
+    assert main(["stats", str(project)]) == 0
+    assert gc.isenabled()
+    assert main(["stats", str(tmp_path / "tidak ada.telaah")]) == 1  # an error on the way
+    assert gc.isenabled()
 
 
 def test_the_start_window_shows_before_the_database_layer_loads(tmp_path: Path) -> None:
