@@ -73,17 +73,35 @@ def open_window(
             ctx.link.start()  # others' edits arrive live; a lost server is noticed
         return window
     path = Path(path)
-    project = open_project(path)
-    lock: ProjectLock | None = acquire_lock(path)
+    # SQLite's check of every page runs on another core while the window reads what it
+    # shows; nothing is written, backed up or shown before the file has passed it.
+    project = open_project(path, whole_check="background")
+    lock: ProjectLock | None = None
+    built: MainWindow | None = None
+    try:
+        lock = acquire_lock(path)
+        ctx = ProjectContext(project, read_only=lock is None, coder=coder)
+        ctx.language = current_language()
+        built = MainWindow(ctx, lock=lock, notice="" if lock is not None else read_only_notice())
+        ctx.setParent(built)
+        project.wait_checked()
+    except BaseException:
+        try:
+            project.wait_checked()  # a damaged file is reported as such, whatever failed first
+        finally:
+            if built is not None:
+                built.close()  # closes the project and releases the lock
+            else:
+                project.close()
+                if lock is not None:
+                    lock.release()
+        raise
     if lock is not None:
         # The day's backup, taken once per day of use. A failure (full disk) must not keep
         # the researcher from working; it is tried again at the next opening.
         with contextlib.suppress(BackupError):
             backup_if_due(path)
-    ctx = ProjectContext(project, read_only=lock is None, coder=coder)
-    ctx.language = current_language()
-    window = MainWindow(ctx, lock=lock, notice="" if lock is not None else read_only_notice())
-    ctx.setParent(window)
+    window = built
     # Project ▸ New, Open, Recent and Close work in a window no launcher opened, too
     window.files.make_launcher = make_launcher
     return window
