@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy.engine import make_url
@@ -49,7 +50,7 @@ def _settings_text() -> str:
 
 
 def test_open_server_project_through_the_dialog(
-    qtbot, pg_url: str, monkeypatch: pytest.MonkeyPatch
+    qtbot, pg_url: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:  # type: ignore[no-untyped-def]
     from app.main import make_launcher
     from app.ui.language import apply_language
@@ -64,7 +65,9 @@ def test_open_server_project_through_the_dialog(
     launcher = make_launcher()
     dialog = launcher.ask_open_server(None)
     assert isinstance(dialog, OpenServerDialog)
-    qtbot.addWidget(dialog)
+    # not qtbot.addWidget: the dialog deletes itself once it has opened the window, and
+    # pytest-qt would close a wrapper whose widget is gone
+    request.addfinalizer(lambda: shiboken6.isValid(dialog) and dialog.close())
     url = make_url(pg_url)
     dialog.host.setText(str(url.host))
     dialog.port.setValue(int(url.port or 5432))
@@ -80,6 +83,7 @@ def test_open_server_project_through_the_dialog(
     with qtbot.waitSignal(dialog.accepted):
         dialog.open_button.click()
     assert dialog.password.text() == ""
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # closed and deleted
     assert len(launcher.windows) == 1
     win = launcher.windows[0]  # deleted when closed (the launcher's windows are)
     try:
