@@ -169,6 +169,8 @@ class Project:
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
     url: URL | None = None
+    #: the whole-file check still running (``open_project(whole_check="background")``)
+    pending_check: WholeFileCheck | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_server(self) -> bool:
@@ -214,9 +216,6 @@ class Project:
         with self.sessions() as session:
             yield session
 
-    #: the whole-file check still running (``open_project(whole_check="background")``)
-    pending_check: WholeFileCheck | None = field(default=None, repr=False, compare=False)
-
     def wait_checked(self) -> None:
         """Wait for the whole-file check started by ``open_project(whole_check="background")``
         (at once when none runs); raises :class:`ProjectDamaged` when the file failed it."""
@@ -226,9 +225,9 @@ class Project:
 
     def close(self) -> None:
         """Release the file (checkpoints the WAL back into the main file)."""
-        if self.pending_check is not None:
-            self.pending_check.join()  # its own connection to the file is closed first
-            self.pending_check = None
+        check, self.pending_check = self.pending_check, None
+        if check is not None:
+            check.join()  # its own connection to the file is closed first
         self.engine.dispose()
 
 
